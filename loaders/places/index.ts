@@ -1,0 +1,15 @@
+/**
+ * Places: the division gazetteer, zones defined in text, and LOCATED_IN for tasks.
+ * Entry points other loaders use.
+ */
+export {
+  resolveDivision,
+  divisionById,
+  parentOf,
+  divisionNodes,
+  districtNode,
+  ancestry,
+  isWithin,
+  GAZETTEER_VINTAGE,
+} from './gazetteer.ts';
+export { extractPlaces } from './extract.ts';
