@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parse, validate } from 'graphql';
+import { costLimitRule } from './costLimit.ts';
+import { FLAGSHIP, contractSchema, limitErrors } from './contractSchema.testutil.ts';
+
+function costOf(query: string, variables?: Record<string, unknown>): number {
+  const [error] = validate(contractSchema, parse(query), [costLimitRule({ max: -1, variables })]);
+  return error!.extensions.cost as number;
+}
+
+describe('costLimitRule', () => {
+  it('prices the flagship query well under the limit', () => {
+    // district 1 + leadingDepartments 10 × (1 + department 1 + tasks 10 × (1 + plan 1 + assignments 10 × (1 + evidence 1)))
+    expect(costOf(FLAGSHIP)).toBe(1 + 10 * (1 + 1 + 10 * (1 + 1 + 10 * 2)));
+    expect(limitErrors(FLAGSHIP, costLimitRule())).toEqual([]);
+  });
+
+  it('multiplies by first (default 20) and does not count edges twice; scalars are free', () => {
+    expect(costOf('{ tasks(first: 50) { totalCount edges { node { title } } } }')).toBe(50 * (1 + 1 * (1 + 1)));
+    expect(costOf('{ tasks { edges { node { title } } } }')).toBe(20 * 3);
+    expect(costOf('query Q($n: Int) { tasks(first: $n) { edges { cursor } } }', { n: 7 })).toBe(7 * 2);
+  });
+
+  it('counts aliases and fragments, so repeating a field does not hide its cost', () => {
+    const one = costOf('{ plans { title } }');
+    const query = `{ a: plans { ...T } b: plans { ...T } } fragment T on Plan { title }`;
+    expect(costOf(query)).toBe(2 * one);
+  });
+
+  it('rejects a nested list fan-out with a message naming the estimate and the limit', () => {
+    const query = '{ tasks(first: 100) { edges { node { children { children { children { title } } } } } } }';
+    const [error] = limitErrors(query, costLimitRule());
+    expect(error!.message).toMatch(/^This query could return about 1[\d,]+ objects; the limit is 20,000\./);
+    expect(error!.extensions).toMatchObject({ limit: 'cost', maxCost: 20000 });
+  });
+
+  it('prices union hits through inline fragments', () => {
+    expect(costOf('{ search(text: "花都", first: 10) { ... on Task { plan { title } } ... on District { parent { name } } } }')).toBe(
+      10 * (1 + 1 + 1),
+    );
+  });
+});

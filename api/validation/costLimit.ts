@@ -1,0 +1,135 @@
+import {
+  GraphQLError,
+  GraphQLInt,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  valueFromAST,
+  type ASTVisitor,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+  type ValueNode,
+} from 'graphql';
+import { DEFAULT_PAGE_SIZE, variableDefaults } from './pageSizeLimit.ts';
+
+export const DEFAULT_MAX_COST = 20_000;
+/** Items assumed for a list field that takes no `first` (Task.assignments, District.children, …). */
+export const DEFAULT_LIST_SIZE = 10;
+
+export interface CostLimitOptions {
+  max?: number;
+  /** The request's variables; without them a `first: $n` counts as its default, else the page default. */
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * Estimates how many objects an operation can return and rejects it above `max`.
+ * Every object-typed field costs 1 per item it may return; scalars are free. A field with a
+ * `first` argument multiplies what is under it by `first` (default 20); any other list by
+ * DEFAULT_LIST_SIZE. A connection's `edges` list is already counted by its `first`.
+ * The flagship query (district → leadingDepartments → tasks → assignments → evidence)
+ * costs about 2,200; a deep `children { children { … } }` fan-out is what this stops.
+ */
+export function costLimitRule({ max = DEFAULT_MAX_COST, variables }: CostLimitOptions = {}): ValidationRule {
+  return function CostLimit(context: ValidationContext): ASTVisitor {
+    const schema = context.getSchema();
+    const defaults = variableDefaults(context);
+    // A fragment's cost does not depend on where it is spread (multipliers apply outside),
+    // so it is computed once per fragment; cycles count 0 (NoFragmentCycles reports them).
+    const fragmentCost = new Map<string, number>();
+    const inProgress = new Set<string>();
+
+    function sizeOf(node: ValueNode | undefined): number {
+      if (!node) return DEFAULT_PAGE_SIZE;
+      if (node.kind === Kind.VARIABLE) {
+        const name = node.name.value;
+        const given = variables?.[name];
+        if (typeof given === 'number' && Number.isFinite(given)) return Math.max(0, given);
+        const fallback = defaults.get(name);
+        const value = fallback ? valueFromAST(fallback, GraphQLInt) : undefined;
+        return typeof value === 'number' ? Math.max(0, value) : DEFAULT_PAGE_SIZE;
+      }
+      const value = valueFromAST(node, GraphQLInt);
+      return typeof value === 'number' ? Math.max(0, value) : DEFAULT_PAGE_SIZE;
+    }
+
+    function multiplier(node: FieldNode, def: GraphQLField<unknown, unknown>, parent: GraphQLCompositeType): number {
+      if (def.args.some((a) => a.name === 'first')) {
+        return sizeOf(node.arguments?.find((a) => a.name.value === 'first')?.value);
+      }
+      if (!isListType(getNullableType(def.type))) return 1;
+      if (node.name.value === 'edges' && parent.name.endsWith('Connection')) return 1;
+      return DEFAULT_LIST_SIZE;
+    }
+
+    function costOfFragment(name: string): number {
+      const known = fragmentCost.get(name);
+      if (known !== undefined) return known;
+      const fragment = context.getFragment(name);
+      if (!fragment || inProgress.has(name)) return 0;
+      const type = schema.getType(fragment.typeCondition.name.value);
+      if (!type || !isCompositeType(type)) return 0;
+      inProgress.add(name);
+      const cost = costOf(fragment.selectionSet, type);
+      inProgress.delete(name);
+      fragmentCost.set(name, cost);
+      return cost;
+    }
+
+    function costOf(selectionSet: SelectionSetNode, parent: GraphQLCompositeType): number {
+      let total = 0;
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FRAGMENT_SPREAD) {
+          total += costOfFragment(selection.name.value);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+          if (condition && isCompositeType(condition)) total += costOf(selection.selectionSet, condition);
+        } else {
+          // Introspection is bounded by graphql-js's MaxIntrospectionDepthRule and costs nothing here.
+          if (selection.name.value.startsWith('__')) continue;
+          if (!isObjectType(parent) && !isInterfaceType(parent)) continue;
+          const def = parent.getFields()[selection.name.value];
+          if (!def) continue; // unknown fields are reported by FieldsOnCorrectType
+          const type = getNamedType(def.type);
+          if (!isCompositeType(type) || !selection.selectionSet) continue;
+          total += multiplier(selection, def, parent) * (1 + costOf(selection.selectionSet, type));
+        }
+      }
+      return total;
+    }
+
+    return {
+      OperationDefinition(operation) {
+        const root =
+          operation.operation === 'query'
+            ? schema.getQueryType()
+            : operation.operation === 'mutation'
+              ? schema.getMutationType()
+              : schema.getSubscriptionType();
+        if (!root) return;
+        const cost = costOf(operation.selectionSet, root);
+        if (cost > max) {
+          context.reportError(
+            new GraphQLError(
+              `This query could return about ${formatCost(cost)} objects; the limit is ${max.toLocaleString('en')}. ` +
+                'Ask for smaller pages ("first") or fewer nested lists, and page with "after".',
+              { nodes: [operation], extensions: { limit: 'cost', cost: Number.isFinite(cost) ? cost : null, maxCost: max } },
+            ),
+          );
+        }
+      },
+    };
+  };
+}
+
+function formatCost(cost: number): string {
+  return Number.isFinite(cost) && cost < 1e15 ? Math.round(cost).toLocaleString('en') : 'an unbounded number of';
+}
