@@ -1,6 +1,185 @@
-import type { ExtractContext, Extractor, GraphFragment } from '../model.js';
+/**
+ * Goals: one Goal per indicator and target year from indicator tables, quantified goals stated
+ * in prose, PART_OF Goal → Plan, and TARGETS Task → Goal where a task's own text states the
+ * goal or names the indicator.
+ */
+import type { ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.ts';
+import { simplify } from '../read/script.ts';
+import { proseGoals } from './prose.ts';
+import { findIndicatorTables, type IndicatorTable } from './tables.ts';
+import { sameIndicator, squeeze } from './match.ts';
 
-/** Goals from indicator tables and quantified prose, PART_OF Goal→Plan, TARGETS Task→Goal. */
-export const extractGoals: Extractor = (_ctx: ExtractContext): GraphFragment => {
-  return { nodes: [], relationships: [] };
+export { findIndicatorTables } from './tables.ts';
+export type { IndicatorTable } from './tables.ts';
+export type { IndicatorRow } from './indicator.ts';
+export { proseGoals } from './prose.ts';
+
+export function goalId(planId: string, name: string, targetYear?: number): string {
+  return `${planId}/goal/${name}@${targetYear ?? '-'}`;
+}
+
+interface GoalEntry {
+  node: GraphNode;
+  name: string;
+  year: number;
+  value: string;
+  unit?: string;
+  /** Table indicators are matched by name in task text; prose goals only where restated. */
+  fromTable: boolean;
+}
+
+export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
+  const document = ctx.source.document;
+  const goals = new Map<string, GoalEntry>();
+  const relationships: GraphRelationship[] = [];
+  const targets = new Set<string>();
+  const tasks = flatten(ctx.plan.tasks);
+
+  const addTargets = (task: TaskDraft, goal: GoalEntry, line: number, quote: string) => {
+    const start = ctx.taskId(task.ref);
+    const key = `${start}>${goal.node.id}`;
+    if (targets.has(key)) return;
+    targets.add(key);
+    relationships.push({ type: 'TARGETS', start, end: goal.node.id, properties: { document, line, quote: short(quote) } });
+  };
+
+  // 1. Indicator tables, read from raw lines (matched on a Simplified copy, quoted verbatim).
+  const lines = ctx.source.script === 'traditional' ? ctx.source.lines.map(simplify) : ctx.source.lines;
+  const tables = findIndicatorTables(lines);
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const quote = ctx.source.script === 'traditional' ? short(ctx.source.lines[row.line - 1].trim()) : row.quote;
+      for (const target of row.targets) {
+        const id = goalId(ctx.planId, row.name, target.year);
+        if (goals.has(id)) continue;
+        const properties: GraphNode['properties'] = {
+          id,
+          name: row.name,
+          indicator: row.indicator,
+          targetYear: target.year,
+          targetValue: target.value,
+          document,
+          line: row.line,
+          quote,
+        };
+        if (row.unit) properties.unit = row.unit;
+        if (row.baselineYear) properties.baselineYear = row.baselineYear;
+        if (row.baselineValue) properties.baselineValue = row.baselineValue;
+        if (row.attribute) properties.attribute = row.attribute;
+        if (row.category) properties.category = row.category;
+        if (row.serial) properties.serial = row.serial;
+        if (table.caption) properties.table = table.caption;
+        goals.set(id, { node: { id, labels: ['Goal'], properties }, name: row.name, year: target.year, value: target.value, unit: row.unit, fromTable: true });
+      }
+    }
+  }
+
+  // 2. Prose: each quantified clause in a task's own text (or in loose text) states a goal;
+  // a restatement of a goal already known (a table row, an earlier paragraph) is a TARGETS link.
+  const minYear = ctx.plan.periodStart ?? 2021;
+  const inTable = (p: Paragraph) => tables.some((t) => p.line >= t.line && p.line <= t.endLine);
+  const owned: { task?: TaskDraft; paragraph: Paragraph }[] = [
+    ...tasks.flatMap((task) => task.paragraphs.map((paragraph) => ({ task, paragraph }))),
+    ...ctx.plan.looseParagraphs.map((paragraph) => ({ paragraph })),
+  ].filter(({ paragraph }) => paragraph.kind !== 'footnote' && !inTable(paragraph));
+
+  for (const { task, paragraph } of owned) {
+    for (const found of proseGoals(paragraph.text, minYear)) {
+      const line = lineAt(paragraph, found.offset);
+      const quote = verbatim(paragraph, found.offset, found.quote);
+      let goal = [...goals.values()].find(
+        (g) => g.year === found.targetYear && sameIndicator(g.name, found.name, g.value === found.targetValue && g.unit === found.unit),
+      );
+      if (!goal) {
+        const id = goalId(ctx.planId, found.name, found.targetYear);
+        const properties: GraphNode['properties'] = { id, name: found.name, targetYear: found.targetYear, targetValue: found.targetValue, document, line, quote };
+        if (found.unit) properties.unit = found.unit;
+        if (found.aspiration) properties.aspiration = found.aspiration;
+        goal = { node: { id, labels: ['Goal'], properties }, name: found.name, year: found.targetYear, value: found.targetValue, unit: found.unit, fromTable: false };
+        goals.set(id, goal);
+      }
+      if (task) addTargets(task, goal, line, quote);
+    }
+  }
+
+  // 3. A task whose own text names a table indicator serves it (both target years unless the
+  // paragraph names one of them). Short names (< 5 chars) are too common to be a link.
+  const boxesHoldingTables = new Set(tasks.filter((t) => t.kind === 'box' && tables.some((tb) => holds(t, tb))).map((t) => t.ref));
+  const byIndicator = new Map<string, GoalEntry[]>();
+  for (const g of goals.values()) {
+    if (!g.fromTable) continue;
+    const key = squeeze(g.name);
+    if (key.length < 5 || /（.+）$/.test(g.name)) continue;
+    byIndicator.set(key, [...(byIndicator.get(key) ?? []), g]);
+  }
+  for (const { task, paragraph } of owned) {
+    if (!task || boxesHoldingTables.has(task.ref)) continue;
+    const text = squeeze(paragraph.text);
+    for (const [key, list] of byIndicator) {
+      const at = text.indexOf(key);
+      if (at < 0) continue;
+      const years = list.filter((g) => text.includes(`${g.year}年`));
+      for (const g of years.length ? years : list) {
+        const offset = mapCompactOffset(paragraph.text, at);
+        addTargets(task, g, lineAt(paragraph, offset), sentenceAround(paragraph, offset));
+      }
+    }
+  }
+
+  const nodes = [...goals.values()].map((g) => g.node);
+  for (const g of nodes) {
+    relationships.push({
+      type: 'PART_OF',
+      start: g.id,
+      end: ctx.planId,
+      properties: { document, line: g.properties.line as number, quote: g.properties.quote as string },
+    });
+  }
+  return { nodes, relationships };
 };
+
+function flatten(tasks: TaskDraft[]): TaskDraft[] {
+  return tasks.flatMap((t) => [t, ...flatten(t.children)]);
+}
+
+/** A box holds a table when the table's caption or header sits among the box's first lines. */
+function holds(box: TaskDraft, table: IndicatorTable): boolean {
+  const first = box.evidence.line;
+  const last = Math.max(first, ...box.paragraphs.map((p) => p.segments.at(-1)?.line ?? p.line));
+  return table.line >= first && table.line <= Math.max(last, first + 3);
+}
+
+function lineAt(p: Paragraph, offset: number): number {
+  let line = p.line;
+  for (const s of p.segments) if (s.offset <= offset) line = s.line;
+  return line;
+}
+
+/** The verbatim text for a clause found in the Simplified copy (same offsets, same length). */
+function verbatim(p: Paragraph, offset: number, clause: string): string {
+  const at = p.text.indexOf(clause, offset);
+  if (at >= 0 && p.original.length === p.text.length) return short(p.original.slice(at, at + clause.length));
+  return short(clause);
+}
+
+function sentenceAround(p: Paragraph, offset: number): string {
+  const source = p.original.length === p.text.length ? p.original : p.text;
+  const before = Math.max(source.lastIndexOf('。', offset - 1), source.lastIndexOf('；', offset - 1));
+  const after = source.slice(before + 1).search(/[。；]/);
+  return short(source.slice(before + 1, after < 0 ? undefined : before + 1 + after + 1).trim());
+}
+
+/** Offset in `text` of the character at `compactOffset` once whitespace is removed. */
+function mapCompactOffset(text: string, compactOffset: number): number {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i])) continue;
+    if (seen === compactOffset) return i;
+    seen++;
+  }
+  return 0;
+}
+
+function short(q: string): string {
+  return q.length > 120 ? q.slice(0, 120) : q;
+}

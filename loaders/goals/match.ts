@@ -1,0 +1,47 @@
+/**
+ * When a goal stated in prose is the same indicator as one already known (a table row, an
+ * earlier paragraph): plans restate their indicators with small variations — "城镇每百户拥有
+ * 的社区综合服务设施面积" / "城镇每百户拥有社区综合服务设施面积", "PM2.5年均浓度" / "PM2.5年度浓度".
+ */
+
+/** Whitespace removed (PDF layout spaces are not part of a name). */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** A name reduced for comparison: no spaces, no 的, no leading scope (全省/全市/全区). */
+export function compactName(name: string): string {
+  return squeeze(name).replace(/的/g, '').replace(/^(全省|全市|全区|全县|我省|我市|我区)/, '');
+}
+
+function bigrams(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+  return out;
+}
+
+/** Dice coefficient over character bigrams. */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (!x.length || !y.length) return a === b ? 1 : 0;
+  const pool = [...y];
+  let shared = 0;
+  for (const g of x) {
+    const k = pool.indexOf(g);
+    if (k >= 0) { shared++; pool.splice(k, 1); }
+  }
+  return (2 * shared) / (x.length + y.length);
+}
+
+/**
+ * Same indicator: equal once compacted; or nearly equal (Dice ≥ 0.85); or fairly close
+ * (≥ 0.7) when the value and unit stated are also the same.
+ */
+export function sameIndicator(known: string, stated: string, sameValue: boolean): boolean {
+  const a = compactName(known);
+  const b = compactName(stated);
+  if (a === b) return true;
+  const s = similarity(a, b);
+  return s >= 0.85 || (sameValue && s >= 0.7);
+}

@@ -1,0 +1,134 @@
+/**
+ * Quantified goals stated in prose: "到2035年，…PM2.5年均浓度低于19微克/立方米，力争达到15微克/
+ * 立方米左右", "到 2025 年，常住人口城镇化率达到 77%，城镇常住人口 10150 万人".
+ *
+ * A target year opens a scope (到/至/力争到 YYYY 年 …, or a paragraph that opens "2035年，");
+ * inside it each clause is tried against two shapes:
+ *   <indicator><verb or comparator><number><unit>[以上/左右…]   常住人口城镇化率达到 77%
+ *   <indicator><number><unit>                                  城镇常住人口 10150 万人
+ * and only a clause that ends there counts, so "易涝积水点达到100%消除" or "建成15分钟健身圈"
+ * (a number inside a description) are not goals. A clause with a verb but no indicator of its
+ * own ("力争达到15微克/立方米左右") is the stretch target of the goal just before it.
+ */
+import { UNITS_LONGEST_FIRST, joinPieces } from './indicator.ts';
+
+export interface ProseGoal {
+  name: string;
+  targetYear: number;
+  /** As printed, with its comparator and qualifier: "77", "低于19", "2.6以上", "2.3左右". */
+  targetValue: string;
+  unit?: string;
+  /** A stretch target stated right after ("力争达到15微克/立方米左右"). */
+  aspiration?: string;
+  /** Offset of the clause in the paragraph text, and the clause verbatim. */
+  offset: number;
+  quote: string;
+}
+
+const VERBS = [
+  '力争达到', '累计达到', '累计达', '提高到', '提高至', '提升到', '提升至', '增加到', '增加至', '增长到', '增至',
+  '降低到', '降低至', '下降到', '下降至', '降至', '减少到', '控制在', '保持在', '稳定在', '达到', '达',
+  '不低于', '不高于', '不少于', '不超过', '低于', '高于', '超过', '突破', '超',
+];
+/** Comparators are part of the value (低于19 is not 19); plain verbs are not (达到 77 is 77). */
+const COMPARATORS = new Set(['不低于', '不高于', '不少于', '不超过', '低于', '高于', '超过', '突破', '超']);
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const UNIT = UNITS_LONGEST_FIRST.map(esc).join('|');
+const NUMBER = String.raw`(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})?(以上|以下|左右|以内)?`;
+const WITH_VERB = new RegExp(String.raw`^(.*?)(${VERBS.map(esc).join('|')})${NUMBER}$`);
+const BARE = new RegExp(String.raw`^(.{2,30}?)(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|以下|左右)?$`);
+/** An action with its count before the object: 建成 7800 公里碧道, 新增 1—2个农产品地理标志产品. */
+const COUNT_FIRST = new RegExp(String.raw`^(.{0,6}?)(建成|新建|新增|建设|打造|培育|创建|开工改造|改造|完成|筹集|筹建|引进|建立)(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|左右)?(.{2,24})$`);
+/** Words that open a clause about the scope or the effort, not the indicator's name. */
+const LEAD = /^(年内|力争|确保|努力|争取|并且|并|且|使|其中|全省|全市|全区|全县|我省|我市|我区|基本|累计)+/;
+/** A name that starts with an action is a description of work, not an indicator. */
+const ACTION = /^(实现|带动|促进|推动|形成|吸引|支持|推进|加快|提供|落实|惠及|串联|辐射|覆盖|服务)/;
+
+const YEAR_MARK = /(?:到|(?<!截)至|力争在)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?/g;
+const YEAR_LEAD = /^\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]/;
+
+/**
+ * Goals in one paragraph's text. `minYear`: years before it are past results ("2020年…达到38%"),
+ * not targets — the plan's first year.
+ */
+export function proseGoals(text: string, minYear: number): ProseGoal[] {
+  const goals: ProseGoal[] = [];
+  const lead = YEAR_LEAD.exec(text);
+  const paragraphYear = lead && Number(lead[1]) >= minYear ? Number(lead[1]) : undefined;
+  for (const sentence of pieces(text, /[。！？!?]/)) {
+    let year = paragraphYear;
+    let previous: ProseGoal | undefined;
+    for (const clause of pieces(sentence.text, /[，；;：:]|,(?!\d)/)) {
+      const offset = sentence.offset + clause.offset;
+      let body = clause.text;
+      YEAR_MARK.lastIndex = 0;
+      let mark: RegExpExecArray | null;
+      let cut = -1;
+      while ((mark = YEAR_MARK.exec(body))) {
+        if (Number(mark[1]) >= minYear) { year = Number(mark[1]); cut = mark.index + mark[0].length; }
+      }
+      if (cut >= 0) body = body.slice(cut);
+      const leadYear = YEAR_LEAD.exec(clause.text + '，');
+      if (leadYear && clause.offset === 0 && Number(leadYear[1]) >= minYear) { year = Number(leadYear[1]); continue; }
+      if (year === undefined) continue;
+      const found = matchClause(joinPieces([body]));
+      if (!found) { previous = undefined; continue; }
+      if (!found.name) {
+        if (previous && found.verb) previous.aspiration = clause.text.trim();
+        continue;
+      }
+      previous = { name: found.name, targetYear: year, targetValue: found.value, unit: found.unit, offset, quote: clause.text.trim() };
+      goals.push(previous);
+    }
+  }
+  return goals;
+}
+
+function matchClause(c: string): { name: string; value: string; unit?: string; verb?: string } | undefined {
+  const v = WITH_VERB.exec(c);
+  if (v) {
+    const [, rawName, verb, about, num, mag, unit, qualifier] = v;
+    const name = cleanName(rawName);
+    if (name === undefined) return undefined;
+    const value = `${COMPARATORS.has(verb) ? verb : ''}${about ?? ''}${num}${qualifier ?? ''}`;
+    return { name, value, unit: (mag ?? '') + (unit ?? '') || undefined, verb };
+  }
+  const f = COUNT_FIRST.exec(c);
+  if (f) {
+    const [, scope, verb, about, num, mag, unit, qualifier, object] = f;
+    const name = cleanName(scope + verb + object);
+    // "建成15分钟健身圈": a duration describes the object, it is not a count of it.
+    if (!name || /\d/.test(object) || /^(分钟|小时|天|年)$/.test(unit)) return undefined;
+    return { name: cleanName(verb + object) || name, value: `${about ?? ''}${num}${qualifier ?? ''}`, unit: (mag ?? '') + unit };
+  }
+  const b = BARE.exec(c);
+  if (b) {
+    const [, rawName, about, num, mag, unit, qualifier] = b;
+    const name = cleanName(rawName);
+    if (!name) return undefined;
+    return { name, value: `${about ?? ''}${num}${qualifier ?? ''}`, unit: (mag ?? '') + unit };
+  }
+  return undefined;
+}
+
+/** "" for a clause with no indicator of its own; undefined when the text is not a name. */
+function cleanName(raw: string): string | undefined {
+  const name = raw.replace(LEAD, '').trim();
+  if (!name) return '';
+  if (name.length < 2 || name.length > 40) return undefined;
+  if (ACTION.test(name) || /\d{4}年/.test(name)) return undefined;
+  return name;
+}
+
+function pieces(text: string, separator: RegExp): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  const re = new RegExp(separator.source, 'g');
+  let from = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    out.push({ text: text.slice(from, m.index), offset: from });
+    from = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(from), offset: from });
+  return out.filter((p) => p.text.trim());
+}
