@@ -78,7 +78,7 @@ const levelRank: Record<DivisionLevel, number> = { ZONE: 0, PROVINCE: 1, CITY: 2
  * then same province as `within`); then a full-name match over an alias; then the higher level
  * (广州 the city, not a town stem). Still tied: ambiguous, so none.
  */
-function choose(name: string, candidates: Division[], within?: Division): Division | undefined {
+export function chooseDivision(name: string, candidates: Division[], within?: Division): Division | undefined {
   if (candidates.length <= 1) return candidates[0];
   let pool = candidates;
   if (within && within.level !== 'ZONE') {
@@ -108,14 +108,14 @@ export function resolveDivision(name: string, within?: Division): Division | und
   if (/^(div:)?\d{2,12}$/.test(n)) return divisionById(n);
   const direct = byName.get(n);
   if (direct) {
-    const d = choose(n, direct, within);
+    const d = chooseDivision(n, direct, within);
     if (d) return d;
   }
   // A compound name: 广东省广州市花都区, 花都区新华街道. Longest known prefix first.
   for (let i = n.length - 2; i >= 2; i--) {
     const head = byName.get(n.slice(0, i));
     if (!head) continue;
-    const parent = choose(n.slice(0, i), head, within);
+    const parent = chooseDivision(n.slice(0, i), head, within);
     if (!parent) continue;
     const rest = resolveDivision(n.slice(i), parent);
     if (rest && isWithin(rest, parent) && rest.id !== parent.id) return rest;

@@ -12,4 +12,6 @@ export {
   isWithin,
   GAZETTEER_VINTAGE,
 } from './gazetteer.ts';
-export { extractPlaces } from './extract.ts';
+export { findPlaceMentions, type PlaceMention, type MatchOptions } from './matcher.ts';
+export { findZoneDefinitions, parseMemberList, type ZoneDefinition } from './zones.ts';
+export { extractPlaces, placesIn, type LocatedPlace } from './extract.ts';

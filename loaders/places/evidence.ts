@@ -1,0 +1,34 @@
+/** Evidence for a match inside a paragraph: the source line it starts on and a short verbatim quote. */
+import type { Evidence, Paragraph } from '../model.ts';
+
+const MAX_QUOTE = 120;
+
+/** Source line (1-based) of character `offset` of the paragraph's text. */
+export function lineAt(p: Paragraph, offset: number): number {
+  let line = p.line;
+  for (const s of p.segments) {
+    if (s.offset > offset) break;
+    line = s.line;
+  }
+  return line;
+}
+
+/**
+ * The sentence holding [start, end), verbatim from `original` when it aligns with `text`
+ * (it does unless normalisation changed lengths), clipped to ~120 characters around the match.
+ */
+export function evidenceAt(document: string, p: Paragraph, start: number, end: number): Evidence {
+  const source = p.original && p.original.length === p.text.length ? p.original : p.text;
+  const boundary = /[。；;！？!?\n]/;
+  let s = start;
+  while (s > 0 && !boundary.test(p.text[s - 1])) s--;
+  let e = end;
+  while (e < p.text.length && !boundary.test(p.text[e])) e++;
+  if (e < p.text.length) e++; // keep the sentence's closing mark
+  if (e - s > MAX_QUOTE) {
+    s = Math.max(s, Math.min(start - 40, end - MAX_QUOTE));
+    e = Math.min(e, s + MAX_QUOTE);
+  }
+  while (s < start && /\s/.test(source[s])) s++;
+  return { document, line: lineAt(p, s), quote: source.slice(s, e).trim() };
+}
