@@ -21,6 +21,11 @@ describe('costLimitRule', () => {
     expect(costOf('query Q($n: Int) { tasks(first: $n) { edges { cursor } } }', { n: 7 })).toBe(7 * 2);
   });
 
+  it('counts an oversized page as the page limit, leaving that error to the page-size rule', () => {
+    expect(costOf('{ tasks(first: 1000000) { edges { cursor } } }')).toBe(100 * 2);
+    expect(limitErrors('{ tasks(first: 1000000) { edges { cursor } } }', costLimitRule())).toEqual([]);
+  });
+
   it('counts aliases and fragments, so repeating a field does not hide its cost', () => {
     const one = costOf('{ plans { title } }');
     const query = `{ a: plans { ...T } b: plans { ...T } } fragment T on Plan { title }`;

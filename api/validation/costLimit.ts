@@ -18,7 +18,7 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
-import { DEFAULT_PAGE_SIZE, variableDefaults } from './pageSizeLimit.ts';
+import { DEFAULT_MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, variableDefaults } from './pageSizeLimit.ts';
 
 export const DEFAULT_MAX_COST = 20_000;
 /** Items assumed for a list field that takes no `first` (Task.assignments, District.children, …). */
@@ -26,6 +26,11 @@ export const DEFAULT_LIST_SIZE = 10;
 
 export interface CostLimitOptions {
   max?: number;
+  /**
+   * Sizes above this are the page-size rule's to report (with a better message), so the
+   * estimate counts them as this many.
+   */
+  maxPageSize?: number;
   /** The request's variables; without them a `first: $n` counts as its default, else the page default. */
   variables?: Record<string, unknown>;
 }
@@ -38,7 +43,7 @@ export interface CostLimitOptions {
  * The flagship query (district → leadingDepartments → tasks → assignments → evidence)
  * costs about 2,200; a deep `children { children { … } }` fan-out is what this stops.
  */
-export function costLimitRule({ max = DEFAULT_MAX_COST, variables }: CostLimitOptions = {}): ValidationRule {
+export function costLimitRule({ max = DEFAULT_MAX_COST, maxPageSize = DEFAULT_MAX_PAGE_SIZE, variables }: CostLimitOptions = {}): ValidationRule {
   return function CostLimit(context: ValidationContext): ASTVisitor {
     const schema = context.getSchema();
     const defaults = variableDefaults(context);
@@ -48,6 +53,10 @@ export function costLimitRule({ max = DEFAULT_MAX_COST, variables }: CostLimitOp
     const inProgress = new Set<string>();
 
     function sizeOf(node: ValueNode | undefined): number {
+      return Math.min(requestedSize(node), maxPageSize);
+    }
+
+    function requestedSize(node: ValueNode | undefined): number {
       if (!node) return DEFAULT_PAGE_SIZE;
       if (node.kind === Kind.VARIABLE) {
         const name = node.name.value;
@@ -107,24 +116,27 @@ export function costLimitRule({ max = DEFAULT_MAX_COST, variables }: CostLimitOp
     }
 
     return {
-      OperationDefinition(operation) {
-        const root =
-          operation.operation === 'query'
-            ? schema.getQueryType()
-            : operation.operation === 'mutation'
-              ? schema.getMutationType()
-              : schema.getSubscriptionType();
-        if (!root) return;
-        const cost = costOf(operation.selectionSet, root);
-        if (cost > max) {
-          context.reportError(
-            new GraphQLError(
-              `This query could return about ${formatCost(cost)} objects; the limit is ${max.toLocaleString('en')}. ` +
-                'Ask for smaller pages ("first") or fewer nested lists, and page with "after".',
-              { nodes: [operation], extensions: { limit: 'cost', cost: Number.isFinite(cost) ? cost : null, maxCost: max } },
-            ),
-          );
-        }
+      // On leave, so that a page-size error on the same operation comes first.
+      OperationDefinition: {
+        leave(operation) {
+          const root =
+            operation.operation === 'query'
+              ? schema.getQueryType()
+              : operation.operation === 'mutation'
+                ? schema.getMutationType()
+                : schema.getSubscriptionType();
+          if (!root) return;
+          const cost = costOf(operation.selectionSet, root);
+          if (cost > max) {
+            context.reportError(
+              new GraphQLError(
+                `This query could return about ${formatCost(cost)} objects; the limit is ${max.toLocaleString('en')}. ` +
+                  'Ask for smaller pages ("first") or fewer nested lists, and page with "after".',
+                { nodes: [operation], extensions: { limit: 'cost', cost: Number.isFinite(cost) ? cost : null, maxCost: max } },
+              ),
+            );
+          }
+        },
       },
     };
   };

@@ -22,6 +22,6 @@ export function limitRules(limits: QueryLimits = DEFAULT_LIMITS): ValidationRule
   return [
     depthLimitRule(limits.maxDepth),
     pageSizeLimitRule({ max: limits.maxPageSize }),
-    costLimitRule({ max: limits.maxCost }),
+    costLimitRule({ max: limits.maxCost, maxPageSize: limits.maxPageSize }),
   ];
 }

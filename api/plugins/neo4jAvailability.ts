@@ -1,0 +1,151 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Driver } from 'neo4j-driver';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import { isNeo4jUnavailable, serviceUnavailableError } from './errorFormatting.ts';
+
+export interface Neo4jStatus {
+  available: boolean;
+  /** ms since epoch of the last probe. */
+  checkedAt: number;
+  /** Why the last probe failed (driver message), when it did. */
+  error?: string;
+}
+
+export interface Neo4jMonitorOptions {
+  database?: string;
+  /** Background probe period while serving; 0 turns it off. */
+  intervalMs?: number;
+  /** A probe that takes longer counts as "down" (a hung server must not hang requests). */
+  probeTimeoutMs?: number;
+  /** While down, requests re-probe at most this often (then share the answer). */
+  recheckMs?: number;
+}
+
+/**
+ * Knows whether Neo4j answers, so requests fail fast with SERVICE_UNAVAILABLE while it is
+ * down instead of waiting out the driver's retries, and notices within about a second
+ * when it is back. It probes in the background while up (to notice an outage even with no
+ * traffic), and on demand while down (so the first request after a restart succeeds).
+ */
+export class Neo4jMonitor {
+  private current: Neo4jStatus = { available: true, checkedAt: 0 };
+  private inFlight: Promise<Neo4jStatus> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly downListeners = new Set<() => void>();
+  private readonly database: string | undefined;
+  private readonly intervalMs: number;
+  private readonly probeTimeoutMs: number;
+  private readonly recheckMs: number;
+
+  constructor(
+    private readonly driver: Driver,
+    options: Neo4jMonitorOptions = {},
+  ) {
+    this.database = options.database;
+    this.intervalMs = options.intervalMs ?? 1000;
+    this.probeTimeoutMs = options.probeTimeoutMs ?? 2000;
+    this.recheckMs = options.recheckMs ?? 200;
+  }
+
+  get status(): Neo4jStatus {
+    return this.current;
+  }
+
+  start(): void {
+    if (this.timer || this.intervalMs <= 0) return;
+    this.timer = setInterval(() => void this.probe(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.downListeners.clear();
+  }
+
+  /** The status for a request about to run: cached while up, re-probed (rate-limited) while down. */
+  async ensure(): Promise<Neo4jStatus> {
+    if (this.current.available) return this.current;
+    if (Date.now() - this.current.checkedAt < this.recheckMs) return this.current;
+    return this.probe();
+  }
+
+  /** Probes now; concurrent callers share one probe. */
+  probe(): Promise<Neo4jStatus> {
+    this.inFlight ??= this.runProbe().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  /** Records an outage seen by a request (the driver said ServiceUnavailable). */
+  markDown(error: string): void {
+    this.update({ available: false, checkedAt: Date.now(), error });
+  }
+
+  /** Calls `listener` once, the next time Neo4j is seen going down. Returns a cancel function. */
+  onNextOutage(listener: () => void): () => void {
+    const once = () => {
+      this.downListeners.delete(once);
+      listener();
+    };
+    this.downListeners.add(once);
+    return () => this.downListeners.delete(once);
+  }
+
+  private async runProbe(): Promise<Neo4jStatus> {
+    let timeout: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.driver.getServerInfo(this.database ? { database: this.database } : {}),
+        new Promise((_, reject) => {
+          timeout = setTimeout(() => reject(new Error(`no answer within ${this.probeTimeoutMs} ms`)), this.probeTimeoutMs);
+        }),
+      ]);
+      this.update({ available: true, checkedAt: Date.now() });
+    } catch (error) {
+      this.update({ available: false, checkedAt: Date.now(), error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      clearTimeout(timeout);
+    }
+    return this.current;
+  }
+
+  private update(next: Neo4jStatus): void {
+    const wentDown = this.current.available && !next.available;
+    this.current = next;
+    if (wentDown) for (const listener of [...this.downListeners]) listener();
+  }
+}
+
+/** Operations that only ask about the schema run without Neo4j (GraphiQL still loads during an outage). */
+function onlyIntrospection(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
+}
+
+/**
+ * Fails requests fast with SERVICE_UNAVAILABLE (HTTP 503, Retry-After) while Neo4j is down,
+ * and turns driver outage errors met during execution into the same status.
+ */
+export function neo4jAvailabilityPlugin(monitor: Neo4jMonitor): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (!operation || onlyIntrospection(operation)) return;
+          const status = await monitor.ensure();
+          if (!status.available) throw serviceUnavailableError();
+        },
+        async didEncounterErrors({ errors, response }) {
+          const outage = errors.find((e) => isNeo4jUnavailable(e));
+          if (!outage) return;
+          if (!(outage.extensions.code === 'SERVICE_UNAVAILABLE')) {
+            monitor.markDown(outage.originalError?.message ?? outage.message);
+          }
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '2');
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,282 @@
+import 'reflect-metadata';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import { ASSET_PREFIX, loadAsset } from './graphiql/assets.ts';
+import { GRAPHIQL_CSP } from './graphiql/page.ts';
+import { createErrorFormatter, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE, type ErrorLogger } from './plugins/errorFormatting.ts';
+import { graphiqlLandingPagePlugin } from './plugins/landingPage.ts';
+import { Neo4jMonitor, neo4jAvailabilityPlugin } from './plugins/neo4jAvailability.ts';
+import { readOnlyPlugin } from './plugins/readOnly.ts';
+import { variableLimitsPlugin } from './plugins/variableLimits.ts';
+import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './validation/index.ts';
+
+export const GRAPHQL_PATH = '/graphql';
+export const HEALTH_PATH = '/health';
+
+export interface ServerLimits extends QueryLimits {
+  /** Largest accepted request body; larger bodies get 413 before any parsing. */
+  maxBodyBytes: number;
+  /** Largest number of GraphQL tokens parsed (a 100 KB body of `{a a a …}` stops here). */
+  maxTokens: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = { ...DEFAULT_LIMITS, maxBodyBytes: 100 * 1024, maxTokens: 5000 };
+
+export interface StartServerOptions {
+  driver: Driver;
+  database?: string;
+  host?: string;
+  /** 0 picks a free port (tests). */
+  port?: number;
+  /** Defaults to the PlanGraph schema (api/schema.ts). */
+  schema?: GraphQLSchema;
+  /** Per-request context; defaults to api/context.ts `createContext({ driver, database })`. */
+  context?: () => object | Promise<object>;
+  limits?: Partial<ServerLimits>;
+  /** Background Neo4j probe period (ms); 0 disables it. */
+  healthCheckIntervalMs?: number;
+  logger?: ErrorLogger;
+}
+
+export interface RunningServer {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the PlanGraph GraphQL server on a node:http server; resolves once it listens. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { driver, database, host = '127.0.0.1', port = 4000, logger = console } = options;
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  const schema = options.schema ?? (await (await import('./schema.ts')).buildPlanGraphSchema());
+  const context = options.context ?? (await defaultContext(driver, database));
+  const monitor = new Neo4jMonitor(driver, { database, intervalMs: options.healthCheckIntervalMs });
+
+  const httpServer = http.createServer();
+  // Slow clients cannot hold a connection open forever (slowloris).
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 30_000;
+
+  const apollo = new ApolloServer({
+    schema,
+    validationRules: limitRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    maxRecursiveSelections: true,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false, // the CLI decides what Ctrl-C does
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
+      graphiqlLandingPagePlugin({ endpoint: GRAPHQL_PATH }),
+      readOnlyPlugin(),
+      variableLimitsPlugin(limits),
+      neo4jAvailabilityPlugin(monitor),
+    ],
+  });
+  await apollo.start();
+
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    route(req, res).catch((error: unknown) => {
+      logger.error(`[plangraph] request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+      else res.destroy();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === GRAPHQL_PATH) return graphql(req, res, url);
+    if (url.pathname === HEALTH_PATH) return health(res);
+    if (url.pathname.startsWith(ASSET_PREFIX)) return asset(req, res, url.pathname.slice(ASSET_PREFIX.length));
+    if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(302, { location: GRAPHQL_PATH }).end();
+      return;
+    }
+    sendJsonError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}.`);
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      const read = await readBody(req, limits.maxBodyBytes);
+      if (read === 'too-large') {
+        res.setHeader('connection', 'close');
+        return sendJsonError(
+          res,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `Request body is larger than ${limits.maxBodyBytes / 1024} KB, the most this server accepts. Send a shorter query.`,
+        );
+      }
+      const parsed = parseBody(read, headers.get('content-type'));
+      if (parsed.error !== undefined) return sendJsonError(res, parsed.status, 'BAD_REQUEST', parsed.error);
+      body = parsed.body;
+    }
+    // Neo4j going down mid-request would leave the client waiting out the driver's retries;
+    // the monitor notices within about a second and the client gets 503 then.
+    let cancelOutageWatch = () => {};
+    const outage = new Promise<'outage'>((resolve) => {
+      cancelOutageWatch = monitor.onNextOutage(() => resolve('outage'));
+    });
+    const execution = apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+      context: async () => context(),
+    });
+    const result = await Promise.race([execution, outage]).finally(cancelOutageWatch);
+    if (result === 'outage') {
+      execution.catch(() => {}); // finishes (or fails) in the background; nobody is waiting
+      res.setHeader('retry-after', '2');
+      return sendJsonError(res, 503, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
+    }
+    await sendGraphQLResponse(res, result);
+  }
+
+  async function health(res: ServerResponse): Promise<void> {
+    const neo4j = await monitor.probe();
+    // Liveness: the server answers 200 whenever it runs; Neo4j's state is in the body.
+    sendJson(res, 200, {
+      status: neo4j.available ? 'ok' : 'degraded',
+      neo4j: { available: neo4j.available, checkedAt: new Date(neo4j.checkedAt).toISOString(), error: neo4j.error },
+    });
+  }
+
+  async function asset(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const loading = req.method === 'GET' || req.method === 'HEAD' ? loadAsset(name) : undefined;
+    if (!loading) return sendJsonError(res, 404, 'NOT_FOUND', `No GraphiQL asset "${name}".`);
+    const file = await loading;
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const bytes = gzip ? file.gzipped : file.body;
+    res.writeHead(200, {
+      'content-type': `${file.type}; charset=utf-8`,
+      'content-length': bytes.length,
+      'cache-control': 'public, max-age=3600',
+      'x-content-type-options': 'nosniff',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+  }
+
+  monitor.start();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`,
+    close() {
+      // Apollo's drain plugin stops accepting connections, lets in-flight requests finish
+      // (up to 5 s), then closes the rest.
+      closing ??= apollo.stop().finally(() => monitor.stop());
+      return closing;
+    },
+  };
+}
+
+async function defaultContext(driver: Driver, database: string | undefined): Promise<() => Promise<object>> {
+  const { createContext } = await import('./context.ts');
+  return async () => createContext({ driver, database });
+}
+
+/** Reads the body, or says 'too-large' as soon as it passes `limit` (without buffering the rest). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      drain(req);
+      return resolve('too-large');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        drain(req);
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Discards the rest of an oversized body so the client can read our 413; gives up on floods. */
+function drain(req: IncomingMessage): void {
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > 16 * 1024 * 1024) req.destroy();
+  });
+  req.resume();
+}
+
+type ParsedBody = { body: unknown; error?: undefined } | { error: string; status: number };
+
+/** JSON bodies are parsed (strict UTF-8); other content types reach Apollo as raw text, which it rejects with a clear 400. */
+function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
+  const [essence = '', ...params] = (contentType ?? '').split(';').map((s) => s.trim().toLowerCase());
+  if (essence !== 'application/json' && !essence.endsWith('+json')) return { body: raw.toString('utf8') };
+  const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    return { status: 415, error: `Unsupported charset "${charset}"; send the body as UTF-8.` };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return { status: 400, error: 'Request body is not valid UTF-8.' };
+  }
+  if (text.trim() === '') return { body: undefined };
+  try {
+    return { body: JSON.parse(text) };
+  } catch (error) {
+    return { status: 400, error: `Request body is not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+async function sendGraphQLResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  if (response.headers.get('content-type')?.startsWith('text/html')) {
+    res.setHeader('content-security-policy', GRAPHIQL_CSP);
+    res.setHeader('x-content-type-options', 'nosniff');
+  }
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** Errors outside GraphQL execution keep the GraphQL response shape, so clients read them the same way. */
+function sendJsonError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
