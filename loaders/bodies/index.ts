@@ -1,12 +1,82 @@
 /**
- * Responsible bodies: Department nodes and LEADS / SUPPORTS edges (stub; being built).
+ * Responsible bodies: Department nodes and LEADS / SUPPORTS edges (Department → Task), each edge carrying the
+ * line and quote where the plan assigns the role. Annex items that restate a main-text task (sameAs) put their
+ * edges on that task, with the annex line as evidence.
  */
-import type { Division, Extractor, GraphFragment, GraphNode } from '../model.js';
+import type { Division, Extractor, GraphFragment, GraphNode, GraphRelationship, TaskDraft } from '../model.js';
+import { type ResolvedAssignment, paragraphAssignments } from './assign.js';
+import { divisionByName } from './divisions.js';
+import type { Body } from './gazetteer.js';
+import { type Scope, resolveName, scopeOf } from './resolve.js';
 
-/** Departments named in each task's assignment phrases, with LEADS / SUPPORTS to the task. */
-export const extractBodies: Extractor = (_ctx): GraphFragment => ({ nodes: [], relationships: [], warnings: [] });
+export { findAssignments } from './phrases.js';
+export { paragraphAssignments } from './assign.js';
+export type { Body } from './gazetteer.js';
+
+/** The Department node of a body; `seen` are the names it was written as. */
+export function departmentNode(body: Body, seen: string[] = []): GraphNode {
+  const aliases = [...new Set([...seen, ...body.aliases].filter((a) => a !== body.name))];
+  const properties: GraphNode['properties'] = { id: `dept:${body.name}`, name: body.name, aliases, kind: body.kind };
+  if (body.level) properties.level = body.level;
+  if (body.jurisdiction) properties.jurisdiction = `div:${body.jurisdiction}`;
+  return { id: properties.id, labels: ['Department'], properties };
+}
+
+function scopeFor(jurisdiction: Division | undefined, surface?: string): Scope {
+  if (jurisdiction?.code) return scopeOf(jurisdiction);
+  // A zone or an unresolved area: fall back on the plan's own jurisdiction name.
+  return scopeOf((surface && divisionByName(surface)) || undefined);
+}
 
 /** A body's Department node from its name as written (used for ISSUED_BY); undefined for collective phrases. */
-export function resolveBody(_surface: string, _jurisdiction?: Division): GraphNode | undefined {
-  return undefined;
+export function resolveBody(surface: string, jurisdiction?: Division): GraphNode | undefined {
+  const written = surface.trim();
+  if (!written) return undefined;
+  const r = resolveName(written, scopeFor(jurisdiction));
+  if (r.status === 'collective') return undefined;
+  if (r.status === 'body') return departmentNode(r.body, [written]);
+  // An issuer is a body by construction: keep it under its own name rather than lose ISSUED_BY.
+  return departmentNode({ name: written, kind: 'other', aliases: [], source: 'fallback' }, []);
 }
+
+/** Departments named in each task's assignment phrases, with LEADS / SUPPORTS to the task. */
+export const extractBodies: Extractor = (ctx): GraphFragment => {
+  const scope = scopeFor(ctx.jurisdiction, ctx.plan.jurisdiction);
+  const document = ctx.source.document;
+  const nodes = new Map<string, { body: Body; seen: Set<string>; first: ResolvedAssignment }>();
+  const relationships: GraphRelationship[] = [];
+  const edgeKeys = new Set<string>();
+  const warnings: NonNullable<GraphFragment['warnings']> = [];
+
+  const visit = (task: TaskDraft): void => {
+    const target = ctx.taskId(task.kind === 'annexItem' && task.sameAs ? task.sameAs : task.ref);
+    for (const paragraph of task.paragraphs) {
+      const { assignments, problems } = paragraphAssignments(paragraph, scope);
+      for (const p of problems) warnings.push({ document, line: p.line, message: p.message });
+      for (const a of assignments) {
+        const id = `dept:${a.body.name}`;
+        const entry = nodes.get(id) ?? { body: a.body, seen: new Set<string>(), first: a };
+        entry.seen.add(a.surface);
+        nodes.set(id, entry);
+        const key = `${a.role}|${id}|${target}`;
+        if (edgeKeys.has(key)) continue;
+        edgeKeys.add(key);
+        relationships.push({
+          type: a.role,
+          start: id,
+          end: target,
+          properties: { document, line: a.line, quote: a.quote, surface: a.surface, rolePhrase: a.rolePhrase },
+        });
+      }
+    }
+    task.children.forEach(visit);
+  };
+  ctx.plan.tasks.forEach(visit);
+
+  const departmentNodes = [...nodes.values()].map(({ body, seen, first }) => {
+    const node = departmentNode(body, [...seen]);
+    Object.assign(node.properties, { document, line: first.line, quote: first.quote });
+    return node;
+  });
+  return { nodes: departmentNodes, relationships, warnings };
+};

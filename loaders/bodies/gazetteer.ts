@@ -1,0 +1,166 @@
+/**
+ * The departments gazetteer (loaders/data/departments.json): per-level templates that name a province's, city's
+ * or district's bodies, explicit bodies with fixed names, collective phrases, and suffix → kind rules.
+ */
+import { readFileSync } from 'node:fs';
+import type { Division, DivisionLevel } from '../model.js';
+import { chainOf, divisionByCode, shortName } from './divisions.js';
+
+export type BodyKind = 'party' | 'government' | 'department' | 'enterprise' | 'bank' | "people's-congress" | 'other';
+export type BodyLevel = Extract<DivisionLevel, 'PROVINCE' | 'CITY' | 'DISTRICT'>;
+
+/** A responsible body as resolved: canonical full name, kind, and the division it belongs to. */
+export interface Body {
+  name: string;
+  kind: BodyKind;
+  level?: BodyLevel;
+  /** Division code (44, 4401, 440114) when known. */
+  jurisdiction?: string;
+  /** Names the gazetteer knows for it (the written surfaces are added by the caller). */
+  aliases: string[];
+  /** gazetteer: named by a template or explicit entry; fallback: built from the written name. */
+  source: 'gazetteer' | 'fallback';
+}
+
+interface Template {
+  name: string;
+  forms: string[];
+  kind: BodyKind;
+}
+
+interface ExplicitBody {
+  name: string;
+  aliases: string[];
+  kind: BodyKind;
+  level: BodyLevel;
+  jurisdiction: string;
+}
+
+interface DepartmentsFile {
+  levelMarkers: Record<BodyLevel, string[]>;
+  wholeForms: Record<BodyLevel, Record<string, string>>;
+  templates: Record<BodyLevel, Template[]>;
+  cityOverrides: Record<string, Partial<Record<BodyLevel, Template[]>>>;
+  bodies: ExplicitBody[];
+  collective: { patterns: string[] };
+  kindBySuffix: [string, BodyKind][];
+  abbreviations: { pairs: [string, string][] };
+}
+
+const data = JSON.parse(
+  readFileSync(new URL('../data/departments.json', import.meta.url), 'utf8'),
+) as DepartmentsFile;
+
+const collectivePatterns = data.collective.patterns.map((p) => new RegExp(p));
+const explicitByAlias = new Map<string, ExplicitBody>();
+for (const body of data.bodies) for (const n of [body.name, ...body.aliases]) explicitByAlias.set(n, body);
+
+export const LEVEL_OF_MARKER = new Map<string, BodyLevel>(
+  (Object.entries(data.levelMarkers) as [BodyLevel, string[]][]).flatMap(([level, ms]) => ms.map((m) => [m, level] as [string, BodyLevel])),
+);
+
+/** Placeholder values for a division: 广州市花都区 is {gov} of 花都区, 中共广州市花都区 its {cpc}. */
+export function namesOf(division: Division): Record<string, string> {
+  const chain = chainOf(division);
+  const city = division.level === 'DISTRICT' ? chain.CITY?.name ?? '' : division.level === 'CITY' ? division.name : '';
+  const gov = division.level === 'DISTRICT' && city && city !== division.name ? city + division.name : division.name;
+  return {
+    gov,
+    cpc: `中共${gov}`,
+    name: division.name,
+    short: shortName(division),
+    city,
+    province: chain.PROVINCE?.name ?? '',
+  };
+}
+
+function fill(template: string, division: Division): string {
+  const names = namesOf(division);
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => names[key] ?? '');
+}
+
+function templatesFor(level: BodyLevel, division: Division): Template[] {
+  const cityCode = level === 'CITY' ? division.code : level === 'DISTRICT' ? division.parentCode : undefined;
+  const overrides = (cityCode && data.cityOverrides[cityCode]?.[level]) || [];
+  return [...overrides, ...data.templates[level]];
+}
+
+function levelOf(division: Division): BodyLevel | undefined {
+  const l = division.level;
+  return l === 'PROVINCE' || l === 'CITY' || l === 'DISTRICT' ? l : undefined;
+}
+
+function fromTemplate(t: Template, division: Division, level: BodyLevel): Body {
+  const marker = data.levelMarkers[level][0];
+  const names = namesOf(division);
+  // Province bodies are written 省X in the province's own plans; all levels are written <division>X by outsiders.
+  const aliases = t.forms.map((f) => names.gov + f);
+  if (level === 'PROVINCE') aliases.push(...t.forms.map((f) => marker + f));
+  return { name: fill(t.name, division), kind: t.kind, level, jurisdiction: division.code, aliases, source: 'gazetteer' };
+}
+
+/** Strip the body-type suffix: 生态环境局 → 生态环境, so 市生态环境部门 finds the bureau. */
+function stemOf(form: string): string {
+  return form.replace(/(委员会|分局|厅|局|委|办)$/, '');
+}
+
+/**
+ * The body of `division` written `rest` after its level marker (省|发展改革委 → rest 发展改革委).
+ * Also: X部门 (the department in charge of X), and the slip of writing a ministry (民政部) for a province's
+ * department (民政厅) or a city's bureau (民政局).
+ */
+export function lookupAt(division: Division, rest: string): Body | undefined {
+  const level = levelOf(division);
+  if (!level) return undefined;
+  const templates = templatesFor(level, division);
+  const exact = templates.find((t) => t.forms.includes(rest));
+  if (exact) return fromTemplate(exact, division, level);
+  if (rest === '') return fromTemplate(templates.find((t) => t.kind === 'government')!, division, level);
+  if (rest.endsWith('部门') && rest.length > 2) {
+    const stem = rest.slice(0, -2);
+    const byStem = templates.find((t) => t.kind !== 'party' && t.forms.some((f) => stemOf(f) === stem));
+    if (byStem) return fromTemplate(byStem, division, level);
+  }
+  if (rest.endsWith('部') && !rest.startsWith('委')) {
+    const replacement = level === 'PROVINCE' ? '厅' : '局';
+    const slip = templates.find((t) => t.forms.includes(rest.slice(0, -1) + replacement));
+    if (slip) return fromTemplate(slip, division, level);
+  }
+  return undefined;
+}
+
+/** 团省委 / 团市委 / 团区委: written with the level marker inside the name. */
+export function wholeFormAt(division: Division, written: string): Body | undefined {
+  const level = levelOf(division);
+  const template = level && data.wholeForms[level][written];
+  if (!level || !template) return undefined;
+  return { name: fill(template, division), kind: 'other', level, jurisdiction: division.code, aliases: [], source: 'gazetteer' };
+}
+
+export function wholeFormLevel(written: string): BodyLevel | undefined {
+  return (Object.keys(data.wholeForms) as BodyLevel[]).find((l) => written in data.wholeForms[l]);
+}
+
+export function explicitBody(written: string): Body | undefined {
+  const e = explicitByAlias.get(written);
+  if (!e) return undefined;
+  return { name: e.name, kind: e.kind, level: e.level, jurisdiction: e.jurisdiction, aliases: [...e.aliases], source: 'gazetteer' };
+}
+
+export function isCollective(written: string): boolean {
+  return collectivePatterns.some((p) => p.test(written));
+}
+
+/** Kind from the name's ending (有限公司 → enterprise, 分行 → bank, 局 → department); undefined when it names no body. */
+export function kindBySuffix(name: string): BodyKind | undefined {
+  return data.kindBySuffix.find(([suffix]) => name.endsWith(suffix))?.[1];
+}
+
+/** Canonical spelling of a name the gazetteer does not know: 发展改革 → 发展和改革 … */
+export function expandAbbreviations(name: string): string {
+  let out = name;
+  for (const [short, full] of data.abbreviations.pairs) if (!out.includes(full)) out = out.replace(short, full);
+  return out;
+}
+
+export { divisionByCode };

@@ -1,0 +1,189 @@
+/**
+ * Where a paragraph assigns responsibility, in the layouts plans use:
+ *   bracket  "(省公安厅牵头；省发展改革委按职责分工负责)" closing an annex item or a sentence;
+ *   label    "牵头单位：…　责任单位：…", "牵头责任单位：… 协同责任单位：…", "部门分工：X牵头，Y配合";
+ *   prose    "由X负责，Y参与", "X牵头…", "…、Y等多个部门共同参与".
+ * This finds the phrases and the lists of names in them; resolving the names is resolve.ts's job.
+ */
+
+export type Role = 'LEADS' | 'SUPPORTS';
+export type Layout = 'bracket' | 'label' | 'prose';
+
+/** One name as written in a list, with its character offset in the paragraph text. */
+export interface WrittenName {
+  text: string;
+  offset: number;
+  /** Names of one group share a prefix (省发展改革委、教育厅); a comma starts a new group. */
+  group: number;
+}
+
+/** One role given to a list of bodies. */
+export interface Assignment {
+  role: Role;
+  /** The words that give the role: 牵头, 按职责分工负责, 牵头单位, 参与 … */
+  rolePhrase: string;
+  names: WrittenName[];
+  /** The assignment text (bracket with its contents, label and value, prose clause): quote and line come from it. */
+  start: number;
+  end: number;
+  layout: Layout;
+}
+
+// Longest first, so 按职责分工负责 wins over 负责 and 牵头负责 over 牵头.
+const MARKER = /(牵头负责|牵头|按职责分工负责|按职责负责|按职能分工负责|分工负责|共同负责|具体负责|负责|配合|参与|协同|协助|协办|落实)/g;
+const LEAD_MARKERS = new Set(['牵头负责', '牵头', '负责', '具体负责']);
+
+const LABEL =
+  /(牵头责任单位|协同责任单位|主要责任单位|配合责任单位|牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|实施单位|实施主体|部门分工|责任分工)\s*[：:]/g;
+const LEAD_LABELS = new Set(['牵头责任单位', '主要责任单位', '牵头单位', '牵头部门', '主责单位']);
+const CLAUSE_LABELS = new Set(['部门分工', '责任分工']);
+
+const OPEN = '(（';
+const CLOSE = ')）';
+
+/** Trailing words after a list that are not part of the last name: 等, 等多个部门共同, （牵头）… */
+const LIST_TAIL = /(等(多个|多家|相关|有关|其他|各)?(部门|单位|机构|企业)?)?(共同|联合|积极|主动|分别|具体|统筹|各自)?$/;
+const LIST_HEAD = /^(由|请|会同|并由|均由)/;
+
+/** Split "省委编办，省发展改革委、教育厅等" into names; offsets relative to the paragraph. */
+export function splitNames(text: string, offset: number): WrittenName[] {
+  const names: WrittenName[] = [];
+  let group = 0;
+  const re = /[，,；;]|[、\/]|以及|及|会同/g;
+  let from = 0;
+  const push = (to: number) => {
+    let piece = text.slice(from, to);
+    let start = from;
+    const lead = piece.match(/^[\s*“”"「」]+/)?.[0].length ?? 0;
+    piece = piece.slice(lead);
+    start += lead;
+    const head = piece.match(LIST_HEAD)?.[0].length ?? 0;
+    piece = piece.slice(head);
+    start += head;
+    piece = piece.replace(/[\s*“”"「」]+$/, '').replace(LIST_TAIL, '').replace(/[\s*]+$/, '');
+    if (piece) names.push({ text: piece, offset: offset + start, group });
+  };
+  for (const m of text.matchAll(re)) {
+    push(m.index!);
+    from = m.index! + m[0].length;
+    if (/[，,；;]/.test(m[0])) group++;
+  }
+  push(text.length);
+  return names;
+}
+
+/** Matching close bracket for the open one at `at`, honouring nesting (各镇（街）). */
+function closeOf(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    if (OPEN.includes(text[i])) depth++;
+    else if (CLOSE.includes(text[i]) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** "X牵头，Y参与；Z按职责分工负责": each marker gives its role to the list before it. */
+function parseClauses(text: string, offset: number, start: number, end: number, layout: Layout): Assignment[] {
+  const out: Assignment[] = [];
+  let clauseFrom = 0;
+  for (const clause of text.split(/[；;]/)) {
+    let from = 0;
+    for (const m of clause.matchAll(new RegExp(MARKER.source, 'g'))) {
+      const listStart = from;
+      const listText = clause.slice(listStart, m.index!);
+      from = m.index! + m[0].length;
+      // 由X负责 is a lead; 负责 alone closing an annex list is the body's own responsibility too.
+      const role: Role = LEAD_MARKERS.has(m[0]) ? 'LEADS' : 'SUPPORTS';
+      const names = splitNames(listText, offset + clauseFrom + listStart);
+      if (names.length) out.push({ role, rolePhrase: m[0], names, start, end, layout });
+    }
+    clauseFrom += clause.length + 1;
+  }
+  return out;
+}
+
+function labelAssignments(text: string, taken: [number, number][]): Assignment[] {
+  const labels = [...text.matchAll(LABEL)];
+  const out: Assignment[] = [];
+  labels.forEach((m, i) => {
+    const valueFrom = m.index! + m[0].length;
+    let valueTo = i + 1 < labels.length ? labels[i + 1].index! : text.length;
+    // A label inside a bracket ends at that bracket's close; a sentence end closes it too.
+    let depth = 0;
+    for (let k = valueFrom; k < valueTo; k++) {
+      const c = text[k];
+      if (OPEN.includes(c)) depth++;
+      else if (CLOSE.includes(c) && depth-- === 0) { valueTo = k; break; }
+      else if (c === '。' || c === '\n') { valueTo = k; break; }
+    }
+    const value = text.slice(valueFrom, valueTo);
+    const label = m[1];
+    taken.push([m.index!, valueTo]);
+    if (CLAUSE_LABELS.has(label)) {
+      out.push(...parseClauses(value, valueFrom, m.index!, valueTo, 'label'));
+      return;
+    }
+    const role: Role = LEAD_LABELS.has(label) ? 'LEADS' : 'SUPPORTS';
+    const names = splitNames(value, valueFrom);
+    // 责任单位：市发展改革委（牵头）、市财政局 — the marked one leads.
+    const leads = names.filter((n) => /[（(]牵头[）)]$/.test(n.text));
+    const rest = names.filter((n) => !leads.includes(n));
+    for (const n of leads) n.text = n.text.replace(/[（(]牵头[）)]$/, '');
+    if (leads.length) out.push({ role: 'LEADS', rolePhrase: '牵头', names: leads, start: m.index!, end: valueTo, layout: 'label' });
+    if (rest.length) out.push({ role, rolePhrase: label, names: rest, start: m.index!, end: valueTo, layout: 'label' });
+  });
+  return out;
+}
+
+function bracketAssignments(text: string, taken: [number, number][]): Assignment[] {
+  const out: Assignment[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!OPEN.includes(text[i])) continue;
+    const close = closeOf(text, i);
+    if (close < 0) break;
+    const inner = text.slice(i + 1, close);
+    const overlaps = taken.some(([a, b]) => a < close && b > i);
+    if (!overlaps && new RegExp(MARKER.source).test(inner)) {
+      const found = parseClauses(inner, i + 1, i, close + 1, 'bracket');
+      if (found.length) {
+        out.push(...found);
+        taken.push([i, close + 1]);
+      }
+    }
+    i = close;
+  }
+  return out;
+}
+
+/** Prose markers outside brackets and labels; names here must be known bodies (checked by the caller). */
+function proseAssignments(text: string, taken: [number, number][]): Assignment[] {
+  const out: Assignment[] = [];
+  for (const m of text.matchAll(/(牵头负责|牵头|负责|配合|共同参与|参与|协同|协助)/g)) {
+    const at = m.index!;
+    if (taken.some(([a, b]) => at >= a && at < b)) continue;
+    let clauseStart = at;
+    while (clauseStart > 0 && !/[。；;：:！？!?\n（()）]/.test(text[clauseStart - 1]) && at - clauseStart < 100) {
+      // A comma ends the clause unless the list keeps going (、 lists never contain commas here).
+      if (/[，,]/.test(text[clauseStart - 1])) break;
+      clauseStart--;
+    }
+    const listText = text.slice(clauseStart, at);
+    const isLead = m[0].startsWith('牵头') || m[0] === '负责';
+    // 负责 without 由 is everyday prose (负责同志, 各自负责): only 由X负责 assigns.
+    if (m[0] === '负责' && !/^(并由|均由|由)/.test(listText)) continue;
+    const names = splitNames(listText, clauseStart);
+    if (names.length) {
+      out.push({ role: isLead ? 'LEADS' : 'SUPPORTS', rolePhrase: m[0], names, start: clauseStart, end: at + m[0].length, layout: 'prose' });
+    }
+  }
+  return out;
+}
+
+/** Every assignment in one paragraph's (Simplified) text, in reading order. */
+export function findAssignments(text: string): Assignment[] {
+  const taken: [number, number][] = [];
+  const labelled = labelAssignments(text, taken);
+  const bracketed = bracketAssignments(text, taken);
+  const prose = proseAssignments(text, taken);
+  return [...labelled, ...bracketed, ...prose].sort((a, b) => a.start - b.start || a.names[0].offset - b.names[0].offset);
+}

@@ -1,0 +1,167 @@
+/**
+ * Written name → Body, relative to the plan's jurisdiction: in a district plan 区X is that district's body and
+ * 市X its city's; 省X is the province's; 广州市X / 中共广州市委X name their division explicitly.
+ */
+import type { Division } from '../model.js';
+import { chainOf, childNamed, divisionAtStart } from './divisions.js';
+import {
+  type Body,
+  type BodyLevel,
+  LEVEL_OF_MARKER,
+  expandAbbreviations,
+  explicitBody,
+  isCollective,
+  kindBySuffix,
+  lookupAt,
+  namesOf,
+  wholeFormAt,
+  wholeFormLevel,
+} from './gazetteer.js';
+
+/** The divisions a plan's relative names point to. */
+export interface Scope {
+  own?: Division;
+  PROVINCE?: Division;
+  CITY?: Division;
+  DISTRICT?: Division;
+}
+
+export function scopeOf(jurisdiction: Division | undefined): Scope {
+  return { own: jurisdiction, ...chainOf(jurisdiction) };
+}
+
+export type Resolution =
+  | { status: 'body'; body: Body; prefix?: string }
+  | { status: 'collective' }
+  | { status: 'unresolved'; reason: string };
+
+/** How the name starts: the division it points to, what follows, and the prefix string others in its list share. */
+interface Prefixed {
+  division?: Division;
+  level: BodyLevel;
+  rest: string;
+  prefix: string;
+}
+
+function parsePrefix(name: string, scope: Scope): Prefixed | undefined {
+  let text = name;
+  let consumed = '';
+  if (text.startsWith('中共')) {
+    text = text.slice(2);
+    consumed = '中共';
+  }
+  const atStart = divisionAtStart(text, scope.own);
+  if (atStart && ['PROVINCE', 'CITY', 'DISTRICT'].includes(atStart.division.level)) {
+    let division = atStart.division;
+    let length = atStart.length;
+    // 广州市花都区X: descend into the district the city name is followed by.
+    const inner = divisionAtStart(text.slice(length), division);
+    if (inner && inner.division.parentCode === division.code) {
+      division = inner.division;
+      length += inner.length;
+    }
+    return { division, level: division.level as BodyLevel, rest: text.slice(length), prefix: consumed + text.slice(0, length) };
+  }
+  const level = LEVEL_OF_MARKER.get(text[0]);
+  if (level) return { division: scope[level], level, rest: text.slice(1), prefix: consumed + text[0] };
+  return undefined;
+}
+
+/** 公安局花都区分局 / 生态环境局花都分局: a city bureau's branch in one of its districts. */
+function cityBranch(city: Division, rest: string): Body | undefined {
+  const m = /^(.+?)(局|委)(.{1,6}?)分局$/.exec(rest);
+  if (!m) return undefined;
+  const district = childNamed(city, m[3]);
+  if (!district) return undefined;
+  const known = lookupAt(district, m[1] + '分局');
+  if (known) return known;
+  const cityBody = lookupAt(city, m[1] + m[2]);
+  const base = cityBody?.name ?? namesOf(city).gov + expandAbbreviations(m[1] + m[2]);
+  return { name: `${base}${m[3]}分局`, kind: 'department', level: 'DISTRICT', jurisdiction: district.code, aliases: [], source: 'fallback' };
+}
+
+/** A body the gazetteer does not name: the division's prefix plus the written name, abbreviations expanded. */
+function fallback(p: Prefixed): Body | undefined {
+  const kind = kindBySuffix(p.rest);
+  if (!p.division || !kind || p.rest.length < 2) return undefined;
+  const names = namesOf(p.division);
+  const party = p.rest.startsWith('委');
+  return {
+    name: (party ? names.cpc : names.gov) + expandAbbreviations(p.rest),
+    kind: party ? 'party' : kind,
+    level: p.level,
+    jurisdiction: p.division.code,
+    aliases: [],
+    source: 'fallback',
+  };
+}
+
+/** Only gazetteer or division hits: what prose (outside an allocation layout) may accept. */
+function strict(name: string, scope: Scope): Resolution | undefined {
+  const explicit = explicitBody(name);
+  if (explicit) return { status: 'body', body: explicit };
+  const wholeLevel = wholeFormLevel(name);
+  if (wholeLevel) {
+    const division = scope[wholeLevel];
+    const body = division && wholeFormAt(division, name);
+    if (body) return { status: 'body', body };
+  }
+  const p = parsePrefix(name, scope);
+  if (p?.division) {
+    const body = lookupAt(p.division, p.rest) ?? (p.level === 'CITY' ? cityBranch(p.division, p.rest) : undefined);
+    if (body) {
+      // 省委编办、组织部: a party body passes 省委 on to the names after it.
+      const prefix = p.rest.startsWith('委') && p.rest.length > 1 ? p.prefix + '委' : p.prefix;
+      return { status: 'body', body, prefix };
+    }
+  }
+  return undefined;
+}
+
+export interface ResolveOptions {
+  /** Prefix carried from the previous name of the same list (省 in 省发展改革委、教育厅). */
+  groupPrefix?: string;
+  /** Accept only gazetteer hits (prose), no fallback names. */
+  strictOnly?: boolean;
+}
+
+export function resolveName(written: string, scope: Scope, options: ResolveOptions = {}): Resolution {
+  const name = written;
+  if (!name) return { status: 'unresolved', reason: 'empty name' };
+  if (isCollective(name)) return { status: 'collective' };
+  const own = strict(name, scope);
+  const ownPrefix = parsePrefix(name, scope);
+  if (own && (ownPrefix || !options.groupPrefix)) return own;
+  const { groupPrefix } = options;
+  if (groupPrefix) {
+    const candidates = [groupPrefix + name];
+    if (groupPrefix.endsWith('委')) candidates.push(groupPrefix.slice(0, -1) + name);
+    for (const candidate of candidates) {
+      const hit = strict(candidate, scope);
+      if (hit && hit.status === 'body') return { ...hit, prefix: groupPrefix };
+    }
+  }
+  if (own) return own;
+  const kind = kindBySuffix(name);
+  // A company or bank names itself in full: no division prefix to add.
+  if (!ownPrefix && (kind === 'enterprise' || kind === 'bank')) {
+    return options.strictOnly
+      ? { status: 'unresolved', reason: `not in the gazetteer: ${name}` }
+      : { status: 'body', body: { name, kind, aliases: [], source: 'fallback' } };
+  }
+  // No prefix of its own: a body of the plan's own division (区 plan: 发展和改革局 = the district's).
+  if (!ownPrefix && !groupPrefix && scope.own) {
+    const body = lookupAt(scope.own, name);
+    if (body) return { status: 'body', body };
+    const built = !options.strictOnly && fallback({ division: scope.own, level: scope.own.level as BodyLevel, rest: name, prefix: '' });
+    if (built) return { status: 'body', body: built };
+  }
+  if (options.strictOnly) return { status: 'unresolved', reason: `not in the gazetteer: ${name}` };
+  const prefixed = ownPrefix ?? (groupPrefix ? parsePrefix(groupPrefix + name, scope) : undefined);
+  if (prefixed && !prefixed.division) {
+    return { status: 'unresolved', reason: `${name}: the plan's jurisdiction has no ${prefixed.level.toLowerCase()} for "${prefixed.prefix}"` };
+  }
+  const built = prefixed && fallback(prefixed);
+  if (built) return { status: 'body', body: built, prefix: prefixed.prefix };
+  return { status: 'unresolved', reason: `not a body name: ${name}` };
+}
