@@ -1,0 +1,104 @@
+/** `plangraph serve`: the GraphQL API (and GraphiQL in a browser) over the configured Neo4j. */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { parsePort, serverConfig, ConfigError } from '../../graph/config.ts';
+import { describeConnectError, DRIVER_TIMEOUTS, resolveConnection, serverVersion } from '../../graph/connection.ts';
+import { SERVING_DRIVER_TIMEOUTS, startServer, type RunningServer } from '../../api/server.ts';
+
+export const summary = 'serve the GraphQL API and GraphiQL on http://127.0.0.1:4000/graphql [--host --port]';
+
+const usage = `usage: plangraph serve [--host <address>] [--port <number>]
+
+  Serves PlanGraph's GraphQL API at http://<host>:<port>/graphql; open that URL in a browser
+  for GraphiQL. Read-only. GET /health says whether Neo4j answers.
+
+  --host   address to listen on (default HOST or 127.0.0.1; 0.0.0.0 for every interface)
+  --port   port (default PORT or 4000)
+
+Neo4j: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, else .neo4j/connection.json
+written by "plangraph neo4j start".`;
+
+export function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): { host: string; port: number } {
+  let { host, port } = serverConfig(env);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new ConfigError(`${flag} needs a value. ${usage.split('\n')[0]}`);
+      return v;
+    };
+    if (flag === '--host') host = value();
+    else if (flag === '--port') port = parsePort(value(), '--port', port);
+    else throw new ConfigError(`unknown option "${arg}".\n${usage}`);
+  }
+  return { host, port };
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
+  const { host, port } = parseServeArgs(args);
+  const conn = await resolveConnection();
+  const driver: Driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
+    ...DRIVER_TIMEOUTS,
+    ...SERVING_DRIVER_TIMEOUTS,
+    maxConnectionPoolSize: 64,
+    userAgent: 'plangraph-serve',
+  });
+  let version: string;
+  try {
+    await driver.verifyConnectivity({ database: conn.database });
+    version = await serverVersion(driver);
+  } catch (err) {
+    await driver.close().catch(() => {});
+    console.error(`plangraph serve: ${describeConnectError(conn, err)}`);
+    return 1;
+  }
+
+  let server: RunningServer;
+  try {
+    server = await startServer({ driver, database: conn.database, host, port });
+  } catch (err) {
+    await driver.close().catch(() => {});
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`plangraph serve: ${host}:${port} is already in use; stop what uses it or pass --port <another>`);
+      return 1;
+    }
+    if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
+      console.error(`plangraph serve: cannot listen on ${host}: no such address on this machine; try --host 127.0.0.1`);
+      return 1;
+    }
+    throw err;
+  }
+
+  console.log(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
+  console.log(`  Neo4j ${version} at ${conn.uri}${conn.database ? ` (database ${conn.database})` : ''}`);
+  console.log('  health: ' + server.url.replace(/\/graphql$/, '/health') + '   Ctrl-C stops');
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        console.error(`plangraph serve: ${signal} again, exiting without waiting`);
+        process.exit(130);
+      }
+      stopping = true;
+      console.log(`\nstopping (${signal}): finishing requests in flight …`);
+      server
+        .close()
+        .then(() => driver.close())
+        .catch((err) => console.error(`plangraph serve: while stopping: ${(err as Error).message}`))
+        .finally(() => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          console.log('stopped');
+          resolve();
+        });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
