@@ -1,6 +1,154 @@
-import type { ExtractContext, Extractor, GraphFragment } from '../model.js';
+/**
+ * Projects: named, concrete works listed in 专栏 boxes (and their sub-items) and in "X、Y等项目"
+ * lists of the main text, each PART_OF the task that lists it, LOCATED_IN the division its name
+ * states. A project's id is its name without spaces or punctuation, so the same work named in two
+ * plans is one node.
+ */
+import type { Division, ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.ts';
+import { divisionNodes, findPlaceMentions } from '../places/index.ts';
+import { categoryOfName, categoryOfTitle, isConcreteName } from './categories.ts';
+import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, leadName, listItems } from './items.ts';
 
-/** Named projects in boxes and text, PART_OF Project→Task, LOCATED_IN Project→District. */
-export const extractProjects: Extractor = (_ctx: ExtractContext): GraphFragment => {
-  return { nodes: [], relationships: [] };
+export { listItems, leadName, cleanItem, investmentIn } from './items.ts';
+
+/** `project:<name with spaces/punctuation removed>`. */
+export function projectId(name: string): string {
+  return `project:${name.replace(/[\s\p{P}\p{S}]/gu, '')}`;
+}
+
+/** A project found in a task's text, before it becomes nodes and edges. */
+export interface ProjectMention {
+  name: string;
+  category?: string;
+  label?: string;
+  investment?: string;
+  taskRef: string;
+  line: number;
+  quote: string;
+}
+
+const LEVEL_DEPTH: Record<string, number> = { ZONE: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, TOWN: 4, VILLAGE: 5 };
+
+export const extractProjects: Extractor = (ctx: ExtractContext): GraphFragment => {
+  const document = ctx.source.document;
+  const mentions = projectMentions(ctx.plan.tasks, ctx.jurisdiction);
+  const nodes = new Map<string, GraphNode>();
+  const relationships: GraphRelationship[] = [];
+  const edges = new Set<string>();
+  const edge = (type: GraphRelationship['type'], start: string, end: string, properties: GraphRelationship['properties']) => {
+    const key = `${type}|${start}|${end}`;
+    if (edges.has(key)) return;
+    edges.add(key);
+    relationships.push({ type, start, end, properties });
+  };
+
+  for (const m of mentions) {
+    const id = projectId(m.name);
+    const evidence = { document, line: m.line, quote: m.quote };
+    const existing = nodes.get(id);
+    if (!existing) {
+      const properties: GraphNode['properties'] = { id, name: m.name, ...evidence };
+      if (m.category) properties.category = m.category;
+      if (m.investment) properties.investment = m.investment;
+      nodes.set(id, { id, labels: ['Project'], properties });
+    } else {
+      if (!existing.properties.category && m.category) existing.properties.category = m.category;
+      if (!existing.properties.investment && m.investment) existing.properties.investment = m.investment;
+    }
+    edge('PART_OF', id, ctx.taskId(m.taskRef), evidence);
+    const place = placeOf(m.name, ctx.jurisdiction);
+    if (place) {
+      edge('LOCATED_IN', id, place.id, evidence);
+      const fragment = divisionNodes(place);
+      for (const n of fragment.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
+      for (const r of fragment.relationships) edge(r.type, r.start, r.end, r.properties);
+    }
+  }
+  return { nodes: [...nodes.values()], relationships };
 };
+
+/** Every project mention in the plan's tasks, in reading order. */
+export function projectMentions(tasks: TaskDraft[], jurisdiction?: Division): ProjectMention[] {
+  const out: ProjectMention[] = [];
+  const walk = (task: TaskDraft, box: TaskDraft | undefined) => {
+    const inBox = task.kind === 'box' ? task : box;
+    for (const p of task.paragraphs) out.push(...inParagraph(p, task, inBox, jurisdiction));
+    for (const child of task.children) walk(child, inBox);
+  };
+  for (const t of tasks) walk(t, undefined);
+  return out;
+}
+
+function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, jurisdiction?: Division): ProjectMention[] {
+  const found: ProjectMention[] = [];
+  const titleCategory = categoryOfTitle(box?.title) ?? (task !== box ? categoryOfTitle(task.title) : undefined);
+  const villageContext = /村|乡村/.test(`${box?.title ?? ''}${task.title}`);
+  const add = (item: ItemSpan, name: string, context: string) => {
+    const full = relativeName(name, jurisdiction);
+    found.push({
+      name: full,
+      category: titleCategory ?? categoryOfTitle(item.label) ?? categoryOfName(full),
+      label: item.label,
+      investment: investmentIn(context),
+      taskRef: task.ref,
+      line: lineAt(p, item.offset),
+      quote: quoteAt(p, item.offset, Math.max(item.length, 1)),
+    });
+  };
+
+  // A box paragraph that opens with the project's own name: "花都区人民医院新院。总用地面积…".
+  const lead = box ? leadName(p.text) : undefined;
+  if (lead && !isPolicyPhrase(cleanItem(lead.name)) && isConcreteName(cleanItem(lead.name), villageContext)) {
+    add(lead, cleanItem(lead.name), p.text);
+    return found;
+  }
+
+  const items = listItems(p.text);
+  const groups = new Map<number, ItemSpan[]>();
+  for (const it of items) groups.set(it.group, [...(groups.get(it.group) ?? []), it]);
+  for (const list of groups.values()) {
+    // Outside boxes only an explicit list of works counts: "X、Y等项目", "X、Y等加快建设".
+    if (!box && !(list.length >= 2 && /等/.test(list[list.length - 1].raw))) continue;
+    for (const it of list) {
+      const name = cleanItem(it.raw);
+      if (name.length < 3 || name.length > 45 || isPolicyPhrase(name) || !isConcreteName(name, villageContext)) continue;
+      if (isDivisionName(name, jurisdiction)) continue;
+      add(it, name, it.raw);
+    }
+  }
+  return found;
+}
+
+/** 梯面镇 or 珠海市斗门区 in a list of pilots is a place, not a work. */
+function isDivisionName(name: string, jurisdiction?: Division): boolean {
+  const m = findPlaceMentions(name, { jurisdiction });
+  return m.length > 0 && m[m.length - 1].end === name.length && m[0].start === 0 && /[省市区县镇乡街道]$/.test(name);
+}
+
+/** 区第二人民医院 in a district plan is that district's: 花都区第二人民医院. */
+function relativeName(name: string, jurisdiction?: Division): string {
+  if (!jurisdiction) return name;
+  if (jurisdiction.level === 'DISTRICT' && /^区(?!域)/.test(name)) return jurisdiction.name + name.slice(1);
+  if (jurisdiction.level === 'CITY' && /^市(?!场|民|政)/.test(name)) return jurisdiction.name + name.slice(1);
+  return name;
+}
+
+/** The most specific division the project's name states (狮岭镇, 花都区), if any. */
+function placeOf(name: string, jurisdiction?: Division): Division | undefined {
+  const mentions = findPlaceMentions(name, { jurisdiction });
+  let best: Division | undefined;
+  for (const m of mentions) if (!best || LEVEL_DEPTH[m.division.level] > LEVEL_DEPTH[best.level]) best = m.division;
+  return best;
+}
+
+function lineAt(p: Paragraph, offset: number): number {
+  let line = p.line;
+  for (const s of p.segments) if (s.offset <= offset) line = s.line;
+  return line;
+}
+
+function quoteAt(p: Paragraph, offset: number, length: number): string {
+  const source = p.original.length === p.text.length ? p.original : p.text;
+  const q = source.slice(offset, offset + length).trim();
+  return q.length > 120 ? q.slice(0, 120) : q;
+}

@@ -1,0 +1,60 @@
+/**
+ * Project categories and concreteness (data: loaders/data/project-categories.json).
+ */
+import { readFileSync } from 'node:fs';
+
+interface Category { category: string; titleWords: string[]; keywords: string[] }
+const data = JSON.parse(readFileSync(new URL('../data/project-categories.json', import.meta.url), 'utf8')) as {
+  categories: Category[];
+  villageKeywords: string[];
+  workWords: string[];
+};
+
+/** Category named by a box title or list label ("综合交通重点项目" → 交通), if any. */
+export function categoryOfTitle(title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  for (const c of data.categories) if (c.titleWords.some((w) => title.includes(w))) return c.category;
+  return undefined;
+}
+
+/** Where in the name (brackets ignored) the last category keyword ends, and its category. */
+function lastKeyword(name: string): { category: string; end: number } | undefined {
+  const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
+  let best: { category: string; end: number; length: number } | undefined;
+  for (const c of data.categories) {
+    for (const k of c.keywords) {
+      const at = bare.lastIndexOf(k);
+      if (at < 0) continue;
+      const end = at + k.length;
+      if (!best || end > best.end || (end === best.end && k.length > best.length)) best = { category: c.category, end, length: k.length };
+    }
+  }
+  return best && { category: best.category, end: best.end };
+}
+
+/** Category from the name's own keywords (…医院 → 医疗, …大道 → 交通). */
+export function categoryOfName(name: string): string | undefined {
+  return lastKeyword(name)?.category;
+}
+
+/**
+ * A concrete work: the name contains a keyword of some category and, after the last one, only
+ * work words (工程, 建设, 二期 …) or nothing. "广州北站商务区" yes; "城市排水防涝能力" no.
+ * Villages count only in boxes about villages.
+ */
+export function isConcreteName(name: string, villageContext: boolean): boolean {
+  const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
+  if (villageContext && data.villageKeywords.some((k) => bare.endsWith(k)) && bare.length >= 3) return true;
+  const k = lastKeyword(name);
+  if (!k) return false;
+  let tail = bare.slice(k.end);
+  for (let changed = true; changed && tail; ) {
+    changed = false;
+    for (const w of data.workWords) {
+      if (tail.startsWith(w)) { tail = tail.slice(w.length); changed = true; }
+    }
+    const ext = /^(?:[一二三四五六七八九十\d]+期|[东西南北]延线?|段|线|延长线|改造工程|拓宽改造工程|完善工程)/.exec(tail);
+    if (ext) { tail = tail.slice(ext[0].length); changed = true; }
+  }
+  return tail.length === 0;
+}

@@ -1,0 +1,115 @@
+/**
+ * Named works in plan text. Two shapes carry them:
+ *  - a list: "机场集疏运系统：国内空侧捷运线路、…、花都大道（机场北进场路口至红棉大道段）扩建改造
+ *    工程、新花大道等。" — items split at 、，；。 outside brackets, stripped of their label
+ *    (X：), their leading verb (继续推进, 新建) and their tail (等项目);
+ *  - a lead name: "中山大学附属仁济医院。项目总用地面积…" — a box paragraph that opens with the
+ *    project's name as a sentence of its own, followed by its description (and investment).
+ * An item is kept only when it names a concrete work (categories.ts), so "工作融合" or
+ * "“粤菜师傅”工程" in the same lists are not projects.
+ */
+import { readFileSync } from 'node:fs';
+
+const data = JSON.parse(readFileSync(new URL('../data/project-categories.json', import.meta.url), 'utf8')) as {
+  leadingVerbs: string[];
+  notConcrete: string[];
+};
+const LEADING = new RegExp(`^(?:${[...data.leadingVerbs].sort((a, b) => b.length - a.length).join('|')})+`);
+const NOT_CONCRETE = new RegExp(data.notConcrete.join('|'));
+
+export interface ItemSpan {
+  /** Cleaned name (layout spaces removed). */
+  name: string;
+  /** Offset and length of the raw item in the text. */
+  offset: number;
+  length: number;
+  /** List label in force ("机场改扩建", "新建", "中心镇试点"), if any. */
+  label?: string;
+  /** Items joined by 、 share a group; ，；。 and labels start a new one. */
+  group: number;
+  /** The raw item as written (before cleaning). */
+  raw: string;
+}
+
+const OPEN = '（(〔[【「“';
+const CLOSE = '）)〕]】」”';
+
+/**
+ * Items of the lists in `text`. A label "X：" applies to the items after it until the sentence
+ * ends. An enumeration comma between numerals (二、三期; 第四、五跑道) is not a separator.
+ */
+export function listItems(text: string): ItemSpan[] {
+  const items: ItemSpan[] = [];
+  let depth = 0;
+  let start = 0;
+  let label: string | undefined;
+  let group = 0;
+  const flush = (end: number, endsGroup: boolean) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    if (raw.trim()) items.push({ name: raw.trim(), raw: raw.trim(), offset: start + lead, length: raw.trim().length, label, group });
+    start = end + 1;
+    if (endsGroup) group++;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    if (ch === '：' || ch === ':') {
+      label = squeeze(text.slice(start, i)).replace(/^\d+[.．、]\s*/, '');
+      start = i + 1;
+      group++;
+    } else if (ch === '、' && /[一二三四五六七八九十\d]/.test(text[i - 1] ?? '') && /[一二三四五六七八九十\d]/.test(text[i + 1] ?? '')) {
+      continue;
+    } else if (ch === '、') {
+      flush(i, false);
+    } else if ('，,；;'.includes(ch)) {
+      flush(i, true);
+    } else if ('。！？'.includes(ch)) {
+      flush(i, true);
+      label = undefined;
+    }
+  }
+  flush(text.length, true);
+  return items;
+}
+
+/** The name a box paragraph opens with ("狮岭皮革皮具跨境贸易小镇。立足花都…"), if short and whole. */
+export function leadName(text: string): ItemSpan | undefined {
+  const m = /^\s*(?:\d+[.．、]\s*)?([^。，,；;：:、]{3,30})。/.exec(text);
+  if (!m) return undefined;
+  const offset = text.indexOf(m[1]);
+  return { name: squeeze(m[1]), raw: m[1], offset, length: m[1].length, group: -1 };
+}
+
+/** "继续推进红棉大道工程" → "红棉大道工程"; "新街大道等项目" → "新街大道"; layout spaces dropped. */
+export function cleanItem(raw: string): string {
+  let name = squeeze(raw)
+    .replace(/^\d+[.．、]/, '')
+    .replace(/^(?:以及|及|和|与|并)/, '');
+  name = name.replace(LEADING, '');
+  // The list's tail: "等项目", "等加快建设", "等 8个连片示范村建设".
+  name = name.replace(/等[^（(）)]{0,10}$/, '').replace(/\d+项[^（(）)]*$/, '');
+  // "美丽乡村精品示范村——港头村": the designation, then the name.
+  const dash = name.split(/——/);
+  if (dash.length === 2 && dash[1].length >= 2) name = dash[1];
+  return name.trim();
+}
+
+/** Not a work at all: a policy phrase, a quota, a description. */
+export function isPolicyPhrase(name: string): boolean {
+  const bare = name.replace(/（[^）]*）|\([^)]*\)/g, '');
+  return NOT_CONCRETE.test(bare) || /[“”"]/.test(bare) || (/^\d/.test(bare) && !/^\d+号线/.test(bare)) || /[，。；]/.test(name);
+}
+
+/** Layout spaces out, except between two Latin letters or digits. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/ (?![A-Za-z0-9])|(?<![A-Za-z0-9]) /g, '');
+}
+
+/** Investment as printed in a project's description: "总投资 30 亿元" → "30亿元", "25个亿", "约4.3亿元". */
+export function investmentIn(text: string): string | undefined {
+  const m = /(?:总投资|预计投资|计划投资|投资总额|估算投资|投资)\s*(约\s*)?(\d[\d.,]*)\s*(个亿|亿元|万元|亿)/.exec(text);
+  return m ? squeeze(`${m[1] ?? ''}${m[2]}${m[3]}`) : undefined;
+}
