@@ -1,0 +1,146 @@
+/**
+ * The project's own Neo4j under .neo4j/ (data, logs, neo4j.pid, neo4j.log, connection.json),
+ * behind `plangraph neo4j start|stop|status` and `plangraph up`. One server per .neo4j/:
+ * start reuses it when it is already running.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { connectionFile, connectionFromFile, MIN_PASSWORD_LENGTH, neo4jHome, parsePort, ConfigError } from '../config.ts';
+import { openDriver, serverVersion, type ConnectionConfig } from '../connection.ts';
+import { checkPorts, isAlive, launch, stopPid, LauncherError } from './launcher.ts';
+
+type Env = Record<string, string | undefined>;
+
+export interface DevServerInfo {
+  pid: number;
+  uri: string;
+  browserUrl: string;
+  version: string;
+  home: string;
+  connection: ConnectionConfig;
+}
+
+export interface DevServerStart extends DevServerInfo {
+  /** True when a server was already running and is reused. */
+  reused: boolean;
+  /** Seconds from the call until Bolt answered. */
+  seconds: number;
+}
+
+interface ConnectionFile {
+  uri: string;
+  user: string;
+  password: string;
+  browserUrl: string;
+  boltPort: number;
+  httpPort: number;
+}
+
+function pidFile(env: Env): string {
+  return path.join(neo4jHome(env), 'neo4j.pid');
+}
+
+export function logFile(env: Env = process.env): string {
+  return path.join(neo4jHome(env), 'neo4j.log');
+}
+
+/** The pid of the running launcher, or undefined (a stale pid file is removed). */
+export function runningPid(env: Env = process.env): number | undefined {
+  const file = pidFile(env);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && looksLikeLauncher(pid)) return pid;
+  rmSync(file, { force: true });
+  return undefined;
+}
+
+/** Guards against a reused pid: on Linux, check the process is our launcher. */
+function looksLikeLauncher(pid: number): boolean {
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (!existsSync(cmdline)) return true; // no /proc (macOS): trust the pid file
+  try {
+    return readFileSync(cmdline, 'utf8').includes('Launcher.java');
+  } catch {
+    return true;
+  }
+}
+
+function choosePassword(env: Env, previous?: string): string {
+  const fromEnv = env.NEO4J_PASSWORD;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (fromEnv.length < MIN_PASSWORD_LENGTH) {
+      throw new ConfigError(`NEO4J_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters (Neo4j's minimum)`);
+    }
+    return fromEnv;
+  }
+  return previous ?? randomBytes(18).toString('base64url');
+}
+
+async function describeRunning(pid: number, env: Env): Promise<DevServerInfo> {
+  const conn = connectionFromFile(connectionFile(env), env);
+  if (!conn) throw new LauncherError(`Neo4j runs (pid ${pid}) but ${connectionFile(env)} is missing; run "npx plangraph neo4j stop" and start again`);
+  const driver = await openDriver(conn);
+  try {
+    const version = await serverVersion(driver);
+    return { pid, uri: conn.uri, browserUrl: conn.browserUrl ?? '', version, home: neo4jHome(env), connection: conn };
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Starts the server under .neo4j/, or reuses the one running there. Resolves once Bolt answers. */
+export async function startDevServer(env: Env = process.env, log: (line: string) => void = () => {}): Promise<DevServerStart> {
+  const t0 = Date.now();
+  const home = neo4jHome(env);
+  const running = runningPid(env);
+  if (running) {
+    const info = await describeRunning(running, env);
+    if (env.NEO4J_PASSWORD && env.NEO4J_PASSWORD !== info.connection.password) {
+      log(`note: the running server keeps its password from ${connectionFile(env)}; stop and start it to apply NEO4J_PASSWORD`);
+    }
+    return { ...info, reused: true, seconds: (Date.now() - t0) / 1000 };
+  }
+
+  mkdirSync(home, { recursive: true });
+  const previous = connectionFromFile(connectionFile(env), env);
+  const password = choosePassword(env, previous?.password);
+  const boltPort = parsePort(env.NEO4J_BOLT_PORT, 'NEO4J_BOLT_PORT', 7687);
+  const httpPort = parsePort(env.NEO4J_HTTP_PORT, 'NEO4J_HTTP_PORT', 7474);
+  await checkPorts({ bolt: boltPort, http: httpPort }, 'choose others with NEO4J_BOLT_PORT / NEO4J_HTTP_PORT');
+
+  log(`starting Neo4j (data in ${home}, log ${logFile(env)}) …`);
+  const server = await launch({
+    home,
+    boltPort,
+    httpPort,
+    password,
+    heap: env.NEO4J_HEAP || '1g',
+    pageCache: env.NEO4J_PAGECACHE || '512m',
+    logFile: logFile(env),
+  });
+  writeFileSync(pidFile(env), `${server.pid}\n`);
+  const file: ConnectionFile = { uri: server.uri, user: 'neo4j', password, browserUrl: server.browserUrl, boltPort, httpPort };
+  writeFileSync(connectionFile(env), JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
+  chmodSync(connectionFile(env), 0o600); // mode applies only on create
+  const info = await describeRunning(server.pid, env);
+  return { ...info, reused: false, seconds: (Date.now() - t0) / 1000 };
+}
+
+/** Stops the server under .neo4j/ (SIGTERM → shutdown hook). Returns the pid stopped, or undefined if none ran. */
+export async function stopDevServer(env: Env = process.env, timeoutMs = 60_000): Promise<number | undefined> {
+  const pid = runningPid(env);
+  if (!pid) return undefined;
+  const stopped = await stopPid(pid, timeoutMs);
+  if (!stopped) {
+    throw new LauncherError(`Neo4j (pid ${pid}) did not stop within ${timeoutMs / 1000}s; see ${logFile(env)}`);
+  }
+  rmSync(pidFile(env), { force: true });
+  return pid;
+}
+
+/** The running server, or undefined. */
+export async function devServerStatus(env: Env = process.env): Promise<DevServerInfo | undefined> {
+  const pid = runningPid(env);
+  return pid ? describeRunning(pid, env) : undefined;
+}
