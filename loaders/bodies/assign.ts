@@ -66,6 +66,21 @@ function proseName(name: WrittenName, scope: Scope, first: boolean): { name: Wri
   return undefined;
 }
 
+/**
+ * A list that runs into the next line's sentence (a label line joined to the paragraph after it:
+ * "…、良口镇" + "建设北部山区生态示范带。"): the name ends where its source line ends.
+ */
+function cutAtLineEnd(p: Paragraph, name: WrittenName, scope: Scope, prefix?: string): { name: WrittenName; r: Resolution } | undefined {
+  for (const s of p.segments) {
+    const at = s.offset - name.offset;
+    if (at < 2 || at >= name.text.length) continue;
+    const head = { ...name, text: name.text.slice(0, at) };
+    const r = resolveName(head.text, scope, { groupPrefix: prefix });
+    if (r.status !== 'unresolved') return { name: head, r };
+  }
+  return undefined;
+}
+
 function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: ParagraphResult): void {
   const line = lineAt(p, a.start);
   let group = -1;
@@ -88,6 +103,11 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
       ({ name, r } = hit);
     } else {
       r = resolveName(written.text, scope, { groupPrefix: prefix });
+      const cut = r.status === 'unresolved' ? cutAtLineEnd(p, written, scope, prefix) : undefined;
+      if (cut) {
+        ({ name, r } = cut);
+        a.end = Math.min(a.end, name.offset + name.text.length);
+      }
     }
     if (r.status === 'collective') continue;
     if (r.status === 'unresolved') {

@@ -8,12 +8,13 @@ import { chainOf, divisionByCode, shortName } from './divisions.js';
 
 export type BodyKind = 'party' | 'government' | 'department' | 'enterprise' | 'bank' | "people's-congress" | 'other';
 export type BodyLevel = Extract<DivisionLevel, 'PROVINCE' | 'CITY' | 'DISTRICT'>;
+export type BodyDivisionLevel = BodyLevel | 'TOWN';
 
 /** A responsible body as resolved: canonical full name, kind, and the division it belongs to. */
 export interface Body {
   name: string;
   kind: BodyKind;
-  level?: BodyLevel;
+  level?: BodyDivisionLevel;
   /** Division code (44, 4401, 440114) when known. */
   jurisdiction?: string;
   /** Names the gazetteer knows for it (the written surfaces are added by the caller). */
@@ -156,11 +157,13 @@ export function kindBySuffix(name: string): BodyKind | undefined {
   return data.kindBySuffix.find(([suffix]) => name.endsWith(suffix))?.[1];
 }
 
-/** Canonical spelling of a name the gazetteer does not know: 发展改革 → 发展和改革 … */
+/**
+ * Canonical spelling of a name the gazetteer does not know. Only whole abbreviations are expanded (发展改革委 →
+ * 发展和改革委员会): inside a longer name the written words are often the official ones (住房城乡建设和水利局).
+ */
 export function expandAbbreviations(name: string): string {
-  let out = name;
-  for (const [short, full] of data.abbreviations.pairs) if (!out.includes(full)) out = out.replace(short, full);
-  return out;
+  for (const [short, full] of data.abbreviations.pairs) if (name === short) return full;
+  return name;
 }
 
 export { divisionByCode };

@@ -3,7 +3,8 @@
  * 市X its city's; 省X is the province's; 广州市X / 中共广州市委X name their division explicitly.
  */
 import type { Division } from '../model.js';
-import { chainOf, childNamed, divisionAtStart } from './divisions.js';
+import { resolveDivision } from '../places/index.ts';
+import { chainOf, childNamed, divisionAtStart, isWithin } from './divisions.js';
 import {
   type Body,
   type BodyLevel,
@@ -80,6 +81,21 @@ function cityBranch(city: Division, rest: string): Body | undefined {
   return { name: `${base}${m[3]}分局`, kind: 'department', level: 'DISTRICT', jurisdiction: district.code, aliases: [], source: 'fallback' };
 }
 
+/**
+ * A town or street named as a responsible body (协同责任单位：…、温泉镇、江埔街道): its government, 镇人民政府 or
+ * 街道办事处. Only towns inside the plan's own area count, so a stray name elsewhere in China is not taken.
+ */
+function townBody(name: string, scope: Scope): Body | undefined {
+  const m = /^(.{1,8}?(镇|街道|乡))(人民政府|政府|办事处)?$/.exec(name);
+  if (!m || !scope.own) return undefined;
+  const town = resolveDivision(m[1], scope.own);
+  if (!town || town.level !== 'TOWN' || town.name !== m[1] || !isWithin(town, scope.own)) return undefined;
+  const district = scope.DISTRICT && isWithin(town, scope.DISTRICT) ? scope.DISTRICT : chainOf(town).DISTRICT;
+  const prefix = district ? namesOf(district).gov : '';
+  const suffix = m[2] === '街道' ? '办事处' : '人民政府';
+  return { name: prefix + town.name + suffix, kind: 'government', level: 'TOWN', jurisdiction: town.code, aliases: [town.name + suffix], source: 'gazetteer' };
+}
+
 /** A body the gazetteer does not name: the division's prefix plus the written name, abbreviations expanded. */
 function fallback(p: Prefixed): Body | undefined {
   const kind = kindBySuffix(p.rest);
@@ -106,6 +122,8 @@ function strict(name: string, scope: Scope): Resolution | undefined {
     const body = division && wholeFormAt(division, name);
     if (body) return { status: 'body', body };
   }
+  const town = townBody(name, scope);
+  if (town) return { status: 'body', body: town };
   const p = parsePrefix(name, scope);
   if (p?.division) {
     const body = lookupAt(p.division, p.rest) ?? (p.level === 'CITY' ? cityBranch(p.division, p.rest) : undefined);
