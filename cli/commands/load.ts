@@ -1,0 +1,129 @@
+/**
+ * `plangraph load <files or folders…>`: extract and write documents into Neo4j, one
+ * transaction per document. Progress bar on stderr (when it is a terminal), a summary
+ * table on stdout, exit code 1 when any document failed.
+ */
+import cliProgress from 'cli-progress';
+import { openDriver, resolveConnection } from '../../graph/connection.ts';
+import { applySchema } from '../../graph/schema.ts';
+import { loadPaths, type DocumentSummary, type LoadProgress, type LoadSummary } from '../../graph/write/index.ts';
+
+export const summary = 'load <files or folders…>: extract plans and write them into Neo4j (a document at a time, all or nothing)';
+
+const usage = `usage: plangraph load <files or folders…>
+
+  Reads .txt .md .html .docx .pdf files (folders: every such file inside), or a graph
+  file written by "plangraph extract --out graph.json", and writes each document into
+  Neo4j in one transaction. Reloading an unchanged document writes nothing; a changed
+  one replaces only its own facts.
+
+environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else .neo4j/connection.json)`;
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x20000 && cp <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+const COLUMNS: { title: string; value(d: DocumentSummary): string; right?: boolean }[] = [
+  { title: 'document', value: (d) => d.document },
+  { title: 'status', value: (d) => d.status },
+  { title: 'tasks', value: (d) => String(d.tasks), right: true },
+  { title: 'bodies', value: (d) => String(d.bodies), right: true },
+  { title: 'places', value: (d) => String(d.places), right: true },
+  { title: 'goals', value: (d) => String(d.goals), right: true },
+  { title: 'projects', value: (d) => String(d.projects), right: true },
+  { title: 'warnings', value: (d) => String(d.warnings), right: true },
+  { title: 'changed', value: (d) => String(d.changed), right: true },
+];
+
+export function formatSummary(result: LoadSummary): string {
+  const rows = result.documents.map((d) => COLUMNS.map((c) => c.value(d)));
+  const widths = COLUMNS.map((c, i) => Math.max(displayWidth(c.title), ...rows.map((r) => displayWidth(r[i]))));
+  const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i], COLUMNS[i].right)).join('  ').trimEnd();
+  const out = [line(COLUMNS.map((c) => c.title)), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (const r of rows) out.push(line(r));
+  out.push('');
+  out.push(
+    `${result.documents.length} document(s): ${result.loaded} loaded, ${result.unchanged} unchanged, ${result.failed} failed; ` +
+      `${result.changed} graph element change(s) in ${result.seconds.toFixed(1)}s`,
+  );
+  const failed = result.documents.filter((d) => d.status === 'failed');
+  if (failed.length > 0) {
+    out.push('', 'failed:');
+    for (const d of failed) out.push(`  ${d.document}: ${d.reason ?? 'unknown error'}`);
+  }
+  return out.join('\n');
+}
+
+function progressReporter(): { onProgress(e: LoadProgress): void; stop(): void } {
+  if (!process.stderr.isTTY) return { onProgress() {}, stop() {} };
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    onProgress(e) {
+      if (e.phase === 'extract') {
+        process.stderr.write(`extracting ${e.paths} path(s)…\n`);
+        return;
+      }
+      if (!bar) {
+        bar = new cliProgress.SingleBar(
+          { stream: process.stderr, format: 'writing [{bar}] {value}/{total} {document}', hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(e.total, 0, { document: '' });
+      }
+      bar.update(e.done, { document: e.document });
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
+  const unknown = args.filter((a) => a.startsWith('-'));
+  if (unknown.length > 0) {
+    console.error(`plangraph load: unknown option ${unknown[0]}\n\n${usage}`);
+    return 2;
+  }
+  if (args.length === 0) {
+    console.error(usage);
+    return 2;
+  }
+  const conn = await resolveConnection();
+  const driver = await openDriver(conn);
+  const progress = progressReporter();
+  try {
+    // Constraints first: MERGE on id relies on them, and they must exist before the first write.
+    await applySchema(driver, conn.database);
+    const result = await loadPaths(driver, args, { database: conn.database, onProgress: progress.onProgress });
+    progress.stop();
+    console.log(formatSummary(result));
+    return result.failed > 0 ? 1 : 0;
+  } finally {
+    progress.stop();
+    await driver.close();
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Indexes the writer itself relies on to find one document's facts without scanning
+ * the whole graph: `document` on owned nodes and on every relationship type. Created
+ * with IF NOT EXISTS, so they coexist with graph/schema.ts (which owns the id
+ * constraints, name and full-text indexes).
+ */
+import type { Driver } from 'neo4j-driver';
+import { OWNED_LABELS, RELATIONSHIP_TYPES } from './allow-list.ts';
+
+export function writeIndexStatements(): string[] {
+  const nodes = OWNED_LABELS.map(
+    (l) => `CREATE INDEX write_${l.toLowerCase()}_document IF NOT EXISTS FOR (n:\`${l}\`) ON (n.document)`,
+  );
+  const rels = RELATIONSHIP_TYPES.map(
+    (t) => `CREATE INDEX write_rel_${t.toLowerCase()}_document IF NOT EXISTS FOR ()-[r:\`${t}\`]-() ON (r.document)`,
+  );
+  return [...nodes, ...rels];
+}
+
+const done = new WeakMap<Driver, Set<string>>();
+
+export async function ensureWriteIndexes(driver: Driver, database?: string): Promise<void> {
+  const key = database ?? '';
+  let dbs = done.get(driver);
+  if (dbs?.has(key)) return;
+  for (const statement of writeIndexStatements()) {
+    await driver.executeQuery(statement, {}, { database });
+  }
+  await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
+  if (!dbs) done.set(driver, (dbs = new Set()));
+  dbs.add(key);
+}

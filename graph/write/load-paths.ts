@@ -1,0 +1,161 @@
+/**
+ * `loadPaths`: files and folders in, one transaction per document out. A file that
+ * cannot be read or extracted, or whose write fails, is reported with its name and the
+ * problem; the others still load.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { GraphDocument } from '../../loaders/model.ts';
+import { ensureWriteIndexes } from './indexes.ts';
+import { documentOf, type DocumentCounts } from './prepare.ts';
+import { splitByDocument } from './split.ts';
+import { writeDocument, type WriteCounters } from './write-document.ts';
+
+export interface ExtractedDocument {
+  document: string;
+  graph?: GraphDocument;
+  error?: string;
+}
+
+/** What loaders/pipeline.ts provides; injectable so a caller can load GraphDocuments it already has. */
+export type Extract = (paths: string[]) => Promise<{ documents: ExtractedDocument[] }>;
+
+export type LoadStatus = 'loaded' | 'unchanged' | 'failed';
+
+export interface DocumentSummary extends Omit<DocumentCounts, 'relationships'> {
+  document: string;
+  status: LoadStatus;
+  /** Why it failed: the extract or write error, naming the problem. */
+  reason?: string;
+  relationships: number;
+  /** Graph elements created, deleted or set by this document's write (0 when unchanged or failed). */
+  changed: number;
+}
+
+export interface LoadSummary {
+  documents: DocumentSummary[];
+  loaded: number;
+  unchanged: number;
+  failed: number;
+  /** Sum of all counters over the run: 0 when nothing changed. */
+  changed: number;
+  counters: WriteCounters;
+  seconds: number;
+}
+
+export type LoadProgress =
+  | { phase: 'extract'; paths: number }
+  | { phase: 'write'; done: number; total: number; document: string; status?: LoadStatus };
+
+export interface LoadOptions {
+  database?: string;
+  onProgress?(event: LoadProgress): void;
+  /** Defaults to loaders/pipeline.ts's extractPaths. */
+  extract?: Extract;
+  batchSize?: number;
+}
+
+async function pipelineExtract(paths: string[]): Promise<{ documents: ExtractedDocument[] }> {
+  // Imported on first use so the writer (and its tests) do not pull in every extractor.
+  const pipeline = (await import(new URL('../../loaders/pipeline.ts', import.meta.url).href)) as { extractPaths: Extract };
+  return pipeline.extractPaths(paths);
+}
+
+/** A `.json` path holding `{ nodes, relationships }` is an already extracted graph (`plangraph extract --out`). */
+async function readGraphFile(file: string): Promise<ExtractedDocument[] | undefined> {
+  if (path.extname(file).toLowerCase() !== '.json') return undefined;
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    return [{ document: path.basename(file), error: `not valid JSON: ${(err as Error).message}` }];
+  }
+  const graph = parsed as GraphDocument;
+  if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.relationships)) return undefined;
+  const parts = splitByDocument(graph);
+  if (parts.size === 0) return [{ document: path.basename(file), error: 'graph file holds no document (no node or relationship names one)' }];
+  return [...parts].map(([document, g]) => ({ document, graph: g }));
+}
+
+function emptyCounts(): Omit<DocumentCounts, 'relationships'> & { relationships: number } {
+  return { tasks: 0, bodies: 0, places: 0, goals: 0, projects: 0, relationships: 0, warnings: 0 };
+}
+
+function countsOf(graph: GraphDocument | undefined, document: string): ReturnType<typeof emptyCounts> {
+  const c = emptyCounts();
+  if (!graph) return c;
+  const count = (label: string) => (graph.nodes ?? []).filter((n) => n?.labels?.includes(label as never)).length;
+  c.tasks = count('Task');
+  c.goals = count('Goal');
+  c.bodies = count('Department');
+  c.places = count('District');
+  c.projects = count('Project');
+  c.relationships = (graph.relationships ?? []).length;
+  c.warnings = (graph.warnings ?? []).filter((w) => !w.document || w.document === document).length;
+  return c;
+}
+
+export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptions = {}): Promise<LoadSummary> {
+  const started = performance.now();
+  opts.onProgress?.({ phase: 'extract', paths: paths.length });
+
+  const extracted: ExtractedDocument[] = [];
+  const rest: string[] = [];
+  for (const p of paths) {
+    const fromJson = await readGraphFile(p);
+    if (fromJson) extracted.push(...fromJson);
+    else rest.push(p);
+  }
+  if (rest.length > 0) {
+    try {
+      extracted.push(...(await (opts.extract ?? pipelineExtract)(rest)).documents);
+    } catch (err) {
+      // The pipeline reports per-file problems itself; this is it failing as a whole.
+      const reason = `extraction failed: ${err instanceof Error ? err.message : String(err)}`;
+      for (const p of rest) extracted.push({ document: path.basename(p), error: reason });
+    }
+  }
+
+  await ensureWriteIndexes(driver, opts.database);
+
+  const counters: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 };
+  const documents: DocumentSummary[] = [];
+  const seen = new Set<string>();
+  let done = 0;
+  for (const item of extracted) {
+    const document = item.graph ? (documentOf(item.graph) ?? item.document) : item.document;
+    const base = { document, ...countsOf(item.graph, document), changed: 0 };
+    let summary: DocumentSummary;
+    if (item.error || !item.graph) {
+      summary = { ...base, status: 'failed', reason: item.error ?? 'extraction produced no graph' };
+    } else if (seen.has(document)) {
+      // Documents are identified by file name; a second file of that name would replace the first.
+      summary = { ...base, status: 'failed', reason: `another file named "${document}" was already loaded in this run; rename one of them` };
+    } else {
+      try {
+        const result = await writeDocument(driver, item.graph, { database: opts.database, document, batchSize: opts.batchSize });
+        for (const k of Object.keys(counters) as (keyof WriteCounters)[]) counters[k] += result.counters[k];
+        summary = { ...base, ...result.counts, status: result.status, changed: result.changed };
+      } catch (err) {
+        summary = { ...base, status: 'failed', reason: err instanceof Error ? err.message : String(err) };
+      }
+    }
+    seen.add(document);
+    documents.push(summary);
+    done += 1;
+    opts.onProgress?.({ phase: 'write', done, total: extracted.length, document, status: summary.status });
+  }
+
+  return {
+    documents,
+    loaded: documents.filter((d) => d.status === 'loaded').length,
+    unchanged: documents.filter((d) => d.status === 'unchanged').length,
+    failed: documents.filter((d) => d.status === 'failed').length,
+    changed: Object.values(counters).reduce((a, b) => a + b, 0),
+    counters,
+    seconds: (performance.now() - started) / 1000,
+  };
+}

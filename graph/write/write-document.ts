@@ -1,0 +1,202 @@
+/**
+ * Writes one document's facts in ONE transaction: all of them or none.
+ *
+ * Ownership: Plan/Task/Goal nodes and relationships carrying `document` belong to
+ * their document; Department/District/Project nodes are shared (MERGEd on id, each
+ * document's aliases and provenance kept apart so a reload replaces only its own);
+ * gazetteer edges (`source`) are MERGEd and owned by nobody.
+ *
+ * Replace semantics: the document's previous relationships are deleted and its current
+ * ones created; owned nodes it no longer has are deleted; shared nodes it no longer
+ * references lose its contributions, and go when nobody references them.
+ *
+ * An unchanged document (same content hash on its Plan nodes) is skipped inside the
+ * same transaction, so a reload writes nothing.
+ */
+import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
+import type { GraphDocument } from '../../loaders/model.ts';
+import { OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS } from './allow-list.ts';
+import * as cypher from './cypher.ts';
+import { ensureWriteIndexes } from './indexes.ts';
+import { chunk, prepareDocument, SEP, type DocumentCounts, type PreparedDocument } from './prepare.ts';
+import { toNeo4jProperties, WriteError } from './properties.ts';
+
+export interface WriteCounters {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+  labelsAdded: number;
+}
+
+export interface WriteResult {
+  document: string;
+  status: 'loaded' | 'unchanged';
+  contentHash: string;
+  counters: WriteCounters;
+  /** Sum of the counters: 0 for an unchanged document. */
+  changed: number;
+  counts: DocumentCounts;
+}
+
+export interface WriteOptions {
+  database?: string;
+  /** Overrides the document name read from the graph's Plan nodes. */
+  document?: string;
+  /** Rows per UNWIND batch. */
+  batchSize?: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+function emptyCounters(): WriteCounters {
+  return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 };
+}
+
+function add(counters: WriteCounters, result: QueryResult): void {
+  const u = result.summary.counters.updates();
+  counters.nodesCreated += u.nodesCreated;
+  counters.nodesDeleted += u.nodesDeleted;
+  counters.relationshipsCreated += u.relationshipsCreated;
+  counters.relationshipsDeleted += u.relationshipsDeleted;
+  counters.propertiesSet += u.propertiesSet;
+  counters.labelsAdded += u.labelsAdded;
+}
+
+export function totalChanged(c: WriteCounters): number {
+  return c.nodesCreated + c.nodesDeleted + c.relationshipsCreated + c.relationshipsDeleted + c.propertiesSet + c.labelsAdded;
+}
+
+async function isUnchanged(tx: ManagedTransaction, doc: PreparedDocument): Promise<{ unchanged: boolean; prior: boolean }> {
+  const plans = await tx.run(cypher.PLAN_HASHES, { doc: doc.document });
+  const stored = new Map(plans.records.map((r) => [r.get('id') as string, r.get('hash') as string | null]));
+  const unchanged =
+    stored.size === doc.planIds.length && doc.planIds.every((id) => stored.get(id) === doc.hash);
+  if (stored.size > 0) return { unchanged, prior: true };
+  // No Plan of this name: a first load, unless an earlier writer left Tasks/Goals behind.
+  for (const label of OWNED_LABELS) {
+    if (label === 'Plan') continue;
+    const found = await tx.run(cypher.ownedExists(label), { doc: doc.document });
+    if (found.records.length > 0) return { unchanged: false, prior: true };
+  }
+  return { unchanged: false, prior: false };
+}
+
+async function checkOwnership(tx: ManagedTransaction, doc: PreparedDocument): Promise<void> {
+  for (const label of OWNED_LABELS) {
+    const ids = doc.ownedIds[label];
+    if (ids.length === 0) continue;
+    const clash = await tx.run(cypher.ownershipConflicts(label), { ids, doc: doc.document });
+    if (clash.records.length > 0) {
+      const r = clash.records[0];
+      throw new WriteError(
+        doc.document,
+        `${label} ${r.get('id')} already belongs to document "${r.get('document')}" (two files with the same name, or the same plan loaded under two names?)`,
+      );
+    }
+  }
+}
+
+async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, counters: WriteCounters): Promise<void> {
+  const params = { doc: doc.document, prefix: doc.document + SEP, sep: SEP };
+  for (const type of RELATIONSHIP_TYPES) {
+    add(counters, await tx.run(cypher.deleteOwnedRelationships(type), params));
+  }
+  for (const label of OWNED_LABELS) {
+    add(counters, await tx.run(cypher.deleteStaleOwnedNodes(label), { ...params, keep: doc.ownedIds[label] }));
+  }
+  for (const label of SHARED_LABELS) {
+    add(counters, await tx.run(cypher.releaseShared(label), { ...params, keep: doc.sharedIds[label] }));
+  }
+  // Leaf first: deleting a town can leave its district unreferenced, and so on up.
+  for (let round = 0; round < 10; round++) {
+    let deleted = 0;
+    for (const label of SHARED_LABELS) {
+      const result = await tx.run(cypher.deleteUnreferencedShared(label), params);
+      add(counters, result);
+      deleted += result.summary.counters.updates().nodesDeleted;
+    }
+    if (deleted === 0) break;
+  }
+}
+
+async function writeFacts(tx: ManagedTransaction, doc: PreparedDocument, batchSize: number, counters: WriteCounters): Promise<void> {
+  const name = doc.document;
+  const params = { doc: name, prefix: name + SEP, sep: SEP };
+
+  for (const group of doc.shared) {
+    for (const batch of chunk(group.rows, batchSize)) {
+      const rows = batch.map((row) => ({
+        id: row.id,
+        props: toNeo4jProperties(name, `${group.label} ${row.id}`, row.properties),
+        aliases: row.aliases,
+        provenance: row.provenance ?? null,
+      }));
+      add(counters, await tx.run(cypher.upsertShared(group.label, group.extraLabels), { ...params, rows }));
+    }
+  }
+
+  for (const group of doc.owned) {
+    for (const batch of chunk(group.nodes, batchSize)) {
+      const rows = batch.map((node) => {
+        const props = toNeo4jProperties(name, `${group.label} ${node.id}`, node.properties);
+        if (group.label === 'Plan') props.contentHash = doc.hash;
+        return { id: node.id, props };
+      });
+      add(counters, await tx.run(cypher.upsertOwned(group.label, group.extraLabels), { ...params, rows }));
+    }
+  }
+
+  for (const group of doc.relationships) {
+    const statement = group.owned
+      ? cypher.createOwnedRelationships(group.type, group.startLabel, group.endLabel)
+      : cypher.mergeSourcedRelationships(group.type, group.startLabel, group.endLabel);
+    for (const batch of chunk(group.relationships, batchSize)) {
+      const rows = batch.map((r) => {
+        const props = toNeo4jProperties(name, `relationship ${r.type} ${r.start} → ${r.end}`, r.properties);
+        return { start: r.start, end: r.end, source: props.source ?? null, props };
+      });
+      const result = await tx.run(statement, { ...params, rows });
+      add(counters, result);
+      const written = Number(result.records[0]?.get('written') ?? 0);
+      if (written !== rows.length) {
+        // Both ends were MERGEd above in this transaction, so a shortfall means the graph changed under us.
+        throw new WriteError(name, `${group.type} ${group.startLabel}→${group.endLabel}: wrote ${written} of ${rows.length} relationships; some end nodes were not found`);
+      }
+    }
+  }
+}
+
+/**
+ * Writes one document's GraphDocument. Transient failures (leader switch, deadlock,
+ * lost connection) are retried by executeWrite from the start of the transaction;
+ * anything else rolls the whole document back and is thrown as a WriteError naming it.
+ */
+export async function writeDocument(driver: Driver, graph: GraphDocument, opts: WriteOptions = {}): Promise<WriteResult> {
+  const doc = prepareDocument(graph, opts.document);
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  await ensureWriteIndexes(driver, opts.database);
+
+  const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite(async (tx) => {
+      // Fresh counters per attempt: executeWrite may run this function more than once.
+      const counters = emptyCounters();
+      const { unchanged, prior } = await isUnchanged(tx, doc);
+      if (unchanged) {
+        return { document: doc.document, status: 'unchanged', contentHash: doc.hash, counters, changed: 0, counts: doc.counts } satisfies WriteResult;
+      }
+      await checkOwnership(tx, doc);
+      if (prior) await removePrevious(tx, doc, counters);
+      await writeFacts(tx, doc, batchSize, counters);
+      return { document: doc.document, status: 'loaded', contentHash: doc.hash, counters, changed: totalChanged(counters), counts: doc.counts } satisfies WriteResult;
+    });
+  } catch (err) {
+    if (err instanceof WriteError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw new WriteError(doc.document, `write failed, nothing of it was committed: ${message}`);
+  } finally {
+    await session.close();
+  }
+}
