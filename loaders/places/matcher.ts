@@ -37,9 +37,11 @@ interface Rules {
   responsibilityAfter: { words: string[] };
   sloganBefore: { words: string[] };
   directionAfter: { words: string[] };
+  sloganPattern: { before: string };
 }
 const rules = JSON.parse(readFileSync(new URL('../data/place-rules.json', import.meta.url), 'utf8')) as Rules;
 const blocked = new Set(rules.blockedAliases.names);
+const sloganBefore = new RegExp(rules.sloganPattern.before);
 
 const index = new Map<string, NameEntry[]>();
 let maxNameLength = 0;
@@ -159,13 +161,19 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
     const before = text.slice(Math.max(0, start - 2), start);
     const after = text.slice(end, end + 16);
     if (startsWithAny(after, rules.responsibilityAfter.words)) continue;
-    if (opensBodyName(after)) continue;
+    // 广州市生态环境局, （广州）科技服务有限公司; and 广东省、广州市住房城乡建设部门 names bodies all along.
+    if (opensBodyName(after) || (/^[）)]/.test(after) && opensBodyName(after.slice(1)))) {
+      let from = start;
+      while (found.length > 0 && /^[、和及]$/.test(text.slice(found[found.length - 1].end, from))) from = found.pop()!.start;
+      continue;
+    }
     // 美丽广州都市圈 is still about the zone; 美丽广州 alone is a campaign, not the city.
     if (cand.zone) {
       found.push({ division: cand.zone, start, end, surface });
       continue;
     }
     if (rules.sloganBefore.words.some((w) => before.endsWith(w))) continue;
+    if (!isHan(text[end]) && sloganBefore.test(text.slice(Math.max(0, start - 8), start))) continue;
     const short = cand.entries.every((e) => e.kind === 'alias' || e.kind === 'townStem');
     if (short) {
       if (startsWithAny(after, rules.facilityAfter.words) && !startsWithAny(after, rules.facilityAfterExceptions.words)) {
