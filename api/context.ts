@@ -1,0 +1,34 @@
+/**
+ * The per-request context every resolver receives. The HTTP layer (api/server.ts) builds one
+ * per request with `createContext({ driver, database })`; all database access goes through
+ * `ctx.run`, which also counts queries (tests assert the bound; logs can report it).
+ */
+import type { Driver } from 'neo4j-driver';
+import type { CypherQuery } from '../graph/queries/cypher.ts';
+import { runQuery, type PlainRow } from '../graph/queries/run.ts';
+import { Loaders } from './common/loaders.ts';
+
+export interface PlanGraphContext {
+  driver: Driver;
+  database?: string;
+  /** Runs one read-only query and returns plain rows. */
+  run(query: CypherQuery): Promise<PlainRow[]>;
+  /** Names of the queries run for this request so far, in order. */
+  readonly queries: string[];
+  loaders: Loaders;
+}
+
+export interface CreateContextOptions {
+  driver: Driver;
+  /** Neo4j database name; the server default when omitted. */
+  database?: string;
+}
+
+export function createContext({ driver, database }: CreateContextOptions): PlanGraphContext {
+  const queries: string[] = [];
+  const run = (query: CypherQuery): Promise<PlainRow[]> => {
+    queries.push(query.name);
+    return runQuery(driver, database, query);
+  };
+  return { driver, database, run, queries, loaders: new Loaders(run) };
+}

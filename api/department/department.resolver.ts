@@ -1,0 +1,70 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { departmentJurisdictionQuery, departmentLeadsQuery, departmentSupportsQuery } from '../../graph/queries/relations.ts';
+import { pageFrom } from '../common/pagination.ts';
+import type { NodeRow } from '../common/rows.ts';
+import type { PlanGraphContext } from '../context.ts';
+import { District } from '../district/district.type.ts';
+import { resolvePlanIds } from '../plan/plan.service.ts';
+import { Task } from '../task/task.type.ts';
+import { Department, DepartmentWorkload, PlanWorkload } from './department.type.ts';
+import { departmentWorkload, listDepartments, resolveDepartment, workloadRanking } from './department.service.ts';
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @Query(() => Department, {
+    nullable: true,
+    description: 'A body by full name or alias (广东省发展和改革委员会, 省发展改革委). Unknown names are a BAD_USER_INPUT error listing close names.',
+  })
+  department(@Arg('name', () => String) name: string, @Ctx() ctx: PlanGraphContext): Promise<NodeRow> {
+    return resolveDepartment(ctx, name);
+  }
+
+  @Query(() => [Department], { description: 'Bodies whose name or an alias contains the text; all bodies without it. By name.' })
+  departments(@Arg('nameContains', () => String, { nullable: true }) nameContains: string | null | undefined, @Ctx() ctx: PlanGraphContext) {
+    return listDepartments(ctx, nameContains ?? null);
+  }
+
+  @Query(() => [DepartmentWorkload], { name: 'workload', description: 'The busiest bodies: tasks led and supported, across all plans or within one.' })
+  async busiestDepartments(
+    @Ctx() ctx: PlanGraphContext,
+    @Arg('plan', () => ID, { nullable: true, description: 'Count only tasks of this plan (id, document name or title).' }) plan?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'At most 100 (default 20).' }) first?: number | null,
+  ) {
+    const { limit } = pageFrom(first, null);
+    const planIds = plan ? await resolvePlanIds(ctx, plan, 'plan') : undefined;
+    return workloadRanking(ctx, planIds, limit);
+  }
+
+  @FieldResolver(() => [String], { description: 'Every other name seen for it, e.g. 省发展改革委.' })
+  aliases(@Root() department: NodeRow): string[] {
+    return department.aliases ?? [];
+  }
+
+  @FieldResolver(() => District, { nullable: true, description: 'The area whose body it is, when known.' })
+  jurisdiction(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.one('department.jurisdiction', departmentJurisdictionQuery).load(department.id);
+  }
+
+  @FieldResolver(() => [Task], { description: 'Tasks it leads (LEADS), every plan.' })
+  leads(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.list('department.leads', departmentLeadsQuery).load(department.id);
+  }
+
+  @FieldResolver(() => [Task], { description: 'Tasks it supports (SUPPORTS), every plan.' })
+  supports(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.list('department.supports', departmentSupportsQuery).load(department.id);
+  }
+
+  @FieldResolver(() => [PlanWorkload], { name: 'workload', description: 'Tasks led and supported per plan, busiest plan first.' })
+  workloadPerPlan(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return departmentWorkload(ctx, department);
+  }
+}
+
+@Resolver(() => DepartmentWorkload)
+export class DepartmentWorkloadResolver {
+  @FieldResolver(() => [PlanWorkload], { description: 'The same counts per plan.' })
+  plans(@Root() row: { department: NodeRow }, @Ctx() ctx: PlanGraphContext) {
+    return departmentWorkload(ctx, row.department);
+  }
+}

@@ -1,0 +1,84 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { districtChildrenQuery, districtParentQuery, districtProjectsQuery } from '../../graph/queries/relations.ts';
+import { TaskConnection } from '../common/connection.type.ts';
+import { DivisionLevel } from '../common/enums.ts';
+import { pageFrom } from '../common/pagination.ts';
+import type { NodeRow } from '../common/rows.ts';
+import type { PlanGraphContext } from '../context.ts';
+import { Project } from '../project/project.type.ts';
+import { DepartmentTasks, District } from './district.type.ts';
+import { districtTasks, leadingDepartments, resolveDistrict } from './district.service.ts';
+
+@Resolver(() => District)
+export class DistrictResolver {
+  @Query(() => District, {
+    nullable: true,
+    description: 'A division or zone by full name, alias or code (花都区, 花都, 440114). Unknown names are a BAD_USER_INPUT error listing close names.',
+  })
+  district(@Arg('name', () => String) name: string, @Ctx() ctx: PlanGraphContext): Promise<NodeRow> {
+    return resolveDistrict(ctx, name);
+  }
+
+  @FieldResolver(() => [String])
+  aliases(@Root() district: NodeRow): string[] {
+    return district.aliases ?? [];
+  }
+
+  @FieldResolver(() => DivisionLevel)
+  level(@Root() district: NodeRow): DivisionLevel {
+    return String(district.level ?? (String(district.id).startsWith('zone:') ? 'ZONE' : 'DISTRICT')).toUpperCase() as DivisionLevel;
+  }
+
+  @FieldResolver(() => District, { nullable: true, description: 'The division it lies in (zones it is a member of are not parents).' })
+  parent(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.one('district.parent', districtParentQuery).load(district.id);
+  }
+
+  @FieldResolver(() => [District], { description: 'Divisions lying in it; for a zone, its member divisions.' })
+  children(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.list('district.children', districtChildrenQuery).load(district.id);
+  }
+
+  @FieldResolver(() => [Project], { description: 'Projects located directly in it.' })
+  projects(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.list('district.projects', districtProjectsQuery).load(district.id);
+  }
+
+  @FieldResolver(() => TaskConnection, {
+    description: 'Tasks that touch this area (graph-model.md "Touches"), by plan title then reading order.',
+  })
+  tasks(
+    @Root() district: NodeRow,
+    @Ctx() ctx: PlanGraphContext,
+    @Arg('includeDescendants', () => Boolean, { nullable: true, description: 'Areas inside this one count too (default true).' })
+    includeDescendants?: boolean | null,
+    @Arg('includeEnclosing', () => Boolean, { nullable: true, description: 'Areas containing this one count too, so province-wide tasks touch every district (default false).' })
+    includeEnclosing?: boolean | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    const page = pageFrom(first, after);
+    return districtTasks(ctx, district, { includeDescendants: includeDescendants ?? true, includeEnclosing: includeEnclosing ?? false }, page);
+  }
+
+  @FieldResolver(() => [DepartmentTasks], {
+    description:
+      'The flagship question: which bodies lead (and optionally support) tasks touching this area, with the tasks. Leads first, busiest first.',
+  })
+  leadingDepartments(
+    @Root() district: NodeRow,
+    @Ctx() ctx: PlanGraphContext,
+    @Arg('includeDescendants', () => Boolean, { nullable: true, description: 'Areas inside this one count too (default true).' })
+    includeDescendants?: boolean | null,
+    @Arg('includeEnclosing', () => Boolean, { nullable: true, description: 'Areas containing this one count too (default false).' })
+    includeEnclosing?: boolean | null,
+    @Arg('includeSupporting', () => Boolean, { nullable: true, description: 'Also list supporting bodies, with role SUPPORT (default false).' })
+    includeSupporting?: boolean | null,
+  ) {
+    return leadingDepartments(ctx, district, {
+      includeDescendants: includeDescendants ?? true,
+      includeEnclosing: includeEnclosing ?? false,
+      includeSupporting: includeSupporting ?? false,
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Department } from '../department/department.type.ts';
+import { Role } from '../common/enums.ts';
+import { Task } from '../task/task.type.ts';
+
+@ObjectType({ description: 'An administrative division (province … village) or a named zone spanning several.' })
+export class District {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Statistical division code when known (440114 for 花都区).' })
+  code?: string | null;
+}
+
+@ObjectType({ description: 'A body and the tasks touching an area it leads or supports.' })
+export class DepartmentTasks {
+  @Field(() => Department)
+  department!: Department;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => [Task])
+  tasks!: Task[];
+}

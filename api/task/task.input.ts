@@ -1,0 +1,36 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+
+@InputType({ description: 'Task filters; every filter given must hold (AND).' })
+export class TaskFilter {
+  @Field(() => String, { nullable: true, description: 'District name, alias or code; matches tasks touching it or any area inside it.' })
+  touches?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Department name or alias (LEADS).' })
+  ledBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Department name or alias (SUPPORTS).' })
+  supportedBy?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Plan id (plan:<document name>); the document name or exact title also work.' })
+  plan?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Full-text words, Chinese included.' })
+  text?: string | null;
+}
+
+export enum TaskOrder {
+  RELEVANCE = 'RELEVANCE',
+  PLAN = 'PLAN',
+  REF = 'REF',
+  TITLE = 'TITLE',
+}
+registerEnumType(TaskOrder, {
+  name: 'TaskOrder',
+  description: 'Task list order. Default: RELEVANCE with a text filter, else PLAN.',
+  valuesConfig: {
+    RELEVANCE: { description: 'Full-text score, best first (then PLAN order); needs a text filter.' },
+    PLAN: { description: 'Plan title, then reading order inside the plan.' },
+    REF: { description: 'Numbering string (e.g. 第二章第一节), then plan title.' },
+    TITLE: { description: 'Task title, then plan title.' },
+  },
+});

@@ -1,0 +1,127 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  taskAssignmentsQuery,
+  taskChildrenQuery,
+  taskDistrictsQuery,
+  taskGoalsQuery,
+  taskParentQuery,
+  taskPlanQuery,
+  taskProjectsQuery,
+} from '../../graph/queries/relations.ts';
+import { TaskConnection } from '../common/connection.type.ts';
+import { Role } from '../common/enums.ts';
+import { pageFrom } from '../common/pagination.ts';
+import type { AssignmentRow, NodeRow } from '../common/rows.ts';
+import type { PlanGraphContext } from '../context.ts';
+import { Department } from '../department/department.type.ts';
+import { District } from '../district/district.type.ts';
+import { Evidence, evidenceOf } from '../evidence/evidence.type.ts';
+import { Goal } from '../goal/goal.type.ts';
+import { Plan } from '../plan/plan.type.ts';
+import { Project } from '../project/project.type.ts';
+import { TaskFilter, TaskOrder } from './task.input.ts';
+import { Assignment, RelatedTask, Task } from './task.type.ts';
+import { findTask, relatedTasks, taskConnection } from './task.service.ts';
+
+/** A task's assignments: prefetched by the flagship query when present, else batched. */
+function assignmentsOf(task: NodeRow, ctx: PlanGraphContext): Promise<AssignmentRow[]> | AssignmentRow[] {
+  return (task._assignments as AssignmentRow[] | undefined) ?? ctx.loaders.list<AssignmentRow>('task.assignments', taskAssignmentsQuery).load(task.id);
+}
+
+@Resolver(() => Task)
+export class TaskResolver {
+  @Query(() => Task, { nullable: true, description: 'A task by id (<plan id>/<ref>); null when there is none.' })
+  task(@Arg('id', () => ID) id: string, @Ctx() ctx: PlanGraphContext) {
+    return findTask(ctx, id);
+  }
+
+  @Query(() => TaskConnection, {
+    description: 'Tasks across every plan, filtered (filters combine with AND), sorted and paged. Unknown names in filters are BAD_USER_INPUT.',
+  })
+  tasks(
+    @Ctx() ctx: PlanGraphContext,
+    @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from the previous page.' }) after?: string | null,
+    @Arg('orderBy', () => TaskOrder, { nullable: true }) orderBy?: TaskOrder | null,
+  ) {
+    return taskConnection(ctx, filter, orderBy, pageFrom(first, after));
+  }
+
+  @Query(() => [RelatedTask], { description: 'Tasks of other plans sharing places, projects, goals or bodies with this task, most shared first.' })
+  relatedTasks(
+    @Arg('task', () => ID) task: string,
+    @Ctx() ctx: PlanGraphContext,
+    @Arg('first', () => Int, { nullable: true, description: 'At most 100 (default 20).' }) first?: number | null,
+  ) {
+    return relatedTasks(ctx, task, pageFrom(first, null).limit);
+  }
+
+  @FieldResolver(() => String, { description: 'Full text: heading plus the body paragraphs that belong to it directly.' })
+  text(@Root() task: NodeRow): string {
+    return task.text ?? task.title ?? '';
+  }
+
+  @FieldResolver(() => Plan)
+  plan(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return task._plan ?? ctx.loaders.one('task.plan', taskPlanQuery).load(task.id);
+  }
+
+  @FieldResolver(() => Task, { nullable: true, description: 'The section or chapter it is part of.' })
+  parent(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.one('task.parent', taskParentQuery).load(task.id);
+  }
+
+  @FieldResolver(() => [Task], { description: 'Its items, in reading order.' })
+  children(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.list('task.children', taskChildrenQuery).load(task.id);
+  }
+
+  @FieldResolver(() => [Assignment], { description: 'LEADS and SUPPORTS edges with evidence, leads first.' })
+  assignments(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return assignmentsOf(task, ctx);
+  }
+
+  @FieldResolver(() => [Department], { description: 'Bodies leading it.' })
+  async leads(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return (await assignmentsOf(task, ctx)).filter((a) => a.role === Role.LEAD).map((a) => a.department);
+  }
+
+  @FieldResolver(() => [Department], { description: 'Bodies supporting it.' })
+  async supporters(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return (await assignmentsOf(task, ctx)).filter((a) => a.role === Role.SUPPORT).map((a) => a.department);
+  }
+
+  @FieldResolver(() => [District], { description: 'Areas the task is located in or explicitly about (LOCATED_IN).' })
+  districts(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.list('task.districts', taskDistrictsQuery).load(task.id);
+  }
+
+  @FieldResolver(() => [Project], { description: 'Projects it lists (PART_OF).' })
+  projects(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.list('task.projects', taskProjectsQuery).load(task.id);
+  }
+
+  @FieldResolver(() => [Goal], { description: 'Goals the task serves (TARGETS).' })
+  goals(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return ctx.loaders.list('task.goals', taskGoalsQuery).load(task.id);
+  }
+
+  @FieldResolver(() => Evidence)
+  evidence(@Root() task: NodeRow): Evidence {
+    return evidenceOf(task);
+  }
+
+  @FieldResolver(() => [RelatedTask], { description: 'Tasks of other plans sharing places, projects, goals or bodies with it, most shared first.' })
+  related(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext, @Arg('first', () => Int, { nullable: true, description: 'At most 100 (default 20).' }) first?: number | null) {
+    return relatedTasks(ctx, task.id, pageFrom(first, null).limit);
+  }
+}
+
+@Resolver(() => Assignment)
+export class AssignmentResolver {
+  @FieldResolver(() => Evidence)
+  evidence(@Root() assignment: AssignmentRow): Evidence {
+    return evidenceOf(assignment.evidence ?? {});
+  }
+}

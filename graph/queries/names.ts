@@ -1,0 +1,137 @@
+/**
+ * Name resolution: users write canonical names, aliases seen in documents, codes or ids
+ * (花都, 花都区, 440114, div:440114; 省发展改革委). Each query returns candidate rows
+ * `{ node, rank }`, best first: exact id or full name, then code, then alias; ties go to
+ * the higher administrative level, then id.
+ */
+import { cypherQuery, int, row, type CypherQuery } from './cypher.ts';
+
+const levelOrder = `CASE x.level WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 WHEN 'ZONE' THEN 3 WHEN 'TOWN' THEN 4 ELSE 5 END`;
+
+/** NBS codes are written with or without trailing zero groups (440114 / 440114000000). */
+export function trimDivisionCode(code: string): string {
+  let c = code.trim();
+  if (!/^\d+$/.test(c)) return c;
+  if (c.length === 12 && c.endsWith('000')) c = c.slice(0, 9);
+  if (c.length === 9 && c.endsWith('000')) c = c.slice(0, 6);
+  if (c.length === 6 && c.endsWith('00')) c = c.slice(0, 4);
+  if (c.length === 4 && c.endsWith('00')) c = c.slice(0, 2);
+  return c;
+}
+
+export function resolveDistrictQuery(name: string): CypherQuery {
+  const trimmed = name.trim();
+  return cypherQuery(
+    'district.resolve',
+    `
+MATCH (x:District)
+WHERE x.id = $name OR x.name = $name OR x.code = $code OR $name IN x.aliases
+WITH x, CASE WHEN x.id = $name OR x.name = $name THEN 0 WHEN x.code = $code THEN 1 ELSE 2 END AS rank
+RETURN ${row('x', 'District')} AS node, rank
+ORDER BY rank, ${levelOrder}, x.id
+LIMIT 20`,
+    { name: trimmed, code: trimDivisionCode(trimmed) },
+  );
+}
+
+export function resolveDepartmentQuery(name: string): CypherQuery {
+  return cypherQuery(
+    'department.resolve',
+    `
+MATCH (x:Department)
+WHERE x.id = $name OR x.name = $name OR $name IN x.aliases
+WITH x, CASE WHEN x.id = $name OR x.name = $name THEN 0 ELSE 2 END AS rank
+RETURN ${row('x', 'Department')} AS node, rank
+ORDER BY rank, x.name, x.id
+LIMIT 20`,
+    { name: name.trim() },
+  );
+}
+
+/** A plan by id, by document file name (with or without extension) or by exact title. */
+export function resolvePlanQuery(idOrTitle: string): CypherQuery {
+  const v = idOrTitle.trim();
+  return cypherQuery(
+    'plan.resolve',
+    `
+MATCH (x:Plan)
+WHERE x.id = $value OR x.title = $value OR x.document = $value OR x.id = 'plan:' + $value
+WITH x, CASE WHEN x.id = $value THEN 0 ELSE 1 END AS rank
+RETURN ${row('x', 'Plan')} AS node, rank
+ORDER BY rank, x.id
+LIMIT 20`,
+    { value: v },
+  );
+}
+
+/**
+ * Any entity by id, name, title, alias or code (for paths between two things). Labels are
+ * spelled out per branch so each uses that label's id/name lookups.
+ */
+export function resolveEntityQuery(name: string): CypherQuery {
+  const trimmed = name.trim();
+  return cypherQuery(
+    'entity.resolve',
+    `
+CALL () {
+  MATCH (x:District)
+  WHERE x.id = $name OR x.name = $name OR x.code = $code OR $name IN x.aliases
+  RETURN ${row('x', 'District')} AS node, CASE WHEN x.id = $name OR x.name = $name THEN 0 WHEN x.code = $code THEN 1 ELSE 2 END AS rank, 0 AS kindOrder
+  UNION
+  MATCH (x:Department)
+  WHERE x.id = $name OR x.name = $name OR $name IN x.aliases
+  RETURN ${row('x', 'Department')} AS node, CASE WHEN x.id = $name OR x.name = $name THEN 0 ELSE 2 END AS rank, 1 AS kindOrder
+  UNION
+  MATCH (x:Plan)
+  WHERE x.id = $name OR x.title = $name
+  RETURN ${row('x', 'Plan')} AS node, 0 AS rank, 2 AS kindOrder
+  UNION
+  MATCH (x:Project)
+  WHERE x.id = $name OR x.name = $name
+  RETURN ${row('x', 'Project')} AS node, 0 AS rank, 3 AS kindOrder
+  UNION
+  MATCH (x:Task)
+  WHERE x.id = $name
+  RETURN ${row('x', 'Task')} AS node, 0 AS rank, 4 AS kindOrder
+  UNION
+  MATCH (x:Goal)
+  WHERE x.id = $name
+  RETURN ${row('x', 'Goal')} AS node, 0 AS rank, 5 AS kindOrder
+}
+RETURN node, rank
+ORDER BY rank, kindOrder, node.id
+LIMIT 20`,
+    { name: trimmed, code: trimDivisionCode(trimmed) },
+  );
+}
+
+/** Lucene treats these as syntax; user words are searched literally. */
+export function escapeLucene(text: string): string {
+  return text.replace(/([+\-&|!(){}[\]^"~*?:\\/])/g, '\\$1').replace(/\b(AND|OR|NOT)\b/g, (w) => w.toLowerCase());
+}
+
+const suggestionLabels = ['District', 'Department', 'Plan', 'Project', 'Task', 'Goal'] as const;
+export type SuggestionKind = (typeof suggestionLabels)[number];
+
+/**
+ * Close names for an unknown one: names or aliases of that kind sharing the most characters
+ * with it (花度区 → 花都区; Chinese typos rarely keep a whole character pair, so full-text
+ * bigrams miss them), at least half of its distinct characters, closest length first.
+ */
+export function suggestionsQuery(label: SuggestionKind, name: string): CypherQuery {
+  if (!suggestionLabels.includes(label)) throw new Error(`unknown node kind ${label}`);
+  const chars = [...new Set([...name.trim()])].filter((c) => c.trim() !== '');
+  return cypherQuery(
+    `${label.toLowerCase()}.suggest`,
+    `
+MATCH (x:${label})
+UNWIND [coalesce(x.name, x.title)] + coalesce(x.aliases, []) AS candidate
+WITH x, candidate, size([c IN $chars WHERE candidate CONTAINS c]) AS shared
+WHERE shared * 2 >= size($chars) AND shared > 0
+WITH coalesce(x.name, x.title, x.id) AS name, max(shared) AS shared, min(abs(size(candidate) - $length)) AS lengthGap
+RETURN name
+ORDER BY shared DESC, lengthGap, size(name), name
+LIMIT $limit`,
+    { chars, length: int([...name.trim()].length), limit: int(5) },
+  );
+}

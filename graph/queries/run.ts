@@ -1,0 +1,32 @@
+/**
+ * Runs a CypherQuery read-only and returns plain JavaScript rows (neo4j Integers become
+ * numbers, nodes become their properties), so resolvers never see driver types.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { CypherQuery } from './cypher.ts';
+
+export type PlainRow = Record<string, any>;
+
+export async function runQuery(driver: Driver, database: string | undefined, query: CypherQuery): Promise<PlainRow[]> {
+  const result = await driver.executeQuery(query.text, query.params, {
+    database,
+    routing: neo4j.routing.READ,
+  });
+  return result.records.map((r) => toPlain(r.toObject()) as PlainRow);
+}
+
+/** Driver values → plain JSON-like values. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return (value as neo4j.Integer).toNumber();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    // Node / Relationship: keep the properties (queries project maps, this is a fallback).
+    if ('properties' in v && ('labels' in v || 'type' in v) && 'elementId' in v) return toPlain(v.properties);
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toPlain(x);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,35 @@
+/**
+ * Search across every kind through the full-text index `search` (cjk analyzer over
+ * title / text / name / aliasText). Ranked in tiers so a name typed in full or in part
+ * beats a long text that merely mentions it (花都 → 花都区 first, then bodies named
+ * 花都区…, then tasks by full-text score):
+ *   0 exact name, title, alias or code; 1 name/title starts with the words;
+ *   2 name/title/alias contains them; 3 any other full-text hit, by score.
+ */
+import { cypherQuery, int, type CypherQuery } from './cypher.ts';
+import type { NodeKind } from './relations.ts';
+
+const kinds: NodeKind[] = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'];
+
+export function searchQuery(words: string, lucene: string, first: number, onlyKinds?: NodeKind[]): CypherQuery {
+  const wanted = (onlyKinds?.length ? onlyKinds : kinds).filter((k) => kinds.includes(k));
+  return cypherQuery(
+    'search',
+    `
+CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node, score
+WITH node, score, [l IN labels(node) WHERE l IN $kinds][0] AS label
+WHERE label IS NOT NULL
+WITH node, score, label, coalesce(node.name, node.title, '') AS name
+WITH node, score, label,
+  CASE
+    WHEN name = $words OR $words IN coalesce(node.aliases, []) OR node.code = $words THEN 0
+    WHEN name STARTS WITH $words THEN 1
+    WHEN name CONTAINS $words OR any(a IN coalesce(node.aliases, []) WHERE a CONTAINS $words) THEN 2
+    ELSE 3
+  END AS tier
+RETURN node {.*, label: label} AS node, score, tier
+ORDER BY tier, score DESC, size(coalesce(node.name, node.title, '')), node.id
+LIMIT $first`,
+    { lucene, words, kinds: wanted, first: int(first) },
+  );
+}
