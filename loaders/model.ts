@@ -43,6 +43,10 @@ export interface Paragraph {
   /** Ascending; segment i covers text[offset_i, offset_{i+1}) and starts on source line `line`. */
   segments: { offset: number; line: number }[];
   kind: 'body' | 'footnote' | 'table-cell';
+  /** Footnote paragraphs: the marker cut from their start ("②"), which also marked the sentence they explain. */
+  marker?: string;
+  /** The source marked this line as a heading (markdown "## …", HTML <h1>–<h6>): a headline, never body text. */
+  markdownHeading?: boolean;
 }
 
 // ---------------------------------------------------------------- structure
@@ -72,6 +76,8 @@ export interface TaskDraft {
   children: TaskDraft[];
   /** For annexItem: the ref of the main-text task it names, once matched (one task, two places). */
   sameAs?: string;
+  /** Last source line (1-based) of this task including its children; a box's lines are evidence.line..endLine. */
+  endLine?: number;
 }
 
 /** A plan (or one news article) as structured. */
@@ -89,6 +95,11 @@ export interface PlanDraft {
   periodEnd?: number;
   evidence: Evidence;
   tasks: TaskDraft[];
+  /** Last source line of this plan (a news article ends where the next begins). */
+  endLine?: number;
+  /** News: the paper that printed it (from the manifest), and the article's other headlines (kicker, subtitle). */
+  publisher?: string;
+  otherHeadlines?: string[];
   /** Paragraphs outside any task (preface, notice, footnotes): extractors may still read them. */
   looseParagraphs: Paragraph[];
   footnotes: Paragraph[];

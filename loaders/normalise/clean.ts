@@ -1,0 +1,52 @@
+/**
+ * Per-line cleaning that keeps the verbatim line and its Simplified copy aligned character for
+ * character: markup (markdown `**`, `#`, bullets), inline footnote markers (^②) and edge blanks
+ * are cut at the same positions from both.
+ */
+import { INLINE_MARKER } from './patterns.ts';
+
+export interface CleanLine {
+  /** Verbatim text minus markup. */
+  original: string;
+  /** Simplified copy, same length as `original`. */
+  text: string;
+  /** Footnote marker cut from the start of a footnote line, if any. */
+  marker?: string;
+  /** The line was a markdown heading ("## 标题"): a paragraph of its own. */
+  markdownHeading: boolean;
+}
+
+export function cleanLine(original: string, simplified: string, footnoteMarker?: RegExp): CleanLine {
+  const cut: boolean[] = new Array(original.length).fill(false);
+  const cutMatches = (re: RegExp) => {
+    re.lastIndex = 0;
+    for (const m of simplified.matchAll(re)) for (let i = m.index!; i < m.index! + m[0].length; i++) cut[i] = true;
+  };
+  cutMatches(/\f/g);
+  cutMatches(/\*\*/g);
+  cutMatches(INLINE_MARKER);
+  const lead = /^[\s\u3000\u00a0]*(?:#{1,6}[ \t]+|[•·▪●◆■][ \t\u3000]*)?[\s\u3000\u00a0]*/u.exec(simplified)!;
+  const markdownHeading = /#{1,6}[ \t]/.test(lead[0]);
+  for (let i = 0; i < lead[0].length; i++) cut[i] = true;
+  let marker: string | undefined;
+  if (footnoteMarker) {
+    const rest = keep(simplified, cut);
+    const m = footnoteMarker.exec(rest.text);
+    if (m) {
+      marker = m[1].replace(/^\^/, '').replace(/[[\]]/g, '');
+      // cut the first m[0].length kept characters
+      let n = m[0].length;
+      for (let i = 0; i < cut.length && n > 0; i++) if (!cut[i]) { cut[i] = true; n--; }
+    }
+  }
+  for (let i = original.length - 1; i >= 0 && (cut[i] || /[\s\u3000\u00a0]/u.test(simplified[i])); i--) cut[i] = true;
+  const a = keep(original, cut);
+  const b = keep(simplified, cut);
+  return { original: a.text, text: b.text, marker, markdownHeading };
+}
+
+function keep(s: string, cut: boolean[]): { text: string } {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!cut[i]) out += s[i];
+  return { text: out };
+}

@@ -1,0 +1,214 @@
+/**
+ * normalise: SourceText → Paragraph[].
+ *  - hard wraps undone: a line continues the previous one's sentence (PDF text wrapped at a fixed
+ *    width, often with blank lines between wrapped lines; or a paragraph cut at a page break);
+ *  - page numbers ("— 107 —", "- 3 -", lone page digits) and the table of contents dropped;
+ *  - footnote lines ("^② 广州都市圈范围包括…") split off as kind 'footnote', their markers cut
+ *    from the sentence they interrupt; the interrupted paragraph carries on after them;
+ *  - tab-separated rows kept one line each as kind 'table-cell';
+ *  - `segments` map every character of a paragraph back to its source line.
+ */
+import type { Paragraph, SourceText } from '../model.ts';
+import { simplify } from '../read/script.ts';
+import { cleanLine, type CleanLine } from './clean.ts';
+import { detectWrapWidth, findTocLines } from './layout.ts';
+import { endsSentence, FOOTNOTE_LINE, isLoneNumber, isPageNumber, matchHeading, visualWidth, type HeadingMatch } from './patterns.ts';
+
+export { matchHeading, endsSentence, isPageNumber, isTocEntry, visualWidth } from './patterns.ts';
+export type { HeadingMatch, HeadingKind } from './patterns.ts';
+
+/** Normalised paragraphs plus a lookup for quoting any source line. */
+export function normalise(source: SourceText): Paragraph[] {
+  const simplified = source.script === 'traditional' ? source.lines.map(simplify) : source.lines;
+  const toc = findTocLines(simplified);
+  const usedMarkers = collectInlineMarkers(simplified);
+  const kinds = source.lines.map((_, i) => classify(simplified, i, toc, usedMarkers));
+  const cleaned: CleanLine[] = source.lines.map((l, i) =>
+    cleanLine(l, simplified[i], kinds[i] === 'footnote' ? FOOTNOTE_LINE : undefined),
+  );
+  const wrap = detectWrapWidth(cleaned.filter((_, i) => kinds[i] === 'content').map((c) => c.text));
+
+  const out: Paragraph[] = [];
+  let open: Builder | undefined;
+  const close = () => {
+    if (open) out.push(open.build());
+    open = undefined;
+  };
+  for (let i = 0; i < cleaned.length; i++) {
+    const kind = kinds[i];
+    const line = cleaned[i];
+    if (kind === 'blank' || kind === 'page' || kind === 'toc' || line.text === '') continue;
+    if (kind === 'footnote') {
+      // Footnote text may wrap onto following lines until it ends a sentence.
+      const note = new Builder(i + 1, line, 'footnote');
+      while (!endsSentence(note.lastText) && i + 1 < cleaned.length && kinds[i + 1] === 'content' && !matchHeading(cleaned[i + 1].text) && isFullLine(note.lastText, wrap)) {
+        i++;
+        note.add(i + 1, cleaned[i]);
+      }
+      out.push(note.build());
+      continue;
+    }
+    if (kind === 'caption') {
+      out.push(new Builder(i + 1, line, 'body').build());
+      continue;
+    }
+    if (kind === 'table') {
+      close();
+      out.push(new Builder(i + 1, line, 'table-cell').build());
+      continue;
+    }
+    if (open && continues(open, line, wrap)) {
+      open.add(i + 1, line);
+      continue;
+    }
+    close();
+    open = new Builder(i + 1, line, 'body');
+  }
+  close();
+  return out.sort((a, b) => a.line - b.line);
+}
+
+type LineKind = 'blank' | 'page' | 'toc' | 'footnote' | 'caption' | 'table' | 'content';
+
+function classify(lines: string[], i: number, toc: Set<number>, markers: Set<string>): LineKind {
+  const t = lines[i].replace(/[\s\u3000\u00a0\f]+$/u, '').replace(/^[\s\u3000\u00a0\f]+/u, '');
+  if (t === '') return 'blank';
+  if (toc.has(i)) return 'toc';
+  if (isPageNumber(t) && !(isLoneNumber(t) && inTable(lines, i))) return 'page';
+  const fm = FOOTNOTE_LINE.exec(t);
+  if (fm) {
+    const marker = fm[1].replace(/^\^/, '').replace(/[[\]]/g, '');
+    // A bare ① starts a list item unless the text used ① as a note marker before.
+    if (fm[1].startsWith('^') || markers.has(marker)) return 'footnote';
+  }
+  if (/^(?:图|圖)\s*\d+(?:[-－.]\d+)?\s+\S/u.test(t) || /[（(]图源[:：][^）)]*[）)]$/u.test(t) || /\s摄$/u.test(t)) return 'caption';
+  if (/\t/.test(lines[i].replace(/^\t+/, '')) || /^\t.*\t/.test(lines[i])) return 'table';
+  return 'content';
+}
+
+/** Row numbers of a scrambled table look like page numbers; real page numbers sit between prose lines. */
+function inTable(lines: string[], i: number): boolean {
+  const near = (step: number) => {
+    for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j].trim() !== '') return lines[j].trim();
+    return '';
+  };
+  const prose = (s: string) => s.length >= 15 && /[，。、；]/u.test(s);
+  return !(prose(near(-1)) || prose(near(1)));
+}
+
+function collectInlineMarkers(lines: string[]): Set<string> {
+  const found = new Set<string>();
+  for (const l of lines) {
+    for (const m of l.matchAll(/\^([①-⑳])|(?<=[\p{Script=Han}”」》）)])([①-⑳])(?=[，。；、\p{Script=Han}])/gu)) {
+      found.add(m[1] ?? m[2]);
+    }
+  }
+  return found;
+}
+
+/**
+ * A line filled to the wrap width, so its sentence may go on below. A paragraph's first line is
+ * indented two full-width blanks in the PDF (lost in extraction), so it counts as full 4 units earlier.
+ */
+function isFullLine(text: string, wrap: number | undefined, firstLine = false): boolean {
+  return wrap !== undefined && visualWidth(text) >= wrap - (firstLine ? 9 : 4);
+}
+
+const OPENS_MID_SENTENCE = /[，、：:“‘（(《〈—\-·]$/u;
+const STARTS_WITH_CONTINUATION = /^[，。、；：:）)”’」』》〉]/u;
+/** A new paragraph's first words: a short sentence that is a lead phrase (积极培育新兴绿色低碳产业。). */
+const SHORT_LEAD = /^[^，,。；;：:]{2,16}。./u;
+
+function continues(p: Builder, next: CleanLine, wrap: number | undefined): boolean {
+  const prev = p.lastText;
+  const nextText = next.text;
+  if (p.markdownHeading || next.markdownHeading) return false;
+  const nextHeading = matchHeading(nextText);
+  const prevFull = isFullLine(prev, wrap, p.lineCount === 1);
+  const prevEnds = endsSentence(prev);
+  if (p.lineCount === 1 && p.heading && isHeadingOnly(p.firstText)) {
+    // A heading wrapped onto a second, short line: "第一章 全面建成小康社会，" + "开启花都…新征程".
+    if (prevEnds || nextHeading || /[，。；]/u.test(nextText.slice(0, -1))) return false;
+    if (OPENS_MID_SENTENCE.test(prev)) return nextText.length <= 20;
+    // A full-width heading cut a word short ("…平台优化升" + "级"); a box title is followed by its rows.
+    return prevFull && p.heading.kind !== 'box' && nextText.length <= 8;
+  }
+  if (nextHeading) return false;
+  if (STARTS_WITH_CONTINUATION.test(nextText)) return true;
+  const nextStarts = nextText.startsWith('——') || SHORT_LEAD.test(nextText) || /^注[：:]/u.test(nextText);
+  if (prevEnds) {
+    // A sentence ended exactly at the wrap: the paragraph goes on unless the next line opens a new
+    // one, or is a short label ("铁路交通" in a box) rather than the start of a wrapped sentence.
+    const label = wrap !== undefined && visualWidth(nextText) < wrap * 0.7 && !endsSentence(nextText);
+    return wrap !== undefined && prevFull && !nextStarts && !label;
+  }
+  if (OPENS_MID_SENTENCE.test(prev)) return true;
+  if (wrap !== undefined) return prevFull;
+  // One paragraph per line, cut by a page break: the cut-off part is prose (has inner punctuation) or long.
+  return /[。，；]/u.test(prev) || prev.length >= 40;
+}
+
+/** A heading line with no body after it ("（一）加强组织领导。区城乡…" carries body text). */
+function isHeadingOnly(text: string): boolean {
+  const h = matchHeading(text);
+  if (!h) return false;
+  const rest = h.rest.replace(/[。.]$/u, '');
+  return !/[。；]/u.test(rest) && rest.length <= 60;
+}
+
+class Builder {
+  readonly line: number;
+  private parts: { line: number; original: string; text: string }[] = [];
+  readonly kind: Paragraph['kind'];
+  readonly heading: HeadingMatch | undefined;
+  readonly markdownHeading: boolean;
+  private marker?: string;
+  constructor(line: number, first: CleanLine, kind: Paragraph['kind']) {
+    this.line = line;
+    this.kind = kind;
+    this.heading = kind === 'body' ? matchHeading(first.text) : undefined;
+    this.markdownHeading = first.markdownHeading;
+    this.marker = first.marker;
+    this.add(line, first);
+  }
+  add(line: number, c: CleanLine) {
+    this.parts.push({ line, original: c.original, text: c.text });
+  }
+  get lastText(): string {
+    return this.parts[this.parts.length - 1].text;
+  }
+  get firstText(): string {
+    return this.parts[0].text;
+  }
+  get lineCount(): number {
+    return this.parts.length;
+  }
+  build(): Paragraph {
+    let text = '';
+    let original = '';
+    const segments: Paragraph['segments'] = [];
+    for (const part of this.parts) {
+      // Latin words or numbers cut by a wrap get their space back; Chinese joins directly.
+      const joiner = text !== '' && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z]/.test(part.text) ? ' ' : '';
+      text += joiner;
+      original += joiner;
+      segments.push({ offset: text.length, line: part.line });
+      text += part.text;
+      original += part.original;
+    }
+    const p: Paragraph = { text, original, line: this.line, segments, kind: this.kind };
+    if (this.marker) p.marker = this.marker;
+    if (this.markdownHeading) p.markdownHeading = true;
+    return p;
+  }
+}
+
+/** Source line of a character offset in a paragraph's text. */
+export function lineAt(p: Paragraph, offset: number): number {
+  let line = p.line;
+  for (const s of p.segments) {
+    if (s.offset <= offset) line = s.line;
+    else break;
+  }
+  return line;
+}

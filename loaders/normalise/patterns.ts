@@ -1,0 +1,108 @@
+/**
+ * Line-level patterns of Chinese government documents, shared by normalise (to know where a
+ * paragraph must not be glued to its neighbour) and structure (to build the task tree).
+ * All patterns run on the Simplified copy of a line with leading blanks removed.
+ */
+
+export const CN_NUM = '[一二三四五六七八九十百零〇两]';
+
+export type HeadingKind =
+  | 'part' // 第X篇 / 第X部分
+  | 'chapter' // 第X章
+  | 'section' // 第X节
+  | 'item' // 一、
+  | 'subitem' // （一）
+  | 'point' // 1. / 1、 / 1．
+  | 'subpoint' // （1） / ①
+  | 'box' // 专栏
+  | 'annex' // 附件
+  | 'toc' // 目录
+  | 'preface'; // 前言
+
+export interface HeadingMatch {
+  kind: HeadingKind;
+  /** The numbering as written, e.g. "第三章", "一", "（一）" → "一", "1". */
+  number: string;
+  /** Text after the numbering, leading blanks removed. */
+  rest: string;
+}
+
+const HEADING_RULES: { kind: HeadingKind; re: RegExp }[] = [
+  { kind: 'part', re: new RegExp(`^(第${CN_NUM}+(?:篇|部分))[\\s\\u3000]*(.*)$`, 'u') },
+  { kind: 'chapter', re: new RegExp(`^(第(?:${CN_NUM}+|\\d{1,2})章)[\\s\\u3000]*(.*)$`, 'u') },
+  { kind: 'section', re: new RegExp(`^(第(?:${CN_NUM}+|\\d{1,2})节)[\\s\\u3000]*(.*)$`, 'u') },
+  { kind: 'item', re: new RegExp(`^(${CN_NUM}{1,3})[、．.][\\s\\u3000]*(.*)$`, 'u') },
+  { kind: 'subitem', re: new RegExp(`^[（(][\\s\\u3000]*(${CN_NUM}{1,3})[\\s\\u3000]*[）)][、．.]?[\\s\\u3000]*(.*)$`, 'u') },
+  { kind: 'point', re: /^(\d{1,2})(?:[.．](?!\d)|、)[\s\u3000]*(.*)$/u },
+  { kind: 'subpoint', re: /^[（(](\d{1,2})[）)][、．.]?[\s\u3000]*(.*)$/u },
+  { kind: 'subpoint', re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[\s\u3000]*(.*)$/u },
+  { kind: 'box', re: /^(专栏[\s\u3000]*\d*(?:[-－—]\d+)?)[：:\s\u3000]*(.*)$/u },
+  { kind: 'annex', re: /^(附件[\s\u3000]*\d*)[：:\s\u3000]*(.*)$/u },
+  { kind: 'toc', re: /^(目[\s\u3000]*录)[\s\u3000]*()$/u },
+  { kind: 'preface', re: /^(前[\s\u3000]*言)[\s\u3000]*()$/u },
+];
+
+export function matchHeading(text: string): HeadingMatch | undefined {
+  const t = text.replace(/^[\s\u3000]+/u, '');
+  for (const { kind, re } of HEADING_RULES) {
+    const m = re.exec(t);
+    if (!m) continue;
+    // "附件" opens an annex only as a short line ("附件", "附件2：重点任务分工"), not "附件材料…" prose.
+    if (kind === 'annex' && m[2].length > 40) continue;
+    if (kind === 'box' && m[2].length > 60) continue;
+    // "1.9万张" or "3.5%" at a line start is a number, not a point heading.
+    if (kind === 'point' && /^\d/.test(m[2])) continue;
+    return { kind, number: m[1].replace(/[\s\u3000]/gu, ''), rest: m[2].trim() };
+  }
+  return undefined;
+}
+
+/** Sentence-final punctuation: a paragraph may end after it. */
+export const TERMINAL = /[。！？!?；;…]$/u;
+/** A closing quote/bracket after terminal punctuation ("……。”" / "（…负责）") also ends a sentence. */
+export function endsSentence(text: string): boolean {
+  const t = text.replace(/[\s\u3000]+$/u, '');
+  if (TERMINAL.test(t)) return true;
+  if (/[。！？!?][”’」』）)]+$/u.test(t)) return true;
+  // An attribution in brackets closes an item: "…（省公安厅牵头；省发展改革委按职责分工负责）".
+  if (/[）)]$/u.test(t) && /[（(][^（()）]*(?:牵头|负责|配合|参与|落实)[^（()）]*[）)]$/u.test(t)) return true;
+  return false;
+}
+
+/** Page numbers and page furniture: "— 107 —", "- 3 -", "—02", "第 3 页", "3/45". */
+export function isPageNumber(text: string): boolean {
+  const t = text.replace(/[\s\u3000\f]+/gu, '');
+  return (
+    /^[—–\-－─~～]+\d{1,4}[—–\-－─~～]*$/u.test(t) ||
+    /^第\d{1,4}页(共\d{1,4}页)?$/u.test(t) ||
+    /^\d{1,4}\/\d{1,4}$/u.test(t) ||
+    /^[·•]?\d{1,4}[·•]?$/u.test(t)
+  );
+}
+
+/** A lone number line: a page number unless it sits in a table (row numbers of a scrambled table). */
+export function isLoneNumber(text: string): boolean {
+  return /^[\s\u3000\f]*\d{1,4}[\s\u3000]*$/u.test(text);
+}
+
+/** A table-of-contents entry: a heading-like line ending in its page number. */
+export function isTocEntry(text: string): boolean {
+  const t = text.replace(/[\s\u3000]+$/u, '');
+  const m = /^(.{1,60}?)(?:\t+|[\s\u3000]*[.…·．]{2,}[\s\u3000]*|[\s\u3000]+)(\d{1,3})$/u.exec(t);
+  if (!m) return false;
+  const head = m[1].trim();
+  if (/[。；，]/u.test(head)) return false;
+  return matchHeading(head) !== undefined || head.length <= 30;
+}
+
+/** Footnote marker at a line start: "^① 广州都市圈范围包括…", "①广州都市圈…" (only if that marker was used), "[1] …". */
+export const FOOTNOTE_LINE = /^(\^[①-⑳]|\^\[?\d{1,2}\]?|\[\d{1,2}\]|[①-⑳])[\s\u3000]*(?=\S)/u;
+/** Inline footnote markers that interrupt a sentence: "广州都市圈^②。" */
+export const INLINE_MARKER = /\^(?:[①-⑳]|\[\d{1,2}\]|\d{1,2})/gu;
+
+/** Visual width: full-width characters count 2, ASCII 1 (a PDF's hard wrap fills a fixed width). */
+export function visualWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) < 0x2e80 && !/[“”‘’—…]/u.test(ch) ? 1 : 2;
+  return w;
+}

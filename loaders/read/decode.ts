@@ -1,0 +1,44 @@
+/** Bytes of a plain-text file → text: strict UTF-8 first (with or without BOM), else GB18030 (covers GBK/GB2312). */
+import iconv from 'iconv-lite';
+
+export interface Decoded {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+}
+
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  try {
+    // ignoreBOM: false (default) strips a UTF-8 BOM.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text, encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+  }
+}
+
+/**
+ * True when decoded text is not text: NUL bytes, many control characters or replacement
+ * characters (a binary file renamed .txt, or an encoding we could not guess).
+ */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 20000);
+  if (sample.length === 0) return false;
+  let bad = 0;
+  for (const ch of sample) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0 || c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c)) bad++;
+  }
+  return bad / sample.length > 0.02;
+}
+
+/**
+ * Lines of a text as an editor numbers them (\n, \r\n or \r). Form feeds (page breaks left by
+ * PDF-to-text tools) stay inside their line so line numbers match the file; normalise treats them as blank.
+ */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}

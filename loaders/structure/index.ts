@@ -1,0 +1,75 @@
+/**
+ * structure: Paragraph[] → PlanDraft[]. A plan document gives one PlanDraft with its task tree
+ * (headings, lead phrases, boxes, annex items matched to main-text tasks); a newspaper page
+ * gives one PlanDraft of kind news per article. Metadata the text does not state comes from the
+ * manifest entry.
+ */
+import type { ManifestEntry, Paragraph, PlanDraft, SourceText } from '../model.ts';
+import { buildTasks } from './tasks.ts';
+import { matchAnnexItems } from './annex.ts';
+import { readMetadata, divisionsAtStart, levelOf } from './metadata.ts';
+import { looksLikeNewsPage, splitArticles } from './news.ts';
+import { shortQuote } from './titles.ts';
+
+export { leadPhrase, headingTitle, titleKey } from './titles.ts';
+export { readPeriod, divisionsAtStart, levelOf } from './metadata.ts';
+
+export function structure(source: SourceText, paragraphs: Paragraph[], manifest?: ManifestEntry): PlanDraft[] {
+  const news = manifest?.kind ? manifest.kind === 'news' : looksLikeNewsPage(paragraphs);
+  return news ? structureNews(source, paragraphs, manifest) : [structurePlan(source, paragraphs, manifest)];
+}
+
+function structurePlan(source: SourceText, paragraphs: Paragraph[], manifest?: ManifestEntry): PlanDraft {
+  const fallback = source.document.replace(/\.[^.]+$/, '');
+  const meta = readMetadata(paragraphs, manifest, fallback);
+  const tree = buildTasks(paragraphs, { document: source.document, tasks: true, bodyStart: meta.bodyStart });
+  matchAnnexItems(tree.tasks, tree.simplifiedTitles);
+  const first = meta.titleParagraph ?? paragraphs.find((p) => p.kind === 'body') ?? paragraphs[0];
+  const lastLine = paragraphs.length ? lastLineOf(paragraphs[paragraphs.length - 1]) : 1;
+  return {
+    key: '',
+    title: meta.title,
+    kind: 'plan',
+    issuer: meta.issuer,
+    jurisdiction: meta.jurisdiction,
+    level: meta.level,
+    periodStart: meta.periodStart,
+    periodEnd: meta.periodEnd,
+    evidence: { document: source.document, line: first?.line ?? 1, quote: shortQuote(first?.original ?? meta.title) },
+    tasks: tree.tasks,
+    endLine: lastLine,
+    looseParagraphs: tree.loose,
+    footnotes: tree.footnotes,
+  };
+}
+
+function structureNews(source: SourceText, paragraphs: Paragraph[], manifest?: ManifestEntry): PlanDraft[] {
+  const articles = splitArticles(paragraphs.filter((p) => p.kind !== 'footnote'));
+  return articles.map((a, i) => {
+    const place = divisionsAtStart(a.title);
+    const jurisdiction = manifest?.jurisdiction ?? place?.name;
+    const nextStart = articles[i + 1]?.paragraphs[0]?.line;
+    const own = a.paragraphs;
+    return {
+      key: `article-${i + 1}`,
+      title: a.title,
+      kind: 'news' as const,
+      issuer: manifest?.issuer,
+      jurisdiction,
+      level: manifest?.level ?? levelOf(jurisdiction),
+      periodStart: manifest?.periodStart,
+      periodEnd: manifest?.periodEnd,
+      evidence: { document: source.document, line: a.titleParagraph.line, quote: shortQuote(a.titleParagraph.original) },
+      tasks: [],
+      endLine: nextStart ? nextStart - 1 : Math.max(...own.map(lastLineOf)),
+      publisher: manifest?.publisher,
+      otherHeadlines: a.otherHeadlines,
+      looseParagraphs: own,
+      footnotes: paragraphs.filter((p) => p.kind === 'footnote' && own.length > 0 && p.line >= own[0].line && (!nextStart || p.line < nextStart)),
+    };
+  });
+}
+
+function lastLineOf(p: Paragraph): number {
+  return p.segments[p.segments.length - 1]?.line ?? p.line;
+}

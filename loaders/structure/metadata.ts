@@ -1,0 +1,189 @@
+/**
+ * Plan metadata read from the text: title (notice "X关于印发Y的通知", a title line, "《Y》印发"),
+ * issuer (notice, signature line before a date, "X印发《…》" clause), jurisdiction and level
+ * (the divisions the title or issuer starts with), period (2021—2035; 十四五 = 2021-2025).
+ * The manifest fills what the text does not say.
+ */
+import type { ManifestEntry, Paragraph, PlanDraft } from '../model.ts';
+import { matchHeading } from '../normalise/patterns.ts';
+import { shortQuote, titleKey } from './titles.ts';
+
+export interface PlanMetadata {
+  title: string;
+  titleParagraph?: Paragraph;
+  /** Index of the first paragraph after the title line (the plan's own text). */
+  bodyStart: number;
+  issuer?: string;
+  jurisdiction?: string;
+  level?: PlanDraft['level'];
+  periodStart?: number;
+  periodEnd?: number;
+}
+
+const ORG_SUFFIX = '(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|局|厅|委|部|署)';
+const PLAN_WORD = /(规划|纲要|方案|计划|意见|办法|措施|要点|行动|规定|细则|指引|通知|决定)/u;
+
+export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | undefined, fallbackTitle: string): PlanMetadata {
+  const head = paragraphs.slice(0, 60).filter((p) => p.kind === 'body');
+  const firstHeading = head.findIndex((p) => isStructural(p));
+  const preamble = firstHeading >= 0 ? head.slice(0, firstHeading) : head.slice(0, 30);
+
+  let title: string | undefined;
+  let titleParagraph: Paragraph | undefined;
+  let issuer: string | undefined;
+
+  // 1. Notice: "广州市人民政府关于印发美丽广州建设规划纲要(2025—2035年)的通知".
+  for (const p of preamble) {
+    const m = new RegExp(`^(\\p{Script=Han}{2,40}?${ORG_SUFFIX})关于印发(.{2,80}?)的通知$`, 'u').exec(p.text);
+    if (m) {
+      issuer = m[1];
+      title = orig(p, m[2]).replace(/^《|》$/gu, '');
+      titleParagraph = p;
+      break;
+    }
+  }
+  // 2. The plan's own title line (preferred as evidence when it repeats the notice's title).
+  for (let i = 0; i < preamble.length; i++) {
+    const p = preamble[i];
+    if (!isTitleLine(p.text)) continue;
+    if (title && titleKey(p.text) !== titleKey(title)) continue;
+    let t = p.original;
+    const next = preamble[i + 1];
+    // "广东省新型城镇化规划" + "(2021—2035 年)" on the next line.
+    if (!title && next && /^[（(]\s*(?:19|20)\d\d\s*[—–\-－~～至到]+\s*(?:19|20)\d\d\s*年?\s*[）)]$/u.test(next.text)) t += next.original;
+    title = title ?? t;
+    titleParagraph = p;
+    break;
+  }
+  // 3. "《美丽广州建设规划纲要(2025—2035年)》印发" or a 《…规划》 named in the opening prose.
+  if (!title) {
+    for (const p of preamble.slice(0, 8)) {
+      const m = /《([^《》]{4,80}?(?:规划|纲要|方案|计划|意见|办法|措施))》/u.exec(p.text);
+      if (m && (/印发/u.test(p.text) || p.text.length < 60)) {
+        title = orig(p, m[1]);
+        titleParagraph = p;
+        break;
+      }
+    }
+  }
+  if (!issuer) issuer = findIssuer(preamble.length ? preamble : head);
+
+  const text = { title: title ? squeeze(title) : undefined };
+  let finalTitle = text.title ?? manifest?.title ?? fallbackTitle;
+  // Same words as the manifest's title: keep the manifest's canonical form (full-width brackets, no stray spaces).
+  if (text.title && manifest?.title && titleKey(text.title) === titleKey(manifest.title)) finalTitle = manifest.title;
+
+  const simpleTitle = titleParagraph && title ? simplifiedOf(titleParagraph, title) : finalTitle;
+  const place = divisionsAtStart(simpleTitle);
+  const issuerPlace = issuer ? divisionsAtStart(issuer) : undefined;
+  const best = mostSpecific(place, issuerPlace);
+  const period = readPeriod(simpleTitle) ?? readPeriod(finalTitle) ?? periodInProse(head);
+
+  return {
+    title: finalTitle,
+    titleParagraph,
+    bodyStart: titleParagraph ? paragraphs.indexOf(titleParagraph) + 1 : 0,
+    issuer: issuer ?? manifest?.issuer,
+    jurisdiction: best?.name ?? manifest?.jurisdiction,
+    level: best?.level ?? manifest?.level ?? levelOf(manifest?.jurisdiction),
+    periodStart: period?.[0] ?? manifest?.periodStart,
+    periodEnd: period?.[1] ?? manifest?.periodEnd,
+  };
+}
+
+function isStructural(p: Paragraph): boolean {
+  const h = matchHeading(p.text);
+  return !!h && ['part', 'chapter', 'section', 'item', 'subitem', 'preface', 'toc'].includes(h.kind);
+}
+
+function isTitleLine(text: string): boolean {
+  return text.length >= 6 && text.length <= 70 && !/[。；，,]/u.test(text) && PLAN_WORD.test(text) && !/^(关于|根据|为)/u.test(text) && !/印发$/u.test(text);
+}
+
+function findIssuer(paragraphs: Paragraph[]): string | undefined {
+  // Signature: an organisation alone on a line, then the date.
+  for (let i = 0; i + 1 < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const next = paragraphs[i + 1].text;
+    if (new RegExp(`^\\p{Script=Han}{2,30}${ORG_SUFFIX}$`, 'u').test(p.text) && /^(?:\d{4}|[〇零一二三四五六七八九]{4})年/u.test(next)) return p.text;
+  }
+  // Clause: "广州市人民政府正式印发《…》".
+  for (const p of paragraphs) {
+    const m = new RegExp(`(\\p{Script=Han}{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会))(?:正式|近日|日前)?印发《`, 'u').exec(p.text);
+    if (m) return m[1].replace(/^(?:近日|日前|近期|今年|最近)/u, '');
+  }
+  return undefined;
+}
+
+export interface PlaceAtStart {
+  name: string;
+  level: NonNullable<PlanDraft['level']>;
+}
+
+/** "广州市花都区人民政府" → 花都区 (DISTRICT); "广东省新型城镇化规划" → 广东省; "美丽广州…" → none. */
+export function divisionsAtStart(text: string): PlaceAtStart | undefined {
+  const m = /^(?:(\p{Script=Han}{2,4}?(?:省|自治区)))?(?:(\p{Script=Han}{2,5}?市)(?!场|民|域|级|区域))?(?:(\p{Script=Han}{2,4}?(?:区|县))(?!域|块|位|间))?(?:(\p{Script=Han}{2,4}?(?:镇|街道)))?/u.exec(text);
+  if (!m) return undefined;
+  if (m[4] && (m[3] || m[2])) return { name: m[4], level: 'TOWN' };
+  if (m[3]) return { name: m[3], level: 'DISTRICT' };
+  if (m[2]) return { name: m[2], level: 'CITY' };
+  if (m[1]) return { name: m[1], level: 'PROVINCE' };
+  return undefined;
+}
+
+function mostSpecific(a?: PlaceAtStart, b?: PlaceAtStart): PlaceAtStart | undefined {
+  const order = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWN: 3, VILLAGE: 4 };
+  if (!a) return b;
+  if (!b) return a;
+  return order[b.level] > order[a.level] ? b : a;
+}
+
+export function levelOf(name: string | undefined): PlanDraft['level'] {
+  if (!name) return undefined;
+  if (/(省|自治区)$/u.test(name)) return 'PROVINCE';
+  if (/市$/u.test(name)) return 'CITY';
+  if (/(区|县)$/u.test(name)) return 'DISTRICT';
+  if (/(镇|街道|乡)$/u.test(name)) return 'TOWN';
+  if (/村$/u.test(name)) return 'VILLAGE';
+  return undefined;
+}
+
+const FIVE_YEAR: Record<string, number> = { 十一: 2006, 十二: 2011, 十三: 2016, 十四: 2021, 十五: 2026, 十六: 2031 };
+
+export function readPeriod(text: string): [number, number] | undefined {
+  const range = /((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)/u.exec(text);
+  if (range) return [Number(range[1]), Number(range[2])];
+  const fy = /(?:“|")?(十[一二三四五六])五(?:”|")?|第(十[一二三四五六])个五年/u.exec(text);
+  if (fy) {
+    const start = FIVE_YEAR[fy[1] ?? fy[2]];
+    if (start) return [start, start + 4];
+  }
+  return undefined;
+}
+
+function periodInProse(paragraphs: Paragraph[]): [number, number] | undefined {
+  for (const p of paragraphs.slice(0, 20)) {
+    const m = /规划(?:期|期限|范围期限)为?\s*((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)/u.exec(p.text);
+    if (m) return [Number(m[1]), Number(m[2])];
+  }
+  return undefined;
+}
+
+/** Verbatim slice of a paragraph for a piece of its Simplified text. */
+function orig(p: Paragraph, simplified: string): string {
+  const at = p.text.indexOf(simplified);
+  return at >= 0 ? p.original.slice(at, at + simplified.length) : simplified;
+}
+
+function simplifiedOf(p: Paragraph | undefined, original: string): string {
+  if (!p) return original;
+  const at = p.original.indexOf(original);
+  return at >= 0 ? p.text.slice(at, at + original.length) : original;
+}
+
+/** "广东省新型城镇化规划(2021—2035 年)" → no blanks next to Chinese characters. */
+function squeeze(title: string): string {
+  return title.replace(/\s+(?=[\p{Script=Han}（）()—])|(?<=[\p{Script=Han}（）()—])\s+/gu, '').trim();
+}
+
+export { shortQuote };

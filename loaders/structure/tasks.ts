@@ -1,0 +1,237 @@
+/**
+ * Paragraph[] → TaskDraft tree. Numbered headings nest by rank (第X篇 > 第X章 > 第X节 > 一、 >
+ * （一） > 1. > （1）), levels may be skipped; a body paragraph opening with a short sentence
+ * becomes a leadPhrase task under the innermost heading. 专栏 boxes keep their lines as
+ * paragraphs and get children only from numbered headings inside them; a box ends at the next
+ * heading as high as the task it sits in. 附件 opens an annex whose headings are annexItems.
+ */
+import type { Paragraph, TaskDraft, TaskKind } from '../model.ts';
+import { matchHeading, type HeadingKind, type HeadingMatch } from '../normalise/patterns.ts';
+import { headingTitle, leadPhrase, shortQuote } from './titles.ts';
+
+const RANK: Partial<Record<HeadingKind | 'leadPhrase', number>> = {
+  part: 0,
+  chapter: 1,
+  section: 2,
+  item: 3,
+  subitem: 4,
+  point: 5,
+  subpoint: 6,
+  leadPhrase: 7,
+};
+
+const KIND: Partial<Record<HeadingKind, TaskKind>> = {
+  part: 'chapter',
+  chapter: 'chapter',
+  section: 'section',
+  item: 'item',
+  subitem: 'subitem',
+  point: 'point',
+  subpoint: 'point',
+};
+
+interface Node {
+  draft: TaskDraft;
+  rank: number;
+  /** Simplified title, for matching annex items (draft.title is verbatim). */
+  key: string;
+  leadCount: number;
+  boxCount: number;
+}
+
+export interface TaskTree {
+  tasks: TaskDraft[];
+  loose: Paragraph[];
+  footnotes: Paragraph[];
+  /** Simplified title of every task, by ref (titles in `tasks` are verbatim). */
+  simplifiedTitles: Map<string, string>;
+}
+
+export interface TaskOptions {
+  document: string;
+  /** News articles have no tasks; plans do. */
+  tasks: boolean;
+  /** Paragraph index where the plan's own text starts (after notice/title); before it all is loose. */
+  bodyStart?: number;
+}
+
+export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskTree {
+  const roots: TaskDraft[] = [];
+  const loose: Paragraph[] = [];
+  const footnotes: Paragraph[] = [];
+  const refs = new Set<string>();
+  const simplifiedTitles = new Map<string, string>();
+  let stack: Node[] = [];
+  let mode: 'pre' | 'preface' | 'main' | 'annex' = 'pre';
+  let box: { node: Node; boundary: number } | undefined;
+  let inNote = false;
+  let rootBoxes = 0;
+
+  const top = () => stack[stack.length - 1];
+  const uniqueRef = (ref: string) => {
+    let r = ref;
+    for (let n = 2; refs.has(r); n++) r = `${ref}~${n}`;
+    refs.add(r);
+    return r;
+  };
+  const open = (kind: TaskKind, token: string, p: Paragraph, title: { text: string; original: string }, rank: number, parent: Node | undefined, absolute = false): Node => {
+    const ref = uniqueRef(absolute || !parent ? token : joinRef(parent.draft.ref, token));
+    const draft: TaskDraft = {
+      kind,
+      ref,
+      title: title.original,
+      text: '',
+      paragraphs: [p],
+      evidence: { document: options.document, line: p.line, quote: shortQuote(p.original) },
+      children: [],
+    };
+    if (parent) parent.draft.children.push(draft);
+    else roots.push(draft);
+    simplifiedTitles.set(ref, title.text);
+    const node: Node = { draft, rank, key: title.text, leadCount: 0, boxCount: 0 };
+    stack.push(node);
+    return node;
+  };
+  const closeBox = () => {
+    if (!box) return;
+    const i = stack.indexOf(box.node);
+    if (i >= 0) stack = stack.slice(0, i);
+    box = undefined;
+  };
+  const attach = (p: Paragraph) => {
+    // Prose belongs to the innermost heading, not to the lead-phrase paragraph before it.
+    for (let i = stack.length - 1; i >= 0; i--) {
+      if (stack[i].draft.kind !== 'leadPhrase') {
+        stack[i].draft.paragraphs.push(p);
+        return;
+      }
+    }
+    loose.push(p);
+  };
+
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (p.kind === 'footnote') {
+      footnotes.push(p);
+      continue;
+    }
+    if (!options.tasks || i < (options.bodyStart ?? 0)) {
+      loose.push(p);
+      continue;
+    }
+    if (p.kind === 'table-cell') {
+      if (mode === 'pre' || mode === 'preface') loose.push(p);
+      else attach(p);
+      continue;
+    }
+    let h = matchHeading(p.text);
+    if (h && (h.kind === 'point' || h.kind === 'subpoint') && inNote) h = undefined; // "注：1. … 2. …"
+    if (!h) {
+      if (/^注[：:]/u.test(p.text)) inNote = true;
+      if (mode === 'pre' || mode === 'preface') {
+        loose.push(p);
+        continue;
+      }
+      const lp = mode === 'main' && !box ? leadPhrase(p.text) : undefined;
+      if (lp && stack.length > 0) {
+        while (top()?.draft.kind === 'leadPhrase') stack.pop();
+        const parent = top();
+        parent.leadCount++;
+        open('leadPhrase', `-${parent.leadCount}`, p, titleOf(p, lp), RANK.leadPhrase!, parent);
+        continue;
+      }
+      attach(p);
+      continue;
+    }
+    inNote = false;
+    if (h.kind === 'toc') {
+      loose.push(p);
+      continue;
+    }
+    if (h.kind === 'preface') {
+      closeBox();
+      stack = [];
+      mode = 'preface';
+      loose.push(p);
+      continue;
+    }
+    if (h.kind === 'annex') {
+      closeBox();
+      stack = [];
+      mode = 'annex';
+      let titleText = h.rest;
+      let title = titleOf(p, headingTitle(h.rest));
+      const next = paragraphs[i + 1];
+      // "附件" on its own line, the annex's name on the next: "重点任务部门分工方案".
+      if (!titleText && next && next.kind === 'body' && !matchHeading(next.text) && next.text.length <= 40 && !/[。；]/u.test(next.text)) {
+        titleText = next.text;
+        title = { text: next.text, original: next.original };
+        i++;
+        const node = open('annex', h.number, p, title, -1, undefined, true);
+        node.draft.paragraphs.push(next);
+        continue;
+      }
+      open('annex', h.number, p, title, -1, undefined, true);
+      continue;
+    }
+    if (h.kind === 'box') {
+      closeBox();
+      while (top()?.draft.kind === 'leadPhrase') stack.pop();
+      const parent = top();
+      const boundary = parent ? parent.rank : RANK.chapter!;
+      const numbered = /\d/.test(h.number);
+      let token = h.number;
+      if (!numbered) token = parent ? `${parent.draft.ref}专栏${++parent.boxCount}` : `专栏${++rootBoxes}`;
+      const title = titleOf(p, h.rest.replace(/^[：:\s]+/u, '') || h.number);
+      const node = open('box', token, p, title, 99, parent, true);
+      box = { node, boundary };
+      if (mode === 'pre' || mode === 'preface') mode = 'main';
+      continue;
+    }
+    const rank = RANK[h.kind];
+    const kind = KIND[h.kind];
+    if (rank === undefined || kind === undefined) {
+      attach(p);
+      continue;
+    }
+    if (box && rank <= box.boundary) closeBox();
+    if (mode === 'annex') {
+      while (stack.length > 1 && top().rank >= rank) stack.pop();
+      open('annexItem', token(h), p, titleOf(p, headingTitle(h.rest)), rank, top());
+      continue;
+    }
+    if (mode === 'pre' || mode === 'preface') mode = 'main';
+    while (stack.length > 0 && top() !== box?.node && top().rank >= rank) stack.pop();
+    open(kind, token(h), p, titleOf(p, headingTitle(h.rest)), rank, top());
+  }
+
+  for (const t of roots) finish(t);
+  return { tasks: roots, loose, footnotes, simplifiedTitles };
+}
+
+function token(h: HeadingMatch): string {
+  if (h.kind === 'subitem' || (h.kind === 'subpoint' && /^\d/.test(h.number))) return `(${h.number})`;
+  return h.number;
+}
+
+/** "二(二)" + "1" → "二(二)1"; "专栏5" + "1" → "专栏5.1" (digits would run together). */
+function joinRef(parent: string, token: string): string {
+  return parent + (/\d$/.test(parent) && /^\d/.test(token) ? '.' : '') + token;
+}
+
+/** The verbatim form of a title found in the Simplified text (same offsets in both). */
+function titleOf(p: Paragraph, simplifiedTitle: string): { text: string; original: string } {
+  const at = p.text.indexOf(simplifiedTitle);
+  const original = at >= 0 ? p.original.slice(at, at + simplifiedTitle.length) : simplifiedTitle;
+  return { text: simplifiedTitle, original };
+}
+
+/** Text (verbatim, paragraph per line) and last source line of each task. */
+function finish(t: TaskDraft): number {
+  t.text = t.paragraphs.map((p) => p.original).join('\n');
+  let end = t.evidence.line;
+  for (const p of t.paragraphs) end = Math.max(end, p.segments[p.segments.length - 1]?.line ?? p.line);
+  for (const c of t.children) end = Math.max(end, finish(c));
+  t.endLine = end;
+  return end;
+}

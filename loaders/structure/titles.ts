@@ -1,0 +1,55 @@
+/**
+ * Titles of tasks: the short sentence a lead-phrase paragraph opens with, the words after a
+ * heading's numbering, and the key annex items are matched on.
+ */
+
+/** Lead phrase: "积极培育新兴绿色低碳产业。高标准建设…" → "积极培育新兴绿色低碳产业". */
+export function leadPhrase(text: string): string | undefined {
+  const t = text.replace(/^(?:——|—|●|■|◆|▲)\s*/u, '');
+  const m = /^([^。！？；;：:]{2,40}?)。/u.exec(t);
+  if (!m) return undefined;
+  const phrase = m[1].trim();
+  const rest = t.slice(m[0].length).trim();
+  if (rest.length < 4) return undefined; // a one-sentence paragraph is prose, not a titled paragraph
+  if (phrase.length > 30) return undefined;
+  if (/^[\d０-９]/u.test(phrase) || /^(?:到|截至|截止|至|其中|注|同时|此外|另外|因此|目前)/u.test(phrase)) return undefined;
+  if (/[“”"]$/u.test(phrase) && !/[“"]/u.test(phrase.slice(0, -1))) return undefined;
+  // Quotes and brackets must close inside the phrase, or the 。 was inside them.
+  if (count(phrase, '“') !== count(phrase, '”') || count(phrase, '（') + count(phrase, '(') !== count(phrase, '）') + count(phrase, ')')) return undefined;
+  const commas = phrase.split(/[，,]/u);
+  if (commas.length > 2) return undefined;
+  // "遵循规律，立足省情。" is a titled principle; "2027年,美丽广州建设成效显著。" is prose.
+  if (commas.length === 2 && (phrase.length > 12 || commas.some((c) => c.length > 8))) return undefined;
+  return phrase;
+}
+
+function count(s: string, ch: string): number {
+  return s.split(ch).length - 1;
+}
+
+/**
+ * Title of a numbered heading from the text after its numbering: the words up to the first
+ * full stop ("深化农村集体经营性建设用地入市改革。在狮山镇…"), or a label before a colon
+ * ("教育设施：扩大…"), else the whole rest if short.
+ */
+export function headingTitle(rest: string): string {
+  const r = rest.trim();
+  const stop = /^([^。！？]{1,60}?)[。！？]/u.exec(r);
+  const colon = /^([^，。：:]{1,15})[：:]/u.exec(r);
+  if (colon && (!stop || colon[1].length < stop[1].length)) return colon[1].trim();
+  if (stop) return stop[1].trim();
+  if (r.length <= 60) return r.replace(/[；;，,]$/u, '');
+  const comma = /^([^，,；;]{4,60})[，,；;]/u.exec(r);
+  return comma ? comma[1] : r.slice(0, 60);
+}
+
+/** Key for matching titles across main text and annex: no punctuation, spaces or markup. */
+export function titleKey(title: string): string {
+  return title.replace(/[\s\u3000\p{P}\p{S}]/gu, '');
+}
+
+/** Text cut to a short quote (≤ 120 characters). */
+export function shortQuote(text: string, max = 120): string {
+  const t = text.trim();
+  return t.length <= max ? t : t.slice(0, max);
+}
