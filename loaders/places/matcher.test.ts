@@ -76,6 +76,19 @@ describe('place mentions: no false places', () => {
     expect(names('珠江后航道、珠江西航道、东江滨水开放空间', guangzhou)).toEqual([]);
   });
 
+  it('a city with one direction is a station: 广佛环城际（广州北—佛山西） (Huadu plan)', () => {
+    expect(names('广佛环城际（广州北—佛山西）、广州地铁 24号线')).toEqual(['广州→div:4401']);
+  });
+
+  it('a city before a hospital or trade fair name is part of that name', () => {
+    expect(names('与广州市妇女儿童医疗中心合作')).toEqual([]);
+    expect(names('中国（广州）文化产业交易会', guangdong)).toEqual([]);
+  });
+
+  it('a place followed by a clause is still a place: 支持汕头建设区域医疗中心 (provincial plan)', () => {
+    expect(names('支持汕头建设区域医疗中心，探索', guangdong)).toEqual(['汕头→div:4405']);
+  });
+
   it('花都湖南部 is the south of a lake, not 湖南 (Huadu plan line 2177)', () => {
     expect(names('推进花都湖南部片区旧村庄改造')).toEqual([]);
   });

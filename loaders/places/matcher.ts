@@ -34,6 +34,7 @@ interface Rules {
   bodySuffixes: { words: string[] };
   notBodyWords: { words: string[] };
   sentenceWords: { words: string[] };
+  sentenceStartWords: { words: string[] };
   responsibilityAfter: { words: string[] };
   sloganBefore: { words: string[] };
   directionAfter: { words: string[] };
@@ -103,6 +104,7 @@ function opensBodyName(after: string): boolean {
     if (rules.notBodyWords.words.some((w) => around.includes(w))) continue;
     const head = run.slice(0, k);
     if (rules.sentenceWords.words.some((w) => head.includes(w))) return false;
+    if (rules.sentenceStartWords.words.some((w) => head.startsWith(w))) return false;
     return true;
   }
   return false;
@@ -183,6 +185,8 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
         continue;
       }
       if (/[东南西北]$/.test(surface) && startsWithAny(after, rules.directionAfter.words)) continue;
+      // 广州北—佛山西, 广州东站: a city plus one direction is a station's name.
+      if (/^[东南西北](站|$|[^\u3400-\u9fff])/.test(after)) continue;
       if (cand.entries.some((e) => e.kind === 'townStem') && before.endsWith('“') && after.startsWith('”')) continue;
     }
     // A qualifier right before (佛山市顺德区龙江镇) or the jurisdiction picks among same-named towns.
