@@ -1,0 +1,153 @@
+/**
+ * writeDocument against a real Neo4j, on GraphDocuments built here: ownership of shared
+ * nodes, replace semantics, unchanged reloads, order independence and all-or-nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
+import { WriteError, writeDocument } from '../../graph/write/index.ts';
+import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
+import { countAll, snapshot } from './load-snapshot.ts';
+
+const neo = useNeo4j();
+
+/** A small plan: a task per ref, each led by 花都区发展改革局 and about a town of 花都区. */
+function plan(name: string, refs: string[], opts: { alias?: string; town?: string; quote?: string } = {}): GraphDocument {
+  const document = `${name}.txt`;
+  const planId = `plan:${name}`;
+  const ev = (line: number, quote = opts.quote ?? '推进花都区城市更新') => ({ document, line, quote });
+  const town = opts.town ?? 'div:440114001';
+  const nodes: GraphNode[] = [
+    { id: planId, labels: ['Plan'], properties: { id: planId, title: `${name}规划`, kind: 'plan', ...ev(1, `${name}规划`) } },
+    { id: 'dept:广州市花都区发展和改革局', labels: ['Department'], properties: { id: 'dept:广州市花都区发展和改革局', name: '广州市花都区发展和改革局', kind: 'government', aliases: [opts.alias ?? '区发展改革局'], ...ev(2) } },
+    { id: town, labels: ['District'], properties: { id: town, name: town === 'div:440114001' ? '新华街道' : '狮岭镇', level: 'TOWN', code: town.slice(4), aliases: [], source: 'gazetteer' } },
+    { id: 'div:440114', labels: ['District'], properties: { id: 'div:440114', name: '花都区', level: 'DISTRICT', code: '440114', aliases: ['花都'], source: 'gazetteer' } },
+  ];
+  const relationships: GraphRelationship[] = [
+    { type: 'LOCATED_IN', start: town, end: 'div:440114', properties: { source: 'gazetteer' } },
+    { type: 'GOVERNS', start: planId, end: 'div:440114', properties: ev(1) },
+  ];
+  refs.forEach((ref, i) => {
+    const id = `${planId}/${ref}`;
+    nodes.push({ id, labels: ['Task'], properties: { id, title: `任务${ref}`, text: `任务${ref}的正文`, ref, ...ev(10 + i) } });
+    relationships.push({ type: 'PART_OF', start: id, end: planId, properties: ev(10 + i) });
+    relationships.push({ type: 'LEADS', start: 'dept:广州市花都区发展和改革局', end: id, properties: { ...ev(10 + i), surface: opts.alias ?? '区发展改革局' } });
+    relationships.push({ type: 'LOCATED_IN', start: id, end: town, properties: ev(10 + i) });
+  });
+  return { nodes, relationships };
+}
+
+async function department(): Promise<Record<string, unknown>> {
+  const r = await neo.driver.executeQuery("MATCH (d:Department {id: 'dept:广州市花都区发展和改革局'}) RETURN properties(d) AS p", {}, { database: neo.database });
+  return r.records[0]?.get('p');
+}
+
+describe('writeDocument', () => {
+  it('writes a document, and writes nothing when it is loaded again unchanged', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    const first = await writeDocument(neo.driver, plan('a', ['一', '二']), { database: neo.database });
+    expect(first.status).toBe('loaded');
+    expect(first.counters.nodesCreated).toBe(6);
+    expect(first.counters.relationshipsCreated).toBe(8);
+    const before = await snapshot(neo.driver, neo.database);
+
+    const again = await writeDocument(neo.driver, plan('a', ['一', '二']), { database: neo.database });
+    expect(again.status).toBe('unchanged');
+    expect(again.changed).toBe(0);
+    expect(Object.values(again.counters).every((v) => v === 0)).toBe(true);
+    expect(await snapshot(neo.driver, neo.database)).toEqual(before);
+  });
+
+  it('keeps one shared Department with every document\'s aliases, and aliasText for full-text search', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    await writeDocument(neo.driver, plan('a', ['一'], { alias: '区发改局' }), { database: neo.database });
+    await writeDocument(neo.driver, plan('b', ['一'], { alias: '区发展改革局' }), { database: neo.database });
+    const d = await department();
+    // Sorted (code point order), so the node does not depend on which document came first.
+    expect(d.aliases).toEqual(['区发展改革局', '区发改局']);
+    expect(d.aliasText).toBe('区发展改革局 区发改局');
+    expect(d.documents).toEqual(['a.txt', 'b.txt']);
+    expect(d.document).toBe('a.txt');
+    const count = await neo.driver.executeQuery('MATCH (d:Department) RETURN count(d) AS n', {}, { database: neo.database });
+    expect(count.records[0].get('n').toNumber()).toBe(1);
+  });
+
+  it('replaces a changed document\'s facts and leaves the other document\'s alone', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    await writeDocument(neo.driver, plan('a', ['一', '二', '三'], { alias: '区发改局' }), { database: neo.database });
+    await writeDocument(neo.driver, plan('b', ['一', '二'], { town: 'div:440114002' }), { database: neo.database });
+    const bBefore = await snapshot(neo.driver, neo.database, ['b.txt']);
+
+    // a: task 三 dropped, a quote edited, its own alias and its town gone.
+    const changed = plan('a', ['一', '二'], { alias: '区发展改革局', town: 'div:440114002', quote: '推进花都区城市更新改造' });
+    const result = await writeDocument(neo.driver, changed, { database: neo.database });
+    expect(result.status).toBe('loaded');
+    expect(result.changed).toBeGreaterThan(0);
+
+    expect(await snapshot(neo.driver, neo.database, ['b.txt'])).toEqual(bBefore);
+    const a = await snapshot(neo.driver, neo.database, ['a.txt']);
+    expect([...a.nodes.keys()].sort()).toEqual(['plan:a', 'plan:a/一', 'plan:a/二']);
+    expect(a.relationships.filter((r) => r.includes('推进花都区城市更新"'))).toEqual([]);
+    expect(a.relationships.filter((r) => r.includes('推进花都区城市更新改造')).length).toBe(7);
+    // a's old alias is gone with it; b's stays.
+    expect((await department()).aliases).toEqual(['区发展改革局']);
+    // 新华街道 was referenced only by a's old version: no document, nothing points at it, so it went.
+    const town = await neo.driver.executeQuery("MATCH (t:District {id: 'div:440114001'}) RETURN t", {}, { database: neo.database });
+    expect(town.records).toHaveLength(0);
+    const counts = await countAll(neo.driver, neo.database);
+    expect(counts.distinctIds).toBe(counts.nodes);
+  });
+
+  it('gives the same graph whatever order documents are loaded in', async () => {
+    const docs = [plan('a', ['一', '二'], { alias: '区发改局' }), plan('b', ['一'], { town: 'div:440114002' }), plan('c', ['一', '二', '三'])];
+    await clearDatabase(neo.driver, neo.database);
+    for (const d of docs) await writeDocument(neo.driver, d, { database: neo.database });
+    const forward = await snapshot(neo.driver, neo.database);
+    await clearDatabase(neo.driver, neo.database);
+    for (const d of [...docs].reverse()) await writeDocument(neo.driver, d, { database: neo.database });
+    expect(await snapshot(neo.driver, neo.database)).toEqual(forward);
+  });
+
+  it('leaves nothing of a document whose write fails in a later batch, and its previous version intact', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    const refs = Array.from({ length: 60 }, (_, i) => `${i + 1}`);
+    await writeDocument(neo.driver, plan('a', refs.slice(0, 5)), { database: neo.database });
+    await writeDocument(neo.driver, plan('b', ['一']), { database: neo.database });
+    const before = await snapshot(neo.driver, neo.database);
+
+    // 60 tasks in batches of 10: the bad value sits in the sixth Task batch, after the
+    // shared nodes, the Plan and five Task batches were already sent in this transaction.
+    const bad = plan('a', refs, { quote: '新版本' });
+    const victim = bad.nodes.find((n) => n.id === 'plan:a/55')!;
+    (victim.properties as Record<string, unknown>).targetValue = { value: 6, unit: '%' };
+    let caught: unknown;
+    try {
+      await writeDocument(neo.driver, bad, { database: neo.database, batchSize: 10 });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(WriteError);
+    expect((caught as Error).message).toMatch(/^a\.txt: Task plan:a\/55: property "targetValue" is an object/);
+    expect(await snapshot(neo.driver, neo.database)).toEqual(before);
+    const stray = await neo.driver.executeQuery("MATCH (n) WHERE n.id = 'plan:a/6' OR n.quote = '新版本' RETURN n", {}, { database: neo.database });
+    expect(stray.records).toHaveLength(0);
+  });
+
+  it('refuses a document that claims another document\'s tasks, writing none of it', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    await writeDocument(neo.driver, plan('a', ['一']), { database: neo.database });
+    const before = await snapshot(neo.driver, neo.database);
+    const intruder = plan('x', ['一']);
+    intruder.nodes.push({ id: 'plan:a/一', labels: ['Task'], properties: { id: 'plan:a/一', title: '冒名', text: '冒名', ref: '一' } });
+    await expect(writeDocument(neo.driver, intruder, { database: neo.database })).rejects.toThrow(
+      /^x\.txt: Task plan:a\/一 already belongs to document "a\.txt"/,
+    );
+    expect(await snapshot(neo.driver, neo.database)).toEqual(before);
+  });
+
+  it('stores whole numbers as INTEGER, so line reads back as 10, not 10.0', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    await writeDocument(neo.driver, plan('a', ['一']), { database: neo.database });
+    const r = await neo.driver.executeQuery("MATCH (t:Task {id: 'plan:a/一'}) RETURN valueType(t.line) AS type", {}, { database: neo.database });
+    expect(r.records[0].get('type')).toBe('INTEGER NOT NULL');
+  });
+});
