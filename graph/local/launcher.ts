@@ -169,7 +169,12 @@ export async function launch(opts: LaunchOptions): Promise<LaunchedNeo4j> {
       const out = read();
       return parseOutput(out) ?? (exited !== undefined ? failure(out, exited, opts.logFile) : undefined);
     }, timeoutMs, () => `Neo4j did not become ready within ${timeoutMs / 1000}s; see ${opts.logFile}`);
-    return { ...ready, stop: () => stopPid(ready.pid) };
+    return {
+      ...ready,
+      stop: async () => {
+        if (!(await stopPid(ready.pid))) throw new LauncherError(`Neo4j (pid ${ready.pid}) did not stop within 60s; see ${opts.logFile}`);
+      },
+    };
   }
 
   const child = spawn(java, [...args, '--exit-on-stdin-close'], { cwd: SERVER_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
