@@ -8,7 +8,11 @@ const data = JSON.parse(readFileSync(new URL('../data/project-categories.json', 
   categories: Category[];
   villageKeywords: string[];
   workWords: string[];
+  genericModifiers: string[];
 };
+const GENERIC = new RegExp(`^(?:${[...data.genericModifiers].sort((a, b) => b.length - a.length).join('|')})*$`);
+/** A village as a pilot site: 港头村, 梯面镇埔岭村, 新华街三华村 (not "西坑村美丽宜居连片示范乡村"). */
+const VILLAGE = /^(?:[^村镇街]{2,4}(?:镇|街道|街))?[^村镇街]{1,4}村$/;
 
 /** Category named by a box title or list label ("综合交通重点项目" → 交通), if any. */
 export function categoryOfTitle(title: string | undefined): string | undefined {
@@ -18,7 +22,7 @@ export function categoryOfTitle(title: string | undefined): string | undefined {
 }
 
 /** Where in the name (brackets ignored) the last category keyword ends, and its category. */
-function lastKeyword(name: string): { category: string; end: number } | undefined {
+function lastKeyword(name: string): { category: string; start: number; end: number } | undefined {
   const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
   let best: { category: string; end: number; length: number } | undefined;
   for (const c of data.categories) {
@@ -29,7 +33,7 @@ function lastKeyword(name: string): { category: string; end: number } | undefine
       if (!best || end > best.end || (end === best.end && k.length > best.length)) best = { category: c.category, end, length: k.length };
     }
   }
-  return best && { category: best.category, end: best.end };
+  return best && { category: best.category, start: best.end - best.length, end: best.end };
 }
 
 /** Category from the name's own keywords (…医院 → 医疗, …大道 → 交通). */
@@ -44,9 +48,12 @@ export function categoryOfName(name: string): string | undefined {
  */
 export function isConcreteName(name: string, villageContext: boolean): boolean {
   const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
-  if (villageContext && data.villageKeywords.some((k) => bare.endsWith(k)) && bare.length >= 3) return true;
+  if (villageContext && VILLAGE.test(bare)) return true;
   const k = lastKeyword(name);
   if (!k) return false;
+  // The part before the keyword must name something: 智能停车场, 公共图书馆 do not.
+  const before = bare.slice(0, k.start);
+  if (GENERIC.test(before)) return false;
   let tail = bare.slice(k.end);
   for (let changed = true; changed && tail; ) {
     changed = false;

@@ -72,23 +72,35 @@ export function projectMentions(tasks: TaskDraft[], jurisdiction?: Division): Pr
   const out: ProjectMention[] = [];
   const walk = (task: TaskDraft, box: TaskDraft | undefined) => {
     const inBox = task.kind === 'box' ? task : box;
-    for (const p of task.paragraphs) out.push(...inParagraph(p, task, inBox, jurisdiction));
+    // A box's sub-heading ("航空交通", "综合及专科医院建设") labels the paragraphs after it.
+    let heading: string | undefined;
+    for (const p of task.paragraphs) {
+      const text = p.text.trim();
+      if (inBox && text.length <= 16 && !/[。，；：:、,;]/.test(text) && p.line !== task.evidence.line) {
+        heading = text;
+        continue;
+      }
+      out.push(...inParagraph(p, task, inBox, heading, jurisdiction));
+    }
     for (const child of task.children) walk(child, inBox);
   };
   for (const t of tasks) walk(t, undefined);
   return out;
 }
 
-function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, jurisdiction?: Division): ProjectMention[] {
+function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, heading: string | undefined, jurisdiction?: Division): ProjectMention[] {
   const found: ProjectMention[] = [];
-  const titleCategory = categoryOfTitle(box?.title) ?? (task !== box ? categoryOfTitle(task.title) : undefined);
-  const villageContext = /村|乡村/.test(`${box?.title ?? ''}${task.title}`);
+  // In a box the title (or its sub-heading) says what the projects are; in running text the
+  // name does, and the section title only when the name is silent.
+  const titleCategory = box ? (categoryOfTitle(box.title) ?? categoryOfTitle(heading)) : undefined;
+  const sectionCategory = box ? undefined : categoryOfTitle(task.title);
+  const villageContext = /村|乡村/.test(`${box?.title ?? ''}${task.title}${heading ?? ''}`);
   const add = (item: ItemSpan, name: string, context: string) => {
     const full = relativeName(name, jurisdiction);
     found.push({
       name: full,
-      category: titleCategory ?? categoryOfTitle(item.label) ?? categoryOfName(full),
-      label: item.label,
+      category: titleCategory ?? categoryOfTitle(item.label) ?? categoryOfName(full) ?? sectionCategory,
+      label: item.label ?? heading,
       investment: investmentIn(context),
       taskRef: task.ref,
       line: lineAt(p, item.offset),
@@ -106,17 +118,31 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
   const items = listItems(p.text);
   const groups = new Map<number, ItemSpan[]>();
   for (const it of items) groups.set(it.group, [...(groups.get(it.group) ?? []), it]);
+  const projectBox = box !== undefined && /项目|工程/.test(box.title);
   for (const list of groups.values()) {
-    // Outside boxes only an explicit list of works counts: "X、Y等项目", "X、Y等加快建设".
-    if (!box && !(list.length >= 2 && /等/.test(list[list.length - 1].raw))) continue;
+    // A box of key projects lists nothing but works. Elsewhere only an explicit enumeration
+    // counts: "X、Y等项目", a labelled list ("市县试点：A、B、C"), or, in a box, three or more.
+    const explicit = list.length >= 2 && /等/.test(list[list.length - 1].raw);
+    const labelled = list[0].label !== undefined && list.length >= 2;
+    if (!projectBox && !explicit && !(box && (labelled || list.length >= 3))) continue;
+    if (list[0].label && /定位|目标|方向|思路|范围|原则/.test(list[0].label)) continue;
     for (const it of list) {
-      const name = cleanItem(it.raw);
-      if (name.length < 3 || name.length > 45 || isPolicyPhrase(name) || !isConcreteName(name, villageContext)) continue;
-      if (isDivisionName(name, jurisdiction)) continue;
-      add(it, name, it.raw);
+      for (const name of splitPair(cleanItem(it.raw), villageContext)) {
+        if (name.length < 3 || name.length > 45 || isPolicyPhrase(name) || !isConcreteName(name, villageContext)) continue;
+        if (isDivisionName(name, jurisdiction)) continue;
+        add(it, name, it.raw);
+      }
     }
   }
   return found;
+}
+
+/** "红棉大道和机场北进场路": two works joined by 和, when both halves name one. */
+function splitPair(name: string, villageContext: boolean): string[] {
+  const parts = name.split('和');
+  if (parts.length === 2 && parts.every((p) => p.length >= 3 && isConcreteName(p, villageContext))) return parts;
+  // "南沙副中心和空港经济区": a pair whose halves are not both works is not one work either.
+  return parts.length > 1 ? [] : [name];
 }
 
 /** 梯面镇 or 珠海市斗门区 in a list of pilots is a place, not a work. */

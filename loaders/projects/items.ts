@@ -12,9 +12,13 @@ import { readFileSync } from 'node:fs';
 
 const data = JSON.parse(readFileSync(new URL('../data/project-categories.json', import.meta.url), 'utf8')) as {
   leadingVerbs: string[];
+  leadingAdverbs: string[];
   notConcrete: string[];
+  notAName: string[];
 };
-const LEADING = new RegExp(`^(?:${[...data.leadingVerbs].sort((a, b) => b.length - a.length).join('|')})+`);
+const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
+const LEADING = new RegExp(`^(?:(?:${longestFirst(data.leadingAdverbs)})*(?:${longestFirst(data.leadingVerbs)}))+`);
+const NOT_A_NAME = new RegExp(`^(?:${longestFirst(data.notAName)})`);
 const NOT_CONCRETE = new RegExp(data.notConcrete.join('|'));
 
 export interface ItemSpan {
@@ -90,7 +94,11 @@ export function cleanItem(raw: string): string {
     .replace(/^(?:以及|及|和|与|并)/, '');
   name = name.replace(LEADING, '');
   // The list's tail: "等项目", "等加快建设", "等 8个连片示范村建设".
-  name = name.replace(/等[^（(）)]{0,10}$/, '').replace(/\d+项[^（(）)]*$/, '');
+  name = name.replace(/等[^（(）)]{0,16}$/, '').replace(/\d+项[^（(）)]*$/, '');
+  // A note in brackets is not part of the name: "（花都汽车产业基地被省政府认定为…）".
+  name = name.replace(/（[^）]*(?:被|认定|是指|简称|以下)[^）]*）|（[^）]{21,}）/g, '');
+  // A count closing the list: "广乐高速生态隔离廊道四条生态带".
+  name = name.replace(/(?<=\S{3})[一二三四五六七八九十两\d]+[条个座项处所家][^（(]*$/, '');
   // "美丽乡村精品示范村——港头村": the designation, then the name.
   const dash = name.split(/——/);
   if (dash.length === 2 && dash[1].length >= 2) name = dash[1];
@@ -100,7 +108,15 @@ export function cleanItem(raw: string): string {
 /** Not a work at all: a policy phrase, a quota, a description. */
 export function isPolicyPhrase(name: string): boolean {
   const bare = name.replace(/（[^）]*）|\([^)]*\)/g, '');
-  return NOT_CONCRETE.test(bare) || /[“”"]/.test(bare) || (/^\d/.test(bare) && !/^\d+号线/.test(bare)) || /[，。；]/.test(name);
+  return (
+    NOT_CONCRETE.test(bare) ||
+    NOT_A_NAME.test(bare) ||
+    // "…的中央商务区", "…为一体的重要基地": a description, not a name.
+    /的|为一体/.test(bare) ||
+    /[“”"]/.test(bare) ||
+    (/^\d/.test(bare) && !/^\d+号线/.test(bare)) ||
+    /[，。；]/.test(name)
+  );
 }
 
 /** Layout spaces out, except between two Latin letters or digits. */
