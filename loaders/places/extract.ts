@@ -31,7 +31,9 @@ export function placesIn(document: string, paragraphs: Paragraph[], options: Mat
   for (const p of paragraphs) {
     for (const m of findPlaceMentions(p.text, options)) {
       if (out.some((o) => o.division.id === m.division.id)) continue;
-      out.push({ division: m.division, surface: m.surface, evidence: evidenceAt(document, p, m.start, m.end) });
+      // The name as written: the verbatim (possibly Traditional) text where it aligns with the matched copy.
+      const surface = p.original?.length === p.text.length ? p.original.slice(m.start, m.end) : m.surface;
+      out.push({ division: m.division, surface, evidence: evidenceAt(document, p, m.start, m.end) });
     }
   }
   return out;
