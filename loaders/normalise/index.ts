@@ -114,6 +114,7 @@ function isFullLine(text: string, wrap: number | undefined, firstLine = false): 
   return wrap !== undefined && visualWidth(text) >= wrap - (firstLine ? 9 : 4);
 }
 
+const DOC_NUMBER = /^\p{Script=Han}{1,10}[〔［\[（(]\d{4}[〕］\]）)]\s*\d{1,4}\s*号$/u;
 const OPENS_MID_SENTENCE = /[，、：:“‘（(《〈—\-·]$/u;
 const STARTS_WITH_CONTINUATION = /^[，。、；：:）)”’」』》〉]/u;
 /** A new paragraph's first words: a short sentence that is a lead phrase (积极培育新兴绿色低碳产业。). */
@@ -134,6 +135,8 @@ function continues(p: Builder, next: CleanLine, wrap: number | undefined): boole
     return prevFull && p.heading.kind !== 'box' && nextText.length <= 8;
   }
   if (nextHeading) return false;
+  // A notice's title line and its document number ("从府办〔2024〕5号") stand alone.
+  if (DOC_NUMBER.test(nextText) || DOC_NUMBER.test(prev) || /(?:的通知|的意见|的批复|的决定|的函)$/u.test(prev)) return false;
   if (STARTS_WITH_CONTINUATION.test(nextText)) return true;
   const nextStarts = nextText.startsWith('——') || SHORT_LEAD.test(nextText) || /^注[：:]/u.test(nextText);
   if (prevEnds) {

@@ -49,6 +49,7 @@ function structureNews(source: SourceText, paragraphs: Paragraph[], manifest?: M
     const place = divisionsAtStart(a.title);
     const jurisdiction = manifest?.jurisdiction ?? place?.name;
     const nextStart = articles[i + 1]?.paragraphs[0]?.line;
+    // A 链接 sidebar printed after the next article may belong to this one: its lines still count.
     const own = a.paragraphs;
     return {
       key: `article-${i + 1}`,
@@ -61,7 +62,7 @@ function structureNews(source: SourceText, paragraphs: Paragraph[], manifest?: M
       periodEnd: manifest?.periodEnd,
       evidence: { document: source.document, line: a.titleParagraph.line, quote: shortQuote(a.titleParagraph.original) },
       tasks: [],
-      endLine: nextStart ? nextStart - 1 : Math.max(...own.map(lastLineOf)),
+      endLine: Math.max(a.titleParagraph.line, ...own.map(lastLineOf)),
       publisher: manifest?.publisher,
       otherHeadlines: a.otherHeadlines,
       looseParagraphs: own,

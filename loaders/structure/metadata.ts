@@ -31,12 +31,14 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
   let title: string | undefined;
   let titleParagraph: Paragraph | undefined;
   let issuer: string | undefined;
+  let noticeKey: string | undefined;
 
   // 1. Notice: "广州市人民政府关于印发美丽广州建设规划纲要(2025—2035年)的通知".
   for (const p of preamble) {
     const m = new RegExp(`^(\\p{Script=Han}{2,40}?${ORG_SUFFIX})关于印发(.{2,80}?)的通知$`, 'u').exec(p.text);
     if (m) {
       issuer = m[1];
+      noticeKey = titleKey(m[2]);
       title = orig(p, m[2]).replace(/^《|》$/gu, '');
       titleParagraph = p;
       break;
@@ -46,7 +48,7 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
   for (let i = 0; i < preamble.length; i++) {
     const p = preamble[i];
     if (!isTitleLine(p.text)) continue;
-    if (title && titleKey(p.text) !== titleKey(title)) continue;
+    if (noticeKey && titleKey(p.text) !== noticeKey) continue;
     let t = p.original;
     const next = preamble[i + 1];
     // "广东省新型城镇化规划" + "(2021—2035 年)" on the next line.
@@ -124,6 +126,9 @@ export interface PlaceAtStart {
 export function divisionsAtStart(text: string): PlaceAtStart | undefined {
   const m = /^(?:(\p{Script=Han}{2,4}?(?:省|自治区)))?(?:(\p{Script=Han}{2,5}?市)(?!场|民|域|级|区域))?(?:(\p{Script=Han}{2,4}?(?:区|县))(?!域|块|位|间))?(?:(\p{Script=Han}{2,4}?(?:镇|街道)))?/u.exec(text);
   if (!m) return undefined;
+  // "全省小区治理…", "城区…": words ending in 区 that are not counties.
+  if (m[3] && (/[全本各该省市]/u.test(m[3].slice(0, -1)) || /(小区|社区|园区|景区|城区|片区|校区|矿区|街区|厂区|新区|试验区|示范区|开发区|合作区|功能区|集聚区)$/u.test(m[3]))) m[3] = undefined as unknown as string;
+  if (m[2] && /[全本各该]/u.test(m[2][0])) m[2] = undefined as unknown as string;
   if (m[4] && (m[3] || m[2])) return { name: m[4], level: 'TOWN' };
   if (m[3]) return { name: m[3], level: 'DISTRICT' };
   if (m[2]) return { name: m[2], level: 'CITY' };

@@ -30,6 +30,8 @@ const KIND: Partial<Record<HeadingKind, TaskKind>> = {
   subpoint: 'point',
 };
 
+const ASSIGNMENT_LINE = /^[（(]?(?:牵头单位|牵头责任单位|牵头部门|责任单位|责任部门|部门分工|配合单位|协同责任单位|主要责任单位|实施主体)[：:]/u;
+
 interface Node {
   draft: TaskDraft;
   rank: number;
@@ -99,7 +101,12 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
     box = undefined;
   };
   const attach = (p: Paragraph) => {
-    // Prose belongs to the innermost heading, not to the lead-phrase paragraph before it.
+    // An assignment line ("牵头单位：…", "部门分工：X牵头…") belongs to the task right above it.
+    if (ASSIGNMENT_LINE.test(p.text) && stack.length > 0) {
+      top().draft.paragraphs.push(p);
+      return;
+    }
+    // Other prose belongs to the innermost heading, not to the lead-phrase paragraph before it.
     for (let i = stack.length - 1; i >= 0; i--) {
       if (stack[i].draft.kind !== 'leadPhrase') {
         stack[i].draft.paragraphs.push(p);
@@ -177,6 +184,10 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
     if (h.kind === 'box') {
       closeBox();
       while (top()?.draft.kind === 'leadPhrase') stack.pop();
+      // A box printed after "2." whose own list starts "1．…" sits in the task above "2.", not in it.
+      const firstInside = paragraphs[i + 1]?.kind === 'body' ? matchHeading(paragraphs[i + 1].text) : undefined;
+      const insideRank = firstInside ? RANK[firstInside.kind] : undefined;
+      if (insideRank !== undefined) while (stack.length > 0 && top().rank >= insideRank && top().draft.kind !== 'annex') stack.pop();
       const parent = top();
       const boundary = parent ? parent.rank : RANK.chapter!;
       const numbered = /\d/.test(h.number);

@@ -37,7 +37,12 @@ export function headingTitle(rest: string): string {
   const stop = /^([^。！？]{1,60}?)[。！？]/u.exec(r);
   const colon = /^([^，。：:]{1,15})[：:]/u.exec(r);
   if (colon && (!stop || colon[1].length < stop[1].length)) return colon[1].trim();
-  if (stop) return stop[1].trim();
+  if (stop) {
+    const sentence = stop[1].trim();
+    // "西樵山国家5A级旅游景区提升工程，总投资12亿元，位于西樵镇。": the name before the details.
+    const first = /^([^，,]{4,30})[，,]/u.exec(sentence);
+    return sentence.length > 20 && first ? first[1] : sentence;
+  }
   if (r.length <= 60) return r.replace(/[；;，,]$/u, '');
   const comma = /^([^，,；;]{4,60})[，,；;]/u.exec(r);
   return comma ? comma[1] : r.slice(0, 60);
