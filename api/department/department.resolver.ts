@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { departmentJurisdictionQuery, departmentLeadsQuery, departmentSupportsQuery } from '../../graph/queries/relations.ts';
 import { pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
@@ -8,6 +8,15 @@ import { resolvePlanIds } from '../plan/plan.service.ts';
 import { Task } from '../task/task.type.ts';
 import { Department, DepartmentWorkload, PlanWorkload } from './department.type.ts';
 import { departmentWorkload, listDepartments, resolveDepartment, workloadRanking } from './department.service.ts';
+
+@ArgsType()
+class WorkloadArgs {
+  @Field(() => ID, { nullable: true, description: 'Count only tasks of this plan (id, document name or title).' })
+  plan?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'At most 100 (default 20).' })
+  first?: number | null;
+}
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -25,11 +34,7 @@ export class DepartmentResolver {
   }
 
   @Query(() => [DepartmentWorkload], { name: 'workload', description: 'The busiest bodies: tasks led and supported, across all plans or within one.' })
-  async busiestDepartments(
-    @Ctx() ctx: PlanGraphContext,
-    @Arg('plan', () => ID, { nullable: true, description: 'Count only tasks of this plan (id, document name or title).' }) plan?: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'At most 100 (default 20).' }) first?: number | null,
-  ) {
+  async busiestDepartments(@Args(() => WorkloadArgs) { plan, first }: WorkloadArgs, @Ctx() ctx: PlanGraphContext) {
     const { limit } = pageFrom(first, null);
     const planIds = plan ? await resolvePlanIds(ctx, plan, 'plan') : undefined;
     return workloadRanking(ctx, planIds, limit);

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { DistrictTasksArgs, LeadingDepartmentsArgs } from './district.args.ts';
 import { districtChildrenQuery, districtParentQuery, districtProjectsQuery } from '../../graph/queries/relations.ts';
 import { TaskConnection } from '../common/connection.type.ts';
 import { DivisionLevel } from '../common/enums.ts';
@@ -47,38 +48,20 @@ export class DistrictResolver {
   @FieldResolver(() => TaskConnection, {
     description: 'Tasks that touch this area (graph-model.md "Touches"), by plan title then reading order.',
   })
-  tasks(
-    @Root() district: NodeRow,
-    @Ctx() ctx: PlanGraphContext,
-    @Arg('includeDescendants', () => Boolean, { nullable: true, description: 'Areas inside this one count too (default true).' })
-    includeDescendants?: boolean | null,
-    @Arg('includeEnclosing', () => Boolean, { nullable: true, description: 'Areas containing this one count too, so province-wide tasks touch every district (default false).' })
-    includeEnclosing?: boolean | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-  ) {
-    const page = pageFrom(first, after);
-    return districtTasks(ctx, district, { includeDescendants: includeDescendants ?? true, includeEnclosing: includeEnclosing ?? false }, page);
+  tasks(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => DistrictTasksArgs) args: DistrictTasksArgs) {
+    const page = pageFrom(args.first, args.after);
+    return districtTasks(ctx, district, { includeDescendants: args.includeDescendants ?? true, includeEnclosing: args.includeEnclosing ?? false }, page);
   }
 
   @FieldResolver(() => [DepartmentTasks], {
     description:
       'The flagship question: which bodies lead (and optionally support) tasks touching this area, with the tasks. Leads first, busiest first.',
   })
-  leadingDepartments(
-    @Root() district: NodeRow,
-    @Ctx() ctx: PlanGraphContext,
-    @Arg('includeDescendants', () => Boolean, { nullable: true, description: 'Areas inside this one count too (default true).' })
-    includeDescendants?: boolean | null,
-    @Arg('includeEnclosing', () => Boolean, { nullable: true, description: 'Areas containing this one count too (default false).' })
-    includeEnclosing?: boolean | null,
-    @Arg('includeSupporting', () => Boolean, { nullable: true, description: 'Also list supporting bodies, with role SUPPORT (default false).' })
-    includeSupporting?: boolean | null,
-  ) {
+  leadingDepartments(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => LeadingDepartmentsArgs) args: LeadingDepartmentsArgs) {
     return leadingDepartments(ctx, district, {
-      includeDescendants: includeDescendants ?? true,
-      includeEnclosing: includeEnclosing ?? false,
-      includeSupporting: includeSupporting ?? false,
+      includeDescendants: args.includeDescendants ?? true,
+      includeEnclosing: args.includeEnclosing ?? false,
+      includeSupporting: args.includeSupporting ?? false,
     });
   }
 }

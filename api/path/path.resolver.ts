@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { pageFrom } from '../common/pagination.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { EntityPath } from './path.type.ts';
@@ -6,23 +6,33 @@ import { shortestPaths } from './path.service.ts';
 
 const endsHelp = 'A name, alias or code of a district or body (花都, 省发展改革委, 440114), a plan title, a project name, or any id.';
 
+@ArgsType()
+class PathEnds {
+  @Field(() => String, { description: endsHelp })
+  from!: string;
+
+  @Field(() => String, { description: endsHelp })
+  to!: string;
+}
+
+@ArgsType()
+class PathsArgs extends PathEnds {
+  @Field(() => Int, { nullable: true, description: 'At most 100 (default 20).' })
+  first?: number | null;
+}
+
 @Resolver()
 export class PathResolver {
   @Query(() => EntityPath, {
     nullable: true,
     description: 'How two entities are connected: one shortest path over the model relationships (either direction, at most 12 hops); null when none.',
   })
-  async path(@Arg('from', () => String, { description: endsHelp }) from: string, @Arg('to', () => String, { description: endsHelp }) to: string, @Ctx() ctx: PlanGraphContext) {
+  async path(@Args(() => PathEnds) { from, to }: PathEnds, @Ctx() ctx: PlanGraphContext) {
     return (await shortestPaths(ctx, from, to, 1))[0] ?? null;
   }
 
   @Query(() => [EntityPath], { description: 'Every shortest path between two entities (up to `first`).' })
-  paths(
-    @Arg('from', () => String, { description: endsHelp }) from: string,
-    @Arg('to', () => String, { description: endsHelp }) to: string,
-    @Ctx() ctx: PlanGraphContext,
-    @Arg('first', () => Int, { nullable: true, description: 'At most 100 (default 20).' }) first?: number | null,
-  ) {
+  paths(@Args(() => PathsArgs) { from, to, first }: PathsArgs, @Ctx() ctx: PlanGraphContext) {
     return shortestPaths(ctx, from, to, pageFrom(first, null).limit);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../common/page.args.ts';
 import { planGoalsQuery, planIssuerQuery, planJurisdictionQuery } from '../../graph/queries/relations.ts';
 import { TaskConnection } from '../common/connection.type.ts';
 import { pageFrom } from '../common/pagination.ts';
@@ -39,12 +40,7 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => TaskConnection, { description: 'Every task of the plan at any depth, in reading order.' })
-  tasks(
-    @Root() plan: NodeRow,
-    @Ctx() ctx: PlanGraphContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-  ) {
+  tasks(@Root() plan: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => PageArgs) { first, after }: PageArgs) {
     return planTasks(ctx, plan, pageFrom(first, after));
   }
 

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 
 @InputType({ description: 'Task filters; every filter given must hold (AND).' })
 export class TaskFilter {
@@ -34,3 +34,27 @@ registerEnumType(TaskOrder, {
     TITLE: { description: 'Task title, then plan title.' },
   },
 });
+
+@ArgsType()
+export class TaskListArgs {
+  @Field(() => TaskFilter, { nullable: true })
+  filter?: TaskFilter | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'An edge cursor or endCursor from the previous page.' })
+  after?: string | null;
+
+  @Field(() => TaskOrder, { nullable: true })
+  orderBy?: TaskOrder | null;
+}
+
+@ArgsType()
+export class RelatedTasksArgs {
+  @Field(() => ID, { description: 'Task id (<plan id>/<ref>).' })
+  task!: string;
+
+  @Field(() => Int, { nullable: true, description: 'How many, at most 100 (default 20).' })
+  first?: number | null;
+}

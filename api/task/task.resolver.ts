@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { FirstArgs } from '../common/page.args.ts';
 import {
   taskAssignmentsQuery,
   taskChildrenQuery,
@@ -19,7 +20,7 @@ import { Evidence, evidenceOf } from '../evidence/evidence.type.ts';
 import { Goal } from '../goal/goal.type.ts';
 import { Plan } from '../plan/plan.type.ts';
 import { Project } from '../project/project.type.ts';
-import { TaskFilter, TaskOrder } from './task.input.ts';
+import { RelatedTasksArgs, TaskListArgs } from './task.input.ts';
 import { Assignment, RelatedTask, Task } from './task.type.ts';
 import { findTask, relatedTasks, taskConnection } from './task.service.ts';
 
@@ -38,22 +39,12 @@ export class TaskResolver {
   @Query(() => TaskConnection, {
     description: 'Tasks across every plan, filtered (filters combine with AND), sorted and paged. Unknown names in filters are BAD_USER_INPUT.',
   })
-  tasks(
-    @Ctx() ctx: PlanGraphContext,
-    @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'A cursor from the previous page.' }) after?: string | null,
-    @Arg('orderBy', () => TaskOrder, { nullable: true }) orderBy?: TaskOrder | null,
-  ) {
-    return taskConnection(ctx, filter, orderBy, pageFrom(first, after));
+  tasks(@Ctx() ctx: PlanGraphContext, @Args(() => TaskListArgs) args: TaskListArgs) {
+    return taskConnection(ctx, args.filter, args.orderBy, pageFrom(args.first, args.after));
   }
 
   @Query(() => [RelatedTask], { description: 'Tasks of other plans sharing places, projects, goals or bodies with this task, most shared first.' })
-  relatedTasks(
-    @Arg('task', () => ID) task: string,
-    @Ctx() ctx: PlanGraphContext,
-    @Arg('first', () => Int, { nullable: true, description: 'At most 100 (default 20).' }) first?: number | null,
-  ) {
+  relatedTasks(@Args(() => RelatedTasksArgs) { task, first }: RelatedTasksArgs, @Ctx() ctx: PlanGraphContext) {
     return relatedTasks(ctx, task, pageFrom(first, null).limit);
   }
 
@@ -113,7 +104,7 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => [RelatedTask], { description: 'Tasks of other plans sharing places, projects, goals or bodies with it, most shared first.' })
-  related(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext, @Arg('first', () => Int, { nullable: true, description: 'At most 100 (default 20).' }) first?: number | null) {
+  related(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => FirstArgs) { first }: FirstArgs) {
     return relatedTasks(ctx, task.id, pageFrom(first, null).limit);
   }
 }

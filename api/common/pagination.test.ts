@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor, pageFrom, toConnection } from './pagination.ts';
+
+describe('pagination', () => {
+  it('defaults to 20 from the start', () => {
+    expect(pageFrom(undefined, undefined)).toEqual({ skip: 0, limit: 20 });
+  });
+
+  it('continues after a cursor', () => {
+    expect(pageFrom(5, encodeCursor(9))).toEqual({ skip: 10, limit: 5 });
+    expect(decodeCursor(encodeCursor(0))).toBe(0);
+  });
+
+  it('rejects more than 100, negatives and foreign cursors as BAD_USER_INPUT', () => {
+    for (const bad of [() => pageFrom(101, null), () => pageFrom(-1, null), () => pageFrom(10, 'bm9wZQ')]) {
+      try {
+        bad();
+        expect.unreachable();
+      } catch (e: any) {
+        expect(e.extensions.code).toBe('BAD_USER_INPUT');
+      }
+    }
+    expect(pageFrom(100, null).limit).toBe(100);
+  });
+
+  it('builds edges with cursors continuing the offset, and page info', () => {
+    const c = toConnection([{ id: 'a', label: 'Task' }, { id: 'b', label: 'Task' }], 5, { skip: 2, limit: 2 });
+    expect(c.edges.map((e) => decodeCursor(e.cursor))).toEqual([2, 3]);
+    expect(c.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true, endCursor: c.edges[1].cursor });
+    expect(toConnection([], 0, { skip: 0, limit: 20 }).pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
+  });
+});

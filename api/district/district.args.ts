@@ -1,0 +1,28 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+
+@ArgsType()
+export class TouchesArgs {
+  @Field(() => Boolean, { nullable: true, description: 'Areas inside this one count too (default true); false: only this area itself.' })
+  includeDescendants?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Areas containing this one count too, so province-wide tasks touch every district (default false).',
+  })
+  includeEnclosing?: boolean | null;
+}
+
+@ArgsType()
+export class DistrictTasksArgs extends TouchesArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'An edge cursor or endCursor from the previous page.' })
+  after?: string | null;
+}
+
+@ArgsType()
+export class LeadingDepartmentsArgs extends TouchesArgs {
+  @Field(() => Boolean, { nullable: true, description: 'Also list supporting bodies, with role SUPPORT (default false).' })
+  includeSupporting?: boolean | null;
+}

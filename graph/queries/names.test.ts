@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { escapeLucene, resolveDepartmentQuery, resolveDistrictQuery, resolveEntityQuery, resolvePlanQuery, suggestionsQuery, trimDivisionCode } from './names.ts';
+
+describe('name resolution queries', () => {
+  it('resolve a district by name, alias or code, with the code trimmed', () => {
+    const q = resolveDistrictQuery(' 440114000000 ');
+    expect(q.params).toEqual({ name: '440114000000', code: '440114' });
+    expect(q.text).toMatchSnapshot();
+  });
+
+  it('keep user input out of the Cypher text (parameters only)', () => {
+    const hostile = "花都'}) DETACH DELETE n //";
+    for (const q of [resolveDistrictQuery(hostile), resolveDepartmentQuery(hostile), resolvePlanQuery(hostile), resolveEntityQuery(hostile)]) {
+      expect(q.text).not.toContain('DETACH');
+      expect(JSON.stringify(q.params)).toContain('DETACH');
+    }
+    const s = suggestionsQuery('District', hostile);
+    expect(s.text).not.toContain('DETACH');
+    expect(s.params.chars).toContain('D');
+  });
+
+  it('snapshot: department, plan, entity and suggestion lookups', () => {
+    expect(resolveDepartmentQuery('省发展改革委').text).toMatchSnapshot();
+    expect(resolvePlanQuery('huadu-14th-five-year-plan').text).toMatchSnapshot();
+    expect(resolveEntityQuery('广东省农业农村厅').text).toMatchSnapshot();
+    const s = suggestionsQuery('District', '花度区');
+    expect(s.params.chars).toEqual(['花', '度', '区']);
+    expect(s.text).toMatchSnapshot();
+  });
+
+  it('refuses a label that is not a node kind', () => {
+    expect(() => suggestionsQuery('Nope' as never, 'x')).toThrow(/unknown node kind/);
+  });
+
+  it('trims NBS codes the way ids do', () => {
+    expect(trimDivisionCode('440114000000')).toBe('440114');
+    expect(trimDivisionCode('440100000000')).toBe('4401');
+    expect(trimDivisionCode('440114103000')).toBe('440114103');
+    expect(trimDivisionCode('花都')).toBe('花都');
+  });
+
+  it('escapes Lucene syntax so words are searched literally', () => {
+    expect(escapeLucene('碳达峰 (2030)')).toBe('碳达峰 \\(2030\\)');
+    expect(escapeLucene('a:b*')).toBe('a\\:b\\*');
+    expect(escapeLucene('花都 AND 广州')).toBe('花都 and 广州');
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import * as relations from './relations.ts';
+import { searchQuery } from './search.ts';
+import { shortestPathsQuery } from './path.ts';
+import { relatedTasksQuery } from './related.ts';
+import { departmentWorkloadQuery, workloadRankingQuery } from './workload.ts';
+import { allPlansQuery, departmentsQuery } from './lists.ts';
+
+describe('batched relationship queries', () => {
+  it('every one takes all parent ids in one parameter and returns rows keyed by id', () => {
+    const batchQueries = Object.entries(relations).filter(([name]) => name.endsWith('Query') && name !== 'nodesByIdsQuery');
+    expect(batchQueries.length).toBeGreaterThan(15);
+    for (const [name, fn] of batchQueries) {
+      const q = (fn as relations.BatchQuery)(['a', 'b']);
+      expect(q.params, name).toEqual({ ids: ['a', 'b'] });
+      expect(q.text, name).toMatch(/^UNWIND \$ids AS id/);
+      expect(q.text, name).toMatch(/RETURN id, collect\(/);
+      expect(q.text, name).toMatchSnapshot();
+    }
+  });
+
+  it('nodesByIdsQuery only accepts node kinds', () => {
+    expect(relations.nodesByIdsQuery('Task', ['t']).text).toContain('MATCH (x:Task {id: id})');
+    expect(() => relations.nodesByIdsQuery('Task) DETACH DELETE (x' as never, [])).toThrow();
+  });
+});
+
+describe('other read queries', () => {
+  it('snapshot: search', () => {
+    const q = searchQuery('花都', '花都', 20, ['District', 'Task']);
+    expect(q.params.kinds).toEqual(['District', 'Task']);
+    expect(q.text).toMatchSnapshot();
+  });
+
+  it('snapshot: shortest paths', () => {
+    expect(shortestPathsQuery('dept:x', 'div:440114', 1).text).toMatchSnapshot();
+  });
+
+  it('snapshot: related tasks', () => {
+    expect(relatedTasksQuery(['t'], 10).text).toMatchSnapshot();
+  });
+
+  it('snapshot: workload and lists', () => {
+    expect(departmentWorkloadQuery(['d']).text).toMatchSnapshot();
+    expect(workloadRankingQuery(undefined, 10).params.planIds).toBeNull();
+    expect(workloadRankingQuery(['p'], 10).text).toMatchSnapshot();
+    expect(allPlansQuery().text).toMatchSnapshot();
+    expect(departmentsQuery('发展').params).toEqual({ text: '发展' });
+  });
+});
