@@ -45,7 +45,10 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
 
   // 1. Indicator tables, read from raw lines (matched on a Simplified copy, quoted verbatim).
   const lines = ctx.source.script === 'traditional' ? ctx.source.lines.map(simplify) : ctx.source.lines;
-  const tables = findIndicatorTables(lines);
+  // A news page holds several articles: each sees only the tables inside its own lines.
+  const planFirst = ctx.plan.kind === 'news' ? ctx.plan.evidence.line : 1;
+  const planLast = ctx.plan.kind === 'news' ? (ctx.plan.endLine ?? Infinity) : Infinity;
+  const tables = findIndicatorTables(lines).filter((t) => t.line >= planFirst && t.line <= planLast);
   for (const table of tables) {
     for (const row of table.rows) {
       const quote = ctx.source.script === 'traditional' ? short(ctx.source.lines[row.line - 1].trim()) : row.quote;
@@ -150,6 +153,7 @@ function flatten(tasks: TaskDraft[]): TaskDraft[] {
 /** A box holds a table when the table's caption or header sits among the box's first lines. */
 function holds(box: TaskDraft, table: IndicatorTable): boolean {
   const first = box.evidence.line;
+  if (box.endLine !== undefined) return table.line >= first && table.line <= box.endLine;
   const last = Math.max(first, ...box.paragraphs.map((p) => p.segments.at(-1)?.line ?? p.line));
   return table.line >= first && table.line <= Math.max(last, first + 3);
 }

@@ -161,9 +161,16 @@ function relativeName(name: string, jurisdiction?: Division): string {
 
 /** The most specific division the project's name states (狮岭镇, 花都区), if any. */
 function placeOf(name: string, jurisdiction?: Division): Division | undefined {
-  const mentions = findPlaceMentions(name, { jurisdiction });
+  // A bracketed section or route ("（花都区边界—山前旅游大道）", "（延长至三水区芦苞大道）") names
+  // the ends of a work, not where it is; a bracketed place alone ("（广州）") does say where.
+  const own = name.replace(/（[^）]*[—\-–至、][^）]*）|\([^)]*[—\-–至、][^)]*\)/g, '');
+  const mentions = findPlaceMentions(own, { jurisdiction });
   let best: Division | undefined;
-  for (const m of mentions) if (!best || LEVEL_DEPTH[m.division.level] > LEVEL_DEPTH[best.level]) best = m.division;
+  for (const m of mentions) {
+    if (!best || LEVEL_DEPTH[m.division.level] > LEVEL_DEPTH[best.level]) best = m.division;
+  }
+  // A line between two places (广州经清远至永州铁路) is in neither.
+  if (/至|经/.test(own) && new Set(mentions.map((m) => m.division.id)).size > 1) return undefined;
   return best;
 }
 
