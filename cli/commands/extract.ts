@@ -1,0 +1,88 @@
+/**
+ * `plangraph extract <files or folders…> --out graph.json`: the graph document without a
+ * database. Prints one summary line per document (or its error, naming the file) on stderr
+ * when writing to a file, and exits 1 if any document failed. Without --out the graph goes to stdout.
+ */
+import { rename, writeFile } from 'node:fs/promises';
+import { extractPaths, mergeDocuments, type ExtractResult } from '../../loaders/pipeline.ts';
+import type { GraphDocument } from '../../loaders/model.ts';
+
+export const summary = 'extract <files or folders…> --out graph.json: read plans and write the graph document (no database)';
+
+const usage = `usage: plangraph extract <files or folders…> [--out graph.json]
+
+  Reads .txt .md .html .docx .pdf files (folders: every such file inside, with the
+  metadata of a manifest.json beside them) and writes { nodes, relationships, warnings }
+  with provenance (document, line, quote) on every fact. Without --out, writes to stdout.`;
+
+export async function run(args: string[]): Promise<number> {
+  const paths: string[] = [];
+  let out: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--help' || a === '-h') {
+      console.log(usage);
+      return 0;
+    }
+    if (a === '--out' || a === '-o') {
+      out = args[++i];
+      if (!out) {
+        console.error('plangraph extract: --out needs a file name');
+        return 2;
+      }
+    } else if (a.startsWith('--out=')) out = a.slice(6);
+    else if (a.startsWith('-')) {
+      console.error(`plangraph extract: unknown option ${a}\n${usage}`);
+      return 2;
+    } else paths.push(a);
+  }
+  if (paths.length === 0) {
+    console.error(usage);
+    return 2;
+  }
+  const result = await extractPaths(paths);
+  const graph = mergeDocuments(result);
+  const json = JSON.stringify(graph, null, 2) + '\n';
+  if (out) {
+    // Written whole or not at all: a failed run never leaves half a graph file behind.
+    const tmp = `${out}.${process.pid}.tmp`;
+    await writeFile(tmp, json, 'utf8');
+    await rename(tmp, out);
+  } else process.stdout.write(json);
+  const report = summarise(result);
+  for (const line of report.lines) console.error(line);
+  if (out) console.error(`wrote ${graph.nodes.length} nodes, ${graph.relationships.length} relationships to ${out}`);
+  return report.failed > 0 ? 1 : 0;
+}
+
+export function summarise(result: ExtractResult): { lines: string[]; failed: number } {
+  const lines: string[] = [];
+  let failed = 0;
+  for (const d of result.documents) {
+    if (d.error) {
+      failed++;
+      lines.push(`✗ ${d.error}`);
+      continue;
+    }
+    const c = counts(d.graph!);
+    lines.push(
+      `✓ ${d.document}: ${c.plans} plan${c.plans === 1 ? '' : 's'}, ${c.tasks} tasks, ${c.bodies} bodies, ${c.places} places, ${c.goals} goals, ${c.projects} projects, ${c.warnings} warnings`,
+    );
+  }
+  if (result.documents.length === 0) lines.push('no documents found');
+  if (failed) lines.push(`${failed} of ${result.documents.length} documents failed`);
+  return { lines, failed };
+}
+
+function counts(g: GraphDocument) {
+  const count = (label: string) => g.nodes.filter((n) => n.labels.includes(label as never)).length;
+  return {
+    plans: count('Plan'),
+    tasks: count('Task'),
+    bodies: count('Department'),
+    places: count('District'),
+    goals: count('Goal'),
+    projects: count('Project'),
+    warnings: g.warnings?.length ?? 0,
+  };
+}

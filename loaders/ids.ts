@@ -1,0 +1,49 @@
+/**
+ * Node ids (docs/architecture.md): stable, so the same input gives the same ids on any machine,
+ * in any order. Built only from the document's file name and what its text says.
+ */
+
+/** File name without its extension: "huadu-14th-five-year-plan.txt" → "huadu-14th-five-year-plan". */
+export function documentStem(document: string): string {
+  return document.replace(/\.[^./\\]+$/, '');
+}
+
+/** `plan:<doc>`; a news page's articles `plan:<doc>#<n>` (n from 1 in reading order). */
+export function planId(document: string, article?: number): string {
+  return article === undefined ? `plan:${documentStem(document)}` : `plan:${documentStem(document)}#${article}`;
+}
+
+/** `<planId>/<ref>`, e.g. `plan:huadu-14th-five-year-plan/第二章第一节一`. */
+export function taskId(plan: string, ref: string): string {
+  return `${plan}/${ref}`;
+}
+
+/** `<planId>/goal/<name>@<targetYear>`, `@-` without a year. */
+export function goalId(plan: string, name: string, targetYear?: number): string {
+  return `${plan}/goal/${name}@${targetYear ?? '-'}`;
+}
+
+/** `dept:<canonical full name>`. */
+export function departmentId(canonicalName: string): string {
+  return `dept:${canonicalName}`;
+}
+
+/** `div:<code>` with trailing zero groups trimmed (440114000000 → 440114); zones `zone:<name>`. */
+export function divisionId(code: string): string {
+  let c = code.replace(/\D/g, '');
+  // 2-2-2-3-3 digit groups: village, town (3 digits each), then district, city (2 each).
+  if (c.length === 12 && c.endsWith('000')) c = c.slice(0, 9);
+  if (c.length === 9 && c.endsWith('000')) c = c.slice(0, 6);
+  if (c.length === 6 && c.endsWith('00')) c = c.slice(0, 4);
+  if (c.length === 4 && c.endsWith('00')) c = c.slice(0, 2);
+  return `div:${c}`;
+}
+
+export function zoneId(name: string): string {
+  return `zone:${name}`;
+}
+
+/** `project:<name with spaces/punctuation removed>`. */
+export function projectId(name: string): string {
+  return `project:${name.replace(/[\s\p{P}\p{S}]/gu, '')}`;
+}
