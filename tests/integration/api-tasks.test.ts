@@ -1,0 +1,210 @@
+/**
+ * Task filters (each alone and combined), pagination, sorting, Chinese search, paths,
+ * related tasks and workload, over real HTTP on the real seeds.
+ */
+import { describe, expect, it } from 'vitest';
+import { allTaskIds, useSeededApi } from './api.harness.ts';
+
+const api = useSeededApi();
+
+const PROVINCIAL_PLAN = 'plan:guangdong-new-urbanisation-plan-2021-2035';
+const NDRC = '广东省发展和改革委员会';
+
+/** Every task id the `tasks` query yields for a filter, paging with `after`. */
+function filtered(filter: Record<string, unknown>, first = 100): Promise<string[]> {
+  return allTaskIds(async (after) => (await api.query(
+    `query($f: TaskFilter, $first: Int, $after: String) { tasks(filter: $f, first: $first, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+    { f: filter, first, after },
+  )).tasks);
+}
+
+const nodesQuery = `query($f: TaskFilter, $first: Int, $after: String, $o: TaskOrder) {
+  tasks(filter: $f, first: $first, after: $after, orderBy: $o) {
+    totalCount
+    edges { cursor node { id ref title text plan { id title } leads { id name } supporters { id name } } }
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+  }
+}`;
+
+describe('tasks(filter:)', () => {
+  it('ledBy (an alias) returns exactly the tasks the body leads', async () => {
+    const { tasks } = await api.query(nodesQuery, { f: { ledBy: '省发展改革委' }, first: 100 });
+    expect(tasks.totalCount).toBeGreaterThan(5);
+    for (const e of tasks.edges) expect(e.node.leads.map((d: any) => d.name)).toContain(NDRC);
+    const { department } = await api.query(`{ department(name: "省发展改革委") { name leads { id } } }`);
+    expect(department.name).toBe(NDRC);
+    expect(new Set(await filtered({ ledBy: '省发展改革委' }))).toEqual(new Set(department.leads.map((t: any) => t.id)));
+  });
+
+  it('supportedBy returns tasks the body supports', async () => {
+    const { tasks } = await api.query(nodesQuery, { f: { supportedBy: '省发展改革委' }, first: 50 });
+    expect(tasks.totalCount).toBeGreaterThan(0);
+    for (const e of tasks.edges) expect(e.node.supporters.map((d: any) => d.name)).toContain(NDRC);
+  });
+
+  it('plan keeps to one plan', async () => {
+    const { tasks } = await api.query(nodesQuery, { f: { plan: PROVINCIAL_PLAN }, first: 100 });
+    expect(tasks.totalCount).toBeGreaterThan(20);
+    for (const e of tasks.edges) expect(e.node.plan.id).toBe(PROVINCIAL_PLAN);
+  });
+
+  it('touches (alias or code) equals District.tasks for that area', async () => {
+    const byAlias = await filtered({ touches: '花都' });
+    const byCode = await filtered({ touches: '440114' });
+    const { district } = await api.query(`{ district(name: "花都区") { tasks(first: 1) { totalCount } } }`);
+    expect(byAlias.length).toBe(district.tasks.totalCount);
+    expect(new Set(byCode)).toEqual(new Set(byAlias));
+  });
+
+  it('text finds Chinese words, best match first', async () => {
+    const { tasks } = await api.query(nodesQuery, { f: { text: '碳达峰' }, first: 20 });
+    expect(tasks.totalCount).toBeGreaterThan(0);
+    for (const e of tasks.edges) expect(`${e.node.title}${e.node.text}`).toMatch(/碳达|达峰/);
+    expect(`${tasks.edges[0].node.title}${tasks.edges[0].node.text}`).toContain('碳达峰');
+  });
+
+  it('filters combine with AND: the result is the intersection of each alone', async () => {
+    const touches = new Set(await filtered({ touches: '花都' }));
+    const led = new Set(await filtered({ ledBy: '省发展改革委' }));
+    const both = await filtered({ touches: '花都', ledBy: '省发展改革委' });
+    expect(new Set(both)).toEqual(new Set([...touches].filter((id) => led.has(id))));
+    expect(both.length).toBeGreaterThan(0);
+
+    const text = new Set(await filtered({ text: '城乡融合' }));
+    const plan = new Set(await filtered({ plan: PROVINCIAL_PLAN }));
+    const three = await filtered({ text: '城乡融合', plan: PROVINCIAL_PLAN, touches: '广东省' });
+    const touchesGd = new Set(await filtered({ touches: '广东省' }));
+    expect(new Set(three)).toEqual(new Set([...text].filter((id) => plan.has(id) && touchesGd.has(id))));
+    expect(three.length).toBeGreaterThan(0);
+  });
+
+  it('unknown names in filters are BAD_USER_INPUT naming the argument', async () => {
+    for (const [f, arg] of [[{ touches: '火星区' }, 'filter.touches'], [{ ledBy: '不存在的委员会' }, 'filter.ledBy'], [{ plan: 'plan:nope' }, 'filter.plan']] as const) {
+      const reply = await api.request(nodesQuery, { f });
+      expect(reply.body.errors?.[0]?.extensions?.code, JSON.stringify(f)).toBe('BAD_USER_INPUT');
+      expect(reply.body.errors?.[0]?.message).toContain(arg);
+    }
+  });
+});
+
+describe('pagination and order', () => {
+  it('pages of 7 walk the whole list once, with consistent totals and cursors', async () => {
+    const all = await filtered({ plan: PROVINCIAL_PLAN }, 100);
+    const paged = await filtered({ plan: PROVINCIAL_PLAN }, 7);
+    expect(paged).toEqual(all);
+    expect(new Set(paged).size).toBe(paged.length);
+    const first = (await api.query(nodesQuery, { f: { plan: PROVINCIAL_PLAN }, first: 7 })).tasks;
+    expect(first.totalCount).toBe(all.length);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const second = (await api.query(nodesQuery, { f: { plan: PROVINCIAL_PLAN }, first: 7, after: first.pageInfo.endCursor })).tasks;
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    expect(second.edges.map((e: any) => e.node.id)).toEqual(all.slice(7, 14));
+  });
+
+  it('defaults to 20 and refuses more than 100 or a made-up cursor', async () => {
+    expect((await api.query(nodesQuery, {})).tasks.edges).toHaveLength(20);
+    expect((await api.query(nodesQuery, { first: 100 })).tasks.edges).toHaveLength(100);
+    for (const vars of [{ first: 101 }, { first: -1 }, { after: 'not-a-cursor' }]) {
+      const reply = await api.request(nodesQuery, vars);
+      expect(reply.body.errors?.[0]?.extensions?.code, JSON.stringify(vars)).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('orders by TITLE, PLAN and REF', async () => {
+    const titles = (await api.query(nodesQuery, { f: { ledBy: '省发展改革委' }, first: 100, o: 'TITLE' })).tasks.edges.map((e: any) => e.node.title as string);
+    expect(titles).toEqual([...titles].sort(codepointOrder));
+    const plans = (await api.query(nodesQuery, { f: { touches: '花都' }, first: 100, o: 'PLAN' })).tasks.edges.map((e: any) => e.node.plan.title as string);
+    expect(plans).toEqual([...plans].sort(codepointOrder));
+    const refs = (await api.query(nodesQuery, { f: { plan: PROVINCIAL_PLAN }, first: 100, o: 'REF' })).tasks.edges.map((e: any) => e.node.ref as string);
+    expect(refs).toEqual([...refs].sort(codepointOrder));
+    const reply = await api.request(nodesQuery, { o: 'RELEVANCE' });
+    expect(reply.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+/** Neo4j orders strings by code point, as JavaScript's default comparison of UTF-16 units does for these BMP characters. */
+function codepointOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+describe('search', () => {
+  const searchQuery = `query($t: String!, $k: [EntityKind!]) { search(text: $t, first: 10, kinds: $k) {
+    __typename ... on District { id name } ... on Task { id title text } ... on Department { name } ... on Plan { title } ... on Goal { name } ... on Project { name } } }`;
+
+  it('花都 finds 花都区 first', async () => {
+    const { search } = await api.query(searchQuery, { t: '花都' });
+    expect(search[0]).toEqual({ __typename: 'District', id: 'div:440114', name: '花都区' });
+    expect(search.length).toBeGreaterThan(3);
+  });
+
+  it('碳达峰 finds tasks that say it', async () => {
+    const { search } = await api.query(searchQuery, { t: '碳达峰', k: ['TASK'] });
+    expect(search.length).toBeGreaterThan(0);
+    expect(search.every((h: any) => h.__typename === 'Task')).toBe(true);
+    expect(`${search[0].title}${search[0].text}`).toContain('碳达峰');
+  });
+
+  it('finds bodies by alias and refuses empty text', async () => {
+    const { search } = await api.query(searchQuery, { t: '省发展改革委', k: ['DEPARTMENT'] });
+    expect(search[0]).toEqual({ __typename: 'Department', name: NDRC });
+    expect((await api.request(searchQuery, { t: '  ' })).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('path, related tasks, workload', () => {
+  it('connects 广东省农业农村厅 to 花都区 by a chain of model relationships', async () => {
+    const { path } = await api.query(`{ path(from: "广东省农业农村厅", to: "花都") {
+      length nodes { id kind name } steps { from { id } to { id } relationship forward evidence { document line quote } source } } }`);
+    expect(path).not.toBeNull();
+    expect(path.nodes[0]).toMatchObject({ kind: 'DEPARTMENT', name: '广东省农业农村厅' });
+    expect(path.nodes.at(-1)).toMatchObject({ kind: 'DISTRICT', name: '花都区' });
+    expect(path.steps).toHaveLength(path.length);
+    path.steps.forEach((s: any, i: number) => {
+      expect(s.from.id).toBe(path.nodes[i].id);
+      expect(s.to.id).toBe(path.nodes[i + 1].id);
+      expect(['LEADS', 'SUPPORTS', 'LOCATED_IN', 'TARGETS', 'PART_OF', 'ISSUED_BY', 'GOVERNS']).toContain(s.relationship);
+    });
+    // The first hop is a responsibility read from text, so it carries evidence.
+    expect(['LEADS', 'SUPPORTS']).toContain(path.steps[0].relationship);
+    expect(path.steps[0].evidence.line).toBeGreaterThan(0);
+  });
+
+  it('related tasks belong to other plans and really share what they list', async () => {
+    const { tasks } = await api.query(`{ tasks(filter: { touches: "花都", ledBy: "省发展改革委" }, first: 5) { edges { node { id plan { id }
+      districts { id } assignments { department { id } }
+      related(first: 10) { weight shared { kind id via } task { id plan { id } districts { id } assignments { department { id } } projects { id } goals { id } } } } } } }`);
+    let seen = 0;
+    for (const { node } of tasks.edges) {
+      for (const r of node.related) {
+        seen++;
+        expect(r.task.plan.id).not.toBe(node.plan.id);
+        for (const s of r.shared) {
+          if (s.kind === 'District') {
+            expect(node.districts.map((d: any) => d.id)).toContain(s.id);
+            expect(r.task.districts.map((d: any) => d.id)).toContain(s.id);
+          }
+          if (s.kind === 'Department') {
+            expect(node.assignments.map((a: any) => a.department.id)).toContain(s.id);
+            expect(r.task.assignments.map((a: any) => a.department.id)).toContain(s.id);
+          }
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it('workload per plan adds up to what the body leads and supports', async () => {
+    const { department, workload } = await api.query(`{
+      department(name: "省发展改革委") { leads { id } supports { id } workload { plan { id } led supported } }
+      workload(first: 5) { department { name } led supported plans { led supported } }
+    }`);
+    const led = department.workload.reduce((n: number, w: any) => n + w.led, 0);
+    const supported = department.workload.reduce((n: number, w: any) => n + w.supported, 0);
+    expect(led).toBe(department.leads.length);
+    expect(supported).toBe(department.supports.length);
+    expect(workload).toHaveLength(5);
+    const totals = workload.map((w: any) => w.led + w.supported);
+    expect(totals).toEqual([...totals].sort((a: number, b: number) => b - a));
+    for (const w of workload) expect(w.plans.reduce((n: number, p: any) => n + p.led, 0)).toBe(w.led);
+  });
+});
