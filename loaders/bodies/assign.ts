@@ -6,6 +6,7 @@
 import type { Paragraph } from '../model.js';
 import type { Body } from './gazetteer.js';
 import { type Assignment, type Role, type WrittenName, findAssignments } from './phrases.js';
+import { type TableState, tableRowAssignments } from './tables.js';
 import { type Resolution, type Scope, resolveName } from './resolve.js';
 
 export interface ResolvedAssignment {
@@ -129,9 +130,11 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
 }
 
 /** Every body a paragraph assigns a role to. */
-export function paragraphAssignments(p: Paragraph, scope: Scope): ParagraphResult {
+export function paragraphAssignments(p: Paragraph, scope: Scope, table: TableState = {}): ParagraphResult {
   const result: ParagraphResult = { assignments: [], problems: [] };
   if (p.kind === 'footnote') return result;
-  for (const a of findAssignments(p.text)) resolveAssignment(p, a, scope, result);
+  const rows = tableRowAssignments(p.text, table);
+  const phrases = findAssignments(p.text).filter((a) => !rows.some((r) => r.start <= a.start && a.start < r.end));
+  for (const a of [...rows, ...phrases]) resolveAssignment(p, a, scope, result);
   return result;
 }

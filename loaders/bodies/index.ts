@@ -8,6 +8,7 @@ import { type ResolvedAssignment, paragraphAssignments } from './assign.js';
 import { divisionByName } from './divisions.js';
 import type { Body } from './gazetteer.js';
 import { type Scope, resolveName, scopeOf } from './resolve.js';
+import type { TableState } from './tables.js';
 
 export { findAssignments } from './phrases.js';
 export { paragraphAssignments } from './assign.js';
@@ -47,11 +48,13 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   const relationships: GraphRelationship[] = [];
   const edgeKeys = new Set<string>();
   const warnings: NonNullable<GraphFragment['warnings']> = [];
+  // A table's header row gives the role of the columns in the rows after it, across tasks in reading order.
+  const table: TableState = {};
 
   const visit = (task: TaskDraft): void => {
     const target = ctx.taskId(task.kind === 'annexItem' && task.sameAs ? task.sameAs : task.ref);
     for (const paragraph of task.paragraphs) {
-      const { assignments, problems } = paragraphAssignments(paragraph, scope);
+      const { assignments, problems } = paragraphAssignments(paragraph, scope, table);
       for (const p of problems) warnings.push({ document, line: p.line, message: p.message });
       for (const a of assignments) {
         const id = `dept:${a.body.name}`;

@@ -7,7 +7,7 @@
  */
 
 export type Role = 'LEADS' | 'SUPPORTS';
-export type Layout = 'bracket' | 'label' | 'prose';
+export type Layout = 'bracket' | 'label' | 'prose' | 'table';
 
 /** One name as written in a list, with its character offset in the paragraph text. */
 export interface WrittenName {

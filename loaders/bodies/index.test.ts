@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ExtractContext, Paragraph, TaskDraft } from '../model.js';
+import { resolveDivision } from '../places/index.ts';
+import { extractBodies } from './index.js';
+
+function paragraph(text: string, line: number, segments = [{ offset: 0, line }]): Paragraph {
+  return { text, original: text, line, segments, kind: 'body' };
+}
+
+function task(ref: string, paragraphs: Paragraph[], extra: Partial<TaskDraft> = {}): TaskDraft {
+  return { kind: 'subitem', ref, title: ref, text: paragraphs.map((p) => p.text).join(''), paragraphs, evidence: { document: 'd.txt', line: paragraphs[0]?.line ?? 1, quote: '' }, children: [], ...extra };
+}
+
+function context(tasks: TaskDraft[], jurisdiction: string): ExtractContext {
+  return {
+    source: { document: 'd.txt', lines: [], encoding: 'utf-8', script: 'simplified' },
+    plan: { key: '', title: 't', kind: 'plan', evidence: { document: 'd.txt', line: 1, quote: '' }, tasks, looseParagraphs: [], footnotes: [] },
+    planId: 'plan:d',
+    taskId: (ref) => `plan:d/${ref}`,
+    jurisdiction: resolveDivision(jurisdiction),
+  };
+}
+
+describe('extractBodies', () => {
+  it('an annex item with sameAs puts its edges on the main-text task, with the annex line as evidence', () => {
+    // Line 872–874 of the provincial plan: the item wraps, its bracket starts on line 874.
+    const text = '完善财政转移支付与吸纳落户数量挂钩机制，健全“人地挂钩”机制，维护进城落户农民的农村权益。（省财政厅、自然资源厅、农业农村厅等按职责分工负责）';
+    const wrapAt = text.indexOf('挂钩”机制');
+    const annexItem = task('附件一(四)', [paragraph(text, 872, [{ offset: 0, line: 872 }, { offset: wrapAt, line: 874 }])], { kind: 'annexItem', sameAs: '第三章第四节' });
+    const annex = task('附件', [], { kind: 'annex', children: [annexItem] });
+    const f = extractBodies(context([annex], '广东省'));
+    expect(f.relationships.map((r) => [r.type, r.start, r.end, r.properties.line])).toEqual([
+      ['SUPPORTS', 'dept:广东省财政厅', 'plan:d/第三章第四节', 874],
+      ['SUPPORTS', 'dept:广东省自然资源厅', 'plan:d/第三章第四节', 874],
+      ['SUPPORTS', 'dept:广东省农业农村厅', 'plan:d/第三章第四节', 874],
+    ]);
+  });
+
+  it('walks nested tasks; one node per body with every surface seen; one edge per body, role and task', () => {
+    const child = task('一(一)', [paragraph('由区教育局负责，区财政局参与。', 10), paragraph('区教育局牵头推进。（区财政局按职责分工负责）', 12)]);
+    const parent = task('一', [paragraph('加强组织保障。（花都区教育局牵头）', 8)], { kind: 'item', children: [child] });
+    const f = extractBodies(context([parent], '花都区'));
+    const edu = f.nodes.find((n) => n.id === 'dept:广州市花都区教育局')!;
+    expect(edu.properties).toMatchObject({ kind: 'department', level: 'DISTRICT', jurisdiction: 'div:440114', document: 'd.txt', line: 8 });
+    expect(edu.properties.aliases).toEqual(expect.arrayContaining(['花都区教育局', '区教育局']));
+    expect(f.relationships.map((r) => `${r.type} ${r.start.slice(5)} ${r.end.slice(7)} ${r.properties.line}`)).toEqual([
+      'LEADS 广州市花都区教育局 一 8',
+      'LEADS 广州市花都区教育局 一(一) 10',
+      'SUPPORTS 广州市花都区财政局 一(一) 10',
+    ]);
+  });
+
+  it('an unresolvable name in an allocation layout is a warning, never a guessed body', () => {
+    const f = extractBodies(context([task('一', [paragraph('（市发展改革委牵头）', 3)])], '广东省'));
+    expect(f.relationships).toEqual([]);
+    expect(f.warnings?.[0]).toMatchObject({ document: 'd.txt', line: 3 });
+    expect(f.warnings?.[0].message).toContain('市发展改革委');
+  });
+});
