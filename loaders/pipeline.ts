@@ -172,15 +172,18 @@ function planGraph(g: GraphBuilder, source: SourceText, paragraphs: Paragraph[],
   return refIds;
 }
 
-/** Where a name was read: the first paragraph stating it, else the manifest (no line of its own). */
+/**
+ * Where a plan's jurisdiction or issuer was read: its title line, else a short notice or
+ * signature line before the tasks begin, else the manifest (which has no line of its own).
+ */
 function evidenceFor(surface: string, paragraphs: Paragraph[], plan: PlanDraft, document: string): Record<string, PropertyValue> {
-  const first = plan.kind === 'news' ? plan.evidence.line : 0;
-  const p = paragraphs.find((x) => x.line >= first && x.text.includes(surface));
-  if (p) {
-    const at = p.text.indexOf(surface);
-    const seg = [...p.segments].reverse().find((s) => s.offset <= at);
-    return { document, line: seg?.line ?? p.line, quote: shortQuote(p.original.slice(Math.max(0, at - 20))) };
-  }
+  const firstTask = plan.tasks[0]?.evidence.line ?? Infinity;
+  const from = plan.kind === 'news' ? plan.evidence.line : 0;
+  const title = paragraphs.find((x) => x.line === plan.evidence.line);
+  const p =
+    (title && title.text.includes(surface) ? title : undefined) ??
+    paragraphs.find((x) => x.line >= from && x.line < firstTask && x.kind === 'body' && x.text.length <= 80 && x.text.includes(surface));
+  if (p) return { document, line: p.line, quote: shortQuote(p.original) };
   return { document, line: plan.evidence.line, quote: plan.evidence.quote, source: 'manifest' };
 }
 
