@@ -24,7 +24,6 @@ export function cleanLine(original: string, simplified: string, footnoteMarker?:
   };
   cutMatches(/\f/g);
   cutMatches(/\*\*/g);
-  cutMatches(INLINE_MARKER);
   const lead = /^[\s\u3000\u00a0]*(?:#{1,6}[ \t]+|[•·▪●◆■][ \t\u3000]*)?[\s\u3000\u00a0]*/u.exec(simplified)!;
   const markdownHeading = /#{1,6}[ \t]/.test(lead[0]);
   for (let i = 0; i < lead[0].length; i++) cut[i] = true;
@@ -39,6 +38,8 @@ export function cleanLine(original: string, simplified: string, footnoteMarker?:
       for (let i = 0; i < cut.length && n > 0; i++) if (!cut[i]) { cut[i] = true; n--; }
     }
   }
+  // Inline note markers last, so a footnote line's own leading marker was read first.
+  cutMatches(INLINE_MARKER);
   for (let i = original.length - 1; i >= 0 && (cut[i] || /[\s\u3000\u00a0]/u.test(simplified[i])); i--) cut[i] = true;
   const a = keep(original, cut);
   const b = keep(simplified, cut);

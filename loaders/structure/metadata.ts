@@ -124,7 +124,9 @@ export interface PlaceAtStart {
 
 /** "广州市花都区人民政府" → 花都区 (DISTRICT); "广东省新型城镇化规划" → 广东省; "美丽广州…" → none. */
 export function divisionsAtStart(text: string): PlaceAtStart | undefined {
-  const m = /^(?:(\p{Script=Han}{2,4}?(?:省|自治区)))?(?:(\p{Script=Han}{2,5}?市)(?!场|民|域|级|区域))?(?:(\p{Script=Han}{2,4}?(?:区|县))(?!域|块|位|间))?(?:(\p{Script=Han}{2,4}?(?:镇|街道)))?/u.exec(text);
+  // A name part never contains another level's suffix ("花都区城市更新" is 花都区, not a city "花都区城市").
+  const H = '(?:(?![省市区县镇街])\\p{Script=Han})';
+  const m = new RegExp(`^(?:(${H}{2,4}?(?:省|自治区)))?(?:(${H}{2,5}?市)(?!场|民|域|级|区域))?(?:(${H}{2,4}?(?:区|县))(?!域|块|位|间))?(?:(${H}{2,4}?(?:镇|街道)))?`, 'u').exec(text);
   if (!m) return undefined;
   // "全省小区治理…", "城区…": words ending in 区 that are not counties.
   if (m[3] && (/[全本各该省市]/u.test(m[3].slice(0, -1)) || /(小区|社区|园区|景区|城区|片区|校区|矿区|街区|厂区|新区|试验区|示范区|开发区|合作区|功能区|集聚区)$/u.test(m[3]))) m[3] = undefined as unknown as string;

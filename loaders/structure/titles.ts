@@ -41,7 +41,8 @@ export function headingTitle(rest: string): string {
     const sentence = stop[1].trim();
     // "西樵山国家5A级旅游景区提升工程，总投资12亿元，位于西樵镇。": the name before the details.
     const first = /^([^，,]{4,30})[，,]/u.exec(sentence);
-    return sentence.length > 20 && first ? first[1] : sentence;
+    const details = first && /^[，,]\s*(?:总投资|投资|位于|涉及|占地|用地|建筑面积|建设规模|规划|计划投资)/u.test(sentence.slice(first[1].length));
+    return first && (sentence.length > 20 || details) ? first[1] : sentence;
   }
   if (r.length <= 60) return r.replace(/[；;，,]$/u, '');
   const comma = /^([^，,；;]{4,60})[，,；;]/u.exec(r);

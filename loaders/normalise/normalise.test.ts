@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { SourceText } from '../model.ts';
+import { lineAt, normalise } from './index.ts';
+import { isPageNumber, isTocEntry, matchHeading } from './patterns.ts';
+
+const src = (lines: string[], script: SourceText['script'] = 'simplified'): SourceText => ({ document: 't.txt', lines, encoding: 'utf-8', script });
+
+/** The Huadu plan's PDF text: ~27 characters a line, a blank line between wrapped lines. */
+const HUADU = [
+  ' 第一章 全面建成小康社会，',
+  '',
+  '开启花都全面建设社会主义现代化新征程',
+  '',
+  '综合实力迈上新台阶。经济规模和效益双提升，2020 年全',
+  '',
+  '区实现地区生产总值 1682.15 亿元，“十三五”期间年均增长',
+  '',
+  '6.5%。地方一般公共预算收入 84.92 亿元，年均增长 3.3%。社',
+  '',
+  '会消费品零售总额 644.80 亿元，年均增长 8%。固定资产投资',
+  '',
+  '“十三五”期间年均增长 11.9%。产业结构持续调整，汽车、',
+  '',
+  '— 8 —',
+  '',
+  '临空、智能电子三大高端产业集群加速集聚，数字经济、人工',
+  '',
+  '智能、绿色建筑等新兴产业蓬勃发展，以先进制造业和现代服务',
+  '',
+  '年，新认定市总部企业 26 家，增速全市第一。',
+  '',
+  '创新发展实现新跨越。截至 2020 年，全区拥有高新技术企',
+  '',
+  '业 761家，较 2015年增长 550%，1家企业获国家科技进步奖。',
+  '',
+  '一、筑建“一核引领、三带联动、六大功能区支撑”产业新',
+  '',
+  '格局',
+  '',
+  '高举中国特色社会主义伟大旗帜，深入贯彻党的十九大和十九',
+];
+// Enough full-width lines for the wrap width to be detected.
+const FILLER = Array.from({ length: 30 }, () => ['加快建设现代产业体系，加快推进治理体系和治理能力现代化，', '']).flat();
+
+describe('normalise: hard wraps', () => {
+  const paragraphs = normalise(src([...HUADU, '', ...FILLER]));
+  const texts = paragraphs.map((p) => p.text);
+
+  it('joins a chapter heading wrapped after its comma', () => {
+    expect(texts).toContain('第一章 全面建成小康社会，开启花都全面建设社会主义现代化新征程');
+  });
+  it('joins wrapped lines across blank lines and drops the page number "— 8 —"', () => {
+    const p = paragraphs.find((x) => x.text.startsWith('综合实力迈上新台阶。'))!;
+    expect(p.text).toContain('年均增长 3.3%。社会消费品零售总额');
+    expect(p.text).toContain('产业结构持续调整，汽车、临空、智能电子三大高端产业集群');
+    expect(p.text).not.toContain('— 8 —');
+    expect(p.text.endsWith('增速全市第一。')).toBe(true);
+    // every character maps back to its source line
+    expect(lineAt(p, p.text.indexOf('临空、智能电子'))).toBe(17);
+    expect(lineAt(p, 0)).toBe(5);
+  });
+  it('starts a new paragraph after a short line that ends a sentence', () => {
+    expect(texts.some((t) => t.startsWith('创新发展实现新跨越。') && t.endsWith('1家企业获国家科技进步奖。'))).toBe(true);
+  });
+  it('joins a heading cut one word short by the wrap ("…产业新" + "格局")', () => {
+    expect(texts).toContain('一、筑建“一核引领、三带联动、六大功能区支撑”产业新格局');
+  });
+});
+
+describe('normalise: footnotes, tables, TOC', () => {
+  it('splits off the footnote "^② 广州都市圈范围包括…" and continues the sentence it interrupts', () => {
+    const lines = [
+      '优化提升广州都市圈^②。发挥广州主核心、佛山副核心的引领带动作用，加快推进广佛同城化，夯实肇清云韶制造业发展基础，实',
+      '',
+      '^② 广州都市圈范围包括广州、佛山全域，肇庆端州区、鼎湖区（含新区）、高要区、高新区、四会市，清远清城区、清新区、佛冈县。',
+      '',
+      '现产业协同联动和有序转移承接。',
+    ];
+    const [body, note] = normalise(src(lines));
+    expect(body.text).toBe('优化提升广州都市圈。发挥广州主核心、佛山副核心的引领带动作用，加快推进广佛同城化，夯实肇清云韶制造业发展基础，实现产业协同联动和有序转移承接。');
+    expect(body.segments).toEqual([
+      { offset: 0, line: 1 },
+      { offset: body.text.indexOf('现产业'), line: 5 },
+    ]);
+    expect(note.kind).toBe('footnote');
+    expect(note.marker).toBe('②');
+    expect(note.line).toBe(3);
+    expect(note.text.startsWith('广州都市圈范围包括广州、佛山全域')).toBe(true);
+  });
+  it('drops the provincial plan\'s table of contents', () => {
+    const lines = ['目 录', '', '前 言\t1', '第一章 发展基础\t2', '第一节 发展成就\t2', '附件\t重点任务部门分工方案\t94', '', '前 言', '', '第一章 发展基础'];
+    expect(normalise(src(lines)).map((p) => [p.line, p.text])).toEqual([
+      [8, '前 言'],
+      [10, '第一章 发展基础'],
+    ]);
+  });
+  it('keeps tab-separated indicator rows one per line', () => {
+    const lines = ['类别\t指 标\t\t单位\t2020 年\t2025 年\t2035 年\t属性', '城镇化水平\t1. 常住人口城镇化率\t\t%\t74.15\t77\t82\t预期性'];
+    const ps = normalise(src(lines));
+    expect(ps.map((p) => p.kind)).toEqual(['table-cell', 'table-cell']);
+  });
+  it('matches on a Simplified copy and quotes the Traditional original', () => {
+    const [p] = normalise(src(['　　部門分工：區住房和城鄉建設局牽頭，區財政局配合。'], 'traditional'));
+    expect(p.text).toBe('部门分工：区住房和城乡建设局牵头，区财政局配合。');
+    expect(p.original).toBe('部門分工：區住房和城鄉建設局牽頭，區財政局配合。');
+  });
+  it('strips markdown emphasis so "——**农业转移人口全面融入城市。**户籍…" reads as text', () => {
+    const [p] = normalise(src(['——**农业转移人口全面融入城市。**户籍制度改革基本完成。']));
+    expect(p.text).toBe('——农业转移人口全面融入城市。户籍制度改革基本完成。');
+  });
+});
+
+describe('patterns', () => {
+  it('recognises page numbers but not text', () => {
+    for (const t of ['— 107 —', '- 3 -', '—02', '12', '第 3 页']) expect(isPageNumber(t)).toBe(true);
+    for (const t of ['2035 年', '一、指导思想', '3.5%']) expect(isPageNumber(t)).toBe(false);
+  });
+  it('recognises TOC entries', () => {
+    expect(isTocEntry('第三章 提高市民化质量 促进农业转移人口全面融入城市\t17')).toBe(true);
+    expect(isTocEntry('第一节\t建设舒适便利的宜居城市\t43')).toBe(true);
+    expect(isTocEntry('到 2035 年，广东将基本实现新型城镇化 2')).toBe(false);
+  });
+  it('reads heading numbering', () => {
+    expect(matchHeading('第三章 提高市民化质量')).toMatchObject({ kind: 'chapter', number: '第三章', rest: '提高市民化质量' });
+    expect(matchHeading('(一) 全面深化户籍制度改革。')).toMatchObject({ kind: 'subitem', number: '一' });
+    expect(matchHeading('1. 优化提升广州都市圈。发挥…')).toMatchObject({ kind: 'point', number: '1' });
+    expect(matchHeading('1.9万张人才绿卡')).toBeUndefined();
+    expect(matchHeading('专栏 5 广东省绿色城市建设行动')).toMatchObject({ kind: 'box', number: '专栏5', rest: '广东省绿色城市建设行动' });
+  });
+});
