@@ -77,15 +77,24 @@ function choosePassword(env: Env, previous?: string): string {
   return previous ?? randomBytes(18).toString('base64url');
 }
 
-async function describeRunning(pid: number, env: Env): Promise<DevServerInfo> {
+async function describeRunning(pid: number, env: Env, waitMs = 0): Promise<DevServerInfo> {
   const conn = connectionFromFile(connectionFile(env), env);
   if (!conn) throw new LauncherError(`Neo4j runs (pid ${pid}) but ${connectionFile(env)} is missing; run "npx plangraph neo4j stop" and start again`);
-  const driver = await openDriver(conn);
-  try {
-    const version = await serverVersion(driver);
-    return { pid, uri: conn.uri, browserUrl: conn.browserUrl ?? '', version, home: neo4jHome(env), connection: conn };
-  } finally {
-    await driver.close();
+  // A server another command is still starting answers within waitMs.
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const driver = await openDriver(conn);
+      try {
+        const version = await serverVersion(driver);
+        return { pid, uri: conn.uri, browserUrl: conn.browserUrl ?? '', version, home: neo4jHome(env), connection: conn };
+      } finally {
+        await driver.close();
+      }
+    } catch (err) {
+      if (Date.now() > deadline || !isAlive(pid)) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
   }
 }
 
@@ -95,7 +104,7 @@ export async function startDevServer(env: Env = process.env, log: (line: string)
   const home = neo4jHome(env);
   const running = runningPid(env);
   if (running) {
-    const info = await describeRunning(running, env);
+    const info = await describeRunning(running, env, 180_000);
     if (env.NEO4J_PASSWORD && env.NEO4J_PASSWORD !== info.connection.password) {
       log(`note: the running server keeps its password from ${connectionFile(env)}; stop and start it to apply NEO4J_PASSWORD`);
     }
@@ -109,6 +118,13 @@ export async function startDevServer(env: Env = process.env, log: (line: string)
   const httpPort = parsePort(env.NEO4J_HTTP_PORT, 'NEO4J_HTTP_PORT', 7474);
   await checkPorts({ bolt: boltPort, http: httpPort }, 'choose others with NEO4J_BOLT_PORT / NEO4J_HTTP_PORT');
 
+  // Written before the JVM is up, so an interrupted start leaves a server that the next start
+  // finds (pid file) and can talk to (connection.json).
+  const browserUrl = `http://127.0.0.1:${httpPort}/browser/`;
+  const file: ConnectionFile = { uri: `bolt://127.0.0.1:${boltPort}`, user: 'neo4j', password, browserUrl, boltPort, httpPort };
+  writeFileSync(connectionFile(env), JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
+  chmodSync(connectionFile(env), 0o600); // mode applies only on create
+
   log(`starting Neo4j (data in ${home}, log ${logFile(env)}) …`);
   const server = await launch({
     home,
@@ -118,11 +134,8 @@ export async function startDevServer(env: Env = process.env, log: (line: string)
     heap: env.NEO4J_HEAP || '1g',
     pageCache: env.NEO4J_PAGECACHE || '512m',
     logFile: logFile(env),
+    onSpawn: (pid) => writeFileSync(pidFile(env), `${pid}\n`),
   });
-  writeFileSync(pidFile(env), `${server.pid}\n`);
-  const file: ConnectionFile = { uri: server.uri, user: 'neo4j', password, browserUrl: server.browserUrl, boltPort, httpPort };
-  writeFileSync(connectionFile(env), JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
-  chmodSync(connectionFile(env), 0o600); // mode applies only on create
   const info = await describeRunning(server.pid, env);
   return { ...info, reused: false, seconds: (Date.now() - t0) / 1000 };
 }

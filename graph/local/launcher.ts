@@ -41,6 +41,8 @@ export interface LaunchOptions {
   /** Detached: the JVM outlives this process, writing to logFile. Attached: it dies with this process. */
   logFile?: string;
   timeoutMs?: number;
+  /** Called with the JVM's pid as soon as it is spawned (detached: write the pid file before waiting). */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface LaunchedNeo4j {
@@ -162,6 +164,7 @@ export async function launch(opts: LaunchOptions): Promise<LaunchedNeo4j> {
     const child = spawn(java, args, { cwd: SERVER_DIR, env, detached: true, stdio: ['ignore', fd, fd] });
     closeSync(fd);
     child.unref();
+    if (child.pid) opts.onSpawn?.(child.pid);
     let exited: number | null | undefined;
     child.once('exit', (code) => (exited = code ?? -1));
     const read = () => readFileSync(opts.logFile!, 'utf8').slice(start);

@@ -1,0 +1,196 @@
+/**
+ * `plangraph up` (`npm start`): the main job in one command. Start or reuse Neo4j (the local
+ * launcher unless NEO4J_URI is set), apply the schema, load seeds/ (unchanged documents write
+ * nothing, so a second run reuses the data), serve GraphQL. Ctrl-C stops the server, the
+ * driver and the Neo4j this run started (a Neo4j that was already running keeps running).
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import path from 'node:path';
+import { ConfigError, PROJECT_ROOT, parsePort, serverConfig, type ConnectionConfig } from '../../graph/config.ts';
+import { describeConnectError, DRIVER_TIMEOUTS, openDriver, resolveConnection, serverVersion } from '../../graph/connection.ts';
+import { startDevServer, stopDevServer } from '../../graph/local/dev-server.ts';
+import { applySchema } from '../../graph/schema.ts';
+
+export const summary = 'the main job: start or reuse Neo4j, load seeds/, serve GraphQL on http://127.0.0.1:4000/graphql';
+
+const usage = `usage: plangraph up [--host <address>] [--port <number>] [--no-load] [files or folders…]
+
+  Starts Neo4j (or reuses the running one; NEO4J_URI: use that server instead), applies the
+  schema, loads the given files or folders (default: seeds/), then serves the GraphQL API.
+  Ctrl-C stops everything this run started.
+
+  --host, --port   where the API listens (default HOST / PORT, else 127.0.0.1:4000)
+  --no-load        serve what the database holds, load nothing`;
+
+interface UpArgs {
+  host: string;
+  port: number;
+  load: boolean;
+  paths: string[];
+}
+
+export function parseUpArgs(args: string[], env: Record<string, string | undefined> = process.env): UpArgs {
+  let { host, port } = serverConfig(env);
+  let load = true;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new ConfigError(`${flag} needs a value.\n${usage}`);
+      return v;
+    };
+    if (flag === '--host') host = value();
+    else if (flag === '--port') port = parsePort(value(), '--port', port);
+    else if (flag === '--no-load') load = false;
+    else if (flag.startsWith('-')) throw new ConfigError(`unknown option "${arg}".\n${usage}`);
+    else paths.push(path.resolve(arg));
+  }
+  return { host, port, load, paths: paths.length > 0 ? paths : [path.join(PROJECT_ROOT, 'seeds')] };
+}
+
+type WriteModule = typeof import('../../graph/write/index.ts');
+type ServerModule = typeof import('../../api/server.ts');
+
+/** The writer and the API are separate modules; say plainly which one is missing instead of crashing. */
+async function importPart<T>(specifier: string, what: string): Promise<T> {
+  try {
+    return (await import(specifier)) as T;
+  } catch (err) {
+    throw new Error(`${what} (${specifier.replace('../../', '')}) cannot be loaded: ${(err as Error).message}`);
+  }
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
+  const opts = parseUpArgs(args);
+  const write = opts.load ? await importPart<WriteModule>('../../graph/write/index.ts', 'the graph writer') : undefined;
+  const api = await importPart<ServerModule>('../../api/server.ts', 'the GraphQL server');
+
+  // Ctrl-C while starting: finish the step in progress, then undo what this run started.
+  let interrupted: NodeJS.Signals | undefined;
+  const onEarlySignal = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(130);
+    interrupted = signal;
+    console.log(`\n${signal}: stopping after the current step …`);
+  };
+  process.on('SIGINT', onEarlySignal);
+  process.on('SIGTERM', onEarlySignal);
+
+  let startedNeo4j = false;
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch((err) => console.error(`while stopping: ${(err as Error).message}`));
+    cleanups.length = 0;
+    if (startedNeo4j) {
+      console.log('stopping Neo4j …');
+      await stopDevServer();
+      startedNeo4j = false;
+    }
+  };
+
+  try {
+    // 1. Neo4j
+    let conn: ConnectionConfig;
+    if (process.env.NEO4J_URI) {
+      conn = await resolveConnection();
+      console.log(`Neo4j: ${conn.uri} (NEO4J_URI)`);
+    } else {
+      const s = await startDevServer(process.env, (line) => console.log(line));
+      startedNeo4j = !s.reused;
+      conn = s.connection;
+      console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} in ${s.seconds.toFixed(1)}s: ${s.uri}, Browser ${s.browserUrl}`);
+    }
+    if (interrupted) return await stopEarly(cleanup);
+
+    // 2. schema + seeds
+    const loadDriver = await openDriver(conn);
+    cleanups.push(() => loadDriver.close());
+    const version = await serverVersion(loadDriver);
+    await applySchema(loadDriver, conn.database);
+    if (interrupted) return await stopEarly(cleanup);
+    let failedDocuments = 0;
+    if (write) {
+      console.log(`loading ${opts.paths.map((p) => path.relative(process.cwd(), p) || '.').join(', ')} …`);
+      const result = await write.loadPaths(loadDriver, opts.paths, { database: conn.database });
+      failedDocuments = result.failed;
+      console.log(await formatLoad(result));
+    }
+    await loadDriver.close();
+    cleanups.pop();
+    if (interrupted) return await stopEarly(cleanup);
+
+    // 3. GraphQL
+    // The API's own short timeouts: a dead Neo4j costs a request seconds, not a minute.
+    const driver: Driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
+      ...DRIVER_TIMEOUTS,
+      ...(api.SERVING_DRIVER_TIMEOUTS ?? {}),
+      userAgent: 'plangraph-up',
+    });
+    cleanups.push(() => driver.close());
+    let server: { url: string; close(): Promise<void> };
+    try {
+      server = await api.startServer({ driver, database: conn.database, host: opts.host, port: opts.port });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new Error(`${opts.host}:${opts.port} is already in use; stop what uses it or pass --port <another> (or set PORT)`);
+      if (code === 'EADDRNOTAVAIL') throw new Error(`cannot listen on ${opts.host}: no such address on this machine; try --host 127.0.0.1`);
+      throw err;
+    }
+    cleanups.push(() => server.close());
+
+    console.log('');
+    console.log(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
+    console.log(`  over Neo4j ${version} at ${conn.uri}${conn.browserUrl ? `, Browser ${conn.browserUrl}` : ''}`);
+    if (failedDocuments > 0) console.log(`  note: ${failedDocuments} document(s) failed to load (see above); the rest is served`);
+    console.log('  Ctrl-C stops' + (startedNeo4j ? ' the API and Neo4j' : ' the API (Neo4j was already running and keeps running)'));
+
+    process.off('SIGINT', onEarlySignal);
+    process.off('SIGTERM', onEarlySignal);
+    if (interrupted) return await stopEarly(cleanup);
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    process.on('SIGINT', () => {
+      console.error('second interrupt: exiting without waiting');
+      process.exit(130);
+    });
+    console.log(`\n${signal}: stopping …`);
+    await cleanup();
+    console.log('stopped');
+    return 0;
+  } catch (err) {
+    await cleanup();
+    if (err instanceof ConfigError) throw err;
+    const e = err as { code?: string };
+    if (typeof e.code === 'string' && e.code.startsWith('Neo.') && process.env.NEO4J_URI) {
+      throw new Error(describeConnectError(await resolveConnection(), err));
+    }
+    throw err;
+  } finally {
+    process.off('SIGINT', onEarlySignal);
+    process.off('SIGTERM', onEarlySignal);
+  }
+}
+
+async function stopEarly(cleanup: () => Promise<void>): Promise<number> {
+  await cleanup();
+  console.log('stopped');
+  return 130;
+}
+
+/** The load command's table when available, else one line. */
+async function formatLoad(result: import('../../graph/write/index.ts').LoadSummary): Promise<string> {
+  try {
+    const load = (await import('./load.ts')) as { formatSummary?: (r: typeof result) => string };
+    if (load.formatSummary) return load.formatSummary(result);
+  } catch {
+    // fall through
+  }
+  return `${result.documents.length} document(s): ${result.loaded} loaded, ${result.unchanged} unchanged, ${result.failed} failed`;
+}
