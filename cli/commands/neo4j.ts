@@ -1,15 +1,17 @@
 /** `plangraph neo4j start|stop|status`: the project's own Neo4j 5.26 under .neo4j/, no Docker needed. */
 import { devServerStatus, logFile, startDevServer, stopDevServer } from '../../graph/local/dev-server.ts';
 import { connectionFile, neo4jHome } from '../../graph/config.ts';
+import { checkJava, ensureLib, libIsBuilt } from '../../graph/local/launcher.ts';
 
-export const summary = 'start | stop | status: a local Neo4j 5.26 (Java 17 + Maven) with data in .neo4j/';
+export const summary = 'start | stop | status | install: a local Neo4j 5.26 (Java 17 + Maven) with data in .neo4j/';
 
-const usage = `usage: plangraph neo4j <start|stop|status>
+const usage = `usage: plangraph neo4j <start|stop|status|install>
 
   start    start Neo4j (Bolt + Browser on 127.0.0.1), or reuse the one already running;
            writes .neo4j/connection.json, which every plangraph command uses when NEO4J_URI is unset
   stop     stop it cleanly
   status   say whether it runs, where, and which version
+  install  check Java 17 and fetch Neo4j with Maven into graph/neo4j-server/lib/ (start does it when needed)
 
 environment: NEO4J_PASSWORD (else generated once), NEO4J_BOLT_PORT (7687), NEO4J_HTTP_PORT (7474),
              NEO4J_HEAP (1g), NEO4J_PAGECACHE (512m), PLANGRAPH_NEO4J_HOME (.neo4j)`;
@@ -41,6 +43,13 @@ export async function run(args: string[]): Promise<number> {
       console.log(`  Browser: ${s.browserUrl}`);
       console.log(`  data:    ${s.home}`);
       console.log(`  log:     ${logFile()}`);
+      return 0;
+    }
+    case 'install': {
+      const java = checkJava();
+      const already = libIsBuilt();
+      ensureLib((line) => console.log(line));
+      console.log(`${already ? 'Neo4j already fetched' : 'Neo4j fetched'} into graph/neo4j-server/lib/; Java: ${java}`);
       return 0;
     }
     default:
