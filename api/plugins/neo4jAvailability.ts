@@ -53,6 +53,7 @@ export class Neo4jMonitor {
 
   start(): void {
     if (this.timer || this.intervalMs <= 0) return;
+    void this.probe(); // know at once if Neo4j is already down when serving starts
     this.timer = setInterval(() => void this.probe(), this.intervalMs);
     this.timer.unref();
   }
