@@ -4,7 +4,7 @@
  * against the allow-list; everything else travels as parameters.
  */
 import type { NodeLabel } from '../../loaders/model.ts';
-import { allowedLabel, allowedType, type AllowedType, type OwnedLabel, type SharedLabel } from './allow-list.ts';
+import { allowedLabel, allowedType, OWNED_LABELS, type AllowedType, type OwnedLabel, type SharedLabel } from './allow-list.ts';
 import { SEP } from './prepare.ts';
 
 function label(l: string): string {
@@ -21,17 +21,20 @@ function extraLabels(variable: string, extra: NodeLabel[]): string {
   return extra.length ? `SET ${variable}:${extra.map(label).join(':')}` : '';
 }
 
-/** Plans of a document with their stored hash: decides "unchanged" inside the write transaction. */
-export const PLAN_HASHES = 'MATCH (p:`Plan` {document: $doc}) RETURN p.id AS id, p.contentHash AS hash';
-
-export function ownedExists(l: OwnedLabel): string {
-  return `MATCH (n:${label(l)} {document: $doc}) RETURN n.id AS id LIMIT 1`;
-}
+/**
+ * What the database holds of a document: its Plans with their stored content hash
+ * (decides "unchanged" inside the write transaction), and whether Tasks/Goals of it
+ * exist without a Plan (left by an older writer; they must still be replaced).
+ */
+export const PRIOR_STATE = `
+CALL () { MATCH (p:\`Plan\` {document: $doc}) RETURN collect([p.id, p.contentHash]) AS plans }
+RETURN plans,
+       EXISTS { MATCH (t:\`Task\` {document: $doc}) } OR EXISTS { MATCH (g:\`Goal\` {document: $doc}) } AS others`;
 
 /** Ids this document wants that another document already owns (two files with one name, or a clash of ids). */
-export function ownershipConflicts(l: OwnedLabel): string {
-  return `UNWIND $ids AS id MATCH (n:${label(l)} {id: id}) WHERE n.document <> $doc RETURN n.id AS id, n.document AS document LIMIT 5`;
-}
+export const OWNERSHIP_CONFLICTS = OWNED_LABELS.map(
+  (l) => `UNWIND $ids.${l} AS id MATCH (n:${label(l)} {id: id}) WHERE n.document <> $doc RETURN '${l}' AS label, n.id AS id, n.document AS document`,
+).join('\nUNION ALL\n');
 
 export function deleteOwnedRelationships(t: AllowedType): string {
   return `MATCH ()-[r:${type(t)} {document: $doc}]->() DELETE r`;

@@ -80,6 +80,14 @@ async function readGraphFile(file: string): Promise<ExtractedDocument[] | undefi
   return [...parts].map(([document, g]) => ({ document, graph: g }));
 }
 
+/** Neo4j went away (killed, restarted, network): every further write would fail the same way. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') return true;
+  }
+  return false;
+}
+
 function emptyCounts(): Omit<DocumentCounts, 'relationships'> & { relationships: number } {
   return { tasks: 0, bodies: 0, places: 0, goals: 0, projects: 0, relationships: 0, warnings: 0 };
 }
@@ -125,11 +133,15 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
   const documents: DocumentSummary[] = [];
   const seen = new Set<string>();
   let done = 0;
+  let unavailable: string | undefined;
   for (const item of extracted) {
     const document = item.graph ? (documentOf(item.graph) ?? item.document) : item.document;
     const base = { document, ...countsOf(item.graph, document), changed: 0 };
     let summary: DocumentSummary;
-    if (item.error || !item.graph) {
+    if (unavailable) {
+      // Fail fast rather than wait out the driver's connection timeouts once per document.
+      summary = { ...base, status: 'failed', reason: `not written: ${unavailable}` };
+    } else if (item.error || !item.graph) {
       summary = { ...base, status: 'failed', reason: item.error ?? 'extraction produced no graph' };
     } else if (seen.has(document)) {
       // Documents are identified by file name; a second file of that name would replace the first.
@@ -141,6 +153,7 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
         summary = { ...base, ...result.counts, status: result.status, changed: result.changed };
       } catch (err) {
         summary = { ...base, status: 'failed', reason: err instanceof Error ? err.message : String(err) };
+        if (isDatabaseUnavailable(err)) unavailable = `Neo4j became unavailable while ${document} was written; rerun the load once it is back`;
       }
     }
     seen.add(document);

@@ -10,8 +10,9 @@ export class WriteError extends Error {
   constructor(
     readonly document: string,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(`${document}: ${message}`);
+    super(`${document}: ${message}`, options);
     this.name = 'WriteError';
   }
 }

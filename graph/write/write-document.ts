@@ -68,33 +68,22 @@ export function totalChanged(c: WriteCounters): number {
   return c.nodesCreated + c.nodesDeleted + c.relationshipsCreated + c.relationshipsDeleted + c.propertiesSet + c.labelsAdded;
 }
 
-async function isUnchanged(tx: ManagedTransaction, doc: PreparedDocument): Promise<{ unchanged: boolean; prior: boolean }> {
-  const plans = await tx.run(cypher.PLAN_HASHES, { doc: doc.document });
-  const stored = new Map(plans.records.map((r) => [r.get('id') as string, r.get('hash') as string | null]));
-  const unchanged =
-    stored.size === doc.planIds.length && doc.planIds.every((id) => stored.get(id) === doc.hash);
-  if (stored.size > 0) return { unchanged, prior: true };
-  // No Plan of this name: a first load, unless an earlier writer left Tasks/Goals behind.
-  for (const label of OWNED_LABELS) {
-    if (label === 'Plan') continue;
-    const found = await tx.run(cypher.ownedExists(label), { doc: doc.document });
-    if (found.records.length > 0) return { unchanged: false, prior: true };
-  }
-  return { unchanged: false, prior: false };
+async function priorState(tx: ManagedTransaction, doc: PreparedDocument): Promise<{ unchanged: boolean; prior: boolean }> {
+  const result = await tx.run(cypher.PRIOR_STATE, { doc: doc.document });
+  const record = result.records[0];
+  const stored = new Map((record.get('plans') as [string, string | null][]).map(([id, hash]) => [id, hash]));
+  const unchanged = stored.size === doc.planIds.length && doc.planIds.every((id) => stored.get(id) === doc.hash);
+  return { unchanged, prior: stored.size > 0 || record.get('others') === true };
 }
 
 async function checkOwnership(tx: ManagedTransaction, doc: PreparedDocument): Promise<void> {
-  for (const label of OWNED_LABELS) {
-    const ids = doc.ownedIds[label];
-    if (ids.length === 0) continue;
-    const clash = await tx.run(cypher.ownershipConflicts(label), { ids, doc: doc.document });
-    if (clash.records.length > 0) {
-      const r = clash.records[0];
-      throw new WriteError(
-        doc.document,
-        `${label} ${r.get('id')} already belongs to document "${r.get('document')}" (two files with the same name, or the same plan loaded under two names?)`,
-      );
-    }
+  const clash = await tx.run(cypher.OWNERSHIP_CONFLICTS, { ids: doc.ownedIds, doc: doc.document });
+  if (clash.records.length > 0) {
+    const r = clash.records[0];
+    throw new WriteError(
+      doc.document,
+      `${r.get('label')} ${r.get('id')} already belongs to document "${r.get('document')}" (two files with the same name, or the same plan loaded under two names?)`,
+    );
   }
 }
 
@@ -183,7 +172,7 @@ export async function writeDocument(driver: Driver, graph: GraphDocument, opts: 
     return await session.executeWrite(async (tx) => {
       // Fresh counters per attempt: executeWrite may run this function more than once.
       const counters = emptyCounters();
-      const { unchanged, prior } = await isUnchanged(tx, doc);
+      const { unchanged, prior } = await priorState(tx, doc);
       if (unchanged) {
         return { document: doc.document, status: 'unchanged', contentHash: doc.hash, counters, changed: 0, counts: doc.counts } satisfies WriteResult;
       }
@@ -195,7 +184,7 @@ export async function writeDocument(driver: Driver, graph: GraphDocument, opts: 
   } catch (err) {
     if (err instanceof WriteError) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    throw new WriteError(doc.document, `write failed, nothing of it was committed: ${message}`);
+    throw new WriteError(doc.document, `write failed, nothing of it was committed: ${message}`, { cause: err });
   } finally {
     await session.close();
   }
