@@ -5,9 +5,10 @@
  * plans is one node.
  */
 import type { Division, ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.ts';
-import { divisionNodes, findPlaceMentions } from '../places/index.ts';
+import { divisionNodes, findPlaceMentions, resolveDivision } from '../places/index.ts';
 import { categoryOfName, categoryOfTitle, isConcreteName } from './categories.ts';
 import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, leadName, listItems } from './items.ts';
+import { tableProjects } from './table.ts';
 
 export { listItems, leadName, cleanItem, investmentIn } from './items.ts';
 
@@ -22,6 +23,8 @@ export interface ProjectMention {
   category?: string;
   label?: string;
   investment?: string;
+  /** Where the text says the project is ("位于西樵镇", a 建设地点 column), as written. */
+  place?: string;
   taskRef: string;
   line: number;
   quote: string;
@@ -56,7 +59,7 @@ export const extractProjects: Extractor = (ctx: ExtractContext): GraphFragment =
       if (!existing.properties.investment && m.investment) existing.properties.investment = m.investment;
     }
     edge('PART_OF', id, ctx.taskId(m.taskRef), evidence);
-    const place = placeOf(m.name, ctx.jurisdiction);
+    const place = (m.place ? resolveDivision(m.place, ctx.jurisdiction) : undefined) ?? placeOf(m.name, ctx.jurisdiction);
     if (place) {
       edge('LOCATED_IN', id, place.id, evidence);
       const fragment = divisionNodes(place);
@@ -74,10 +77,25 @@ export function projectMentions(tasks: TaskDraft[], jurisdiction?: Division): Pr
     const inBox = task.kind === 'box' ? task : box;
     // A box's sub-heading ("航空交通", "综合及专科医院建设") labels the paragraphs after it.
     let heading: string | undefined;
+    for (const row of tableProjects(task.paragraphs)) {
+      out.push({
+        name: relativeName(row.name, jurisdiction),
+        category: categoryOfTitle(row.category) ?? categoryOfName(row.name) ?? categoryOfTitle(inBox?.title),
+        investment: row.investment,
+        place: row.place,
+        taskRef: task.ref,
+        line: lineAt(row.paragraph, row.offset),
+        quote: quoteAt(row.paragraph, 0, row.paragraph.text.length).replace(/\t+/g, ' '),
+      });
+    }
     for (const p of task.paragraphs) {
+      if (p.text.includes('\t')) continue;
       const text = p.text.trim();
-      if (inBox && text.length <= 16 && !/[。，；：:、,;]/.test(text) && p.line !== task.evidence.line) {
-        heading = text;
+      if (inBox && text.length <= 20 && !/[。，；：:、,;]/.test(text) && p.line !== task.evidence.line) {
+        // "美丽乡村精品示范村——港头村": a designation heading naming its one project.
+        const [designation, named] = text.split('——');
+        heading = designation;
+        if (named) out.push(...inParagraph({ ...p, text: ' '.repeat(text.length - named.length - 1) + named + '。' }, task, inBox, heading, jurisdiction));
         continue;
       }
       out.push(...inParagraph(p, task, inBox, heading, jurisdiction));
@@ -90,16 +108,17 @@ export function projectMentions(tasks: TaskDraft[], jurisdiction?: Division): Pr
 
 function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, heading: string | undefined, jurisdiction?: Division): ProjectMention[] {
   const found: ProjectMention[] = [];
-  // In a box the title (or its sub-heading) says what the projects are; in running text the
-  // name does, and the section title only when the name is silent.
   const titleCategory = box ? (categoryOfTitle(box.title) ?? categoryOfTitle(heading)) : undefined;
   const sectionCategory = box ? undefined : categoryOfTitle(task.title);
-  const villageContext = /村|乡村/.test(`${box?.title ?? ''}${task.title}${heading ?? ''}`);
+  // A village is a pilot site only where a box about villages lists it.
+  const villageContext = box !== undefined && /村|乡村/.test(`${box.title}${task.title}${heading ?? ''}`);
   const add = (item: ItemSpan, name: string, context: string) => {
     const full = relativeName(name, jurisdiction);
     found.push({
       name: full,
-      category: titleCategory ?? categoryOfTitle(item.label) ?? categoryOfName(full) ?? sectionCategory,
+      // The name's own keyword is the most specific (碧道 → 生态 in a box of village projects);
+      // a village or a name without one takes the box's, the list label's or the section's.
+      category: categoryOfName(full) ?? titleCategory ?? categoryOfTitle(item.label) ?? sectionCategory,
       label: item.label ?? heading,
       investment: investmentIn(context),
       taskRef: task.ref,
@@ -112,6 +131,8 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
   const lead = box ? leadName(p.text) : undefined;
   if (lead && !isPolicyPhrase(cleanItem(lead.name)) && isConcreteName(cleanItem(lead.name), villageContext)) {
     add(lead, cleanItem(lead.name), p.text);
+    const stated = /位于([^，。；,;]{2,12}?)(?:[，。；,;]|$)/.exec(p.text.slice(lead.offset + lead.length));
+    if (stated) found[found.length - 1].place = stated[1];
     return found;
   }
 
@@ -122,7 +143,10 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
   for (const list of groups.values()) {
     // A box of key projects lists nothing but works. Elsewhere only an explicit enumeration
     // counts: "X、Y等项目", a labelled list ("市县试点：A、B、C"), or, in a box, three or more.
-    const explicit = list.length >= 2 && /等/.test(list[list.length - 1].raw);
+    // "…等方式", "…等措施" list ways of working, not works.
+    const tail = list[list.length - 1].raw;
+    if (/等(?:方式|措施|手段|形式|途径|领域|产业|行业|业态|活动|工作|机制)/.test(tail)) continue;
+    const explicit = list.length >= 2 && /等/.test(tail);
     const labelled = list[0].label !== undefined && list.length >= 2;
     if (!projectBox && !explicit && !(box && (labelled || list.length >= 3))) continue;
     if (list[0].label && /定位|目标|方向|思路|范围|原则/.test(list[0].label)) continue;
@@ -171,7 +195,21 @@ function placeOf(name: string, jurisdiction?: Division): Division | undefined {
   }
   // A line between two places (广州经清远至永州铁路) is in neither.
   if (/至|经/.test(own) && new Set(mentions.map((m) => m.division.id)).size > 1) return undefined;
-  return best;
+  return best ?? fullNamePrefix(own, jurisdiction);
+}
+
+/**
+ * A name opening with a division's full name ("花都区第二人民医院", "广州市妇女儿童医疗中心") is
+ * in it, though the mention matcher reads such a name as a body's and skips it.
+ */
+function fullNamePrefix(name: string, jurisdiction?: Division): Division | undefined {
+  for (let n = Math.min(12, name.length - 2); n >= 2; n--) {
+    const head = name.slice(0, n);
+    if (!/(省|市|区|县|镇|乡|街道)$/.test(head)) continue;
+    const d = resolveDivision(head, jurisdiction);
+    if (d && (d.name === head || head.endsWith(d.name))) return d;
+  }
+  return undefined;
 }
 
 function lineAt(p: Paragraph, offset: number): number {

@@ -81,10 +81,12 @@ export function listItems(text: string): ItemSpan[] {
 
 /** The name a box paragraph opens with ("狮岭皮革皮具跨境贸易小镇。立足花都…"), if short and whole. */
 export function leadName(text: string): ItemSpan | undefined {
-  const m = /^\s*(?:\d+[.．、]\s*)?([^。，,；;：:、]{3,30})。/.exec(text);
+  // "中山大学附属仁济医院。…"; a numbered item may go on after a comma: "2．九江镇双创产业园，总投资8.5亿元".
+  const m = /^\s*(?:\d+[.．、]\s*([^。，,；;：:、]{3,30})[。，,]|([^。，,；;：:、]{3,30})。)/.exec(text);
   if (!m) return undefined;
-  const offset = text.indexOf(m[1]);
-  return { name: squeeze(m[1]), raw: m[1], offset, length: m[1].length, group: -1 };
+  const found = m[1] ?? m[2];
+  const offset = text.indexOf(found);
+  return { name: squeeze(found), raw: found, offset, length: found.length, group: -1 };
 }
 
 /** "继续推进红棉大道工程" → "红棉大道工程"; "新街大道等项目" → "新街大道"; layout spaces dropped. */

@@ -1,0 +1,127 @@
+/**
+ * Projects on the seed plans and fixtures through the real spine (read → normalise → structure):
+ * named works in 专栏 boxes with category and investment, PART_OF the box (or the box item) that
+ * lists them, LOCATED_IN the place their name or row states; the same work in two plans is one id.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ExtractContext, GraphFragment, ManifestEntry, TaskDraft } from '../../loaders/model.ts';
+import { normalise } from '../../loaders/normalise/index.ts';
+import { resolveDivision } from '../../loaders/places/index.ts';
+import { extractProjects, projectId } from '../../loaders/projects/index.ts';
+import { readDocument } from '../../loaders/read/index.ts';
+import { structure } from '../../loaders/structure/index.ts';
+
+const manifest = JSON.parse(readFileSync('seeds/manifest.json', 'utf8')).documents as ManifestEntry[];
+
+async function contexts(file: string): Promise<ExtractContext[]> {
+  const source = await readDocument(file);
+  const entry = manifest.find((m) => m.file === source.document);
+  return structure(source, normalise(source), entry).map((plan) => {
+    const planId = `plan:${source.document.replace(/\.[^.]+$/, '')}${plan.key ? `#${plan.key}` : ''}`;
+    return { source, plan, planId, taskId: (ref: string) => `${planId}/${ref}`, jurisdiction: plan.jurisdiction ? resolveDivision(plan.jurisdiction) : undefined };
+  });
+}
+const flat = (ts: TaskDraft[]): TaskDraft[] => ts.flatMap((t) => [t, ...flat(t.children)]);
+const boxAt = (ctx: ExtractContext, line: number) => flat(ctx.plan.tasks).find((t) => t.kind === 'box' && t.evidence.line === line)!;
+const project = (f: GraphFragment, name: string) => f.nodes.find((n) => n.id === projectId(name))?.properties;
+const partOf = (f: GraphFragment, name: string) => f.relationships.filter((r) => r.type === 'PART_OF' && r.start === projectId(name)).map((r) => r.end);
+const locatedIn = (f: GraphFragment, name: string) => f.relationships.filter((r) => r.type === 'LOCATED_IN' && r.start === projectId(name)).map((r) => r.end);
+
+describe('Huadu plan boxes', async () => {
+  const [ctx] = await contexts('seeds/huadu-14th-five-year-plan.txt');
+  const f = extractProjects(ctx);
+  const lines = readFileSync('seeds/huadu-14th-five-year-plan.txt', 'utf8').split('\n');
+
+  it('专栏4 综合交通重点项目: "广州北站客运枢纽，狮岭站、石陂站、天贵站、炭步站枢纽，花都广场地铁站。"', () => {
+    expect(lines[1964].trim()).toBe('专栏 4 花都区“十四五”时期综合交通重点项目');
+    expect(lines[2047]).toBe('广州北站客运枢纽，狮岭站、石陂站、天贵站、炭步站枢纽，花都广场地铁站。');
+    const box = ctx.taskId(boxAt(ctx, 1965).ref);
+    for (const name of ['广州北站客运枢纽', '狮岭站', '花都广场地铁站', '广清永高铁', '炭步大桥重建工程', '三东大道（玫瑰路—规划支路）隧道工程']) {
+      expect(project(f, name)).toMatchObject({ name, category: '交通', document: 'huadu-14th-five-year-plan.txt' });
+      expect(partOf(f, name)).toContain(box);
+    }
+    expect(project(f, '花都广场地铁站')).toMatchObject({ line: 2048, quote: '花都广场地铁站' });
+  });
+
+  it('专栏4 keeps a bracketed section with its road: "太石路（花都区边界—山前旅游大道）工程" — and the section\'s ends are not its place', () => {
+    expect(lines[1992]).toContain('太石路（花都区边');
+    expect(lines[1994]).toMatch(/^界—山前旅游大道）工程/);
+    expect(project(f, '太石路（花都区边界—山前旅游大道）工程')).toMatchObject({ line: 1993 });
+    expect(locatedIn(f, '太石路（花都区边界—山前旅游大道）工程')).toEqual([]);
+  });
+
+  it('专栏6 特色小镇: "新能源智能网联汽车小镇。总投资 30 亿元" / "花东七溪地芳香小镇。总投资 25 个亿。"', () => {
+    expect(lines[2435]).toBe('新能源智能网联汽车小镇。总投资 30 亿元，以国家级科创中心建设为核心，打造');
+    expect(project(f, '新能源智能网联汽车小镇')).toMatchObject({ category: '特色小镇', investment: '30亿元', line: 2436 });
+    expect(project(f, '花东七溪地芳香小镇')).toMatchObject({ category: '特色小镇', investment: '25个亿' });
+    expect(locatedIn(f, '狮岭皮革皮具跨境贸易小镇')).toEqual([resolveDivision('狮岭镇', ctx.jurisdiction)!.id]);
+    expect(partOf(f, '梯面康旅小镇')).toEqual([ctx.taskId(boxAt(ctx, 2428).ref)]);
+  });
+
+  it('专栏8 医疗: "异地新建区第二人民医院。…预计投资 8.5 亿元。" — the district\'s own hospital, named in full', () => {
+    expect(lines[3842]).toBe('异地新建区第二人民医院。总用地面积约 70 亩，净用地约 39 亩。规划床位 500');
+    expect(project(f, '花都区第二人民医院')).toMatchObject({ category: '医疗', investment: '8.5亿元', line: 3843 });
+    expect(project(f, '花都区脑科康复医院')).toMatchObject({ investment: '约4.3亿元' });
+    expect(locatedIn(f, '花都区第二人民医院')).toEqual(['div:440114']);
+    expect(project(f, '秀全社区卫生服务中心')).toMatchObject({ category: '医疗', line: 3863 });
+  });
+
+  it('专栏5 美丽乡村: pilot villages are projects, the towns listed as 示范镇 are places ("梯面镇、赤坭镇。")', () => {
+    expect(lines[2388]).toBe('梯面镇、赤坭镇。');
+    expect(project(f, '港头村')).toMatchObject({ category: '美丽乡村', line: 2391 });
+    expect(project(f, '狮岭镇义山村')).toMatchObject({ category: '美丽乡村', line: 2409 });
+    expect(project(f, '梯面镇')).toBeUndefined();
+    expect(project(f, '赤坭镇')).toBeUndefined();
+  });
+
+  it('names no policy phrase or generic facility as a project', () => {
+    const names = f.nodes.filter((n) => n.labels.includes('Project')).map((n) => String(n.properties.name));
+    for (const bad of ['智能停车场', '孵化器', '公共图书馆', '统筹城乡道路', '城镇污水管网']) expect(names).not.toContain(bad);
+    expect(names.filter((n) => /^(依托|以|把|推进|加快|积极)/.test(n) || n.includes('的'))).toEqual([]);
+  });
+});
+
+describe('provincial plan boxes', async () => {
+  const [ctx] = await contexts('seeds/guangdong-new-urbanisation-plan-2021-2035.txt');
+  const f = extractProjects(ctx);
+
+  it('专栏3 "1. 国家级功能平台。广州南沙新区、深圳前海深港现代服务业合作区、…、广州临空经济示范区等。"', () => {
+    const item = flat(ctx.plan.tasks).find((t) => t.paragraphs.some((p) => p.line === 477))!;
+    for (const name of ['广州南沙新区', '深圳前海深港现代服务业合作区', '中新广州知识城', '广州临空经济示范区']) {
+      expect(project(f, name)?.category).toBe('产业平台');
+      expect(partOf(f, name)).toContain(ctx.taskId(item.ref));
+    }
+    expect(locatedIn(f, '广州南沙新区')).toEqual(['div:440115']);
+  });
+
+  it('专栏1 "1. “粤菜师傅”工程。" is a programme, not a work', () => {
+    expect(f.nodes.some((n) => String(n.properties.name).includes('粤菜师傅'))).toBe(false);
+  });
+
+  it('the same work in two plans is one node: 南粤古驿道 (provincial 专栏6 and Beautiful Guangzhou)', async () => {
+    const [bg] = await contexts('seeds/beautiful-guangzhou-plan-2025-2035.txt');
+    const g = extractProjects(bg);
+    expect(project(f, '南粤古驿道')?.id).toBe('project:南粤古驿道');
+    expect(project(g, '南粤古驿道')?.id).toBe('project:南粤古驿道');
+  });
+});
+
+describe('fixtures in other layouts', () => {
+  it('HTML table (Conghua 专栏1): "1 | 流溪河碧道（温泉段） | 温泉镇 | 3.5" under "总投资（亿元）"', async () => {
+    const [ctx] = await contexts('tests/fixtures/conghua-rural-revitalisation-belt-2024-2026.html');
+    expect(ctx.source.lines[24]).toBe('1\t流溪河碧道（温泉段）\t温泉镇\t3.5');
+    const f = extractProjects(ctx);
+    expect(project(f, '流溪河碧道（温泉段）')).toMatchObject({ category: '生态', investment: '3.5亿元', line: 25 });
+    expect(project(f, '莲麻小镇提升工程')).toMatchObject({ category: '特色小镇', investment: '2.2亿元' });
+    expect(locatedIn(f, '流溪河碧道（温泉段）')).toEqual([resolveDivision('温泉镇', ctx.jurisdiction)!.id]);
+  });
+
+  it('GB18030 (Nanhai 专栏1): "2．九江镇双创产业园，总投资8.5亿元，位于九江镇。"', async () => {
+    const [ctx] = await contexts('tests/fixtures/nanhai-urban-rural-integration-2023-2025.txt');
+    const f = extractProjects(ctx);
+    expect(project(f, '九江镇双创产业园')).toMatchObject({ category: '产业平台', investment: '8.5亿元' });
+    expect(project(f, '西樵山国家5A级旅游景区提升工程')).toMatchObject({ investment: '12亿元' });
+    expect(locatedIn(f, '西樵山国家5A级旅游景区提升工程')).toEqual([resolveDivision('西樵镇', ctx.jurisdiction)!.id]);
+  });
+});
