@@ -170,3 +170,18 @@ describe('Beautiful Guangzhou plan (广州市): slogans are not places', () => {
     expect(located(bg.fragment, 'div:440115').length).toBeGreaterThan(0);
   });
 });
+
+describe('through the pipeline (extractFile)', () => {
+  it('the Huadu plan’s GraphDocument carries the places with the pipeline’s task ids, nothing dangling', async () => {
+    const { extractFile } = await import('../../loaders/pipeline.ts');
+    const doc = await extractFile('seeds/huadu-14th-five-year-plan.txt');
+    const ids = new Set(doc.nodes.map((n) => n.id));
+    const located = doc.relationships.filter((r) => r.type === 'LOCATED_IN');
+    expect(located.filter((r) => !ids.has(r.start) || !ids.has(r.end))).toEqual([]);
+    const tanbu = located.find((r) => r.end === 'div:440114107' && r.properties.line === 1427);
+    expect(doc.nodes.find((n) => n.id === tanbu?.start)?.labels).toEqual(['Task']);
+    const district = doc.nodes.find((n) => n.id === 'div:440114');
+    expect(district?.properties).toMatchObject({ name: '花都区', level: 'DISTRICT', code: '440114' });
+    expect(district?.properties.aliases).toContain('花都');
+  });
+});
