@@ -64,7 +64,10 @@ export const LEVEL_OF_MARKER = new Map<string, BodyLevel>(
 export function namesOf(division: Division): Record<string, string> {
   const chain = chainOf(division);
   const city = division.level === 'DISTRICT' ? chain.CITY?.name ?? '' : division.level === 'CITY' ? division.name : '';
-  const gov = division.level === 'DISTRICT' && city && city !== division.name ? city + division.name : division.name;
+  // A city's districts carry the city's name (广州市花都区发展和改革局); counties and county-level cities do not
+  // (惠东县发展和改革局, 英德市发展和改革局).
+  const carriesCity = division.level === 'DISTRICT' && division.name.endsWith('区') && city && city !== division.name;
+  const gov = carriesCity ? city + division.name : division.name;
   return {
     gov,
     cpc: `中共${gov}`,
@@ -107,10 +110,10 @@ function stemOf(form: string): string {
 
 /**
  * The body of `division` written `rest` after its level marker (省|发展改革委 → rest 发展改革委).
- * Also: X部门 (the department in charge of X), and the slip of writing a ministry (民政部) for a province's
- * department (民政厅) or a city's bureau (民政局).
+ * Also: X部门 (the department in charge of X), and (with `slips`, inside a list of the division's own bodies)
+ * the slip of writing a ministry (民政部) for a province's department (民政厅) or a city's bureau (民政局).
  */
-export function lookupAt(division: Division, rest: string): Body | undefined {
+export function lookupAt(division: Division, rest: string, options: { slips?: boolean } = {}): Body | undefined {
   const level = levelOf(division);
   if (!level) return undefined;
   const templates = templatesFor(level, division);
@@ -122,7 +125,7 @@ export function lookupAt(division: Division, rest: string): Body | undefined {
     const byStem = templates.find((t) => t.kind !== 'party' && t.forms.some((f) => stemOf(f) === stem));
     if (byStem) return fromTemplate(byStem, division, level);
   }
-  if (rest.endsWith('部') && !rest.startsWith('委')) {
+  if (options.slips && rest.endsWith('部') && !rest.startsWith('委')) {
     const replacement = level === 'PROVINCE' ? '厅' : '局';
     const slip = templates.find((t) => t.forms.includes(rest.slice(0, -1) + replacement));
     if (slip) return fromTemplate(slip, division, level);

@@ -108,3 +108,27 @@ describe('splitNames', () => {
     for (const n of names) expect(text.slice(n.offset - 10, n.offset - 10 + n.text.length)).toBe(n.text);
   });
 });
+
+describe('findAssignments: more layouts', () => {
+  it('labels in 【】 and labels inside a bracket', () => {
+    expect(roles('【牵头单位】市发展改革委　【配合单位】市财政局、市商务局').map((r) => [r.role, r.names])).toEqual([
+      ['LEADS', ['市发展改革委']],
+      ['SUPPORTS', ['市财政局', '市商务局']],
+    ]);
+    expect(roles('加快建设数字政府。（牵头单位：市政务服务数据管理局；配合单位：市工业和信息化局）').map((r) => [r.role, r.layout, r.names])).toEqual([
+      ['LEADS', 'label', ['市政务服务数据管理局']],
+      ['SUPPORTS', 'label', ['市工业和信息化局']],
+    ]);
+  });
+
+  it('a label whose value gives the roles itself: 责任单位：X牵头，Y配合', () => {
+    expect(roles('责任单位：区发展和改革局牵头，区财政局配合').map((r) => [r.role, r.rolePhrase, r.names])).toEqual([
+      ['LEADS', '牵头', ['区发展和改革局']],
+      ['SUPPORTS', '配合', ['区财政局']],
+    ]);
+  });
+
+  it('会同 joins two leads', () => {
+    expect(roles('（省发展改革委会同省财政厅牵头）').map((r) => [r.role, r.names])).toEqual([['LEADS', ['省发展改革委', '省财政厅']]]);
+  });
+});

@@ -33,8 +33,10 @@ export interface Assignment {
 const MARKER = /(牵头负责|牵头|按职责分工负责|按职责负责|按职能分工负责|分工负责|共同负责|具体负责|负责|配合|参与|协同|协助|协办|落实)/g;
 const LEAD_MARKERS = new Set(['牵头负责', '牵头', '负责', '具体负责']);
 
-const LABEL =
-  /(牵头责任单位|协同责任单位|主要责任单位|配合责任单位|牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|实施单位|实施主体|部门分工|责任分工)\s*[：:]/g;
+const LABEL_WORDS =
+  '牵头责任单位|协同责任单位|主要责任单位|配合责任单位|牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|实施单位|实施主体|部门分工|责任分工';
+// "牵头单位：…" or "【牵头单位】…"; the label word is group 1 or 2.
+const LABEL = new RegExp(`(?:【(${LABEL_WORDS})】\\s*[：:]?|(${LABEL_WORDS})\\s*[：:])`, 'g');
 const LEAD_LABELS = new Set(['牵头责任单位', '主要责任单位', '牵头单位', '牵头部门', '主责单位']);
 const CLAUSE_LABELS = new Set(['部门分工', '责任分工']);
 
@@ -117,9 +119,10 @@ function labelAssignments(text: string, taken: [number, number][]): Assignment[]
       else if (c === '。' || c === '\n') { valueTo = k; break; }
     }
     const value = text.slice(valueFrom, valueTo);
-    const label = m[1];
+    const label = m[1] ?? m[2];
     taken.push([m.index!, valueTo]);
-    if (CLAUSE_LABELS.has(label)) {
+    // 部门分工：X牵头，Y配合 — and any label whose value gives roles itself (责任单位：X牵头，Y配合).
+    if (CLAUSE_LABELS.has(label) || new RegExp(MARKER.source).test(value.replace(/[（(]牵头[）)]/g, ''))) {
       out.push(...parseClauses(value, valueFrom, m.index!, valueTo, 'label'));
       return;
     }

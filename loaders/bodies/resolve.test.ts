@@ -117,3 +117,28 @@ describe('resolveBody (ISSUED_BY)', () => {
     expect(resolveBody('各地级以上市人民政府')).toBeUndefined();
   });
 });
+
+describe('resolveName: other jurisdictions and national bodies', () => {
+  it('a county\'s bodies carry the county name alone; a district\'s carry its city', () => {
+    const huidong = scopeOf(resolveDivision('惠东县'));
+    expect(nameOf(resolveName('县发展改革局', huidong))).toBe('惠东县发展和改革局');
+    expect(nameOf(resolveName('县委组织部', huidong))).toBe('中共惠东县委组织部');
+    expect(nameOf(resolveName('市发展改革局', huidong))).toBe('惠州市发展和改革局');
+  });
+
+  it('a plan of another province: 省X is that province\'s', () => {
+    const zhejiang = scopeOf(resolveDivision('浙江省'));
+    expect(nameOf(resolveName('省发展改革委', zhejiang))).toBe('浙江省发展和改革委员会');
+    expect(nameOf(resolveName('财政厅', zhejiang, { groupPrefix: '省' }))).toBe('浙江省财政厅');
+  });
+
+  it('national bodies and ministries written alone keep their names; the 部 slip applies only inside a 省 list', () => {
+    expect(nameOf(resolveName('国家发展改革委', guangdong))).toBe('国家发展改革委');
+    expect(nameOf(resolveName('自然资源部', guangdong))).toBe('自然资源部');
+    expect(nameOf(resolveName('自然资源部', guangdong, { groupPrefix: '省' }))).toBe('广东省自然资源厅');
+  });
+
+  it('collective phrases with 各 inside', () => {
+    for (const phrase of ['珠三角各市', '市各有关单位', '其他有关部门', '领导小组各成员单位']) expect(resolveName(phrase, guangzhou).status, phrase).toBe('collective');
+  });
+});

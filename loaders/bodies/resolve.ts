@@ -113,7 +113,7 @@ function fallback(p: Prefixed): Body | undefined {
 }
 
 /** Only gazetteer or division hits: what prose (outside an allocation layout) may accept. */
-function strict(name: string, scope: Scope): Resolution | undefined {
+function strict(name: string, scope: Scope, slips = false): Resolution | undefined {
   const explicit = explicitBody(name);
   if (explicit) return { status: 'body', body: explicit };
   const wholeLevel = wholeFormLevel(name);
@@ -126,7 +126,7 @@ function strict(name: string, scope: Scope): Resolution | undefined {
   if (town) return { status: 'body', body: town };
   const p = parsePrefix(name, scope);
   if (p?.division) {
-    const body = lookupAt(p.division, p.rest) ?? (p.level === 'CITY' ? cityBranch(p.division, p.rest) : undefined);
+    const body = lookupAt(p.division, p.rest, { slips }) ?? (p.level === 'CITY' ? cityBranch(p.division, p.rest) : undefined);
     if (body) {
       // 省委编办、组织部: a party body passes 省委 on to the names after it.
       const prefix = p.rest.startsWith('委') && p.rest.length > 1 ? p.prefix + '委' : p.prefix;
@@ -155,12 +155,19 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
     const candidates = [groupPrefix + name];
     if (groupPrefix.endsWith('委')) candidates.push(groupPrefix.slice(0, -1) + name);
     for (const candidate of candidates) {
-      const hit = strict(candidate, scope);
+      const hit = strict(candidate, scope, true);
       if (hit && hit.status === 'body') return { ...hit, prefix: groupPrefix };
     }
   }
   if (own) return own;
   const kind = kindBySuffix(name);
+  // National and central bodies (国家发展改革委, 中国人民银行…, 国务院…) and ministries written without a
+  // province prefix (自然资源部) are nobody's local department: keep the name as written.
+  if (!ownPrefix && !groupPrefix && kind && /^(国家|中国|中央|国务院|全国|中华人民共和国)|部$/.test(name)) {
+    return options.strictOnly
+      ? { status: 'unresolved', reason: `not in the gazetteer: ${name}` }
+      : { status: 'body', body: { name, kind: kind === 'enterprise' || kind === 'bank' ? kind : 'department', aliases: [], source: 'fallback' } };
+  }
   // A company or bank names itself in full: no division prefix to add.
   if (!ownPrefix && (kind === 'enterprise' || kind === 'bank')) {
     return options.strictOnly
