@@ -176,6 +176,8 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
     }
     if (rules.sloganBefore.words.some((w) => before.endsWith(w))) continue;
     if (!isHan(text[end]) && sloganBefore.test(text.slice(Math.max(0, start - 8), start))) continue;
+    // “花漾花都”, “幸福美丽花都”, “投资花都”: a name closing a quoted brand is the brand.
+    if (text[end] === '”' && /“[\u3400-\u9fff]{2,6}$/.test(text.slice(Math.max(0, start - 7), start))) continue;
     const short = cand.entries.every((e) => e.kind === 'alias' || e.kind === 'townStem');
     if (short) {
       if (startsWithAny(after, rules.facilityAfter.words) && !startsWithAny(after, rules.facilityAfterExceptions.words)) {
