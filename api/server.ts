@@ -11,6 +11,7 @@ import { createErrorFormatter, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE,
 import { graphiqlLandingPagePlugin } from './plugins/landingPage.ts';
 import { Neo4jMonitor, neo4jAvailabilityPlugin } from './plugins/neo4jAvailability.ts';
 import { readOnlyPlugin } from './plugins/readOnly.ts';
+import { requestLoggingPlugin } from './plugins/requestLogging.ts';
 import { variableLimitsPlugin } from './plugins/variableLimits.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './validation/index.ts';
 
@@ -50,7 +51,9 @@ export interface StartServerOptions {
   limits?: Partial<ServerLimits>;
   /** Background Neo4j probe period (ms); 0 disables it. */
   healthCheckIntervalMs?: number;
-  logger?: ErrorLogger;
+  /** Log every request (default: only slow or failed ones; PLANGRAPH_LOG_REQUESTS=1 turns it on). */
+  logRequests?: boolean;
+  logger?: ErrorLogger & { info?(message: string): void };
 }
 
 export interface RunningServer {
@@ -88,6 +91,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       readOnlyPlugin(),
       variableLimitsPlugin(limits),
       neo4jAvailabilityPlugin(monitor),
+      requestLoggingPlugin({ all: options.logRequests, log: (line) => (logger.info ? logger.info(line) : console.log(line)) }),
     ],
   });
   await apollo.start();
