@@ -9,7 +9,12 @@ const data = JSON.parse(readFileSync(new URL('../data/project-categories.json', 
   villageKeywords: string[];
   workWords: string[];
   genericModifiers: string[];
+  properNameKeywords: string[];
 };
+/** A road or route code: G106, S267线, X284, Y748. */
+const ROUTE_CODE = /(?:^|[^A-Za-z])[GSXY]\d{2,4}/;
+/** Ends like a work: …改造工程, …改扩建, …二期. */
+const WORK_END = /(工程|项目|改建|改造|扩建|重建|建设|[一二三四五六七八九十\d]期)$/;
 const GENERIC = new RegExp(`^(?:${[...data.genericModifiers].sort((a, b) => b.length - a.length).join('|')})*$`);
 /** A village as a pilot site: 港头村, 梯面镇埔岭村, 新华街三华村 (not "西坑村美丽宜居连片示范乡村"). */
 const VILLAGE = /^(?:[^村镇街]{2,4}(?:镇|街道|街))?[^村镇街]{1,4}村$/;
@@ -38,7 +43,7 @@ function lastKeyword(name: string): { category: string; start: number; end: numb
 
 /** Category from the name's own keywords (…医院 → 医疗, …大道 → 交通). */
 export function categoryOfName(name: string): string | undefined {
-  return lastKeyword(name)?.category;
+  return lastKeyword(name)?.category ?? (ROUTE_CODE.test(name) ? '交通' : undefined);
 }
 
 /**
@@ -50,17 +55,20 @@ export function isConcreteName(name: string, villageContext: boolean): boolean {
   const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
   if (villageContext && VILLAGE.test(bare)) return true;
   const k = lastKeyword(name);
-  if (!k) return false;
+  if (!k || ROUTE_CODE.test(bare)) return ROUTE_CODE.test(bare) || false;
   // The part before the keyword must name something: 智能停车场, 公共图书馆 do not.
+  const keyword = bare.slice(k.start, k.end);
   const before = bare.slice(0, k.start);
-  if (GENERIC.test(before)) return false;
+  if (GENERIC.test(before) && !data.properNameKeywords.includes(keyword)) return false;
+  // "国道G321线黄村—大涡段改造工程": a work's name may qualify its keyword before the work word.
+  if (WORK_END.test(bare)) return true;
   let tail = bare.slice(k.end);
   for (let changed = true; changed && tail; ) {
     changed = false;
     for (const w of data.workWords) {
       if (tail.startsWith(w)) { tail = tail.slice(w.length); changed = true; }
     }
-    const ext = /^(?:[一二三四五六七八九十\d]+期|[东西南北]延线?|段|线|延长线|改造工程|拓宽改造工程|完善工程)/.exec(tail);
+    const ext = /^(?:[一二三四五六七八九十\d]+期|[东西南北]延线?|[东西南北]?段|线|枢纽|延长线|改造工程|拓宽改造工程|完善工程)/.exec(tail);
     if (ext) { tail = tail.slice(ext[0].length); changed = true; }
   }
   return tail.length === 0;

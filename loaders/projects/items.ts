@@ -55,9 +55,21 @@ export function listItems(text: string): ItemSpan[] {
     start = end + 1;
     if (endsGroup) group++;
   };
+  // A bracket the text never closes before its sentence ends (a typo in the source) is no bracket.
+  const unclosed = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    if (!OPEN.includes(text[i])) continue;
+    let d = 0;
+    let j = i;
+    for (; j < text.length && text[j] !== '。'; j++) {
+      if (OPEN.includes(text[j])) d++;
+      else if (CLOSE.includes(text[j]) && --d === 0) break;
+    }
+    if (d !== 0) unclosed.add(i);
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (OPEN.includes(ch)) depth++;
+    if (OPEN.includes(ch) && !unclosed.has(i)) depth++;
     else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
     if (ch === '：' || ch === ':') {
