@@ -136,3 +136,37 @@ describe('structure: a newspaper page', () => {
     expect(articles[1].looseParagraphs.some((p) => p.text.includes('文娱大会'))).toBe(false);
   });
 });
+
+describe('structure: task-allocation tables and plans without headings', () => {
+  it('makes each numbered row of "序号 | 重点任务 | 牵头单位 | 配合单位" an annex item matched to its task', () => {
+    const [plan] = plans([
+      '白云区城市更新工作方案',
+      '一、重点任务',
+      '（一）加快旧村全面改造。推进陈田村、萧岗村改造项目建设。',
+      '（二）推进老旧小区改造。完成老旧小区改造40个。',
+      '附件',
+      '重点任务分工表',
+      '序号\t重点任务\t牵头单位\t配合单位',
+      '1\t加快旧村全面改造\t区住房城乡建设局\t区财政局、京溪街道',
+      '2\t推进老旧小区改造\t区住房城乡建设局\t各街道办事处',
+    ]);
+    const annex = plan.tasks[1];
+    expect(annex.children.map((t) => [t.kind, t.ref, t.title, t.sameAs, t.evidence.line])).toEqual([
+      ['annexItem', '附件1', '加快旧村全面改造', '一(一)', 8],
+      ['annexItem', '附件2', '推进老旧小区改造', '一(二)', 9],
+    ]);
+  });
+  it('takes lead phrases as top-level tasks when a plan has no numbered headings', () => {
+    const [plan] = plans([
+      '关于做好2024年农村人居环境整治工作的实施方案',
+      '',
+      '加强农村厕所改造。2024年完成农村户厕改造1000户。',
+      '',
+      '推进生活垃圾分类。在狮岭镇、炭步镇开展农村生活垃圾分类试点。',
+    ]);
+    expect(plan.tasks.map((t) => [t.ref, t.title])).toEqual([
+      ['段1', '加强农村厕所改造'],
+      ['段2', '推进生活垃圾分类'],
+    ]);
+  });
+});

@@ -30,6 +30,11 @@ const KIND: Partial<Record<HeadingKind, TaskKind>> = {
   subpoint: 'point',
 };
 
+const TASK_HEADER = /^(?:重点任务|主要任务|工作任务|任务|工作内容|任务内容|具体任务|工作措施|主要措施|重点工作|事项|任务名称)$/u;
+function isAllocationHeader(cells: string[]): boolean {
+  return cells.some((c) => TASK_HEADER.test(c)) && cells.some((c) => /牵头|责任单位|责任部门|配合/u.test(c));
+}
+
 const ASSIGNMENT_LINE = /^[（(]?(?:牵头单位|牵头责任单位|牵头部门|责任单位|责任部门|部门分工|配合单位|协同责任单位|主要责任单位|实施主体)[：:]/u;
 
 interface Node {
@@ -68,6 +73,10 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
   let box: { node: Node; boundary: number } | undefined;
   let inNote = false;
   let rootBoxes = 0;
+  let rootLeads = 0;
+  /** Column holding the task in the allocation table being read, -1 outside one. */
+  let taskColumn = -1;
+  const hasHeadings = paragraphs.some((p, i) => i >= (options.bodyStart ?? 0) && p.kind === 'body' && matchHeading(p.text));
 
   const top = () => stack[stack.length - 1];
   const uniqueRef = (ref: string) => {
@@ -127,24 +136,46 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       continue;
     }
     if (p.kind === 'table-cell') {
-      if (mode === 'pre' || mode === 'preface') loose.push(p);
-      else attach(p);
+      if (mode === 'pre' || mode === 'preface') {
+        loose.push(p);
+        continue;
+      }
+      // A task-allocation table (序号 | 重点任务 | 牵头单位 | 配合单位): each numbered row is a task.
+      const cells = p.text.split('\t').map((c) => c.trim());
+      if (isAllocationHeader(cells)) {
+        taskColumn = cells.findIndex((c) => TASK_HEADER.test(c));
+        attach(p);
+        continue;
+      }
+      const parent = stack.length ? stack[stack.length - 1] : undefined;
+      if (taskColumn >= 0 && parent && /^\d{1,3}$/.test(cells[0] ?? '') && cells[taskColumn]) {
+        while (top() && top() !== box?.node && top().draft.kind !== 'annex' && (top().rank >= RANK.point! || top().draft.kind === 'leadPhrase')) stack.pop();
+        const title = headingTitle(cells[taskColumn]);
+        open(mode === 'annex' ? 'annexItem' : 'point', cells[0], p, titleOf(p, title), RANK.point!, top());
+        stack.pop(); // a row has no children
+        continue;
+      }
+      if (!/\t/.test(p.text)) taskColumn = -1;
+      attach(p);
       continue;
     }
+    taskColumn = -1;
     let h = matchHeading(p.text);
     if (h && (h.kind === 'point' || h.kind === 'subpoint') && inNote) h = undefined; // "注：1. … 2. …"
     if (!h) {
       if (/^注[：:]/u.test(p.text)) inNote = true;
+      // A plan written without numbered headings: its lead phrases are its top-level tasks.
+      if (mode === 'pre' && !hasHeadings && leadPhrase(p.text)) mode = 'main';
       if (mode === 'pre' || mode === 'preface') {
         loose.push(p);
         continue;
       }
       const lp = mode === 'main' && !box ? leadPhrase(p.text) : undefined;
-      if (lp && stack.length > 0) {
+      if (lp && (stack.length > 0 || !hasHeadings)) {
         while (top()?.draft.kind === 'leadPhrase') stack.pop();
         const parent = top();
-        parent.leadCount++;
-        open('leadPhrase', `-${parent.leadCount}`, p, titleOf(p, lp), RANK.leadPhrase!, parent);
+        const n = parent ? ++parent.leadCount : ++rootLeads;
+        open('leadPhrase', parent ? `-${n}` : `段${n}`, p, titleOf(p, lp), RANK.leadPhrase!, parent);
         continue;
       }
       attach(p);
