@@ -69,7 +69,11 @@ export function formatSummary(result: LoadSummary): string {
   const failed = result.documents.filter((d) => d.status === 'failed');
   if (failed.length > 0) {
     out.push('', 'failed:');
-    for (const d of failed) out.push(`  ${d.document}: ${d.reason ?? 'unknown error'}`);
+    for (const d of failed) {
+      const reason = d.reason ?? 'unknown error';
+      // Reasons already name their document (extract and write errors do); do not say it twice.
+      out.push(`  ${reason.startsWith(`${d.document}:`) ? reason : `${d.document}: ${reason}`}`);
+    }
   }
   return out.join('\n');
 }

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
+import { extractPaths } from '../../loaders/pipeline.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { documentOf, type DocumentCounts } from './prepare.ts';
 import { splitByDocument } from './split.ts';
@@ -54,12 +55,6 @@ export interface LoadOptions {
   /** Defaults to loaders/pipeline.ts's extractPaths. */
   extract?: Extract;
   batchSize?: number;
-}
-
-async function pipelineExtract(paths: string[]): Promise<{ documents: ExtractedDocument[] }> {
-  // Imported on first use so the writer (and its tests) do not pull in every extractor.
-  const pipeline = (await import(new URL('../../loaders/pipeline.ts', import.meta.url).href)) as { extractPaths: Extract };
-  return pipeline.extractPaths(paths);
 }
 
 /** A `.json` path holding `{ nodes, relationships }` is an already extracted graph (`plangraph extract --out`). */
@@ -119,7 +114,7 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
   }
   if (rest.length > 0) {
     try {
-      extracted.push(...(await (opts.extract ?? pipelineExtract)(rest)).documents);
+      extracted.push(...(await (opts.extract ?? extractPaths)(rest)).documents);
     } catch (err) {
       // The pipeline reports per-file problems itself; this is it failing as a whole.
       const reason = `extraction failed: ${err instanceof Error ? err.message : String(err)}`;
