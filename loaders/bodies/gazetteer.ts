@@ -170,3 +170,8 @@ export function expandAbbreviations(name: string): string {
 }
 
 export { divisionByCode };
+
+/** Names and aliases of the explicit bodies (banks, enterprises, vertical agencies), longest first. */
+export function explicitNames(): string[] {
+  return [...explicitByAlias.keys()].sort((a, b) => b.length - a.length);
+}

@@ -3,8 +3,9 @@
  * line and quote where the plan assigns the role. Annex items that restate a main-text task (sameAs) put their
  * edges on that task, with the annex line as evidence.
  */
-import type { Division, Extractor, GraphFragment, GraphNode, GraphRelationship, TaskDraft } from '../model.js';
-import { type ResolvedAssignment, paragraphAssignments } from './assign.js';
+import type { Division, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.js';
+import { lineAt, paragraphAssignments } from './assign.js';
+import { bodyMentions } from './mentions.js';
 import { divisionByName } from './divisions.js';
 import type { Body } from './gazetteer.js';
 import { type Scope, resolveName, scopeOf } from './resolve.js';
@@ -40,11 +41,25 @@ export function resolveBody(surface: string, jurisdiction?: Division): GraphNode
   return departmentNode({ name: written, kind: 'other', aliases: [], source: 'fallback' }, []);
 }
 
+function allParagraphs(tasks: TaskDraft[]): Paragraph[] {
+  return tasks.flatMap((t) => [...t.paragraphs, ...allParagraphs(t.children)]);
+}
+
+/** Up to 120 characters of the sentence around a mention, verbatim. */
+function mentionQuote(p: Paragraph, offset: number, length: number): string {
+  const source = p.original.length === p.text.length ? p.original : p.text;
+  let start = offset;
+  while (start > 0 && offset - start < 60 && !/[。！？；]/.test(source[start - 1])) start--;
+  let end = offset + length;
+  while (end < source.length && end - start < 120 && !/[。！？；]/.test(source[end - 1])) end++;
+  return source.slice(start, Math.min(end, start + 120)).replace(/\*\*/g, '').trim();
+}
+
 /** Departments named in each task's assignment phrases, with LEADS / SUPPORTS to the task. */
 export const extractBodies: Extractor = (ctx): GraphFragment => {
   const scope = scopeFor(ctx.jurisdiction, ctx.plan.jurisdiction);
   const document = ctx.source.document;
-  const nodes = new Map<string, { body: Body; seen: Set<string>; first: ResolvedAssignment }>();
+  const nodes = new Map<string, { body: Body; seen: Set<string>; first: { line: number; quote: string } }>();
   const relationships: GraphRelationship[] = [];
   const edgeKeys = new Set<string>();
   const warnings: NonNullable<GraphFragment['warnings']> = [];
@@ -75,6 +90,25 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
     task.children.forEach(visit);
   };
   ctx.plan.tasks.forEach(visit);
+
+  // A news article assigns no task; the bodies it names are linked to the article itself.
+  if (ctx.plan.kind === 'news') {
+    const paragraphs = [...ctx.plan.looseParagraphs, ...allParagraphs(ctx.plan.tasks)];
+    for (const p of paragraphs) {
+      for (const m of bodyMentions(p, scope)) {
+        const id = `dept:${m.body.name}`;
+        const line = lineAt(p, m.offset);
+        const quote = mentionQuote(p, m.offset, m.surface.length);
+        const entry = nodes.get(id) ?? { body: m.body, seen: new Set<string>(), first: { line, quote } };
+        entry.seen.add(m.surface);
+        nodes.set(id, entry);
+        const key = `MENTIONS|${id}|${ctx.planId}`;
+        if (edgeKeys.has(key)) continue;
+        edgeKeys.add(key);
+        relationships.push({ type: 'MENTIONS', start: ctx.planId, end: id, properties: { document, line, quote, surface: m.surface } });
+      }
+    }
+  }
 
   const departmentNodes = [...nodes.values()].map(({ body, seen, first }) => {
     const node = departmentNode(body, [...seen]);

@@ -70,3 +70,24 @@ describe('district and city plans through the pipeline', async () => {
     expect(edges(g, 312)).toEqual({ targets: ['plan:beautiful-guangzhou-plan-2025-2035/十(一) 加强组织领导'], leads: ['广州市生态环境局'], supports: [] });
   });
 });
+
+describe('news pages through the pipeline', async () => {
+  it('the bodies an article names are Departments the article MENTIONS; no LEADS/SUPPORTS without a task', async () => {
+    const g = await extractFile('seeds/guangdong-construction-news-future-communities.txt');
+    const mentioned = g.relationships.filter((r) => r.type === 'MENTIONS' && r.start === 'plan:guangdong-construction-news-future-communities#1');
+    expect(mentioned.map((r) => r.end.slice(5)).sort()).toEqual(
+      [
+        '广东省住房和城乡建设厅', '广州市住房和城乡建设局', '广州市花都区人民政府', '国家开发银行广东省分行', '国家开发银行深圳市分行',
+        '中国农业发展银行广东省分行', '之江七彩云（广州）科技服务有限公司', '越秀地产股份有限公司', '广州安居集团有限公司',
+      ].sort(),
+    );
+    const kinds = new Map(g.nodes.filter((n) => n.labels.includes('Department')).map((n) => [n.id, n.properties.kind]));
+    expect(kinds.get('dept:越秀地产股份有限公司')).toBe('enterprise');
+    expect(kinds.get('dept:国家开发银行广东省分行')).toBe('bank');
+    for (const r of mentioned) {
+      expect((r.properties.quote as string).length).toBeLessThanOrEqual(120);
+      expect(r.properties.quote).toContain(r.properties.surface);
+    }
+    expect(g.relationships.filter((r) => r.type === 'LEADS' || r.type === 'SUPPORTS')).toEqual([]);
+  });
+});
