@@ -1,0 +1,44 @@
+/** List items, lead names and investments as the seed boxes print them. */
+import { describe, expect, it } from 'vitest';
+import { isConcreteName } from './categories.ts';
+import { cleanItem, investmentIn, isPolicyPhrase, leadName, listItems } from './items.ts';
+
+const works = (text: string) => listItems(text).map((i) => cleanItem(i.raw)).filter((n) => !isPolicyPhrase(n) && isConcreteName(n, false));
+
+describe('listItems + cleanItem', () => {
+  it('Huadu 专栏4 line 2013: "继续推进红棉大道工程、儿童公园周边道路工程（平石路、瑞莲路）、…等项目。"', () => {
+    expect(works('继续推进红棉大道工程、儿童公园周边道路工程（平石路、瑞莲路）、莲山路（永安路-商业大道）工程、永安路（建设路—莲山路）工程等项目。')).toEqual([
+      '红棉大道工程', '儿童公园周边道路工程（平石路、瑞莲路）', '莲山路（永安路-商业大道）工程', '永安路（建设路—莲山路）工程',
+    ]);
+  });
+
+  it('a label applies to its list; 、 between numerals is not a separator ("第四、五跑道")', () => {
+    const items = listItems('机场改扩建：白云机场第四、五跑道和第三航站楼、第四航站楼。');
+    expect(items.map((i) => [cleanItem(i.raw), i.label])).toEqual([['白云机场第四、五跑道和第三航站楼', '机场改扩建'], ['第四航站楼', '机场改扩建']]);
+  });
+
+  it('a bracket the source never closes does not swallow the list (Huadu line 2024 "花侨大道（国际冷链…、花狮大道〔…〕工程")', () => {
+    expect(works('花侨大道（国际冷链产品交易中心项目周边道路、花狮大道〔芙蓉大道—机场北进场路〕工程、平步大道西延线等项目。')).toEqual([
+      '花侨大道（国际冷链产品交易中心项目周边道路', '花狮大道〔芙蓉大道—机场北进场路〕工程', '平步大道西延线',
+    ]);
+  });
+
+  it('programmes and generic facilities are not works: "“粤菜师傅”工程", "智能停车场", "公共图书馆"', () => {
+    expect(works('“粤菜师傅”工程、智能停车场、公共图书馆、花都广场地铁站。')).toEqual(['花都广场地铁站']);
+  });
+});
+
+describe('leadName + investmentIn', () => {
+  it('Huadu 专栏6 line 2436: "新能源智能网联汽车小镇。总投资 30 亿元，…"', () => {
+    const text = '新能源智能网联汽车小镇。总投资 30 亿元，以国家级科创中心建设为核心';
+    expect(leadName(text)?.name).toBe('新能源智能网联汽车小镇');
+    expect(investmentIn(text)).toBe('30亿元');
+  });
+  it('Huadu 专栏8 line 3851: "…计划投资约 4.3 亿元。" and 专栏6 line 2440 "总投资 25 个亿"', () => {
+    expect(investmentIn('规划病床数 300 张，计划投资约 4.3 亿元。')).toBe('约4.3亿元');
+    expect(investmentIn('花东七溪地芳香小镇。总投资 25 个亿。')).toBe('25个亿');
+  });
+  it('a numbered box item goes on after a comma: "2．九江镇双创产业园，总投资8.5亿元，位于九江镇。"', () => {
+    expect(leadName('2．九江镇双创产业园，总投资8.5亿元，位于九江镇。')?.name).toBe('九江镇双创产业园');
+  });
+});
