@@ -18,7 +18,7 @@ const SERVER_SIDE = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
  */
 export function requestLoggingPlugin({
   all = process.env.PLANGRAPH_LOG_REQUESTS === '1',
-  slowMs = 1000,
+  slowMs = 2000,
   log = (line) => console.log(line),
 }: RequestLogOptions = {}): ApolloServerPlugin {
   return {

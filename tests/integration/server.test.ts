@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getIntrospectionQuery } from 'graphql';
 import { parse } from 'node-html-parser';
 import { useNeo4j } from '../support/neo4j.ts';
 import { FLAGSHIP_QUERY } from '../../api/graphiql/page.ts';
@@ -74,6 +75,14 @@ describe('GraphiQL in a browser', () => {
     expect(reply.body.errors).toBeUndefined();
     expect(reply.body.data!.district.name).toBe('花都区');
     expect(reply.body.data!.district.leadingDepartments.length).toBeGreaterThan(0);
+  });
+
+  it("accepts GraphiQL's introspection query (the limits leave introspection to graphql-js)", async () => {
+    const query = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true });
+    const reply = await gql(server.url, query, undefined, { 'content-type': 'application/json', accept: 'application/json, multipart/mixed' });
+    expect(reply.status).toBe(200);
+    expect(reply.body.errors).toBeUndefined();
+    expect(reply.body.data!.__schema.queryType.name).toBe('Query');
   });
 
   it('serves assets gzipped when asked, and nothing outside its list', async () => {
