@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse, validate } from 'graphql';
 import { costLimitRule } from './costLimit.ts';
-import { FLAGSHIP, contractSchema, limitErrors } from './contractSchema.testutil.ts';
+import { FLAGSHIP, servedSchema, limitErrors } from './servedSchema.testutil.ts';
 
 function costOf(query: string, variables?: Record<string, unknown>): number {
-  const [error] = validate(contractSchema, parse(query), [costLimitRule({ max: -1, variables })]);
+  const [error] = validate(servedSchema, parse(query), [costLimitRule({ max: -1, variables })]);
   return error!.extensions.cost as number;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getIntrospectionQuery } from 'graphql';
 import { depthLimitRule } from './depthLimit.ts';
-import { FLAGSHIP, errorsOf, limitErrors } from './contractSchema.testutil.ts';
+import { FLAGSHIP, errorsOf, limitErrors } from './servedSchema.testutil.ts';
 
 /** `tasks { edges { node { children { children … { title } } } } } }` nested to `depth` fields. */
 function nestedChildren(depth: number): string {

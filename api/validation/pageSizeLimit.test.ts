@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, validate } from 'graphql';
 import { pageSizeLimitRule } from './pageSizeLimit.ts';
-import { FLAGSHIP, contractSchema, limitErrors } from './contractSchema.testutil.ts';
+import { FLAGSHIP, servedSchema, limitErrors } from './servedSchema.testutil.ts';
 
 describe('pageSizeLimitRule', () => {
   it('accepts first within 0..100 and queries without first', () => {
@@ -27,14 +27,14 @@ describe('pageSizeLimitRule', () => {
 
   it('checks variables when given them, and variable defaults without them', () => {
     const q = 'query Q($n: Int) { tasks(first: $n) { totalCount } }';
-    expect(validate(contractSchema, parse(q), [pageSizeLimitRule()])).toEqual([]);
-    expect(validate(contractSchema, parse(q), [pageSizeLimitRule({ variables: { n: 50 } })])).toEqual([]);
-    expect(validate(contractSchema, parse(q), [pageSizeLimitRule({ variables: { n: 1_000_000 } })])[0]!.extensions).toMatchObject({
+    expect(validate(servedSchema, parse(q), [pageSizeLimitRule()])).toEqual([]);
+    expect(validate(servedSchema, parse(q), [pageSizeLimitRule({ variables: { n: 50 } })])).toEqual([]);
+    expect(validate(servedSchema, parse(q), [pageSizeLimitRule({ variables: { n: 1_000_000 } })])[0]!.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       requested: 1_000_000,
     });
     const withDefault = 'query Q($n: Int = 5000) { tasks(first: $n) { totalCount } }';
-    expect(validate(contractSchema, parse(withDefault), [pageSizeLimitRule()])).toHaveLength(1);
-    expect(validate(contractSchema, parse(withDefault), [pageSizeLimitRule({ variables: { n: 10 } })])).toEqual([]);
+    expect(validate(servedSchema, parse(withDefault), [pageSizeLimitRule()])).toHaveLength(1);
+    expect(validate(servedSchema, parse(withDefault), [pageSizeLimitRule({ variables: { n: 10 } })])).toEqual([]);
   });
 });
