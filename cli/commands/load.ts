@@ -83,18 +83,16 @@ function progressReporter(): { onProgress(e: LoadProgress): void; stop(): void }
   let bar: cliProgress.SingleBar | undefined;
   return {
     onProgress(e) {
-      if (e.phase === 'extract') {
-        process.stderr.write(`extracting ${e.paths} path(s)…\n`);
-        return;
-      }
-      if (!bar) {
+      if (e.phase === 'start') {
         bar = new cliProgress.SingleBar(
-          { stream: process.stderr, format: 'writing [{bar}] {value}/{total} {document}', hideCursor: true, clearOnComplete: true },
+          { stream: process.stderr, format: 'loading [{bar}] {value}/{total} {document}', hideCursor: true, clearOnComplete: true },
           cliProgress.Presets.shades_classic,
         );
-        bar.start(e.total, 0, { document: '' });
+        bar.start(e.files, 0, { document: '' });
+        return;
       }
-      bar.update(e.done, { document: e.document });
+      bar?.setTotal(e.total);
+      bar?.update(e.done, { document: `${e.document} (${e.status})` });
     },
     stop() {
       bar?.stop();

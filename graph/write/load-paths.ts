@@ -1,16 +1,15 @@
 /**
- * `loadPaths`: files and folders in, one transaction per document out. A file that
- * cannot be read or extracted, or whose write fails, is reported with its name and the
- * problem; the others still load.
+ * `loadPaths`: files and folders in, one transaction per document out, a file at a time
+ * (extract, then write, then the next). A file that cannot be read or extracted, or
+ * whose write fails, is reported with its name and the problem; the others still load.
  */
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { extractPaths } from '../../loaders/pipeline.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { documentOf, type DocumentCounts } from './prepare.ts';
-import { splitByDocument } from './split.ts';
+import { listInputs, readGraphFile } from './inputs.ts';
 import { writeDocument, type WriteCounters } from './write-document.ts';
 
 export interface ExtractedDocument {
@@ -46,7 +45,9 @@ export interface LoadSummary {
 }
 
 export type LoadProgress =
-  | { phase: 'extract'; paths: number }
+  /** Before the first file: how many files the paths name (folders walked). */
+  | { phase: 'start'; files: number }
+  /** After each document is written (or has failed); total grows when a graph file holds several. */
   | { phase: 'write'; done: number; total: number; document: string; status?: LoadStatus };
 
 export interface LoadOptions {
@@ -55,24 +56,6 @@ export interface LoadOptions {
   /** Defaults to loaders/pipeline.ts's extractPaths. */
   extract?: Extract;
   batchSize?: number;
-}
-
-/** A `.json` path holding `{ nodes, relationships }` is an already extracted graph (`plangraph extract --out`). */
-async function readGraphFile(file: string): Promise<ExtractedDocument[] | undefined> {
-  if (path.extname(file).toLowerCase() !== '.json') return undefined;
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    return [{ document: path.basename(file), error: `not valid JSON: ${(err as Error).message}` }];
-  }
-  const graph = parsed as GraphDocument;
-  if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.relationships)) return undefined;
-  const parts = splitByDocument(graph);
-  if (parts.size === 0) return [{ document: path.basename(file), error: 'graph file holds no document (no node or relationship names one)' }];
-  return [...parts].map(([document, g]) => ({ document, graph: g }));
 }
 
 /** Neo4j went away (killed, restarted, network): every further write would fail the same way. */
@@ -103,58 +86,59 @@ function countsOf(graph: GraphDocument | undefined, document: string): ReturnTyp
 
 export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const started = performance.now();
-  opts.onProgress?.({ phase: 'extract', paths: paths.length });
-
-  const extracted: ExtractedDocument[] = [];
-  const rest: string[] = [];
-  for (const p of paths) {
-    const fromJson = await readGraphFile(p);
-    if (fromJson) extracted.push(...fromJson);
-    else rest.push(p);
-  }
-  if (rest.length > 0) {
-    try {
-      extracted.push(...(await (opts.extract ?? extractPaths)(rest)).documents);
-    } catch (err) {
-      // The pipeline reports per-file problems itself; this is it failing as a whole.
-      const reason = `extraction failed: ${err instanceof Error ? err.message : String(err)}`;
-      for (const p of rest) extracted.push({ document: path.basename(p), error: reason });
-    }
-  }
-
+  const extract = opts.extract ?? extractPaths;
+  const inputs = await listInputs(paths);
+  opts.onProgress?.({ phase: 'start', files: inputs.length });
   await ensureWriteIndexes(driver, opts.database);
 
   const counters: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 };
   const documents: DocumentSummary[] = [];
   const seen = new Set<string>();
-  let done = 0;
+  let total = inputs.length;
   let unavailable: string | undefined;
-  for (const item of extracted) {
+
+  const write = async (item: ExtractedDocument): Promise<DocumentSummary> => {
     const document = item.graph ? (documentOf(item.graph) ?? item.document) : item.document;
     const base = { document, ...countsOf(item.graph, document), changed: 0 };
-    let summary: DocumentSummary;
+    if (item.error || !item.graph) return { ...base, status: 'failed', reason: item.error ?? 'extraction produced no graph' };
     if (unavailable) {
       // Fail fast rather than wait out the driver's connection timeouts once per document.
-      summary = { ...base, status: 'failed', reason: `not written: ${unavailable}` };
-    } else if (item.error || !item.graph) {
-      summary = { ...base, status: 'failed', reason: item.error ?? 'extraction produced no graph' };
-    } else if (seen.has(document)) {
+      return { ...base, status: 'failed', reason: `not written: ${unavailable}` };
+    }
+    if (seen.has(document)) {
       // Documents are identified by file name; a second file of that name would replace the first.
-      summary = { ...base, status: 'failed', reason: `another file named "${document}" was already loaded in this run; rename one of them` };
-    } else {
-      try {
-        const result = await writeDocument(driver, item.graph, { database: opts.database, document, batchSize: opts.batchSize });
-        for (const k of Object.keys(counters) as (keyof WriteCounters)[]) counters[k] += result.counters[k];
-        summary = { ...base, ...result.counts, status: result.status, changed: result.changed };
-      } catch (err) {
-        summary = { ...base, status: 'failed', reason: err instanceof Error ? err.message : String(err) };
-        if (isDatabaseUnavailable(err)) unavailable = `Neo4j became unavailable while ${document} was written; rerun the load once it is back`;
-      }
+      return { ...base, status: 'failed', reason: `another file named "${document}" was already loaded in this run; rename one of them` };
     }
     seen.add(document);
-    documents.push(summary);
-    done += 1;
-    opts.onProgress?.({ phase: 'write', done, total: extracted.length, document, status: summary.status });
+    try {
+      const result = await writeDocument(driver, item.graph, { database: opts.database, document, batchSize: opts.batchSize });
+      for (const k of Object.keys(counters) as (keyof WriteCounters)[]) counters[k] += result.counters[k];
+      return { ...base, ...result.counts, status: result.status, changed: result.changed };
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) unavailable = `Neo4j became unavailable while ${document} was written; rerun the load once it is back`;
+      return { ...base, status: 'failed', reason: err instanceof Error ? err.message : String(err) };
+    }
+  };
+
+  for (const input of inputs) {
+    let extracted: ExtractedDocument[];
+    if (input.kind === 'graph') {
+      extracted = await readGraphFile(input.path);
+    } else {
+      try {
+        extracted = (await extract([input.path])).documents;
+      } catch (err) {
+        // The pipeline reports per-file problems itself; this is it failing as a whole.
+        const name = path.basename(input.path);
+        extracted = [{ document: name, error: `${name}: extraction failed: ${err instanceof Error ? err.message : String(err)}` }];
+      }
+    }
+    total += extracted.length - 1;
+    for (const item of extracted) {
+      const summary = await write(item);
+      documents.push(summary);
+      opts.onProgress?.({ phase: 'write', done: documents.length, total, document: summary.document, status: summary.status });
+    }
   }
 
   return {

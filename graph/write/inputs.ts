@@ -1,0 +1,59 @@
+/**
+ * What `plangraph load <paths…>` will read, listed before anything is extracted so the
+ * progress bar knows its total and each file can be extracted and written in turn
+ * (memory stays flat however many files a folder holds). Folders are walked the way
+ * loaders/pipeline.ts walks them: supported files, no dot-files, no manifest.json.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { GraphDocument } from '../../loaders/model.ts';
+import { SUPPORTED_EXTENSIONS } from '../../loaders/read/index.ts';
+import { splitByDocument } from './split.ts';
+
+export type Input = { kind: 'source'; path: string } | { kind: 'graph'; path: string };
+
+async function walk(folder: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'manifest.json' || e.name === 'node_modules') continue;
+    const full = path.join(folder, e.name);
+    if (e.isDirectory()) out.push(...(await walk(full)));
+    else if (SUPPORTED_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(full);
+  }
+  return out;
+}
+
+/**
+ * Files named on the command line are taken as given (an unsupported or missing one is
+ * then reported by the extractor, naming it); a `.json` file is a graph written by
+ * `plangraph extract --out`.
+ */
+export async function listInputs(paths: string[]): Promise<Input[]> {
+  const out: Input[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => undefined);
+    if (info?.isDirectory()) out.push(...(await walk(p)).map((f) => ({ kind: 'source' as const, path: f })));
+    else if (info?.isFile() && path.extname(p).toLowerCase() === '.json') out.push({ kind: 'graph', path: p });
+    else out.push({ kind: 'source', path: p });
+  }
+  return out;
+}
+
+/** The documents in a graph file, one GraphDocument each; or why it cannot be loaded. */
+export async function readGraphFile(file: string): Promise<{ document: string; graph?: GraphDocument; error?: string }[]> {
+  const name = path.basename(file);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    return [{ document: name, error: `${name}: not a readable graph file: ${(err as Error).message}` }];
+  }
+  const graph = parsed as GraphDocument;
+  if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.relationships)) {
+    return [{ document: name, error: `${name}: not a graph file (expected { "nodes": [...], "relationships": [...] } as written by "plangraph extract --out")` }];
+  }
+  const parts = splitByDocument(graph);
+  if (parts.size === 0) return [{ document: name, error: `${name}: the graph names no document (no "document" property on its facts)` }];
+  return [...parts].map(([document, g]) => ({ document, graph: g }));
+}
