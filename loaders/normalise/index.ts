@@ -57,7 +57,9 @@ export function normalise(source: SourceText): Paragraph[] {
       out.push(new Builder(i + 1, line, 'table-cell').build());
       continue;
     }
-    if (open && continues(open, line, wrap)) {
+    // HTML and Word paragraphs are real blocks: never glued together.
+    const blocks = source.encoding === 'html' || source.encoding === 'docx';
+    if (open && !blocks && continues(open, line, wrap)) {
       open.add(i + 1, line);
       continue;
     }
@@ -147,6 +149,8 @@ function continues(p: Builder, next: CleanLine, wrap: number | undefined): boole
   }
   if (OPENS_MID_SENTENCE.test(prev)) return true;
   if (wrap !== undefined) return prevFull;
+  // "牵头单位：…　责任单位：…" ends without a full stop but is a line of its own.
+  if (/^[（(]?(?:牵头单位|牵头责任单位|牵头部门|责任单位|责任部门|部门分工|配合单位|协同责任单位)[：:]/u.test(p.firstText)) return false;
   // One paragraph per line, cut by a page break: the cut-off part is prose (has inner punctuation) or long.
   return /[。，；]/u.test(prev) || prev.length >= 40;
 }
