@@ -94,6 +94,22 @@ describe('place mentions: no false places', () => {
   });
 });
 
+describe('place mentions: other provinces', () => {
+  it('reads a county named in a list: "帮扶黔西县、织金县脱贫工作" (Huadu plan line 248)', () => {
+    // 黔西县 became 黔西市 in 2021, so NBS 2023 no longer knows the old name.
+    expect(names('精准扶贫、对口帮扶成效显著，帮扶黔西县、织金县脱贫工作在广州市对口帮扶毕节考核中包揽前两名。')).toEqual([
+      '织金县→div:520524', '广州市→div:4401',
+    ]);
+  });
+
+  it('does not read names of other provinces’ places inside ordinary words', () => {
+    expect(names('推动环南昆山—罗浮山县镇村高质量发展', guangzhou)).toEqual([]); // 浮山县 (Shanxi)
+    expect(names('拓宽改造工程 2项城市道路改造工程')).toEqual([]); // 项城市 (Henan)
+    expect(names('引导企业家、专业人才等“新乡贤”回乡')).toEqual([]); // 新乡 (Henan)
+    expect(names('推进沿海城市、新兴城市建设，培育东方市场', guangdong)).toEqual([]);
+  });
+});
+
 describe('place mentions: zones', () => {
   it('广州都市圈 is the zone, not the city', () => {
     const zone = { id: 'zone:广州都市圈', name: '广州都市圈', level: 'ZONE' as const, aliases: [] };

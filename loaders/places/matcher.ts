@@ -44,6 +44,7 @@ const rules = JSON.parse(readFileSync(new URL('../data/place-rules.json', import
 const blocked = new Set(rules.blockedAliases.names);
 const sloganBefore = new RegExp(rules.sloganPattern.before);
 
+const GENERIC_COUNTY = /^(新城|老城|城[东西南北中]|[东西南北中]城|市中|[东西南北中]|郊|矿|新|开发|高新)区$/;
 const index = new Map<string, NameEntry[]>();
 let maxNameLength = 0;
 for (const d of allDivisions()) {
@@ -54,8 +55,10 @@ for (const d of allDivisions()) {
     index.set(name, list);
     maxNameLength = Math.max(maxNameLength, name.length);
   };
-  // Town-level units not named 镇/乡/街道 are often generic words (开发区, 保税区, 工业园区).
-  if (d.level !== 'TOWN' || /(镇|乡|街道)$/.test(d.name)) add(d.name, 'full');
+  // Town-level units not named 镇/乡/街道 are often generic words (开发区, 保税区, 工业园区);
+  // so are some county names elsewhere (新城区, 市中区, 南县).
+  const genericCounty = d.level === 'DISTRICT' && !d.code?.startsWith('44') && (d.name.length <= 2 || GENERIC_COUNTY.test(d.name));
+  if ((d.level !== 'TOWN' || /(镇|乡|街道)$/.test(d.name)) && !genericCounty) add(d.name, 'full');
   for (const a of d.aliases) {
     if (d.level !== 'TOWN') add(a, 'alias');
     else if (a.endsWith('街') && d.name.endsWith('街道')) add(a, 'streetAlias');
@@ -88,6 +91,13 @@ function cityScope(jurisdiction?: Division): Division | undefined {
  */
 function standsAlone(text: string, start: number, end: number, qualified: boolean): boolean {
   return qualified || !isHan(text[start - 1]) || !isHan(text[end]);
+}
+
+/** The province a division lies in. */
+function ancestryTop(d?: Division): Division | undefined {
+  let top = d;
+  for (let p = d && parentOf(d); p; p = parentOf(p)) top = p;
+  return top?.level === 'PROVINCE' ? top : undefined;
 }
 
 /** True when the words after a place name make it the opening of a body's name. */
@@ -200,6 +210,22 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
       chooseDivision(surface, divisions, jurisdiction);
     if (!chosen) continue;
     const entry = cand.entries.find((e) => e.division === chosen)!;
+    // 东方市场, 中山区域: the name runs into an ordinary word. 沿海城市, 新兴城市: 海城市 and 兴城市 are
+    // county names only where they stand as a name (after a qualifier or a boundary).
+    if ((surface.endsWith('市') && text[end] === '场') || (surface.endsWith('区') && text[end] === '域')) continue;
+    if (/城[市区]$/.test(surface) && isHan(text[start - 1]) && !(prev && prev.end === start && isWithin(chosen, prev.division))) continue;
+    // Places in other provinces are rarer in a plan than words that contain their names
+    // (“新乡贤”, 罗浮山县镇村, 2项城市道路): trust them at a list boundary or after a qualifier.
+    const province = ancestryTop(jurisdiction);
+    if (province && !isWithin(chosen, province) && chosen.level !== 'PROVINCE') {
+      const qualified = !!prev && prev.end === start && isWithin(chosen, prev.division);
+      const listed = !isHan(text[end]) || /^[等和与及]/.test(text[end] ?? '');
+      if (!qualified) {
+        if (/城市$/.test(surface)) continue;
+        if (entry.kind === 'alias' && !listed) continue;
+        if (entry.kind === 'full' && chosen.level === 'DISTRICT' && isHan(text[start - 1]) && !/[、和与及]/.test(text[start - 1])) continue;
+      }
+    }
     // Short forms of districts outside the plan's city, and of other provinces, must stand alone.
     const foreignProvince = chosen.level === 'PROVINCE' && !(jurisdiction && isWithin(jurisdiction, chosen));
     if (entry.kind === 'alias' && (chosen.level === 'DISTRICT' || foreignProvince)) {
