@@ -90,21 +90,28 @@ MATCH (n:${label(l)}) WHERE $doc IN n.documents AND NOT n.id IN $keep
 SET n.documents = [d IN n.documents WHERE d <> $doc],
     n.aliasesByDocument = [x IN coalesce(n.aliasesByDocument, []) WHERE NOT x STARTS WITH $prefix],
     n.provenanceByDocument = [x IN coalesce(n.provenanceByDocument, []) WHERE NOT x STARTS WITH $prefix]
-${RECOMPUTE_SHARED}`;
+${RECOMPUTE_SHARED}
+WITH n WHERE size(n.documents) = 0
+RETURN n.id AS id`;
 }
 
 /**
- * Shared nodes nobody references any more: no document lists them, nothing points at
- * them, and all they have left are gazetteer edges up the hierarchy. Run until it
- * deletes nothing, so an unreferenced chain (town → district) goes leaf first.
+ * Of the given shared nodes, deletes those nobody references any more: no document
+ * lists them, nothing points at them, and all they have left are gazetteer edges up the
+ * hierarchy. Returns the nodes those edges led to: the caller checks them next, so an
+ * unreferenced chain (town → district → city) goes leaf first.
  */
 export function deleteUnreferencedShared(l: SharedLabel): string {
   return `
-MATCH (n:${label(l)})
+UNWIND $ids AS id
+MATCH (n:${label(l)} {id: id})
 WHERE size(coalesce(n.documents, [])) = 0
   AND NOT EXISTS { (n)<--() }
   AND NOT EXISTS { (n)-[r]->() WHERE r.document IS NOT NULL }
-DETACH DELETE n`;
+OPTIONAL MATCH (n)-->(parent)
+WITH n, collect(DISTINCT parent.id) AS parents
+DETACH DELETE n
+RETURN parents`;
 }
 
 export function upsertOwned(l: OwnedLabel, extra: NodeLabel[]): string {

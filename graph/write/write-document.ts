@@ -95,18 +95,21 @@ async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, cou
   for (const label of OWNED_LABELS) {
     add(counters, await tx.run(cypher.deleteStaleOwnedNodes(label), { ...params, keep: doc.ownedIds[label] }));
   }
+  let candidates: string[] = [];
   for (const label of SHARED_LABELS) {
-    add(counters, await tx.run(cypher.releaseShared(label), { ...params, keep: doc.sharedIds[label] }));
+    const released = await tx.run(cypher.releaseShared(label), { ...params, keep: doc.sharedIds[label] });
+    add(counters, released);
+    candidates.push(...released.records.map((r) => r.get('id') as string));
   }
   // Leaf first: deleting a town can leave its district unreferenced, and so on up.
-  for (let round = 0; round < 10; round++) {
-    let deleted = 0;
+  for (let round = 0; round < 10 && candidates.length > 0; round++) {
+    const next = new Set<string>();
     for (const label of SHARED_LABELS) {
-      const result = await tx.run(cypher.deleteUnreferencedShared(label), params);
+      const result = await tx.run(cypher.deleteUnreferencedShared(label), { ids: candidates });
       add(counters, result);
-      deleted += result.summary.counters.updates().nodesDeleted;
+      for (const r of result.records) for (const id of r.get('parents') as string[]) next.add(id);
     }
-    if (deleted === 0) break;
+    candidates = [...next];
   }
 }
 

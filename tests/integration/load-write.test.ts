@@ -97,6 +97,42 @@ describe('writeDocument', () => {
     expect(counts.distinctIds).toBe(counts.nodes);
   });
 
+  it('removes a chain of places nobody references any more, leaf first, keeping what others reference', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    const chain = (name: string, withPlaces: boolean): GraphDocument => {
+      const g = plan(name, ['一']);
+      g.nodes = g.nodes.filter((n) => !n.labels.includes('District'));
+      g.relationships = g.relationships.filter((r) => r.type !== 'LOCATED_IN' && r.type !== 'GOVERNS');
+      if (withPlaces) {
+        g.nodes.push(
+          { id: 'div:440114001', labels: ['District'], properties: { id: 'div:440114001', name: '新华街道', level: 'TOWN', aliases: ['新华街'], source: 'gazetteer' } },
+          { id: 'div:440114', labels: ['District'], properties: { id: 'div:440114', name: '花都区', level: 'DISTRICT', aliases: ['花都'], source: 'gazetteer' } },
+          { id: 'div:4401', labels: ['District'], properties: { id: 'div:4401', name: '广州市', level: 'CITY', aliases: ['广州'], source: 'gazetteer' } },
+        );
+        g.relationships.push(
+          { type: 'LOCATED_IN', start: `plan:${name}/一`, end: 'div:440114001', properties: { document: `${name}.txt`, line: 10, quote: '新华街道' } },
+          { type: 'LOCATED_IN', start: 'div:440114001', end: 'div:440114', properties: { source: 'gazetteer' } },
+          { type: 'LOCATED_IN', start: 'div:440114', end: 'div:4401', properties: { source: 'gazetteer' } },
+        );
+      }
+      return g;
+    };
+    const districts = async () =>
+      (await neo.driver.executeQuery('MATCH (d:District) RETURN d.id AS id ORDER BY id', {}, { database: neo.database })).records.map((r) => r.get('id'));
+
+    await writeDocument(neo.driver, chain('a', true), { database: neo.database });
+    await writeDocument(neo.driver, chain('b', true), { database: neo.database });
+    await writeDocument(neo.driver, chain('a', false), { database: neo.database });
+    // b still references the chain: it stays, with only b's name on it.
+    expect(await districts()).toEqual(['div:4401', 'div:440114', 'div:440114001']);
+    const town = await neo.driver.executeQuery("MATCH (t:District {id: 'div:440114001'}) RETURN t.documents AS d", {}, { database: neo.database });
+    expect(town.records[0].get('d')).toEqual(['b.txt']);
+
+    const result = await writeDocument(neo.driver, chain('b', false), { database: neo.database });
+    expect(await districts()).toEqual([]);
+    expect(result.counters.nodesDeleted).toBe(3);
+  });
+
   it('gives the same graph whatever order documents are loaded in', async () => {
     const docs = [plan('a', ['一', '二'], { alias: '区发改局' }), plan('b', ['一'], { town: 'div:440114002' }), plan('c', ['一', '二', '三'])];
     await clearDatabase(neo.driver, neo.database);
