@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import path from 'node:path';
 import { connectionFile, connectionFromFile, MIN_PASSWORD_LENGTH, neo4jHome, parsePort, ConfigError } from '../config.ts';
 import { openDriver, serverVersion, type ConnectionConfig } from '../connection.ts';
-import { checkPorts, isAlive, launch, stopPid, LauncherError } from './launcher.ts';
+import { checkJava, checkPorts, ensureLib, isAlive, launch, stopPid, LauncherError } from './launcher.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -117,6 +117,9 @@ export async function startDevServer(env: Env = process.env, log: (line: string)
   const boltPort = parsePort(env.NEO4J_BOLT_PORT, 'NEO4J_BOLT_PORT', 7687);
   const httpPort = parsePort(env.NEO4J_HTTP_PORT, 'NEO4J_HTTP_PORT', 7474);
   await checkPorts({ bolt: boltPort, http: httpPort }, 'choose others with NEO4J_BOLT_PORT / NEO4J_HTTP_PORT');
+  // Missing Java or Maven: say so before anything is written.
+  checkJava();
+  ensureLib(log);
 
   // Written before the JVM is up, so an interrupted start leaves a server that the next start
   // finds (pid file) and can talk to (connection.json).
