@@ -1,5 +1,5 @@
 /** Districts: name resolution, the flagship (leadingDepartments) and tasks touching an area. */
-import { leadingDepartmentsQuery, type LeadingDepartmentsOptions } from '../../graph/queries/leading-departments.ts';
+import { assembleLeadingDepartments, leadingDepartmentsQuery, type LeadingDepartmentsOptions } from '../../graph/queries/leading-departments.ts';
 import { resolveDistrictQuery } from '../../graph/queries/names.ts';
 import { districtTasksQuery, type Page } from '../../graph/queries/tasks.ts';
 import type { TouchesOptions } from '../../graph/queries/touches.ts';
@@ -22,7 +22,12 @@ export interface DepartmentTasksRow {
 
 export function leadingDepartments(ctx: PlanGraphContext, district: NodeRow, options: LeadingDepartmentsOptions): Promise<DepartmentTasksRow[]> {
   return ctx.loaders
-    .list<DepartmentTasksRow>(`district.leadingDepartments:${JSON.stringify(options)}`, (ids) => leadingDepartmentsQuery(ids, options))
+    .batch(
+      `district.leadingDepartments:${JSON.stringify(options)}`,
+      (ids) => leadingDepartmentsQuery(ids, options),
+      (r) => assembleLeadingDepartments(r as Parameters<typeof assembleLeadingDepartments<NodeRow>>[0]),
+      (): DepartmentTasksRow[] => [],
+    )
     .load(district.id);
 }
 

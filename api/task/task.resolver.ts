@@ -8,6 +8,7 @@ import {
   taskParentQuery,
   taskPlanQuery,
   taskProjectsQuery,
+  taskTextQuery,
 } from '../../graph/queries/relations.ts';
 import { TaskConnection } from '../common/connection.type.ts';
 import { Role } from '../common/enums.ts';
@@ -49,7 +50,9 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => String, { description: 'Full text: heading plus the body paragraphs that belong to it directly.' })
-  text(@Root() task: NodeRow): string {
+  async text(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext): Promise<string> {
+    // Rows listed many times in one answer (the flagship) come without text: load it once per request.
+    if (!('text' in task)) return (await ctx.loaders.one<string>('task.text', taskTextQuery).load(task.id)) ?? task.title ?? '';
     return task.text ?? task.title ?? '';
   }
 

@@ -26,3 +26,11 @@ export function row(variable: string, label: string, extra = ''): string {
 export function int(n: number): ReturnType<typeof neo4j.int> {
   return neo4j.int(Math.trunc(n));
 }
+
+/**
+ * A task row without its (possibly long) text, for answers that list the same task many
+ * times (the flagship lists a task under each of its bodies); Task.text loads it on demand.
+ */
+export function lightTaskRow(variable: string, extra = ''): string {
+  return `${variable} {.id, .ref, .title, .kind, .document, .line, .quote, label: 'Task'${extra ? `, ${extra}` : ''}}`;
+}

@@ -76,6 +76,18 @@ RETURN id, collect(${assignmentRow('d', 'r')}) AS items`,
   );
 }
 
+/** Task texts by id (rows `{ id, items: [text] }`), for task rows fetched without it. */
+export function taskTextQuery(ids: readonly string[]): CypherQuery {
+  return cypherQuery(
+    'task.text',
+    `
+UNWIND $ids AS id
+MATCH (t:Task {id: id})
+RETURN id, [coalesce(t.text, t.title, '')] AS items`,
+    { ids: [...ids] },
+  );
+}
+
 const nodeLabels = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'] as const;
 export type NodeKind = (typeof nodeLabels)[number];
 

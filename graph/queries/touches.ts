@@ -39,13 +39,14 @@ CALL (places, governed) {
   UNWIND places AS place
   MATCH (x)-[:LOCATED_IN]->(place)
   WHERE x:Task OR x:Project
-  MATCH (x)-[:PART_OF*0..]->(t:Task)
-  RETURN t
-  UNION
-  UNWIND places AS place
-  MATCH (x)-[:LOCATED_IN]->(place)
-  WHERE x:Task OR x:Project
-  MATCH (t:Task)-[:PART_OF*1..]->(x)
+  WITH DISTINCT x
+  CALL (x) {
+    MATCH (x)-[:PART_OF*0..]->(t:Task)
+    RETURN t
+    UNION
+    MATCH (t:Task)-[:PART_OF*1..]->(x)
+    RETURN t
+  }
   RETURN t
   UNION
   UNWIND governed AS place

@@ -170,7 +170,7 @@ describe('path, related tasks, workload', () => {
   });
 
   it('related tasks belong to other plans and really share what they list', async () => {
-    const { tasks } = await api.query(`{ tasks(filter: { touches: "花都", ledBy: "省发展改革委" }, first: 5) { edges { node { id plan { id }
+    const { tasks } = await api.query(`{ tasks(filter: { touches: "花都", plan: "${PROVINCIAL_PLAN}" }, first: 20) { edges { node { id plan { id }
       districts { id } assignments { department { id } }
       related(first: 10) { weight shared { kind id via } task { id plan { id } districts { id } assignments { department { id } } projects { id } goals { id } } } } } } }`);
     let seen = 0;
@@ -191,6 +191,9 @@ describe('path, related tasks, workload', () => {
       }
     }
     expect(seen).toBeGreaterThan(0);
+    // A provincial task about 花都区 shares the place with tasks of the Huadu plan.
+    const sharesHuadu = tasks.edges.some(({ node }: any) => node.related.some((r: any) => r.shared.some((x: any) => x.kind === 'District' && x.id === 'div:440114')));
+    expect(sharesHuadu).toBe(true);
   });
 
   it('workload per plan adds up to what the body leads and supports', async () => {
