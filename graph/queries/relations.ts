@@ -83,7 +83,7 @@ export function taskTextQuery(ids: readonly string[]): CypherQuery {
     `
 UNWIND $ids AS id
 MATCH (t:Task {id: id})
-RETURN id, [coalesce(t.text, t.title, '')] AS items`,
+RETURN id, collect(coalesce(t.text, t.title, '')) AS items`,
     { ids: [...ids] },
   );
 }
