@@ -1,0 +1,56 @@
+/**
+ * Child process serving one kind of query endpoint over a Neo4j, so autocannon (in the
+ * parent) and the server under test do not share an event loop, and the server's memory is
+ * its own (the soak test reads this process's RSS):
+ *
+ *   node bin/run-ts.js bench/queries/serve.ts <graphql|driver|peer> <bolt-uri> <user> <password> [database]
+ *
+ * Prints one JSON line `{"url": …, "pid": …}` once it listens; exits on SIGTERM, SIGINT or
+ * when its stdin closes (the parent died).
+ */
+import neo4j from 'neo4j-driver';
+import { SERVING_DRIVER_TIMEOUTS, startServer } from '../../api/server.ts';
+import { startFloorServer } from './floor-server.ts';
+import { startPeerServer } from './peer-server.ts';
+
+export type ServerKind = 'graphql' | 'driver' | 'peer';
+
+const [kind, uri, user, password, database] = process.argv.slice(2) as [ServerKind, string, string, string, string | undefined];
+if (!['graphql', 'driver', 'peer'].includes(kind) || !uri || !user || !password) {
+  console.error('usage: serve.ts <graphql|driver|peer> <bolt-uri> <user> <password> [database]');
+  process.exit(2);
+}
+// One driver setting for all three (the serving timeouts PlanGraph uses); pool size left at the driver's default.
+const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), { ...SERVING_DRIVER_TIMEOUTS, userAgent: `plangraph-bench-${kind}` });
+await driver.verifyConnectivity({ database });
+
+let url: string;
+let close: () => Promise<void>;
+if (kind === 'graphql') {
+  const s = await startServer({ driver, database, port: 0, logger: { error: (m: string) => console.error(m), info: () => {} } });
+  url = s.url;
+  close = s.close;
+} else if (kind === 'driver') {
+  const s = await startFloorServer(driver, database);
+  url = s.origin;
+  close = s.close;
+} else {
+  const s = await startPeerServer(driver, database);
+  url = s.url;
+  close = s.close;
+}
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await close().catch(() => {});
+  await driver.close().catch(() => {});
+  process.exit(0);
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdin.on('end', stop);
+process.stdin.on('close', stop);
+process.stdin.resume();
+console.log(JSON.stringify({ url, pid: process.pid }));
