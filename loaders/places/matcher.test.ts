@@ -94,6 +94,15 @@ describe('place mentions: no false places', () => {
   });
 });
 
+describe('place mentions: common-word short forms', () => {
+  it('南海 is the South China Sea in a provincial plan but 南海区 in Nanhai’s own plan', () => {
+    expect(names('保护“南海Ⅰ号”等水下文化遗产，开发南海海洋资源', guangdong)).toEqual([]);
+    const nanhai = resolveDivision('南海区')!;
+    // tests/fixtures/nanhai-urban-rural-integration-2023-2025.txt
+    expect(names('加快广佛江珠城际、佛山地铁3号线南海段建设', nanhai)).toEqual(['佛山→div:4406', '南海→div:440605']);
+  });
+});
+
 describe('place mentions: other provinces', () => {
   it('reads a county named in a list: "帮扶黔西县、织金县脱贫工作" (Huadu plan line 248)', () => {
     // 黔西县 became 黔西市 in 2021, so NBS 2023 no longer knows the old name.

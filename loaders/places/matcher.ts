@@ -9,7 +9,7 @@ import type { Division } from '../model.ts';
 import { allDivisions, chooseDivision, isWithin, parentOf } from './gazetteer.ts';
 
 /** How a name denotes its division; decides where it may be trusted. */
-type NameKind = 'full' | 'alias' | 'streetAlias' | 'townStem';
+type NameKind = 'full' | 'alias' | 'streetAlias' | 'townStem' | 'homeAlias';
 interface NameEntry { division: Division; kind: NameKind }
 
 export interface PlaceMention {
@@ -49,7 +49,10 @@ const index = new Map<string, NameEntry[]>();
 let maxNameLength = 0;
 for (const d of allDivisions()) {
   const add = (name: string, kind: NameKind) => {
-    if (name.length < 2 || blocked.has(name)) return;
+    if (name.length < 2) return;
+    // A common-word short form (南海, 光明) is trusted only in the plan of that very place.
+    if (blocked.has(name)) kind = kind === 'full' ? kind : 'homeAlias';
+    if (blocked.has(name) && kind === 'full') return;
     const list = index.get(name) ?? [];
     list.push({ division: d, kind });
     index.set(name, list);
@@ -136,7 +139,7 @@ function responsibilitySpans(text: string): [number, number][] {
 interface Candidate { entries: NameEntry[]; zone?: Division; length: number }
 
 /** The longest zone or gazetteer name starting at i whose entries may be used here. */
-function longestAt(text: string, i: number, zones: Division[], scope?: Division): Candidate | undefined {
+function longestAt(text: string, i: number, zones: Division[], scope?: Division, home?: Division): Candidate | undefined {
   let best: Candidate | undefined;
   for (const z of zones) {
     for (const n of [z.name, ...z.aliases]) {
@@ -145,7 +148,11 @@ function longestAt(text: string, i: number, zones: Division[], scope?: Division)
   }
   for (let len = Math.min(maxNameLength, text.length - i); len >= 2; len--) {
     if (best && best.length >= len) break;
-    const entries = index.get(text.substr(i, len))?.filter((e) => e.kind !== 'townStem' || (scope && isWithin(e.division, scope)));
+    const entries = index.get(text.substr(i, len))?.filter(
+      (e) =>
+        (e.kind !== 'townStem' || (scope && isWithin(e.division, scope))) &&
+        (e.kind !== 'homeAlias' || (home && (e.division.id === home.id || isWithin(home, e.division)))),
+    );
     if (entries && entries.length > 0) return { entries, length: len };
   }
   return best;
@@ -160,7 +167,7 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
   const found: PlaceMention[] = [];
   let i = 0;
   while (i < text.length) {
-    const cand = longestAt(text, i, zones, scope);
+    const cand = longestAt(text, i, zones, scope, jurisdiction);
     if (!cand) {
       i++;
       continue;
@@ -188,7 +195,7 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
     if (!isHan(text[end]) && sloganBefore.test(text.slice(Math.max(0, start - 8), start))) continue;
     // “花漾花都”, “幸福美丽花都”, “投资花都”: a name closing a quoted brand is the brand.
     if (text[end] === '”' && /“[\u3400-\u9fff]{2,6}$/.test(text.slice(Math.max(0, start - 7), start))) continue;
-    const short = cand.entries.every((e) => e.kind === 'alias' || e.kind === 'townStem');
+    const short = cand.entries.every((e) => e.kind === 'alias' || e.kind === 'townStem' || e.kind === 'homeAlias');
     if (short) {
       if (startsWithAny(after, rules.facilityAfter.words) && !startsWithAny(after, rules.facilityAfterExceptions.words)) {
         // 广州白云国际机场: the city in front of a facility's name is part of that name.
