@@ -35,12 +35,11 @@ export const taskGoalsQuery = neighbours('task.goals', 'MATCH (:Task {id: id})-[
 
 export const departmentLeadsQuery = neighbours('department.leads', 'MATCH (:Department {id: id})-[:LEADS]->(x:Task)', 'Task');
 export const departmentSupportsQuery = neighbours('department.supports', 'MATCH (:Department {id: id})-[:SUPPORTS]->(x:Task)', 'Task');
-/** A body's area: a LOCATED_IN edge when the writer draws one, else a `jurisdiction` property holding a District id. */
+/** A body's area: the writer stores it as the `jurisdiction` property holding a District id (div:440114). */
 export const departmentJurisdictionQuery = neighbours(
   'department.jurisdiction',
   `MATCH (d:Department {id: id})
-MATCH (x:District)
-WHERE x.id = d.jurisdiction OR (d)-[:LOCATED_IN]->(x)`,
+MATCH (x:District {id: d.jurisdiction})`,
   'District',
 );
 

@@ -198,9 +198,10 @@ describe('path, related tasks, workload', () => {
 
   it('workload per plan adds up to what the body leads and supports', async () => {
     const { department, workload } = await api.query(`{
-      department(name: "省发展改革委") { leads { id } supports { id } workload { plan { id } led supported } }
+      department(name: "省发展改革委") { jurisdiction { name } leads { id } supports { id } workload { plan { id } led supported } }
       workload(first: 5) { department { name } led supported plans { led supported } }
     }`);
+    expect(department.jurisdiction).toEqual({ name: '广东省' });
     const led = department.workload.reduce((n: number, w: any) => n + w.led, 0);
     const supported = department.workload.reduce((n: number, w: any) => n + w.supported, 0);
     expect(led).toBe(department.leads.length);
