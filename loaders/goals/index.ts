@@ -134,6 +134,19 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     }
   }
 
+  // 4. The goals section an indicator table sits in ("发展目标", "主要目标", "总体目标") sets those
+  // indicators: it TARGETS every goal of the table, with the row as evidence. The box holding the
+  // table is the list of goals itself, not a task serving them.
+  for (const table of tables) {
+    const section = goalsSectionOf(tasks, table);
+    if (!section) continue;
+    for (const g of goals.values()) {
+      const p = g.node.properties;
+      if (!g.fromTable || (p.line as number) < table.line || (p.line as number) > table.endLine) continue;
+      addTargets(section, g, p.line as number, p.quote as string);
+    }
+  }
+
   const nodes = [...goals.values()].map((g) => g.node);
   for (const g of nodes) {
     relationships.push({
@@ -145,6 +158,17 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
   }
   return { nodes, relationships };
 };
+
+/** The innermost task (not a box) whose lines hold the table, when its title says it sets goals. */
+function goalsSectionOf(tasks: TaskDraft[], table: IndicatorTable): TaskDraft | undefined {
+  let best: TaskDraft | undefined;
+  for (const t of tasks) {
+    if (t.kind === 'box' || t.endLine === undefined) continue;
+    if (t.evidence.line > table.line || t.endLine < table.line) continue;
+    if (!best || t.evidence.line >= best.evidence.line) best = t;
+  }
+  return best && /目标/.test(best.title) ? best : undefined;
+}
 
 function flatten(tasks: TaskDraft[]): TaskDraft[] {
   return tasks.flatMap((t) => [t, ...flatten(t.children)]);

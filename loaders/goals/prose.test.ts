@@ -36,6 +36,41 @@ describe('proseGoals', () => {
     ]);
   });
 
+  it('reads a "十四五"期间 scope as the period\'s last year, and a list of counts sharing one verb (provincial line 431)', () => {
+    const text = seedLine('guangdong-new-urbanisation-plan-2021-2035.txt', 431);
+    expect(text).toContain('“十四五”期间，新增约30万个公办幼儿园学位、370万个左右公办义务教育学位、30万个左右公办普通高中学位，大力推进');
+    expect(plain(text)).toEqual([
+      { name: '新增公办幼儿园学位', targetYear: 2025, targetValue: '约30', unit: '万个', quote: '新增约30万个公办幼儿园学位' },
+      { name: '新增公办义务教育学位', targetYear: 2025, targetValue: '370左右', unit: '万个', quote: '370万个左右公办义务教育学位' },
+      { name: '新增公办普通高中学位', targetYear: 2025, targetValue: '30左右', unit: '万个', quote: '30万个左右公办普通高中学位' },
+    ]);
+    // "十三五"期间 is the past in a plan starting 2021 (Huadu line 87).
+    expect(plain('区实现地区生产总值 1682.15 亿元，“十三五”期间年均增长 6.5%。')).toEqual([]);
+  });
+
+  it('keeps the scope into a sentence opening 其中 (provincial line 451)', () => {
+    const text = seedLine('guangdong-new-urbanisation-plan-2021-2035.txt', 451);
+    expect(text).toContain('“十四五”期间，全省筹建保障性安居工程住房138.9万套。其中，新开工公租房11.83万套，新增发放租赁补贴6.15万户');
+    const goals = plain(text);
+    expect(goals[0]).toEqual({ name: '筹建保障性安居工程住房', targetYear: 2025, targetValue: '138.9', unit: '万套', quote: '全省筹建保障性安居工程住房138.9万套' });
+    expect(goals.slice(1).map((g) => [g.name, g.targetValue, g.unit])).toEqual([
+      ['新开工公租房', '11.83', '万套'],
+      ['新增发放租赁补贴', '6.15', '万户'],
+      ['新筹集保障性租赁住房', '74.05', '万套'],
+      ['新筹集建设共有产权住房', '14.3', '万套'],
+      ['新筹集建设人才住房', '27.23', '万套'],
+      ['新开工棚改安居住房', '5.33', '万套'],
+    ]);
+  });
+
+  it('reads the people an effort reaches: "带动60万人以上实现就业创业" (provincial line 281)', () => {
+    const text = seedLine('guangdong-new-urbanisation-plan-2021-2035.txt', 281);
+    expect(text).toContain('到2025年，全省开展“粤菜师傅”培训20万人次，带动60万人以上实现就业创业。');
+    expect(plain(text)).toContainEqual({ name: '带动就业创业', targetYear: 2025, targetValue: '60以上', unit: '万人', quote: '带动60万人以上实现就业创业' });
+    // 带动 with no count of people is a description, not a goal.
+    expect(plain('到2025年，带动3个产业园区实现升级。')).toEqual([]);
+  });
+
   it('ignores past results, status reports and numbers inside descriptions', () => {
     // Huadu line 197: a 2020 result in a plan for 2021-2025.
     expect(plain('园建设，2020年全区生活垃圾分类回收利用率达到 38%。')).toEqual([]);

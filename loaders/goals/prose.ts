@@ -38,13 +38,19 @@ const NUMBER = String.raw`(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?
 const WITH_VERB = new RegExp(String.raw`^(.*?)(${VERBS.map(esc).join('|')})${NUMBER}$`);
 const BARE = new RegExp(String.raw`^(.{2,30}?)(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|以下|左右)?$`);
 /** An action with its count before the object: 建成 7800 公里碧道, 新增 1—2个农产品地理标志产品. */
-const COUNT_FIRST = new RegExp(String.raw`^(.{0,6}?)(建成|新建|新增|建设|打造|培育|创建|开工改造|改造|完成|筹集|筹建|引进|建立)(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|左右)?(.{2,24})$`);
+const COUNT_FIRST = new RegExp(String.raw`^(.{0,6}?)(建成|新建|新增|建设|打造|培育|创建|开工改造|改造|完成|筹集|筹建|引进|建立|带动|促进|吸纳)(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|左右)?(.{2,24})$`);
+/** Counts of people an effort reaches (带动60万人以上实现就业创业): the verb names the goal with its object. */
+const REACH = /^(带动|促进|吸纳)$/;
 /** Words that open a clause about the scope or the effort, not the indicator's name. */
 const LEAD = /^(年内|力争|确保|努力|争取|并且|并|且|使|其中|全省|全市|全区|全县|我省|我市|我区|基本|累计)+/;
 /** A name that starts with an action is a description of work, not an indicator. */
 const ACTION = /^(实现|带动|促进|推动|形成|吸引|支持|推进|加快|提供|落实|惠及|串联|辐射|覆盖|服务)/;
 
 const YEAR_MARK = /(?:到|(?<!截)至|力争在)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?/g;
+/** A five-year plan period ("十四五"期间, “十四五”时期, 十四五末) ends in a known year: 十四五 → 2025. */
+const PERIOD_MARK = /[“"]?十([一二三四五六七八九])五[”"]?(?:期间|时期|末)/g;
+const PERIOD_DIGIT = '一二三四五六七八九';
+const periodEnd = (digit: string) => 1980 + 5 * (PERIOD_DIGIT.indexOf(digit) + 1) + 25;
 const YEAR_LEAD = /^\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]/;
 
 /**
@@ -55,8 +61,10 @@ export function proseGoals(text: string, minYear: number): ProseGoal[] {
   const goals: ProseGoal[] = [];
   const lead = YEAR_LEAD.exec(text);
   const paragraphYear = lead && Number(lead[1]) >= minYear ? Number(lead[1]) : undefined;
+  let sentenceYear: number | undefined;
   for (const sentence of pieces(text, /[。！？!?]/)) {
-    let year = paragraphYear;
+    // "其中，新开工公租房11.83万套": a sentence opening 其中 breaks down the one before, in its scope.
+    let year = /^\s*其中/.test(sentence.text) ? sentenceYear ?? paragraphYear : paragraphYear;
     let previous: ProseGoal | undefined;
     for (const clause of pieces(sentence.text, /[，；;：:]|,(?!\d)/)) {
       const offset = sentence.offset + clause.offset;
@@ -67,10 +75,25 @@ export function proseGoals(text: string, minYear: number): ProseGoal[] {
       while ((mark = YEAR_MARK.exec(body))) {
         if (Number(mark[1]) >= minYear) { year = Number(mark[1]); cut = mark.index + mark[0].length; }
       }
+      PERIOD_MARK.lastIndex = 0;
+      while ((mark = PERIOD_MARK.exec(body))) {
+        const end = periodEnd(mark[1]);
+        if (end >= minYear && mark.index + mark[0].length > cut) { year = end; cut = mark.index + mark[0].length; }
+      }
       if (cut >= 0) body = body.slice(cut);
       const leadYear = YEAR_LEAD.exec(clause.text + '，');
       if (leadYear && clause.offset === 0 && Number(leadYear[1]) >= minYear) { year = Number(leadYear[1]); continue; }
+      sentenceYear = year;
       if (year === undefined) continue;
+      const shared = sharedVerbList(body);
+      if (shared) {
+        for (const item of shared) {
+          const quote = item.quote.trim();
+          goals.push({ name: item.name, targetYear: year, targetValue: item.value, unit: item.unit, offset: offset + Math.max(0, clause.text.indexOf(quote)), quote });
+        }
+        previous = undefined;
+        continue;
+      }
       const found = matchClause(joinPieces([body]));
       if (!found) { previous = undefined; continue; }
       if (!found.name) {
@@ -84,6 +107,25 @@ export function proseGoals(text: string, minYear: number): ProseGoal[] {
   return goals;
 }
 
+/**
+ * One verb shared by a list of counts: "新增约30万个公办幼儿园学位、370万个左右公办义务教育学位、30万个
+ * 左右公办普通高中学位" is three goals, each named by the verb and its own object.
+ */
+function sharedVerbList(body: string): { name: string; value: string; unit?: string; quote: string }[] | undefined {
+  if (!body.includes('、')) return undefined;
+  const parts = body.split('、');
+  const first = COUNT_FIRST.exec(joinPieces([parts[0]]));
+  if (!first) return undefined;
+  const verb = first[2];
+  const out: { name: string; value: string; unit?: string; quote: string }[] = [];
+  for (const [i, part] of parts.entries()) {
+    const found = matchClause(i === 0 ? joinPieces([part]) : verb + joinPieces([part]));
+    if (!found?.name || found.verb) return undefined;
+    out.push({ name: found.name, value: found.value, unit: found.unit, quote: part });
+  }
+  return out;
+}
+
 function matchClause(c: string): { name: string; value: string; unit?: string; verb?: string } | undefined {
   const v = WITH_VERB.exec(c);
   if (v) {
@@ -95,7 +137,13 @@ function matchClause(c: string): { name: string; value: string; unit?: string; v
   }
   const f = COUNT_FIRST.exec(c);
   if (f) {
-    const [, scope, verb, about, num, mag, unit, qualifier, object] = f;
+    const [, scope, verb, about, num, mag, unit, qualifier, rawObject] = f;
+    const object = REACH.test(verb) ? rawObject.replace(/^实现/, '') : rawObject;
+    if (REACH.test(verb)) {
+      // 带动 is an action word in a name, but "带动<count><object>" is a quantified goal.
+      if (/\d/.test(object) || !/^(人|万人|人次|万人次|户|万户)$/.test(unit)) return undefined;
+      return { name: verb + object, value: `${about ?? ''}${num}${qualifier ?? ''}`, unit: (mag ?? '') + unit };
+    }
     const name = cleanName(scope + verb + object);
     // "建成15分钟健身圈": a duration describes the object, it is not a count of it.
     if (!name || /\d/.test(object) || /^(分钟|小时|天|年)$/.test(unit)) return undefined;

@@ -9,6 +9,7 @@ import {
   type YearColumns,
   isAttribute,
   isNoValue,
+  isNumericValue,
   joinPieces,
   rowQuote,
   splitSerial,
@@ -135,7 +136,11 @@ function readRow(
     v = 1;
   }
   years.targetYears.forEach((year, k) => {
-    const value = values[v + k];
+    let value = values[v + k];
+    // A target in words over a blank cell to its right ("按国家核定目标执行" then nothing, then the
+    // attribute) is one merged cell spanning both years; a blank after a number is a real blank.
+    const previous = k > 0 ? values[v + k - 1] : undefined;
+    if (!value && previous && !isNoValue(previous) && !isNumericValue(previous) && yearCells[v + k] === '') value = previous;
     if (!isNoValue(value)) row.targets.push({ year, value });
   });
   return row;

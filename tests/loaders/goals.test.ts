@@ -80,6 +80,14 @@ describe('Huadu plan: 专栏1 indicators', async () => {
     expect(targetsOf(f, id).map((r) => r.start)).toEqual([ctx.taskId(taskAt(ctx, 2280).ref)]);
   });
 
+  it('the 发展目标 item the box sits in ("三、发展目标", line 483) TARGETS all 23 indicators, each with its row as evidence', () => {
+    expect(lines[482].trim()).toBe('三、发展目标');
+    const section = flat(ctx.plan.tasks).find((t) => t.evidence.line === 483)!;
+    const links = f.relationships.filter((r) => r.type === 'TARGETS' && r.start === ctx.taskId(section.ref));
+    expect(links).toHaveLength(23);
+    expect(links.find((r) => r.end === `${plan}/goal/森林覆盖率@2025`)?.properties).toMatchObject({ line: 705, quote: '14 森林覆盖率 % 37.58 37.63 约束性' });
+  });
+
   it('the box holding the table does not TARGET its own indicators', () => {
     const box = flat(ctx.plan.tasks).find((t) => t.kind === 'box' && t.evidence.line === 596)!;
     expect(f.relationships.filter((r) => r.type === 'TARGETS' && r.start === ctx.taskId(box.ref))).toEqual([]);
@@ -94,8 +102,8 @@ describe('provincial plan: 表 2-1 and prose targets', async () => {
   it('makes two Goals for a row with 2025 and 2035 targets: "城镇化水平 1. 常住人口城镇化率 % 74.15 77 82 预期性"', () => {
     expect(goal(f, `${plan}/goal/常住人口城镇化率@2025`)).toMatchObject({ unit: '%', baselineYear: 2020, baselineValue: '74.15', targetValue: '77', attribute: '预期性', category: '城镇化水平', line: 176 });
     expect(goal(f, `${plan}/goal/常住人口城镇化率@2035`)).toMatchObject({ baselineValue: '74.15', targetValue: '82', line: 176 });
-    // 26 rows with both years, 2 with one (13: 2035 "——"; 16: 2035 blank).
-    expect(f.nodes.filter((n) => n.properties.table === '表 2-1 广东省新型城镇化发展指标体系')).toHaveLength(54);
+    // 27 rows with both years (16: "按国家核定目标执行" spans both year cells), 1 with one (13: 2035 "——").
+    expect(f.nodes.filter((n) => n.properties.table === '表 2-1 广东省新型城镇化发展指标体系')).toHaveLength(55);
   });
 
   it('TARGETS from the goals section restating them: "到 2025 年，常住人口城镇化率达到 77%…城乡居民人均可支配收入比控制在 2.3 左右"', () => {
@@ -107,6 +115,21 @@ describe('provincial plan: 表 2-1 and prose targets', async () => {
     expect(targetsOf(f, `${plan}/goal/常住人口城镇化率@2035`).map((r) => r.properties.quote)).toContain('全省常住人口城镇化率达到 82%');
     // A restatement is a link, not a second goal.
     expect(f.nodes.filter((n) => n.properties.name === '常住人口城镇化率')).toHaveLength(2);
+  });
+
+  it('"第三节 发展目标", which holds 表 2-1, TARGETS every goal of the table (both years)', () => {
+    const section = ctx.taskId(taskAt(ctx, 171).ref);
+    const tableGoals = f.nodes.filter((n) => n.properties.table === '表 2-1 广东省新型城镇化发展指标体系').map((n) => n.id);
+    const linked = new Set(f.relationships.filter((r) => r.type === 'TARGETS' && r.start === section).map((r) => r.end));
+    expect(tableGoals.every((id) => linked.has(id))).toBe(true);
+    // Other sections do not: 专栏 tasks link only the goals they restate.
+    expect(f.relationships.filter((r) => r.type === 'TARGETS' && r.end === `${plan}/goal/城市建成区绿化覆盖率@2035`).map((r) => r.start)).toEqual([section]);
+  });
+
+  it('"“十四五”期间，全省筹建保障性安居工程住房138.9万套" is a 2025 goal its box item TARGETS', () => {
+    const id = `${plan}/goal/筹建保障性安居工程住房@2025`;
+    expect(goal(f, id)).toMatchObject({ targetValue: '138.9', unit: '万套', line: 451 });
+    expect(targetsOf(f, id).map((r) => r.start)).toEqual([ctx.taskId(taskAt(ctx, 451).ref)]);
   });
 
   it('a prose-only quantified goal: "城镇常住人口 10150 万人" (2025) and "11000 万人" (2035)', () => {
