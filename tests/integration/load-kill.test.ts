@@ -128,5 +128,5 @@ describe('Neo4j killed during a load', () => {
     } finally {
       await second.close();
     }
-  }, 300_000);
+  }, 600_000);
 });
