@@ -5,6 +5,7 @@
  * 花都区…, then tasks by full-text score):
  *   0 exact name, title, alias or code; 1 name/title starts with the words;
  *   2 name/title/alias contains them; 3 any other full-text hit, by score.
+ * Names are also matched by substring, so a one-character word (镇) still finds names.
  */
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
 import type { NodeKind } from './relations.ts';
@@ -16,7 +17,17 @@ export function searchQuery(words: string, lucene: string, first: number, onlyKi
   return cypherQuery(
     'search',
     `
-CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node, score
+CALL () {
+  CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node, score
+  RETURN node, score
+  UNION
+  // names the full-text bigrams miss: one-character words, names containing the words
+  MATCH (node)
+  WHERE (node:District OR node:Department OR node:Project OR node:Plan)
+    AND (coalesce(node.name, node.title) CONTAINS $words OR $words IN coalesce(node.aliases, []) OR node.code = $words)
+  RETURN node, 0.0 AS score
+}
+WITH node, max(score) AS score
 WITH node, score, [l IN labels(node) WHERE l IN $kinds][0] AS label
 WHERE label IS NOT NULL
 WITH node, score, label, coalesce(node.name, node.title, '') AS name
