@@ -68,7 +68,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
   const schema = options.schema ?? (await (await import('./schema.ts')).buildPlanGraphSchema());
   const context = options.context ?? (await defaultContext(driver, database));
-  const monitor = new Neo4jMonitor(driver, { database, intervalMs: options.healthCheckIntervalMs });
+  const info = (line: string) => (logger.info ? logger.info(line) : console.log(line));
+  const monitor = new Neo4jMonitor(driver, { database, intervalMs: options.healthCheckIntervalMs, log: (line) => logger.error(line) });
 
   const httpServer = http.createServer();
   // Slow clients cannot hold a connection open forever (slowloris).
@@ -91,7 +92,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       readOnlyPlugin(),
       variableLimitsPlugin(limits),
       neo4jAvailabilityPlugin(monitor),
-      requestLoggingPlugin({ all: options.logRequests, log: (line) => (logger.info ? logger.info(line) : console.log(line)) }),
+      requestLoggingPlugin({ all: options.logRequests, log: info }),
     ],
   });
   await apollo.start();

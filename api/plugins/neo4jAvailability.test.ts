@@ -20,7 +20,8 @@ afterEach(async () => {
 describe('Neo4jMonitor', () => {
   it('sees an unreachable server as down, with the driver reason, and tells outage listeners once', async () => {
     driver = neo4j.driver(`bolt://127.0.0.1:${await closedPort()}`, neo4j.auth.basic('neo4j', 'unused-pw'), { connectionTimeout: 1000 });
-    const monitor = new Neo4jMonitor(driver, { intervalMs: 0 });
+    const logged: string[] = [];
+    const monitor = new Neo4jMonitor(driver, { intervalMs: 0, log: (line) => logged.push(line) });
     expect(monitor.status.available).toBe(true); // optimistic until the first probe
     let outages = 0;
     monitor.onNextOutage(() => outages++);
@@ -29,6 +30,8 @@ describe('Neo4jMonitor', () => {
     expect(status.error).toMatch(/ECONNREFUSED|connect/i);
     await monitor.probe();
     expect(outages).toBe(1);
+    expect(logged).toHaveLength(1); // once per change, not per probe
+    expect(logged[0]).toMatch(/^\[plangraph\] Neo4j unreachable \(.+\); answering SERVICE_UNAVAILABLE until it is back$/);
   });
 
   it('shares one probe among concurrent callers and re-probes a down server at most every recheckMs', async () => {

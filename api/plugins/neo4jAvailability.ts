@@ -19,6 +19,8 @@ export interface Neo4jMonitorOptions {
   probeTimeoutMs?: number;
   /** While down, requests re-probe at most this often (then share the answer). */
   recheckMs?: number;
+  /** Told once per change: "Neo4j unreachable: …" / "Neo4j answers again". */
+  log?: (line: string) => void;
 }
 
 /**
@@ -36,6 +38,7 @@ export class Neo4jMonitor {
   private readonly intervalMs: number;
   private readonly probeTimeoutMs: number;
   private readonly recheckMs: number;
+  private readonly log: (line: string) => void;
 
   constructor(
     private readonly driver: Driver,
@@ -45,6 +48,7 @@ export class Neo4jMonitor {
     this.intervalMs = options.intervalMs ?? 1000;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 2000;
     this.recheckMs = options.recheckMs ?? 200;
+    this.log = options.log ?? (() => {});
   }
 
   get status(): Neo4jStatus {
@@ -114,8 +118,13 @@ export class Neo4jMonitor {
 
   private update(next: Neo4jStatus): void {
     const wentDown = this.current.available && !next.available;
+    const cameBack = !this.current.available && next.available;
     this.current = next;
-    if (wentDown) for (const listener of [...this.downListeners]) listener();
+    if (wentDown) {
+      this.log(`[plangraph] Neo4j unreachable (${next.error}); answering SERVICE_UNAVAILABLE until it is back`);
+      for (const listener of [...this.downListeners]) listener();
+    }
+    if (cameBack) this.log('[plangraph] Neo4j answers again');
   }
 }
 

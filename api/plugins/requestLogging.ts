@@ -8,8 +8,8 @@ export interface RequestLogOptions {
   log?: (line: string) => void;
 }
 
-/** Failures that are the server's (or Neo4j's) problem, not the client's. */
-const SERVER_SIDE = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
+/** Failures that are the server's problem, not the client's (Neo4j outages are logged once, by the monitor). */
+const SERVER_SIDE = new Set(['INTERNAL_SERVER_ERROR']);
 
 /**
  * One line per slow request or server-side failure (every request with `all`): status, time,
