@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { FirstArgs } from '../common/page.args.ts';
+import { badUserInput } from '../common/errors.ts';
 import {
   taskAssignmentsQuery,
   taskChildrenQuery,
@@ -45,8 +46,11 @@ export class TaskResolver {
   }
 
   @Query(() => [RelatedTask], { description: 'Tasks of other plans sharing places, projects, goals or bodies with this task, most shared first.' })
-  relatedTasks(@Args(() => RelatedTasksArgs) { task, first }: RelatedTasksArgs, @Ctx() ctx: PlanGraphContext) {
-    return relatedTasks(ctx, task, pageFrom(first, null).limit);
+  async relatedTasks(@Args(() => RelatedTasksArgs) { task, first }: RelatedTasksArgs, @Ctx() ctx: PlanGraphContext) {
+    const limit = pageFrom(first, null).limit;
+    const [found, related] = await Promise.all([findTask(ctx, task), relatedTasks(ctx, task, limit)]);
+    if (!found) throw badUserInput(`Unknown task id "${task}" in "task". Task ids look like plan:<document name>/<ref>; take one from tasks, search or a plan's tasks.`, { argument: 'task' });
+    return related;
   }
 
   @FieldResolver(() => String, { description: 'Full text: heading plus the body paragraphs that belong to it directly.' })

@@ -194,6 +194,8 @@ describe('path, related tasks, workload', () => {
     // A provincial task about 花都区 shares the place with tasks of the Huadu plan.
     const sharesHuadu = tasks.edges.some(({ node }: any) => node.related.some((r: any) => r.shared.some((x: any) => x.kind === 'District' && x.id === 'div:440114')));
     expect(sharesHuadu).toBe(true);
+    const unknown = await api.request('{ relatedTasks(task: "plan:nope/一") { weight } }');
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('workload per plan adds up to what the body leads and supports', async () => {
