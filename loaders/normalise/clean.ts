@@ -16,7 +16,15 @@ export interface CleanLine {
   markdownHeading: boolean;
 }
 
-export function cleanLine(original: string, simplified: string, footnoteMarker?: RegExp): CleanLine {
+/** A markdown/pipe table row "| 1 | 推进完整社区建设 | 市住房城乡建设局 |" (separator rows are not content). */
+export const PIPE_ROW = /^[\s\u3000]*\|.*\|.*\|[\s\u3000]*$/u;
+export const PIPE_SEPARATOR = /^[\s\u3000]*\|?(?:[\s\u3000]*:?-{2,}:?[\s\u3000]*\|)+(?:[\s\u3000]*:?-{2,}:?[\s\u3000]*)?$/u;
+
+/**
+ * Cleans one line. A pipe-table row loses its outer pipes and its matching text gets tabs between
+ * cells (like HTML/Word rows); `original` keeps the inner pipes, so quotes show the row as written.
+ */
+export function cleanLine(original: string, simplified: string, footnoteMarker?: RegExp, pipeRow = false): CleanLine {
   const cut: boolean[] = new Array(original.length).fill(false);
   const cutMatches = (re: RegExp) => {
     re.lastIndex = 0;
@@ -40,10 +48,18 @@ export function cleanLine(original: string, simplified: string, footnoteMarker?:
   }
   // Inline note markers last, so a footnote line's own leading marker was read first.
   cutMatches(INLINE_MARKER);
+  if (pipeRow) {
+    const first = simplified.indexOf('|');
+    const last = simplified.lastIndexOf('|');
+    cut[first] = true;
+    cut[last] = true;
+  }
   for (let i = original.length - 1; i >= 0 && (cut[i] || /[\s\u3000\u00a0]/u.test(simplified[i])); i--) cut[i] = true;
+  for (let i = 0; i < original.length && (cut[i] || /[\s\u3000\u00a0]/u.test(simplified[i])); i++) cut[i] = true;
   const a = keep(original, cut);
   const b = keep(simplified, cut);
-  return { original: a.text, text: b.text, marker, markdownHeading };
+  const text = pipeRow ? b.text.replace(/\|/g, '\t') : b.text;
+  return { original: a.text, text, marker, markdownHeading };
 }
 
 function keep(s: string, cut: boolean[]): { text: string } {

@@ -10,8 +10,8 @@
  */
 import type { Paragraph, SourceText } from '../model.ts';
 import { simplify } from '../read/script.ts';
-import { cleanLine, type CleanLine } from './clean.ts';
-import { detectWrapWidth, findTocLines } from './layout.ts';
+import { cleanLine, PIPE_ROW, PIPE_SEPARATOR, type CleanLine } from './clean.ts';
+import { detectWrapWidth, findRunningLines, findTocLines } from './layout.ts';
 import { endsSentence, FOOTNOTE_LINE, isLoneNumber, isPageNumber, matchHeading, visualWidth, type HeadingMatch } from './patterns.ts';
 
 export { matchHeading, endsSentence, isPageNumber, isTocEntry, visualWidth } from './patterns.ts';
@@ -21,10 +21,13 @@ export type { HeadingMatch, HeadingKind } from './patterns.ts';
 export function normalise(source: SourceText): Paragraph[] {
   const simplified = source.script === 'traditional' ? source.lines.map(simplify) : source.lines;
   const toc = findTocLines(simplified);
+  const running = findRunningLines(simplified, isPageNumber);
+  for (const i of running) toc.add(i); // dropped like page furniture
   const usedMarkers = collectInlineMarkers(simplified);
+  const markdown = /\.(?:md|markdown)$/i.test(source.document);
   const kinds = source.lines.map((_, i) => classify(simplified, i, toc, usedMarkers));
   const cleaned: CleanLine[] = source.lines.map((l, i) =>
-    cleanLine(l, simplified[i], kinds[i] === 'footnote' ? FOOTNOTE_LINE : undefined),
+    cleanLine(l, simplified[i], kinds[i] === 'footnote' ? FOOTNOTE_LINE : undefined, kinds[i] === 'table' && PIPE_ROW.test(simplified[i])),
   );
   const wrap = detectWrapWidth(cleaned.filter((_, i) => kinds[i] === 'content').map((c) => c.text));
 
@@ -37,6 +40,8 @@ export function normalise(source: SourceText): Paragraph[] {
   for (let i = 0; i < cleaned.length; i++) {
     const kind = kinds[i];
     const line = cleaned[i];
+    // Markdown: a blank line ends a paragraph (hard-wrapped lines between blanks still join).
+    if (kind === 'blank' && markdown) close();
     if (kind === 'blank' || kind === 'page' || kind === 'toc' || line.text === '') continue;
     if (kind === 'footnote') {
       // Footnote text may wrap onto following lines until it ends a sentence.
@@ -74,7 +79,8 @@ type LineKind = 'blank' | 'page' | 'toc' | 'footnote' | 'caption' | 'table' | 'c
 
 function classify(lines: string[], i: number, toc: Set<number>, markers: Set<string>): LineKind {
   const t = lines[i].replace(/[\s\u3000\u00a0\f]+$/u, '').replace(/^[\s\u3000\u00a0\f]+/u, '');
-  if (t === '') return 'blank';
+  if (t === '' || PIPE_SEPARATOR.test(t)) return 'blank';
+  if (PIPE_ROW.test(t)) return 'table';
   if (toc.has(i)) return 'toc';
   if (isPageNumber(t) && !(isLoneNumber(t) && inTable(lines, i))) return 'page';
   const fm = FOOTNOTE_LINE.exec(t);

@@ -50,3 +50,41 @@ export function findTocLines(texts: string[]): Set<number> {
   }
   return toc;
 }
+
+/**
+ * Indexes (0-based) of running headers and footers: the same short line printed on every page of
+ * a PDF ("江门市新会区水环境综合治理规划（2024—2030年）", "××市人民政府办公室文件"). A line counts when
+ * its text recurs at least three times and most occurrences sit at a page boundary (a form feed,
+ * or a page number within a few lines). A plan's title on its cover page is not at a boundary, so it stays.
+ */
+export function findRunningLines(texts: string[], isPage: (t: string) => boolean): Set<number> {
+  const norm = (s: string) => s.replace(/[\s\u3000\f]+/gu, '');
+  const byText = new Map<string, number[]>();
+  texts.forEach((t, i) => {
+    const k = norm(t);
+    if (k.length < 2 || k.length > 50 || isPage(k) || /[。；]$/u.test(k) || matchHeading(k)) return;
+    byText.set(k, [...(byText.get(k) ?? []), i]);
+  });
+  const atBoundary = (i: number) => {
+    // pdftotext puts the form feed at the start of a page's first line.
+    if (texts[i].includes('\f')) return true;
+    for (const step of [-1, 1]) {
+      let seen = 0;
+      for (let j = i + step; j >= 0 && j < texts.length && seen < 3; j += step) {
+        if (step === 1 && texts[j].includes('\f')) return true; // a footer: the next page starts below
+        if (norm(texts[j]) === '') continue;
+        seen++;
+        if (isPage(norm(texts[j]))) return true;
+      }
+    }
+    return false;
+  };
+  const out = new Set<number>();
+  for (const idx of byText.values()) {
+    if (idx.length < 3) continue;
+    const at = idx.filter(atBoundary);
+    if (at.length < Math.max(3, Math.ceil(idx.length * 0.6))) continue;
+    for (const i of at) out.add(i);
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { SourceText } from '../model.ts';
 import { decodeText, looksBinary, splitLines } from './decode.ts';
-import { htmlToLines } from './html.ts';
+import { htmlToSourceLines } from './html.ts';
 import { docxToLines } from './docx.ts';
 import { pdfToLines } from './pdf.ts';
 import { detectScript } from './script.ts';
@@ -51,7 +51,7 @@ export async function decodeDocument(document: string, bytes: Uint8Array): Promi
     } else if (ext === '.html' || ext === '.htm') {
       const decoded = decodeText(bytes);
       if (looksBinary(decoded.text)) throw new DocumentError(document, 'binary content, not HTML text');
-      lines = htmlToLines(decoded.text);
+      lines = htmlToSourceLines(decoded.text);
       encoding = 'html';
     } else if (ext === '.doc') {
       throw new DocumentError(document, 'legacy Word .doc is not supported; save it as .docx');

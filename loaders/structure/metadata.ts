@@ -68,7 +68,7 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
       }
     }
   }
-  if (!issuer) issuer = findIssuer(preamble.length ? preamble : head);
+  if (!issuer) issuer = labelledIssuer(paragraphs.slice(0, 60)) ?? findIssuer(preamble.length ? preamble : head);
 
   const text = { title: title ? squeeze(title) : undefined };
   let finalTitle = text.title ?? manifest?.title ?? fallbackTitle;
@@ -100,6 +100,16 @@ function isStructural(p: Paragraph): boolean {
 
 function isTitleLine(text: string): boolean {
   return text.length >= 6 && text.length <= 70 && !/[。；，,]/u.test(text) && PLAN_WORD.test(text) && !/^(关于|根据|为)/u.test(text) && !/印发$/u.test(text);
+}
+
+/** "发布单位：株洲市人民政府办公室", a 政府信息公开 page's "发布机构：\t东莞市人民政府办公室" row. */
+function labelledIssuer(paragraphs: Paragraph[]): string | undefined {
+  const label = new RegExp(`(?:^|[\\s\\u3000\\t])(?:发布单位|发布机构|发文单位|发文机关|发文机构|印发单位)[：:][\\s\\u3000\\t]*(\\p{Script=Han}{2,30}?${ORG_SUFFIX})(?=$|[\\s\\u3000\\t，,；;])`, 'u');
+  for (const p of paragraphs) {
+    const m = label.exec(p.text);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 function findIssuer(paragraphs: Paragraph[]): string | undefined {

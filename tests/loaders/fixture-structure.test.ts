@@ -83,9 +83,14 @@ describe('plangraph extract', () => {
     expect(err?.stderr).toMatch(/✗ corrupt\.docx: not a \.docx file/);
     const graph = JSON.parse(readFileSync(out, 'utf8'));
     expect(graph.nodes.filter((n: { labels: string[] }) => n.labels.includes('Plan')).map((n: { id: string }) => n.id).sort()).toEqual([
+      'plan:chenghai-toy-industry-2024-2026',
       'plan:conghua-rural-revitalisation-belt-2024-2026',
+      'plan:dongguan-manufacturing-digital-2024-2026',
+      'plan:huizhou-petrochemical-materials-2024-2026',
       'plan:nanhai-urban-rural-integration-2023-2025',
       'plan:xiangzhou-old-communities-2024-2026',
+      'plan:xinhui-water-environment-2024-2030',
+      'plan:zhuzhou-urban-renewal-2024-2026',
     ]);
   }, 60_000);
 });
