@@ -7,10 +7,14 @@ import type { CypherQuery } from './cypher.ts';
 
 export type PlainRow = Record<string, any>;
 
+/** A read that takes longer than this is stopped by Neo4j: one costly request must not starve the others. */
+export const QUERY_TIMEOUT_MS = 20_000;
+
 export async function runQuery(driver: Driver, database: string | undefined, query: CypherQuery): Promise<PlainRow[]> {
   const result = await driver.executeQuery(query.text, query.params, {
     database,
     routing: neo4j.routing.READ,
+    transactionConfig: { timeout: QUERY_TIMEOUT_MS, metadata: { app: 'plangraph-api', query: query.name } },
   });
   return result.records.map((r) => toPlain(r.toObject()) as PlainRow);
 }
