@@ -5,6 +5,12 @@ export class TaskFilter {
   @Field(() => String, { nullable: true, description: 'District name, alias or code; matches tasks touching it or any area inside it.' })
   touches?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'With touches: areas inside it count too (default true).' })
+  includeDescendants?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'With touches: areas containing it count too, so province-wide tasks match (default false).' })
+  includeEnclosing?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Department name or alias (LEADS).' })
   ledBy?: string | null;
 

@@ -26,7 +26,10 @@ export async function resolveTaskFilter(ctx: PlanGraphContext, filter: TaskFilte
     f.plan != null ? resolvePlanIds(ctx, f.plan, 'filter.plan') : undefined,
   ]);
   const resolved: ResolvedTaskFilter = {};
-  if (touches !== undefined) resolved.touches = touches;
+  if (touches !== undefined) {
+    resolved.touches = touches;
+    resolved.touchesOptions = { includeDescendants: f.includeDescendants ?? true, includeEnclosing: f.includeEnclosing ?? false };
+  }
   if (ledBy !== undefined) resolved.ledBy = ledBy;
   if (supportedBy !== undefined) resolved.supportedBy = supportedBy;
   if (planIds !== undefined) resolved.planIds = planIds;

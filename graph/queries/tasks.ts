@@ -14,6 +14,8 @@ export interface Page {
 export interface ResolvedTaskFilter {
   /** District id: tasks touching it or any area inside it. */
   touches?: string;
+  /** How `touches` counts areas (default: inside yes, enclosing no). */
+  touchesOptions?: TouchesOptions;
   /** Department ids; a task qualifies when any of them LEADS it. */
   ledBy?: string[];
   supportedBy?: string[];
@@ -41,8 +43,8 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
 
   if (filter.touches !== undefined) {
     params.areaId = filter.touches;
-    params.includeDescendants = true;
-    params.includeEnclosing = false;
+    params.includeDescendants = filter.touchesOptions?.includeDescendants ?? true;
+    params.includeEnclosing = filter.touchesOptions?.includeEnclosing ?? false;
     lines.push('MATCH (a:District {id: $areaId})', 'CALL (a) {', touchedTasksFragment.trim(), '  RETURN collect(t) AS touched', '}');
   }
   if (filter.text !== undefined) {

@@ -54,6 +54,10 @@ describe('tasks(filter:)', () => {
     const { district } = await api.query(`{ district(name: "花都区") { tasks(first: 1) { totalCount } } }`);
     expect(byAlias.length).toBe(district.tasks.totalCount);
     expect(new Set(byCode)).toEqual(new Set(byAlias));
+    const enclosing = await filtered({ touches: '花都', includeEnclosing: true });
+    const { district: d2 } = await api.query(`{ district(name: "花都区") { tasks(first: 1, includeEnclosing: true) { totalCount } } }`);
+    expect(enclosing.length).toBe(d2.tasks.totalCount);
+    expect(enclosing.length).toBeGreaterThan(byAlias.length);
   });
 
   it('text finds Chinese words, best match first', async () => {
