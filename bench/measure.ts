@@ -1,11 +1,24 @@
 /** Small measuring helpers shared by the benchmark sections. */
 
-export interface Timed<T> { value: T; seconds: number }
+export interface Timed<T> {
+  value: T;
+  /** Wall-clock seconds. */
+  seconds: number;
+  /** CPU seconds this process spent (user + system, all its threads: JS, GC, libuv). */
+  cpuSeconds: number;
+}
 
+/**
+ * Times fn by the wall clock and by this process's CPU time. On a shared machine (other
+ * processes wanting the cores) the wall clock measures the queue; CPU time measures the work,
+ * which is what "per core" figures divide by.
+ */
 export async function timed<T>(fn: () => Promise<T> | T): Promise<Timed<T>> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = await fn();
-  return { value, seconds: (performance.now() - start) / 1000 };
+  const used = process.cpuUsage(cpu);
+  return { value, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 /** Peak resident set size of this process so far, in MB (the kernel's high-water mark). */

@@ -10,7 +10,7 @@ import type { GraphDocument } from '../loaders/model.ts';
 const LABELS = new Set(['Plan', 'Goal', 'Task', 'Department', 'District', 'Project']);
 const TYPES = new Set(['LEADS', 'SUPPORTS', 'LOCATED_IN', 'TARGETS', 'PART_OF', 'ISSUED_BY', 'GOVERNS', 'MENTIONS']);
 
-export async function naiveWrite(driver: Driver, g: GraphDocument, batch = 1000): Promise<number> {
+export async function naiveWrite(driver: Driver, g: GraphDocument, database?: string, batch = 1000): Promise<number> {
   const byLabel = new Map<string, Record<string, unknown>[]>();
   for (const n of g.nodes) {
     const label = n.labels[0];
@@ -31,7 +31,7 @@ export async function naiveWrite(driver: Driver, g: GraphDocument, batch = 1000)
   }
   for (const [label, rows] of byLabel) {
     for (let i = 0; i < rows.length; i += batch) {
-      await driver.executeQuery(`UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row`, { rows: rows.slice(i, i + batch) });
+      await driver.executeQuery(`UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row`, { rows: rows.slice(i, i + batch) }, { database });
     }
   }
   for (const [key, rows] of byType) {
@@ -40,6 +40,7 @@ export async function naiveWrite(driver: Driver, g: GraphDocument, batch = 1000)
       await driver.executeQuery(
         `UNWIND $rows AS row MATCH (a:${a} {id: row.start}) MATCH (b:${b} {id: row.end}) CREATE (a)-[r:${type}]->(b) SET r = row.props`,
         { rows: rows.slice(i, i + batch) },
+        { database },
       );
     }
   }

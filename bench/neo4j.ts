@@ -14,6 +14,7 @@ export interface BenchNeo4j {
   uri: string;
   user: string;
   password: string;
+  database?: string;
   driver: Driver;
   stop(): Promise<void>;
 }
@@ -22,7 +23,7 @@ export async function startBenchNeo4j(log: (s: string) => void): Promise<BenchNe
   if (process.env.NEO4J_URI) {
     const cfg = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE, source: 'environment' };
     const driver = createDriver(cfg as never);
-    await applySchema(driver);
+    await applySchema(driver, cfg.database);
     return { ...cfg, driver, stop: () => driver.close() };
   }
   ensureLib(log);
@@ -45,6 +46,13 @@ export async function startBenchNeo4j(log: (s: string) => void): Promise<BenchNe
   };
 }
 
-export async function clearGraph(driver: Driver): Promise<void> {
-  await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+/** Deletes every node and relationship (the schema stays). */
+export async function clearGraph(driver: Driver, database?: string): Promise<void> {
+  // CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
+  const session = driver.session({ database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
 }

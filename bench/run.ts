@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: PlanGraph against its floor and its peer, on this machine, now.
+ * Prints one table (every figure beside its baseline from the same run, and the target) and
+ * writes the figures to bench/results/latest.json and bench/results/<ISO date>.json.
+ *
+ *   npm run bench -- [--count 500] [--seed 42] [--seconds 5] [--quick] [--only extraction,load,queries]
+ *
+ * Neo4j: NEO4J_URI if set (an empty, disposable database: the benchmark clears it), else a
+ * throw-away local Neo4j on free ports (graph/local/launcher.ts). See docs/benchmarks.md.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './corpus/generate.ts';
+import { benchExtraction, type ExtractionFigures } from './extraction.ts';
+import { benchSeedLoad, type SeedLoadFigures } from './load-seeds.ts';
+import { startBenchNeo4j } from './neo4j.ts';
+import { benchQueries, type QueryFigures } from './queries/index.ts';
+import { REQUESTS } from './queries/requests.ts';
+import { printTable, targetsOf } from './report.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const quick = process.argv.includes('--quick');
+const count = Number(option('count') ?? (quick ? 60 : 500));
+const seed = Number(option('seed') ?? 42);
+const seconds = Number(option('seconds') ?? (quick ? 2 : 5));
+const sections = new Set((option('only') ?? 'extraction,load,queries').split(','));
+for (const [name, value] of [['count', count], ['seed', seed], ['seconds', seconds]] as const) {
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+}
+
+const log = (line: string) => console.error(line);
+const started = new Date();
+
+function seedFiles(): string[] {
+  const dir = path.join(root, 'seeds');
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { documents: { file: string }[] };
+  return manifest.documents.map((d) => path.join(dir, d.file));
+}
+
+/** Runs bench/load-corpus.ts in its own process and returns its JSON line. */
+function loadCorpusChild(folder: string, login: { uri: string; user: string; password: string; database?: string }): Promise<Record<string, any>> {
+  return new Promise((resolve, reject) => {
+    const args = ['bin/run-ts.js', 'bench/load-corpus.ts', folder, login.uri, login.user, login.password, ...(login.database ? [login.database] : [])];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+      if (code !== 0 || !line) return reject(new Error(`corpus load failed (exit ${code}): ${out.slice(-1000)}`));
+      resolve(JSON.parse(line));
+    });
+  });
+}
+
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  memoryGb: Math.round(os.totalmem() / 1e9),
+  node: process.version,
+  loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 10) / 10),
+};
+log(`PlanGraph benchmark: ${machine.cpus} cores (${machine.cpuModel}), load average ${machine.loadAverageAtStart.join(' ')}; corpus ${count} documents (seed ${seed}), ${seconds} s per query run`);
+
+const neo4j = await startBenchNeo4j(log);
+const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'plangraph-bench-corpus-'));
+const results: Record<string, any> = { meta: { date: started.toISOString(), machine, count, seed, seconds, quick, sections: [...sections] } };
+try {
+  const version = (await neo4j.driver.executeQuery('CALL dbms.components() YIELD versions RETURN versions[0] AS v')).records[0]?.get('v');
+  results.meta.neo4j = { version, uri: neo4j.uri };
+
+  let seedsExtraction: ExtractionFigures | undefined;
+  let corpus: Record<string, any> | undefined;
+  if (sections.has('extraction') || sections.has('load')) {
+    log('extraction: seeds');
+    seedsExtraction = await benchExtraction(seedFiles());
+    const written = writeCorpus(corpusDir, count, seed);
+    log(`corpus: ${written.files.length} documents, ${(written.bytes / 1e6).toFixed(1)} MB in ${corpusDir}; extracting and loading it (child process)`);
+    corpus = await loadCorpusChild(corpusDir, neo4j);
+    results.extraction = {
+      mbPerSecPerCore: { seeds: seedsExtraction.mbPerSecPerCore, corpus: corpus.extractionMbPerSecPerCore },
+      baselineMbPerSecPerCore: { seeds: seedsExtraction.baselineMbPerSecPerCore, corpus: corpus.extractionBaselineMbPerSecPerCore },
+      mbPerWallSecond: { seeds: seedsExtraction.mbPerWallSecond, corpus: corpus.extractionMbPerWallSecond },
+      seeds: seedsExtraction,
+      corpus: { documents: corpus.documents, mb: corpus.mb, failed: corpus.failed, seconds: corpus.extractSeconds },
+    };
+  }
+  let seeds: SeedLoadFigures | undefined;
+  if (sections.has('load') || sections.has('queries')) {
+    log('load: seeds');
+    seeds = await benchSeedLoad(neo4j.driver, neo4j.database, seedFiles());
+  }
+  if (sections.has('load') && corpus && seeds) {
+    results.load = {
+      seedsSeconds: seeds.seedsSeconds,
+      seedsBaselineSeconds: seeds.baselineSeconds,
+      seeds,
+      corpusElementsPerSec: corpus.corpusElementsPerSec,
+      corpusBaselineElementsPerSec: corpus.baselineElementsPerSec,
+      corpusPeakRssMb: corpus.corpusPeakRssMb,
+      corpusRssAtStartMb: corpus.rssAtStartMb,
+      reloadSeconds: corpus.reloadSeconds,
+      reloadChanged: corpus.reloadChanged,
+      corpus,
+    };
+  }
+  if (sections.has('queries')) {
+    log(`queries: ${REQUESTS.map((r) => r.name).join(', ')} (graphql, driver floor, @neo4j/graphql peer; 1 and 32 connections)`);
+    const { figures, counts } = await benchQueries(neo4j, { seconds, warmupSeconds: Math.min(2, seconds), log });
+    results.queries = figures;
+    results.meta.requests = Object.fromEntries(REQUESTS.map((r) => [r.name, { describe: r.describe, items: counts[r.name] }]));
+  }
+} finally {
+  await neo4j.stop().catch((err) => log(`stopping Neo4j: ${err}`));
+  rmSync(corpusDir, { recursive: true, force: true });
+}
+results.meta.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 10) / 10);
+results.meta.seconds = Math.round((Date.now() - started.getTime()) / 1000);
+results.targets = targetsOf(results);
+
+const dir = path.join(root, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+const json = JSON.stringify(results, null, 2) + '\n';
+writeFileSync(path.join(dir, 'latest.json'), json);
+writeFileSync(path.join(dir, `${started.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`), json);
+console.log(printTable(results as { queries?: QueryFigures } & Record<string, any>));
+log(`written bench/results/latest.json (${results.meta.seconds} s)`);
