@@ -10,6 +10,7 @@ import { matchAnnexItems } from './annex.ts';
 import { readMetadata, divisionsAtStart, levelOf } from './metadata.ts';
 import { looksLikeNewsPage, splitArticles } from './news.ts';
 import { shortQuote } from './titles.ts';
+import { enumeratedTasks } from './enumeration.ts';
 
 export { leadPhrase, headingTitle, titleKey } from './titles.ts';
 export { readPeriod, divisionsAtStart, levelOf } from './metadata.ts';
@@ -51,6 +52,8 @@ function structureNews(source: SourceText, paragraphs: Paragraph[], manifest?: M
     const nextStart = articles[i + 1]?.paragraphs[0]?.line;
     // A 链接 sidebar printed after the next article may belong to this one: its lines still count.
     const own = a.paragraphs;
+    // The measures an article reports ("一是…二是…") are its tasks; narrative stays loose.
+    const measures = enumeratedTasks(own, source.document);
     return {
       key: `article-${i + 1}`,
       title: a.title,
@@ -61,11 +64,11 @@ function structureNews(source: SourceText, paragraphs: Paragraph[], manifest?: M
       periodStart: manifest?.periodStart,
       periodEnd: manifest?.periodEnd,
       evidence: { document: source.document, line: a.titleParagraph.line, quote: shortQuote(a.titleParagraph.original) },
-      tasks: [],
+      tasks: measures.tasks,
       endLine: Math.max(a.titleParagraph.line, ...own.map(lastLineOf)),
       publisher: manifest?.publisher,
       otherHeadlines: a.otherHeadlines,
-      looseParagraphs: own,
+      looseParagraphs: measures.loose,
       footnotes: paragraphs.filter((p) => p.kind === 'footnote' && own.length > 0 && p.line >= own[0].line && (!nextStart || p.line < nextStart)),
     };
   });

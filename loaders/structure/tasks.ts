@@ -36,6 +36,13 @@ function isAllocationHeader(cells: string[]): boolean {
 }
 
 const ASSIGNMENT_LINE = /^[（(]?(?:牵头单位|牵头责任单位|牵头部门|责任单位|责任部门|部门分工|配合单位|协同责任单位|主要责任单位|实施主体)[：:]/u;
+/** An attribution in brackets on its own line: "（区农业农村局牵头，…按职责分工负责）". */
+const ATTRIBUTION_LINE = /^[（(][^（()）]*(?:牵头|负责|配合|参与)[^（()）]*[）)][。；;]?$/u;
+/**
+ * Where a document's own text ends: a notice's closing lines (公开方式, 抄送, 印发 date) and the
+ * furniture a web page or PDF prints after it (print/close links, share, related files, site owner).
+ */
+const END_MATTER = /^(?:公开方式[：:]|抄送[：:]|【?打印本页】?|【?关闭窗口】?|【?打印】?【|分享到[：:]?|扫一扫在手机|相关(?:文件|链接|阅读|稿件)[：:]?$|主办单位[：:]|承办单位[：:]|主办[：:]|网站标识码|版权所有|Copyright)|ICP备\d|公网安备|\p{Script=Han}{2,30}(?:办公室|办公厅)\s*\d{4}年\d{1,2}月\d{1,2}日印发$/iu;
 
 interface Node {
   draft: TaskDraft;
@@ -69,7 +76,7 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
   const refs = new Set<string>();
   const simplifiedTitles = new Map<string, string>();
   let stack: Node[] = [];
-  let mode: 'pre' | 'preface' | 'main' | 'annex' = 'pre';
+  let mode: 'pre' | 'preface' | 'main' | 'annex' | 'end' = 'pre';
   let box: { node: Node; boundary: number } | undefined;
   let inNote = false;
   let rootBoxes = 0;
@@ -110,8 +117,8 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
     box = undefined;
   };
   const attach = (p: Paragraph) => {
-    // An assignment line ("牵头单位：…", "部门分工：X牵头…") belongs to the task right above it.
-    if (ASSIGNMENT_LINE.test(p.text) && stack.length > 0) {
+    // An assignment line ("牵头单位：…", "部门分工：X牵头…", "（X牵头，Y按职责分工负责）") belongs to the task right above it.
+    if ((ASSIGNMENT_LINE.test(p.text) || ATTRIBUTION_LINE.test(p.text)) && stack.length > 0) {
       top().draft.paragraphs.push(p);
       return;
     }
@@ -132,6 +139,16 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       continue;
     }
     if (!options.tasks || i < (options.bodyStart ?? 0)) {
+      loose.push(p);
+      continue;
+    }
+    if (mode !== 'pre' && END_MATTER.test(p.text)) {
+      closeBox();
+      stack = [];
+      mode = 'end';
+    }
+    // An annex printed after the closing lines still opens.
+    if (mode === 'end' && !(p.kind === 'body' && matchHeading(p.text)?.kind === 'annex')) {
       loose.push(p);
       continue;
     }

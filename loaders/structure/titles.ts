@@ -41,7 +41,10 @@ export function headingTitle(rest: string): string {
     const sentence = stop[1].trim();
     // "西樵山国家5A级旅游景区提升工程，总投资12亿元，位于西樵镇。": the name before the details.
     const first = /^([^，,]{4,30})[，,]/u.exec(sentence);
-    const details = first && /^[，,]\s*(?:总投资|投资|位于|涉及|占地|用地|建筑面积|建设规模|规划|计划投资)/u.test(sentence.slice(first[1].length));
+    const after = first ? sentence.slice(first[1].length) : '';
+    // "潭江新会段碧道建设工程，建设碧道45公里": a named work, then what it builds.
+    const named = first && /(?:工程|项目|设施|基地|园区|产业园|中心|平台|示范带|公园|碧道|绿道)$/u.test(first[1]) && /\d/u.test(after);
+    const details = (first && /^[，,]\s*(?:总投资|投资|位于|涉及|占地|用地|建筑面积|建设规模|规划|计划投资)/u.test(after)) || named;
     return first && (sentence.length > 20 || details) ? first[1] : sentence;
   }
   if (r.length <= 60) return r.replace(/[；;，,]$/u, '');

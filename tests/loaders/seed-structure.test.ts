@@ -148,7 +148,18 @@ describe('newspaper pages', () => {
     ]);
     // the page index (导读) is not part of the second article
     expect(plans[1].looseParagraphs.some((p) => p.text.includes('横琴综合管廊'))).toBe(false);
-    expect(plans.every((p) => p.tasks.length === 0)).toBe(true);
+    // "一是强化政策供给。…二是强化社区运营。…三是强化示范引领。…": the measures the meeting set are the article's tasks.
+    expect(plans[0].tasks.map((t) => [t.kind, t.ref, t.title, t.evidence.line])).toEqual([
+      ['leadPhrase', '一是', '强化政策供给', 20],
+      ['leadPhrase', '二是', '强化社区运营', 20],
+      ['leadPhrase', '三是', '强化示范引领', 20],
+    ]);
+    expect(plans[0].tasks[0].text).toBe('一是强化政策供给。广东省住房和城乡建设厅将收集各方面诉求和建议，会同省直有关部门出台支持政策清单，为各方深度参与建设试点提供稳定预期。');
+    // the sentence before 一是 and the narrative paragraphs stay loose, not tasks
+    expect(plans[0].looseParagraphs.map((p) => p.text)).toContain('会议强调，开展未来社区建设是坚持以人民为中心的发展思想、实施城市更新行动、促进区域协调发展的重要举措，要凝聚政、银、企各方合力，不断探索建设新路径、新模式。');
+    expect(plans[0].looseParagraphs.some((p) => p.text.includes('一是'))).toBe(false);
+    // the Beautiful Guangzhou article enumerates nothing: no tasks
+    expect(plans[1].tasks).toEqual([]);
   });
   it('splits the industrial-clusters page, joining the two-line headline "全省小区治理现场/推进会在深圳召开"', async () => {
     const { plans } = await load('guangzhou-industrial-clusters-news.txt', false);
@@ -156,5 +167,26 @@ describe('newspaper pages', () => {
     expect(plans.every((p) => p.kind === 'news')).toBe(true);
     // the 链接 sidebar (花都, 南沙) goes with the lead article
     expect(plans[0].looseParagraphs.some((p) => p.text.startsWith('新闻发布会上，南沙区政府党组成员'))).toBe(true);
+  });
+  it('takes each district\'s "一是…二是…三是…" measures as tasks, an enumeration split across paragraphs included', async () => {
+    const { plans } = await load('guangzhou-industrial-clusters-news.txt');
+    expect(plans[0].tasks.map((t) => [t.ref, t.title, t.evidence.line])).toEqual([
+      ['段18一是', '打造临空数智港产业平台，推动临空产业能级跃升', 62],
+      ['段18二是', '打造时尚智造产业带平台，推动时尚产业靓丽出彩', 62],
+      ['段18三是', '打造西部新能源汽车城产业平台', 64],
+      ['段21一是', '筑牢产业承载根基，全力保障项目发展空间', 72],
+      ['段21二是', '深化土地要素改革，持续激发产业发展动能', 76],
+      ['段21三是', '做优企业服务保障，构建产业集群发展生态', 76],
+    ]);
+    // "二是打造时尚" + "智造产业带平台" wrapped over a blank line: one measure, two source lines
+    const second = plans[0].tasks[1];
+    expect(second.text).toBe('二是打造时尚智造产业带平台，推动时尚产业靓丽出彩。');
+    expect(second.paragraphs[0].segments.map((s) => s.line)).toEqual([62, 64]);
+    // the 南沙 measure 一是 runs on into the next paragraph up to 二是
+    expect(plans[0].tasks[3].paragraphs.map((p) => p.line)).toEqual([72, 76]);
+    expect(plans[0].tasks[3].paragraphs[1].text).toBe('万亩级产业空间，发展潜力广阔。2026年，南沙区将加快推进重点产业园土地整备工作，力争年内完成出让工业用地3500亩。');
+    // narrative before the measures stays loose
+    expect(plans[0].looseParagraphs.map((p) => p.text)).toContain('董传辉表示，花都将以三个“万亩千亿”产业平台为引领，构建现代化产业发展新格局。花都充分发挥国家级经开区、临空经济示范区等政策叠加优势，深挖增量用地近37000亩。');
+    expect(plans[1].tasks).toEqual([]);
   });
 });
