@@ -57,3 +57,16 @@ describe('extractBodies', () => {
     expect(f.warnings?.[0].message).toContain('市发展改革委');
   });
 });
+
+describe('extractBodies: the issuing notice', () => {
+  it('"实施过程中遇到问题,请径向市生态环境局反映" names the plan\'s contact body (Beautiful Guangzhou line 14): a MENTIONS with its role, the surface an alias', () => {
+    const ctx = context([], '广州市');
+    ctx.plan.looseParagraphs = [paragraph('现将《美丽广州建设规划纲要(2025—2035年)》印发给你们,请认真组织实施。实施过程中遇到问题,请径向市生态环境局反映。', 14)];
+    const f = extractBodies(ctx);
+    expect(f.relationships.map((r) => [r.type, r.start, r.end, r.properties.line, r.properties.role, r.properties.surface])).toEqual([
+      ['MENTIONS', 'plan:d', 'dept:广州市生态环境局', 14, 'contact', '市生态环境局'],
+    ]);
+    expect(String(f.relationships[0].properties.quote)).toContain('请径向市生态环境局反映');
+    expect(f.nodes[0].properties.aliases).toContain('市生态环境局');
+  });
+});

@@ -55,6 +55,26 @@ function mentionQuote(p: Paragraph, offset: number, length: number): string {
   return source.slice(start, Math.min(end, start + 120)).replace(/\*\*/g, '').trim();
 }
 
+const CONTACT = /请(?:径向|迳向|直接向|及时向|向)([^，。；,;]{2,30}?)(?:反映|反馈|联系)/g;
+
+/** Bodies a notice names as the contact for problems in implementation. */
+function contactBodies(p: Paragraph, scope: Scope): { body: Body; surface: string; line: number; quote: string }[] {
+  const out: { body: Body; surface: string; line: number; quote: string }[] = [];
+  for (const m of p.text.matchAll(CONTACT)) {
+    const written = m[1].trim();
+    const r = resolveName(written, scope);
+    if (r.status !== 'body') continue;
+    const at = m.index! + m[0].indexOf(written);
+    out.push({ body: r.body, surface: mentionSurface(p, at, written.length), line: lineAt(p, at), quote: mentionQuote(p, at, written.length) });
+  }
+  return out;
+}
+
+function mentionSurface(p: Paragraph, offset: number, length: number): string {
+  const source = p.original.length === p.text.length ? p.original : p.text;
+  return source.slice(offset, offset + length);
+}
+
 /** Departments named in each task's assignment phrases, with LEADS / SUPPORTS to the task. */
 export const extractBodies: Extractor = (ctx): GraphFragment => {
   const scope = scopeFor(ctx.jurisdiction, ctx.plan.jurisdiction);
@@ -90,6 +110,23 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
     task.children.forEach(visit);
   };
   ctx.plan.tasks.forEach(visit);
+
+  // The issuing notice names the body answering for the plan's implementation ("实施过程中遇到问题，请径向
+  // 市生态环境局反映"): not a task's lead, but a body of the plan, linked to it with its role.
+  if (ctx.plan.kind !== 'news') {
+    for (const p of ctx.plan.looseParagraphs) {
+      for (const c of contactBodies(p, scope)) {
+        const id = `dept:${c.body.name}`;
+        const entry = nodes.get(id) ?? { body: c.body, seen: new Set<string>(), first: { line: c.line, quote: c.quote } };
+        entry.seen.add(c.surface);
+        nodes.set(id, entry);
+        const key = `MENTIONS|${id}|${ctx.planId}`;
+        if (edgeKeys.has(key)) continue;
+        edgeKeys.add(key);
+        relationships.push({ type: 'MENTIONS', start: ctx.planId, end: id, properties: { document, line: c.line, quote: c.quote, surface: c.surface, role: 'contact' } });
+      }
+    }
+  }
 
   // A news article assigns no task; the bodies it names are linked to the article itself.
   if (ctx.plan.kind === 'news') {

@@ -142,3 +142,53 @@ describe('resolveName: other jurisdictions and national bodies', () => {
     for (const phrase of ['珠三角各市', '市各有关单位', '其他有关部门', '领导小组各成员单位']) expect(resolveName(phrase, guangzhou).status, phrase).toBe('collective');
   });
 });
+
+describe('resolveName: unseen cities and provinces (canonical names from the plan\'s own jurisdiction)', () => {
+  const shenzhen = scopeOf(resolveDivision('深圳市'));
+  const futian = scopeOf(resolveDivision('福田区'));
+  const zhejiang = scopeOf(resolveDivision('浙江省'));
+  const hangzhou = scopeOf(resolveDivision('杭州市'));
+  const dongguan = scopeOf(resolveDivision('东莞市'));
+  const huizhou = scopeOf(resolveDivision('惠州市'));
+  const chenghai = scopeOf(resolveDivision('澄海区'));
+
+  it.each([
+    // "（市发展改革委牵头，市住房建设局、市规划和自然资源局配合）" in a 深圳市 plan
+    [shenzhen, '市发展改革委', '深圳市发展和改革委员会'],
+    [shenzhen, '市住房建设局', '深圳市住房和建设局'],
+    [shenzhen, '市规划自然资源局', '深圳市规划和自然资源局'],
+    [shenzhen, '市科技创新委', '深圳市科技创新委员会'],
+    [shenzhen, '市人力资源保障局', '深圳市人力资源和社会保障局'],
+    [shenzhen, '市前海管理局', '深圳市前海深港现代服务业合作区管理局'],
+    // "责任单位：区住房建设局、区城市更新和土地整备局" in a 福田区 plan
+    [futian, '区住房建设局', '深圳市福田区住房和建设局'],
+    [futian, '区城市更新和土地整备局', '深圳市福田区城市更新和土地整备局'],
+    [futian, '市发展改革委', '深圳市发展和改革委员会'],
+    // "（省发展改革委、省建设厅、省经信厅按职责分工负责）" in a 浙江省 plan
+    [zhejiang, '省发展改革委', '浙江省发展和改革委员会'],
+    [zhejiang, '省建设厅', '浙江省住房和城乡建设厅'],
+    [zhejiang, '省经信厅', '浙江省经济和信息化厅'],
+    [zhejiang, '省人力社保厅', '浙江省人力资源和社会保障厅'],
+    [hangzhou, '市发改委', '杭州市发展和改革委员会'],
+    [hangzhou, '市人力社保局', '杭州市人力资源和社会保障局'],
+  ])('%#: %s', (scope, written, canonical) => {
+    expect(nameOf(resolveName(written as string, scope as ReturnType<typeof scopeOf>))).toBe(canonical);
+  });
+
+  it('a town of a city without districts is named with its city: "市科技局、长安镇、虎门镇" (Dongguan)', () => {
+    expect(nameOf(resolveName('长安镇', dongguan))).toBe('东莞市长安镇人民政府');
+  });
+
+  it('a zone\'s management committee: "大亚湾开发区管委会", "松山湖管委会"; unknown ones keep their name, spelled out', () => {
+    const r = resolveName('大亚湾开发区管委会', huizhou);
+    expect(r.status === 'body' && r.body).toMatchObject({ name: '惠州大亚湾经济技术开发区管理委员会', kind: 'government', jurisdiction: '4413' });
+    expect(nameOf(resolveName('松山湖管委会', dongguan))).toBe('东莞松山湖高新技术产业开发区管理委员会');
+    expect(nameOf(resolveName('稔平半岛管委会', huizhou))).toBe('稔平半岛管理委员会');
+  });
+
+  it('a vertical agency\'s local office names itself: "澄华街道办事处、汕头海关驻澄海办事处"', () => {
+    expect(nameOf(resolveName('汕头海关驻澄海办事处', chenghai))).toBe('汕头海关驻澄海办事处');
+    // prose still takes only known bodies
+    expect(resolveName('汕头海关驻澄海办事处', chenghai, { strictOnly: true }).status).toBe('unresolved');
+  });
+});

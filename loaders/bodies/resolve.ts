@@ -90,10 +90,28 @@ function townBody(name: string, scope: Scope): Body | undefined {
   if (!m || !scope.own) return undefined;
   const town = resolveDivision(m[1], scope.own);
   if (!town || town.level !== 'TOWN' || town.name !== m[1] || !isWithin(town, scope.own)) return undefined;
-  const district = scope.DISTRICT && isWithin(town, scope.DISTRICT) ? scope.DISTRICT : chainOf(town).DISTRICT;
-  const prefix = district ? namesOf(district).gov : '';
+  const chain = chainOf(town);
+  const district = scope.DISTRICT && isWithin(town, scope.DISTRICT) ? scope.DISTRICT : chain.DISTRICT;
+  // Towns of a city without districts (东莞市长安镇, 中山市小榄镇) carry the city's name.
+  const parent = district ?? chain.CITY;
+  const prefix = parent ? namesOf(parent).gov : '';
   const suffix = m[2] === '街道' ? '办事处' : '人民政府';
   return { name: prefix + town.name + suffix, kind: 'government', level: 'TOWN', jurisdiction: town.code, aliases: [town.name + suffix], source: 'gazetteer' };
+}
+
+/** Central agencies with local offices named after their place (海关, 海事局, 边检站, 税务局…). */
+const VERTICAL = /^[\u4e00-\u9fa5]{2,4}(海关|海事局|出入境边防检查站|边检站|气象局|邮政管理局|通信管理局|调查队|监管局|监管分局)/;
+
+/**
+ * A development zone's or new district's management committee: 管委会 / 管理委员会 after the zone's name.
+ * Known zones (data) get their full name; others keep the written name with 管委会 spelled out.
+ */
+function committeeBody(name: string, scope: Scope): Body | undefined {
+  const m = /^(.{2,20}?)(管委会|管理委员会)$/.exec(name);
+  if (!m) return undefined;
+  const known = explicitBody(name) ?? explicitBody(m[1] + '管委会') ?? explicitBody(m[1] + '管理委员会');
+  if (known) return known;
+  return { name: `${m[1]}管理委员会`, kind: 'government', level: scope.own?.level === 'DISTRICT' ? 'DISTRICT' : 'CITY', jurisdiction: scope.own?.code, aliases: [], source: 'fallback' };
 }
 
 /** A body the gazetteer does not name: the division's prefix plus the written name, abbreviations expanded. */
@@ -161,6 +179,14 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
   }
   if (own) return own;
   const kind = kindBySuffix(name);
+  // A zone's management committee (大亚湾开发区管委会, 松山湖管委会) is written without a division prefix.
+  const committee = !ownPrefix && !groupPrefix ? committeeBody(name, scope) : undefined;
+  if (committee) return { status: 'body', body: committee };
+  // A vertical agency's office named after its own place (汕头海关驻澄海办事处, 广州海关隶属机构) names itself
+  // in full: keep it as written.
+  if (!ownPrefix && !groupPrefix && kind && !options.strictOnly && VERTICAL.test(name)) {
+    return { status: 'body', body: { name, kind: 'department', aliases: [], source: 'fallback' } };
+  }
   // National and central bodies (国家发展改革委, 中国人民银行…, 国务院…) and ministries written without a
   // province prefix (自然资源部) are nobody's local department: keep the name as written.
   if (!ownPrefix && !groupPrefix && kind && /^(国家|中国|中央|国务院|全国|中华人民共和国)|部$/.test(name)) {

@@ -99,13 +99,17 @@ describe('fixtures in other layouts', async () => {
   });
 
   it('HTML Conghua: "牵头责任单位：区农业农村局；协同责任单位：区水务局、区文化广电旅游体育局、温泉镇、良口镇"', async () => {
-    const f = await extract('tests/fixtures/conghua-rural-revitalisation-belt-2024-2026.html', '从化区');
-    expect(rolesAt(f, 15)).toEqual({
+    const file = 'tests/fixtures/conghua-rural-revitalisation-belt-2024-2026.html';
+    const f = await extract(file, '从化区');
+    // HTML facts carry the line of the element in the source file.
+    const html = readFileSync(file, 'utf8').split('\n');
+    const lineOf = (text: string) => html.findIndex((l) => l.includes(text)) + 1;
+    expect(rolesAt(f, lineOf('牵头责任单位：区农业农村局；协同责任单位：区水务局'))).toEqual({
       leads: ['广州市从化区农业农村局'],
       supports: ['广州市从化区文化广电旅游体育局', '广州市从化区水务局', '广州市从化区温泉镇人民政府', '广州市从化区良口镇人民政府'].sort(),
     });
     // "牵头责任单位：广州市生态环境局从化分局；协同责任单位：区住房城乡建设局、区农业农村局、各镇（街）"
-    expect(rolesAt(f, 22)).toEqual({
+    expect(rolesAt(f, lineOf('牵头责任单位：广州市生态环境局从化分局'))).toEqual({
       leads: ['广州市生态环境局从化分局'],
       supports: ['广州市从化区住房和城乡建设局', '广州市从化区农业农村局'].sort(),
     });
