@@ -46,7 +46,9 @@ const sloganBefore = new RegExp(rules.sloganPattern.before);
 
 const GENERIC_COUNTY = /^(新城|老城|城[东西南北中]|[东西南北中]城|市中|[东西南北中]|郊|矿|新|开发|高新)区$/;
 const index = new Map<string, NameEntry[]>();
-let maxNameLength = 0;
+// Longest name starting with each two characters: most positions in a text start no name
+// at all, and those that do need not try every length up to the longest name in China.
+const longestByPrefix = new Map<string, number>();
 for (const d of allDivisions()) {
   const add = (name: string, kind: NameKind) => {
     if (name.length < 2) return;
@@ -56,7 +58,8 @@ for (const d of allDivisions()) {
     const list = index.get(name) ?? [];
     list.push({ division: d, kind });
     index.set(name, list);
-    maxNameLength = Math.max(maxNameLength, name.length);
+    const prefix = name.slice(0, 2);
+    longestByPrefix.set(prefix, Math.max(longestByPrefix.get(prefix) ?? 0, name.length));
   };
   // Town-level units not named 镇/乡/街道 are often generic words (开发区, 保税区, 工业园区);
   // so are some county names elsewhere (新城区, 市中区, 南县).
@@ -146,7 +149,7 @@ function longestAt(text: string, i: number, zones: Division[], scope?: Division,
       if (n.length >= 2 && text.startsWith(n, i) && (!best || n.length > best.length)) best = { entries: [], zone: z, length: n.length };
     }
   }
-  for (let len = Math.min(maxNameLength, text.length - i); len >= 2; len--) {
+  for (let len = Math.min(longestByPrefix.get(text.substr(i, 2)) ?? 0, text.length - i); len >= 2; len--) {
     if (best && best.length >= len) break;
     const entries = index.get(text.substr(i, len))?.filter(
       (e) =>
