@@ -147,7 +147,7 @@ function continues(p: Builder, next: CleanLine, wrap: number | undefined): boole
   if (DOC_NUMBER.test(nextText) || DOC_NUMBER.test(prev) || /(?:的通知|的意见|的批复|的决定|的函)$/u.test(prev)) return false;
   if (STARTS_WITH_CONTINUATION.test(nextText)) return true;
   // A notice's addressees ("各县、区人民政府（管委会），市直和驻惠各有关单位：") are a line of their own.
-  if (p.lineCount === 1 && /^各.{2,60}(?:单位|部门|机构|人民政府|办事处)[：:]$/u.test(prev)) return false;
+  if (p.lineCount === 1 && /^.{2,60}(?:单位|部门|机构|人民政府|办事处)[：:]$/u.test(prev) && !/[。；]/u.test(prev)) return false;
   const nextStarts = nextText.startsWith('——') || SHORT_LEAD.test(nextText) || /^注[：:]/u.test(nextText);
   if (prevEnds) {
     // A sentence ended exactly at the wrap: the paragraph goes on unless the next line opens a new

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {
@@ -14,8 +14,22 @@ export function decodeText(bytes: Uint8Array): Decoded {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text, encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+    const gb = iconv.decode(Buffer.from(bytes), 'gb18030');
+    // Traditional Chinese from Hong Kong, Macau or Taiwan may come as Big5, which GB18030 also
+    // "decodes" (into nonsense). The reading with more of the commonest characters wins.
+    const big5 = iconv.decode(Buffer.from(bytes), 'big5');
+    if (!big5.includes('\ufffd') && commonness(big5) > 2 * commonness(gb) + 5) return { text: big5, encoding: 'big5' };
+    return { text: gb, encoding: 'gb18030' };
   }
+}
+
+/** Characters written the same in Simplified and Traditional and frequent in any official text. */
+const COMMON = new Set('的一是在不了有人中大年和地上市省局工作部政府全加重目任方案日月及以其到行等');
+
+function commonness(text: string): number {
+  let n = 0;
+  for (const ch of text.slice(0, 20000)) if (COMMON.has(ch)) n++;
+  return n;
 }
 
 /**
