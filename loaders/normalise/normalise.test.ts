@@ -128,3 +128,35 @@ describe('patterns', () => {
     expect(matchHeading('专栏 5 广东省绿色城市建设行动')).toMatchObject({ kind: 'box', number: '专栏5', rest: '广东省绿色城市建设行动' });
   });
 });
+
+describe('normalise: page furniture of PDF text', () => {
+  it('drops a running header that opens every page and the "第 N 页 共 M 页" footers, joining the sentence they cut', () => {
+    const header = '江门市新会区水环境综合治理规划（2024—2030年）';
+    const lines = [
+      '江门市新会区水环境综合治理规划', '（2024—2030年）', '\f' + header, '', '第一节 规划目标', '到2027年，全区地表水国考、省考断面水质优良比例达到100%，', '', '第 1 页 共 3 页',
+      '\f' + header, '', '农村生活污水治理率达到85%以上。', '', '第 2 页 共 3 页', '\f' + header, '', '二、强化资金保障。统筹各级水污染防治资金。', '', '第 3 页 共 3 页',
+    ];
+    const texts = normalise(src(lines)).map((p) => p.text);
+    expect(texts).toEqual(['江门市新会区水环境综合治理规划', '（2024—2030年）', '第一节 规划目标', '到2027年，全区地表水国考、省考断面水质优良比例达到100%，农村生活污水治理率达到85%以上。', '二、强化资金保障。统筹各级水污染防治资金。']);
+  });
+  it('keeps a line that merely repeats but never sits at a page boundary', () => {
+    const lines = ['牵头单位：区农业农村局', '一、加强组织领导。', '牵头单位：区农业农村局', '二、强化资金保障。', '牵头单位：区农业农村局'];
+    expect(normalise(src(lines)).filter((p) => p.text === '牵头单位：区农业农村局')).toHaveLength(3);
+  });
+});
+
+describe('normalise: Markdown', () => {
+  const md = (lines: string[]): SourceText => ({ document: 'plan.md', lines, encoding: 'utf-8', script: 'simplified' });
+  it('turns "| 1 | 推进完整社区建设 | 市住房城乡建设局 |" rows into tab-separated table rows and drops the |---| line', () => {
+    const ps = normalise(md(['| 序号 | 重点任务 | 牵头单位 |', '|:---:|---|---|', '| 1 | 推进完整社区建设 | 市住房城乡建设局 |']));
+    expect(ps.map((p) => [p.kind, p.line, p.text.split('\t').map((c) => c.trim())])).toEqual([
+      ['table-cell', 1, ['序号', '重点任务', '牵头单位']],
+      ['table-cell', 3, ['1', '推进完整社区建设', '市住房城乡建设局']],
+    ]);
+    expect(ps[1].original).toBe('1 | 推进完整社区建设 | 市住房城乡建设局');
+  });
+  it('ends a paragraph at a blank line', () => {
+    const ps = normalise(md(['发布单位：株洲市人民政府办公室　　文号：株政办发〔2024〕6号', '', '为贯彻落实《湖南省城市更新行动实施方案》，制定本方案。']));
+    expect(ps.map((p) => p.line)).toEqual([1, 3]);
+  });
+});

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeDocument, DocumentError, readDocument } from './index.ts';
 import { decodeText, looksBinary } from './decode.ts';
-import { htmlToLines } from './html.ts';
+import { htmlToLines, htmlToSourceLines } from './html.ts';
 import { detectScript, simplify } from './script.ts';
 
 const fixture = (name: string) => new URL(`../../tests/fixtures/${name}`, import.meta.url).pathname;
@@ -93,5 +93,32 @@ describe('htmlToLines', () => {
       '到2026年，建成示范带5条。',
       '二、重点任务',
     ]);
+  });
+});
+
+describe('htmlToSourceLines', () => {
+  it('puts each block on the line of the .html file where its text starts, blank lines between', () => {
+    const html = ['<html><body>', '<div class="nav"><a>首页</a> &gt; <a>政务公开</a></div>', '<p>一、工作目标</p>', '', '<p>&nbsp;&nbsp;到2026年，建成', '示范带5条。</p>', '<div class="footer">主办单位：东莞市人民政府办公室</div>', '</body></html>'].join('\n');
+    expect(htmlToSourceLines(html)).toEqual(['', '', '一、工作目标', '', '到2026年，建成 示范带5条。']);
+  });
+  it('gives later blocks on one source line the next free line (minified pages)', () => {
+    expect(htmlToSourceLines('<p>一、工作目标</p><p>二、重点任务</p>\n<p>三、保障措施</p>')).toEqual(['一、工作目标', '二、重点任务', '三、保障措施']);
+  });
+  it('leaves an empty cell under a rowspan so the columns stay aligned', () => {
+    const html = '<table><tr><td>序号</td><td>类别</td><td>重点任务</td><td>牵头单位</td></tr>' +
+      '<tr><td>1</td><td rowspan="2">推进转型</td><td>分行业推进数字化转型</td><td>市工业和信息化局</td></tr>' +
+      '<tr><td>2</td><td>建设工业互联网平台体系</td><td>市工业和信息化局</td></tr></table>';
+    expect(htmlToLines(html)).toEqual(['序号\t类别\t重点任务\t牵头单位', '1\t推进转型\t分行业推进数字化转型\t市工业和信息化局', '2\t\t建设工业互联网平台体系\t市工业和信息化局']);
+  });
+  it('reads a layout table (a cell holding the whole article) as blocks, not one row', () => {
+    const body = '<p>一、重点任务</p><p>' + '推进城中村改造，完善公共服务设施。'.repeat(20) + '</p>';
+    expect(htmlToLines(`<table><tr><td>${body}</td></tr></table>`)[0]).toBe('一、重点任务');
+  });
+});
+
+describe('Big5', () => {
+  it('reads Traditional Chinese saved as Big5 (GB18030 would give nonsense)', () => {
+    const line = '牽頭單位：經濟發展局；配合單位：城市規劃和建設局、商事服務局。各工作機構要加強協調，確保方案目標任務全面落實到位。';
+    expect(decodeText(iconv.encode(line, 'big5'))).toEqual({ text: line, encoding: 'big5' });
   });
 });
