@@ -142,12 +142,25 @@ function responsibilitySpans(text: string): [number, number][] {
 interface Candidate { entries: NameEntry[]; zone?: Division; length: number }
 
 /** The longest zone or gazetteer name starting at i whose entries may be used here. */
-function longestAt(text: string, i: number, zones: Division[], scope?: Division, home?: Division): Candidate | undefined {
-  let best: Candidate | undefined;
-  for (const z of zones) {
-    for (const n of [z.name, ...z.aliases]) {
-      if (n.length >= 2 && text.startsWith(n, i) && (!best || n.length > best.length)) best = { entries: [], zone: z, length: n.length };
+/** Zone names by first character, built once per text: most positions start none of them. */
+type ZoneNames = Map<string, { name: string; zone: Division }[]>;
+function zoneNames(zones: Division[]): ZoneNames {
+  const byFirst: ZoneNames = new Map();
+  for (const zone of zones) {
+    for (const name of [zone.name, ...zone.aliases]) {
+      if (name.length < 2) continue;
+      const list = byFirst.get(name[0]) ?? [];
+      list.push({ name, zone });
+      byFirst.set(name[0], list);
     }
+  }
+  return byFirst;
+}
+
+function longestAt(text: string, i: number, zones: ZoneNames, scope?: Division, home?: Division): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const { name: n, zone: z } of zones.get(text[i]) ?? []) {
+    if (text.startsWith(n, i) && (!best || n.length > best.length)) best = { entries: [], zone: z, length: n.length };
   }
   for (let len = Math.min(longestByPrefix.get(text.substr(i, 2)) ?? 0, text.length - i); len >= 2; len--) {
     if (best && best.length >= len) break;
@@ -164,13 +177,14 @@ function longestAt(text: string, i: number, zones: Division[], scope?: Division,
 /** Every place mention in `text`, in order, after context rules. */
 export function findPlaceMentions(text: string, options: MatchOptions = {}): PlaceMention[] {
   const { jurisdiction, zones = [] } = options;
+  const zoneIndex = zoneNames(zones);
   const scope = stemScope(jurisdiction);
   const city = cityScope(jurisdiction);
   const excluded = responsibilitySpans(text);
   const found: PlaceMention[] = [];
   let i = 0;
   while (i < text.length) {
-    const cand = longestAt(text, i, zones, scope, jurisdiction);
+    const cand = longestAt(text, i, zoneIndex, scope, jurisdiction);
     if (!cand) {
       i++;
       continue;
