@@ -34,6 +34,10 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
   const relationships: GraphRelationship[] = [];
   const targets = new Set<string>();
   const tasks = flatten(ctx.plan.tasks);
+  const boxed = new Set(ctx.plan.tasks.flatMap(function inside(t: TaskDraft): TaskDraft[] {
+    return t.kind === 'box' ? flatten([t]) : t.children.flatMap(inside);
+  }));
+  const inBox = (t: TaskDraft) => boxed.has(t);
 
   const addTargets = (task: TaskDraft, goal: GoalEntry, line: number, quote: string) => {
     const start = ctx.taskId(task.ref);
@@ -86,8 +90,12 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     ...ctx.plan.looseParagraphs.map((paragraph) => ({ paragraph })),
   ].filter(({ paragraph }) => paragraph.kind !== 'footnote' && !inTable(paragraph));
 
+  // An implementation plan (方案, 行动计划) sets its task text's targets for its own period.
+  const implementation = ctx.plan.kind === 'plan' && ctx.plan.periodEnd !== undefined && /方案|行动计划|工作计划|实施意见/.test(ctx.plan.title);
+  const implicitYear = (task?: TaskDraft) =>
+    implementation && task && !inBox(task) && !/现状|基础|成效|回顾|形势|背景|意义|指导思想|原则/.test(task.title) ? ctx.plan.periodEnd : undefined;
   for (const { task, paragraph } of owned) {
-    for (const found of proseGoals(paragraph.text, minYear)) {
+    for (const found of proseGoals(paragraph.text, minYear, implicitYear(task))) {
       const line = lineAt(paragraph, found.offset);
       const quote = verbatim(paragraph, found.offset, found.quote);
       let goal = [...goals.values()].find(

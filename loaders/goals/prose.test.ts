@@ -5,7 +5,7 @@ import { proseGoals } from './prose.ts';
 
 const seedLine = (f: string, line: number) => readFileSync(new URL(`../../seeds/${f}`, import.meta.url), 'utf8').split('\n')[line - 1];
 
-const plain = (text: string, minYear = 2021) => proseGoals(text, minYear).map(({ offset: _o, ...g }) => g);
+const plain = (text: string, minYear = 2021, defaultYear?: number) => proseGoals(text, minYear, defaultYear).map(({ offset: _o, ...g }) => g);
 
 describe('proseGoals', () => {
   it('reads a comparator target and its stretch target (Beautiful Guangzhou, line 46)', () => {
@@ -69,6 +69,33 @@ describe('proseGoals', () => {
     expect(plain(text)).toContainEqual({ name: '带动就业创业', targetYear: 2025, targetValue: '60以上', unit: '万人', quote: '带动60万人以上实现就业创业' });
     // 带动 with no count of people is a description, not a goal.
     expect(plain('到2025年，带动3个产业园区实现升级。')).toEqual([]);
+  });
+
+  it('splits a clause of two goals with their own verbs: "炼油能力达到3200万吨/年、乙烯产能达到370万吨/年" (Huizhou)', () => {
+    expect(plain('到2026年，全市石化能源新材料产业产值突破6000亿元，大亚湾石化区炼油能力达到3200万吨/年、乙烯产能达到370万吨/年，高端新材料产值占比达到35%以上。')).toEqual([
+      { name: '石化能源新材料产业产值', targetYear: 2026, targetValue: '突破6000', unit: '亿元', quote: '全市石化能源新材料产业产值突破6000亿元' },
+      { name: '大亚湾石化区炼油能力', targetYear: 2026, targetValue: '3200', unit: '万吨/年', quote: '大亚湾石化区炼油能力达到3200万吨/年' },
+      { name: '乙烯产能', targetYear: 2026, targetValue: '370', unit: '万吨/年', quote: '乙烯产能达到370万吨/年' },
+      { name: '高端新材料产值占比', targetYear: 2026, targetValue: '35以上', unit: '%', quote: '高端新材料产值占比达到35%以上' },
+    ]);
+  });
+
+  it('an implementation plan\'s task text targets its last year without restating it: "打通断头路15条，新增公共停车泊位1万个" (Zhuzhou)', () => {
+    expect(plain('打通断头路15条，新增公共停车泊位1万个，完善天元区、渌口区慢行交通系统。', 2024, 2026)).toEqual([
+      { name: '打通断头路', targetYear: 2026, targetValue: '15', unit: '条', quote: '打通断头路15条' },
+      { name: '新增公共停车泊位', targetYear: 2026, targetValue: '1', unit: '万个', quote: '新增公共停车泊位1万个' },
+    ]);
+    // Not without the default year, not for money set aside, not for what is done already.
+    expect(plain('打通断头路15条。', 2024)).toEqual([]);
+    expect(plain('统筹合作区产业发展专项资金，每年安排不少于5亿元支持文旅会展商贸项目。', 2024, 2026)).toEqual([]);
+    expect(plain('目前已实现对全市2941宗工业用地的集中提容，已建成智能工厂12个。', 2024, 2026)).toEqual([]);
+  });
+
+  it('reads "推动全市1.3万家规模以上工业企业数字化转型" (Dongguan) as a count the action reaches', () => {
+    expect(plain('到2026年，推动全市1.3万家规模以上工业企业数字化转型，建设智能工厂和数字化车间500个。', 2024)).toEqual([
+      { name: '推动规模以上工业企业数字化转型', targetYear: 2026, targetValue: '1.3', unit: '万家', quote: '推动全市1.3万家规模以上工业企业数字化转型' },
+      { name: '建设智能工厂和数字化车间', targetYear: 2026, targetValue: '500', unit: '个', quote: '建设智能工厂和数字化车间500个' },
+    ]);
   });
 
   it('ignores past results, status reports and numbers inside descriptions', () => {

@@ -38,13 +38,20 @@ const NUMBER = String.raw`(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?
 const WITH_VERB = new RegExp(String.raw`^(.*?)(${VERBS.map(esc).join('|')})${NUMBER}$`);
 const BARE = new RegExp(String.raw`^(.{2,30}?)(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|以下|左右)?$`);
 /** An action with its count before the object: 建成 7800 公里碧道, 新增 1—2个农产品地理标志产品. */
-const COUNT_FIRST = new RegExp(String.raw`^(.{0,6}?)(建成|新建|新增|建设|打造|培育|创建|开工改造|改造|完成|筹集|筹建|引进|建立|带动|促进|吸纳)(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|左右)?(.{2,24})$`);
+const COUNT_FIRST = new RegExp(String.raw`^(.{0,6}?)(建成|新建|新增|建设|打造|培育|创建|开工改造|改造|完成|筹集|筹建|引进|建立|打通|新造|遴选|推动|带动|促进|吸纳)(?:全省|全市|全区|全县)?(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|左右)?(.{2,24})$`);
 /** Counts of people an effort reaches (带动60万人以上实现就业创业): the verb names the goal with its object. */
 const REACH = /^(带动|促进|吸纳)$/;
 /** Words that open a clause about the scope or the effort, not the indicator's name. */
 const LEAD = /^(年内|力争|确保|努力|争取|并且|并|且|使|其中|全省|全市|全区|全县|我省|我市|我区|基本|累计)+/;
 /** A name that starts with an action is a description of work, not an indicator. */
 const ACTION = /^(实现|带动|促进|推动|形成|吸引|支持|推进|加快|提供|落实|惠及|串联|辐射|覆盖|服务)/;
+
+/** Reports of what is already done, in an implementation plan's task text. */
+const PAST = /已经|已(?:实现|完成|建成|达到|累计)|目前|截至|现有|现已|共有|同比/;
+/** Money a plan sets aside (每年安排不少于5亿元) is a means, not a goal: only with a stated year does it count. */
+const FUNDING = /资金|财政|安排|奖励|补贴|补助/;
+/** Verbs that make a bare "X N个" clause a target when no year is stated. */
+const IMPLICIT_VERB = /^(.{0,8}?)(新增|新建|建成|建设|打通|培育|引进|完成|改造|创建|打造|新造|遴选|实现)/;
 
 const YEAR_MARK = /(?:到|(?<!截)至|力争在)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?/g;
 /** A five-year plan period ("十四五"期间, “十四五”时期, 十四五末) ends in a known year: 十四五 → 2025. */
@@ -57,7 +64,7 @@ const YEAR_LEAD = /^\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]/;
  * Goals in one paragraph's text. `minYear`: years before it are past results ("2020年…达到38%"),
  * not targets — the plan's first year.
  */
-export function proseGoals(text: string, minYear: number): ProseGoal[] {
+export function proseGoals(text: string, minYear: number, defaultYear?: number): ProseGoal[] {
   const goals: ProseGoal[] = [];
   const lead = YEAR_LEAD.exec(text);
   const paragraphYear = lead && Number(lead[1]) >= minYear ? Number(lead[1]) : undefined;
@@ -65,6 +72,9 @@ export function proseGoals(text: string, minYear: number): ProseGoal[] {
   for (const sentence of pieces(text, /[。！？!?]/)) {
     // "其中，新开工公租房11.83万套": a sentence opening 其中 breaks down the one before, in its scope.
     let year = /^\s*其中/.test(sentence.text) ? sentenceYear ?? paragraphYear : paragraphYear;
+    // An implementation plan's task text sets targets for the plan's period without restating the year
+    // ("打通断头路15条，新增公共停车泊位1万个"); a report of what is done already is no target.
+    const implicit = year === undefined && defaultYear !== undefined && !PAST.test(sentence.text);
     let previous: ProseGoal | undefined;
     for (const clause of pieces(sentence.text, /[，；;：:]|,(?!\d)/)) {
       const offset = sentence.offset + clause.offset;
@@ -84,12 +94,24 @@ export function proseGoals(text: string, minYear: number): ProseGoal[] {
       const leadYear = YEAR_LEAD.exec(clause.text + '，');
       if (leadYear && clause.offset === 0 && Number(leadYear[1]) >= minYear) { year = Number(leadYear[1]); continue; }
       sentenceYear = year;
-      if (year === undefined) continue;
+      if (year === undefined && implicit) {
+        // Only a clause shaped like a target (a count or a level to reach), never a bare "X N个".
+        const c = joinPieces([body]);
+        if (FUNDING.test(c) || (!COUNT_FIRST.test(c) && !WITH_VERB.test(c) && !IMPLICIT_VERB.test(c))) continue;
+      }
+      const goalYear = year ?? (implicit ? defaultYear : undefined);
+      if (goalYear === undefined) continue;
+      const goalsHere = clauseGoals(body, clause.text, offset, goalYear);
+      if (goalsHere) {
+        goals.push(...goalsHere);
+        previous = undefined;
+        continue;
+      }
       const shared = sharedVerbList(body);
       if (shared) {
         for (const item of shared) {
           const quote = item.quote.trim();
-          goals.push({ name: item.name, targetYear: year, targetValue: item.value, unit: item.unit, offset: offset + Math.max(0, clause.text.indexOf(quote)), quote });
+          goals.push({ name: item.name, targetYear: goalYear, targetValue: item.value, unit: item.unit, offset: offset + Math.max(0, clause.text.indexOf(quote)), quote });
         }
         previous = undefined;
         continue;
@@ -100,11 +122,28 @@ export function proseGoals(text: string, minYear: number): ProseGoal[] {
         if (previous && found.verb) previous.aspiration = clause.text.trim();
         continue;
       }
-      previous = { name: found.name, targetYear: year, targetValue: found.value, unit: found.unit, offset, quote: clause.text.trim() };
+      previous = { name: found.name, targetYear: goalYear, targetValue: found.value, unit: found.unit, offset, quote: clause.text.trim() };
       goals.push(previous);
     }
   }
   return goals;
+}
+
+/**
+ * Two goals in one clause joined by 、, each with its own verb: "大亚湾石化区炼油能力达到3200万吨/年、乙烯产能
+ * 达到370万吨/年". Undefined unless every piece is a goal of its own.
+ */
+function clauseGoals(body: string, clauseText: string, offset: number, year: number): ProseGoal[] | undefined {
+  if (!body.includes('、')) return undefined;
+  const parts = body.split('、');
+  const out: ProseGoal[] = [];
+  for (const part of parts) {
+    const found = matchClause(joinPieces([part]));
+    if (!found?.name || !found.verb) return undefined;
+    const quote = part.trim();
+    out.push({ name: found.name, targetYear: year, targetValue: found.value, unit: found.unit, offset: offset + Math.max(0, clauseText.indexOf(quote)), quote });
+  }
+  return out;
 }
 
 /**
@@ -144,10 +183,11 @@ function matchClause(c: string): { name: string; value: string; unit?: string; v
       if (/\d/.test(object) || !/^(人|万人|人次|万人次|户|万户)$/.test(unit)) return undefined;
       return { name: verb + object, value: `${about ?? ''}${num}${qualifier ?? ''}`, unit: (mag ?? '') + unit };
     }
-    const name = cleanName(scope + verb + object);
+    // "推动1.3万家规模以上工业企业数字化转型": the action is the goal, named by verb and object.
+    const name = verb === '推动' ? verb + object : cleanName(scope + verb + object);
     // "建成15分钟健身圈": a duration describes the object, it is not a count of it.
     if (!name || /\d/.test(object) || /^(分钟|小时|天|年)$/.test(unit)) return undefined;
-    return { name: cleanName(verb + object) || name, value: `${about ?? ''}${num}${qualifier ?? ''}`, unit: (mag ?? '') + unit };
+    return { name: verb === '推动' ? name : cleanName(verb + object) || name, value: `${about ?? ''}${num}${qualifier ?? ''}`, unit: (mag ?? '') + unit };
   }
   const b = BARE.exec(c);
   if (b) {

@@ -184,3 +184,18 @@ describe('fixtures in other layouts', async () => {
     expect(f.nodes.find((n) => n.properties.name === '农村生活污水治理率')?.properties).toMatchObject({ targetYear: 2025, targetValue: '95以上', unit: '%' });
   });
 });
+
+describe('unseen fixtures', async () => {
+  it('Zhuzhou (.md): "新建改造城市燃气、供水、排水管网500公里" in a task restates the 工作目标 goal (a TARGETS link, not a second goal)', async () => {
+    const [ctx] = await contexts('tests/fixtures/unseen/zhuzhou-urban-renewal-2024-2026.md');
+    const f = extractGoals(ctx);
+    const id = `${ctx.planId}/goal/新建改造城市燃气、供水、排水管网@2026`;
+    expect(goal(f, id)).toMatchObject({ targetValue: '500', unit: '公里' });
+    const lines = readFileSync('tests/fixtures/unseen/zhuzhou-urban-renewal-2024-2026.md', 'utf8').split('\n');
+    const restated = lines.findIndex((l) => l.includes('**实施地下管网更新改造。** 新建改造城市燃气、供水、排水管网500公里')) + 1;
+    expect(targetsOf(f, id).map((r) => r.properties.line)).toContain(restated);
+    expect(f.nodes.filter((n) => n.properties.name === '新建改造城市燃气、供水、排水管网')).toHaveLength(1);
+    // "打通断头路15条" states no year: the implementation plan's last year.
+    expect(f.nodes.find((n) => n.properties.name === '打通断头路')?.properties).toMatchObject({ targetYear: 2026, targetValue: '15', unit: '条' });
+  });
+});
