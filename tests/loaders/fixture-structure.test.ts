@@ -86,6 +86,7 @@ describe('plangraph extract', () => {
       'plan:chenghai-toy-industry-2024-2026',
       'plan:conghua-rural-revitalisation-belt-2024-2026',
       'plan:dongguan-manufacturing-digital-2024-2026',
+      'plan:hengqin-culture-tourism-trade-2024-2026',
       'plan:huizhou-petrochemical-materials-2024-2026',
       'plan:nanhai-urban-rural-integration-2023-2025',
       'plan:xiangzhou-old-communities-2024-2026',

@@ -110,9 +110,10 @@ describe('provincial plan boxes', async () => {
 describe('fixtures in other layouts', () => {
   it('HTML table (Conghua 专栏1): "1 | 流溪河碧道（温泉段） | 温泉镇 | 3.5" under "总投资（亿元）"', async () => {
     const [ctx] = await contexts('tests/fixtures/conghua-rural-revitalisation-belt-2024-2026.html');
-    expect(ctx.source.lines[24]).toBe('1\t流溪河碧道（温泉段）\t温泉镇\t3.5');
+    // HTML lines sit at their line in the .html file: the row is <tr> on line 36.
+    expect(ctx.source.lines[35]).toBe('1\t流溪河碧道（温泉段）\t温泉镇\t3.5');
     const f = extractProjects(ctx);
-    expect(project(f, '流溪河碧道（温泉段）')).toMatchObject({ category: '生态', investment: '3.5亿元', line: 25 });
+    expect(project(f, '流溪河碧道（温泉段）')).toMatchObject({ category: '生态', investment: '3.5亿元', line: 36 });
     expect(project(f, '莲麻小镇提升工程')).toMatchObject({ category: '特色小镇', investment: '2.2亿元' });
     expect(locatedIn(f, '流溪河碧道（温泉段）')).toEqual([resolveDivision('温泉镇', ctx.jurisdiction)!.id]);
   });
