@@ -70,3 +70,12 @@ describe('extractBodies: the issuing notice', () => {
     expect(f.nodes[0].properties.aliases).toContain('市生态环境局');
   });
 });
+
+describe('issuerOrganisation', () => {
+  it('names the organisation of a zone committee or a government', async () => {
+    const { issuerOrganisation } = await import('./index.js');
+    expect(issuerOrganisation('横琴粤澳深度合作区执行委员会')).toBe('横琴粤澳深度合作区');
+    expect(issuerOrganisation('惠州大亚湾经济技术开发区管理委员会')).toBe('惠州大亚湾经济技术开发区');
+    expect(issuerOrganisation(undefined)).toBeUndefined();
+  });
+});

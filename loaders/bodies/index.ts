@@ -76,8 +76,15 @@ function mentionSurface(p: Paragraph, offset: number, length: number): string {
 }
 
 /** Departments named in each task's assignment phrases, with LEADS / SUPPORTS to the task. */
+/** The organisation an issuer belongs to: 横琴粤澳深度合作区执行委员会 → 横琴粤澳深度合作区. */
+export function issuerOrganisation(issuer: string | undefined): string | undefined {
+  const m = issuer && /^(.{2,20}?)(执行委员会|管理委员会|管委会|执委会|人民政府办公[厅室]|人民政府|管理局)$/.exec(issuer.trim());
+  return m ? m[1] : undefined;
+}
+
 export const extractBodies: Extractor = (ctx): GraphFragment => {
   const scope = scopeFor(ctx.jurisdiction, ctx.plan.jurisdiction);
+  if (!scope.own) scope.organisation = issuerOrganisation(ctx.plan.issuer);
   const document = ctx.source.document;
   const nodes = new Map<string, { body: Body; seen: Set<string>; first: { line: number; quote: string } }>();
   const relationships: GraphRelationship[] = [];

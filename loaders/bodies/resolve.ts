@@ -22,6 +22,11 @@ import {
 /** The divisions a plan's relative names point to. */
 export interface Scope {
   own?: Division;
+  /**
+   * A plan whose area is no division (a cooperation zone) names its own bodies after its issuer:
+   * "经济发展局" in a plan of 横琴粤澳深度合作区执行委员会 is 横琴粤澳深度合作区经济发展局.
+   */
+  organisation?: string;
   PROVINCE?: Division;
   CITY?: Division;
   DISTRICT?: Division;
@@ -206,6 +211,9 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
     if (body) return { status: 'body', body };
     const built = !options.strictOnly && fallback({ division: scope.own, level: scope.own.level as BodyLevel, rest: name, prefix: '' });
     if (built) return { status: 'body', body: built };
+  }
+  if (!ownPrefix && !groupPrefix && !scope.own && scope.organisation && kind && !options.strictOnly && kind === 'department') {
+    return { status: 'body', body: { name: scope.organisation + expandAbbreviations(name), kind, aliases: [], source: 'fallback' } };
   }
   if (options.strictOnly) return { status: 'unresolved', reason: `not in the gazetteer: ${name}` };
   const prefixed = ownPrefix ?? (groupPrefix ? parsePrefix(groupPrefix + name, scope) : undefined);

@@ -72,3 +72,16 @@ describe('Chenghai (.docx allocation table)', async () => {
     expect(g.warnings ?? []).toEqual([]);
   });
 });
+
+describe('Hengqin (Traditional, a cooperation zone with no division of its own)', async () => {
+  const file = `${DIR}/hengqin-culture-tourism-trade-2024-2026.txt`;
+  const g = await extractFile(file);
+
+  it('"牽頭單位：經濟發展局；配合單位：城市規劃和建設局、商事服務局": bodies of the issuing committee\'s zone, surfaces verbatim', async () => {
+    expect(roles(g, await lineOf(file, '牽頭單位：經濟發展局；配合單位：城市規劃和建設局、商事服務局'))).toEqual({
+      leads: ['横琴粤澳深度合作区经济发展局'],
+      supports: ['横琴粤澳深度合作区商事服务局', '横琴粤澳深度合作区城市规划和建设局'].sort(),
+    });
+    expect(g.nodes.find((n) => n.id === 'dept:横琴粤澳深度合作区经济发展局')?.properties.aliases).toContain('經濟發展局');
+  });
+});
