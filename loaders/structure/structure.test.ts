@@ -170,3 +170,32 @@ describe('structure: task-allocation tables and plans without headings', () => {
     ]);
   });
 });
+
+describe('structure: allocation tables in other layouts', () => {
+  it('reads "1、" serials and a "重点工作任务" column', () => {
+    const [plan] = plans([
+      '附件',
+      '重点任务分工表',
+      '序号\t重点工作任务\t责任单位\t完成时限',
+      '1、\t推进城中村改造\t区住房城乡建设局\t2025年底',
+      '（2）\t完善公共服务设施\t区教育局、区卫生健康局\t2026年底',
+    ]);
+    expect(flat(plan.tasks).filter((t) => t.kind === 'annexItem').map((t) => [t.ref, t.title, t.evidence.line])).toEqual([
+      ['附件1', '推进城中村改造', 4],
+      ['附件2', '完善公共服务设施', 5],
+    ]);
+  });
+  it('numbers the rows of a table without a 序号 column in order, skipping a category row', () => {
+    const [plan] = plans([
+      '附件：任务清单',
+      '工作任务\t牵头单位\t配合单位',
+      '一、产业发展',
+      '建设玩具设计创新平台\t区工业和信息化局\t区科学技术局',
+      '强化知识产权保护\t区市场监督管理局\t凤翔街道办事处',
+    ]);
+    expect(flat(plan.tasks).filter((t) => t.kind === 'annexItem' && t.paragraphs[0].kind === 'table-cell').map((t) => [t.ref, t.title])).toEqual([
+      ['附件一1', '建设玩具设计创新平台'],
+      ['附件一2', '强化知识产权保护'],
+    ]);
+  });
+});

@@ -30,7 +30,10 @@ const KIND: Partial<Record<HeadingKind, TaskKind>> = {
   subpoint: 'point',
 };
 
-const TASK_HEADER = /^(?:重点任务|主要任务|工作任务|任务|工作内容|任务内容|具体任务|工作措施|主要措施|重点工作|事项|任务名称)$/u;
+/** The column naming the task: 重点任务, 工作任务, 主要任务, 任务名称, 重点工作任务, 工作事项, 具体措施, 重点工作… */
+const TASK_HEADER = /^(?:(?:重点|主要|具体|工作|重点工作|主要工作)?(?:任务|事项|措施|举措|内容|要点)(?:名称|内容|事项)?|重点工作|主要工作|工作任务及措施)$/u;
+/** A serial cell: 1, 1., 1、, （1）. */
+const SERIAL = /^[（(]?(\d{1,3})[）)]?[.、．]?$/u;
 function isAllocationHeader(cells: string[]): boolean {
   return cells.some((c) => TASK_HEADER.test(c)) && cells.some((c) => /牵头|责任单位|责任部门|配合/u.test(c));
 }
@@ -83,6 +86,9 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
   let rootLeads = 0;
   /** Column holding the task in the allocation table being read, -1 outside one. */
   let taskColumn = -1;
+  /** Whether that table numbers its rows (序号 column); if not, rows are numbered in order. */
+  let tableSerials = true;
+  let tableRow = 0;
   const hasHeadings = paragraphs.some((p, i) => i >= (options.bodyStart ?? 0) && p.kind === 'body' && matchHeading(p.text));
 
   const top = () => stack[stack.length - 1];
@@ -161,14 +167,19 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       const cells = p.text.split('\t').map((c) => c.trim());
       if (isAllocationHeader(cells)) {
         taskColumn = cells.findIndex((c) => TASK_HEADER.test(c));
+        tableSerials = cells.some((c) => /^(?:序号|编号|序)$/u.test(c));
+        tableRow = 0;
         attach(p);
         continue;
       }
       const parent = stack.length ? stack[stack.length - 1] : undefined;
-      if (taskColumn >= 0 && parent && /^\d{1,3}$/.test(cells[0] ?? '') && cells[taskColumn]) {
+      const serial = SERIAL.exec(cells[0] ?? '')?.[1];
+      const isRow = tableSerials ? serial !== undefined : cells.length >= 2 && !TASK_HEADER.test(cells[taskColumn] ?? '');
+      if (taskColumn >= 0 && parent && isRow && cells[taskColumn]) {
         while (top() && top() !== box?.node && top().draft.kind !== 'annex' && (top().rank >= RANK.point! || top().draft.kind === 'leadPhrase')) stack.pop();
         const title = headingTitle(cells[taskColumn]);
-        open(mode === 'annex' ? 'annexItem' : 'point', cells[0], p, titleOf(p, title), RANK.point!, top());
+        tableRow++;
+        open(mode === 'annex' ? 'annexItem' : 'point', tableSerials ? serial! : String(tableRow), p, titleOf(p, title), RANK.point!, top());
         stack.pop(); // a row has no children
         continue;
       }
@@ -176,7 +187,8 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       attach(p);
       continue;
     }
-    taskColumn = -1;
+    // A category row spanning the table ("一、产业发展") is one cell, so no tab: the table goes on below it.
+    if (!(paragraphs[i + 1]?.kind === 'table-cell' && p.text.length <= 40)) taskColumn = -1;
     let h = matchHeading(p.text);
     if (h && (h.kind === 'point' || h.kind === 'subpoint') && inNote) h = undefined; // "注：1. … 2. …"
     if (!h) {
