@@ -16,8 +16,9 @@ type Results = Record<string, any> & { queries?: QueryFigures };
 
 export function targetsOf(r: Results): Target[] {
   const t: Target[] = [];
-  const add = (name: string, target: string, value: number | undefined, met: (v: number) => boolean) => {
-    if (value !== undefined && Number.isFinite(value)) t.push({ name, target, value, met: met(value) });
+  const add = (name: string, target: string, value: number | null | undefined, met: (v: number) => boolean) => {
+    if (value === null) t.push({ name, target, value: 'no answer', met: false });
+    else if (value !== undefined && Number.isFinite(value)) t.push({ name, target, value, met: met(value) });
   };
   add('extraction.mbPerSecPerCore.seeds', '≥ 5', r.extraction?.mbPerSecPerCore.seeds, (v) => v >= 5);
   add('extraction.mbPerSecPerCore.corpus', '≥ 5', r.extraction?.mbPerSecPerCore.corpus, (v) => v >= 5);
@@ -33,8 +34,10 @@ export function targetsOf(r: Results): Target[] {
         const mine = byKind.graphql?.[c]?.p50;
         const floor = byKind.driver?.[c]?.p50;
         const peer = byKind.peer?.[c]?.p50;
-        if (mine !== undefined && floor !== undefined) add(`queries.${name}.${c}.p50 / driver`, '≤ 1.5', Math.round((mine / Math.max(floor, 1)) * 100) / 100, (v) => v <= 1.5);
-        if (mine !== undefined && peer !== undefined) add(`queries.${name}.${c}.p50 / peer`, '≤ 1', Math.round((mine / Math.max(peer, 1)) * 100) / 100, (v) => v <= 1);
+        const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+          a === undefined || b === undefined ? undefined : a === null ? null : b === null ? 0 : Math.round((a / Math.max(b, 1)) * 100) / 100;
+        add(`queries.${name}.${c}.p50 / driver`, '≤ 1.5', ratio(mine, floor), (v) => v <= 1.5);
+        add(`queries.${name}.${c}.p50 / peer`, '≤ 1', ratio(mine, peer), (v) => v <= 1);
       }
     }
   }

@@ -114,7 +114,7 @@ try {
   }
   if (sections.has('queries')) {
     log(`queries: ${REQUESTS.map((r) => r.name).join(', ')} (graphql, driver floor, @neo4j/graphql peer; 1 and 32 connections)`);
-    const { figures, counts } = await benchQueries(neo4j, { seconds, warmupSeconds: Math.min(2, seconds), log });
+    const { figures, counts } = await benchQueries(neo4j, { seconds, warmupSeconds: Math.min(3, seconds), log });
     results.queries = figures;
     results.meta.requests = Object.fromEntries(REQUESTS.map((r) => [r.name, { describe: r.describe, items: counts[r.name] }]));
   }

@@ -2,9 +2,9 @@
 import autocannon from 'autocannon';
 
 export interface LoadFigures {
-  /** Latency percentiles in ms. */
-  p50: number;
-  p99: number;
+  /** Latency percentiles in ms; null when no request completed in the run. */
+  p50: number | null;
+  p99: number | null;
   /** Mean requests per second. */
   rps: number;
   requests: number;
@@ -24,9 +24,10 @@ export async function cannon(url: string, body: string, connections: number, sec
     pipelining: 1,
     timeout: 30,
   });
+  const answered = result.requests.total > 0;
   return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: answered ? result.latency.p50 : null,
+    p99: answered ? result.latency.p99 : null,
     rps: Math.round(result.requests.average * 10) / 10,
     requests: result.requests.total,
     errors: result.errors + result.timeouts,

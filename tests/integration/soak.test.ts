@@ -80,10 +80,21 @@ describe(`soak: ${SOAK_SECONDS} s at ${CONNECTIONS} connections, mixed requests`
 
     const baseline = rssMb(server.pid);
     const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(rssMb(server.pid)), 1000);
+    const sampler = setInterval(() => {
+      try {
+        samples.push(rssMb(server.pid));
+      } catch {
+        // The server died: the request errors below say so.
+      }
+    }, 1000);
     const problems: string[] = [];
     const started = Date.now();
-    const result = await run(SOAK_SECONDS, problems).finally(() => clearInterval(sampler));
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await run(SOAK_SECONDS, problems);
+    } finally {
+      clearInterval(sampler);
+    }
     const elapsed = (Date.now() - started) / 1000;
     const end = rssMb(server.pid);
     const growth = (end - baseline) / baseline;
