@@ -65,13 +65,14 @@ export function findRunningLines(texts: string[], isPage: (t: string) => boolean
     if (k.length < 2 || k.length > 50 || isPage(k) || /[。；]$/u.test(k) || matchHeading(k)) return;
     byText.set(k, [...(byText.get(k) ?? []), i]);
   });
+  const firstText = texts.findIndex((t) => norm(t) !== '');
   const atBoundary = (i: number) => {
-    // pdftotext puts the form feed at the start of a page's first line.
-    if (texts[i].includes('\f')) return true;
+    // pdftotext puts the form feed at the start of a page's first line; the file's first line tops page 1.
+    if (texts[i].includes('\f') || i === firstText) return true;
     for (const step of [-1, 1]) {
       let seen = 0;
       for (let j = i + step; j >= 0 && j < texts.length && seen < 3; j += step) {
-        if (step === 1 && texts[j].includes('\f')) return true; // a footer: the next page starts below
+        if (texts[j].includes('\f')) return true; // a page break right above (header) or below (footer)
         if (norm(texts[j]) === '') continue;
         seen++;
         if (isPage(norm(texts[j]))) return true;

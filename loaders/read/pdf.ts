@@ -2,7 +2,7 @@
  * .pdf → lines with pdfjs-dist (legacy build for Node). CMaps and standard fonts come from the
  * installed package (never a CDN), so CID-keyed Chinese fonts (UniGB-UCS2-H, Adobe-GB1) extract.
  * Text items are grouped into lines by their baseline y, ordered by x; pages are separated by
- * an empty line so a page-end line never silently glues to the next page's first line.
+ * a form-feed line so a page-end line never silently glues to the next page's first line.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -38,7 +38,8 @@ export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
         items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width ?? 0, height: Math.abs(item.height ?? item.transform[3] ?? 0) });
       }
       lines.push(...groupIntoLines(items));
-      if (p < doc.numPages) lines.push('');
+      // A form feed between pages, as pdftotext writes: normalise reads it as a page boundary (running headers).
+      if (p < doc.numPages) lines.push('\f');
       page.cleanup();
     }
   } finally {

@@ -91,6 +91,7 @@ describe('plangraph extract', () => {
       'plan:nanhai-urban-rural-integration-2023-2025',
       'plan:xiangzhou-old-communities-2024-2026',
       'plan:xinhui-water-environment-2024-2030',
+      'plan:zhenjiang-typical-towns-2024-2027',
       'plan:zhuzhou-urban-renewal-2024-2026',
     ]);
   }, 60_000);

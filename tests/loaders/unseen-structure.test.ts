@@ -255,3 +255,32 @@ describe('plangraph extract over the unseen fixtures', () => {
     expect(top).toEqual(['第一章', '第二章', '第三章', '第四章'].map((c) => `plan:xinhui-water-environment-2024-2030/${c}`));
   });
 });
+
+describe('韶关市浈江区 plan as a real PDF (running header on every page, "— N —" footers, CID font)', async () => {
+  const { plan, all, source } = await load('zhenjiang-typical-towns-2024-2027.pdf');
+  it('extracts the text with a form feed between pages and drops the header of every page, the first included', () => {
+    expect(source.encoding).toBe('pdf');
+    expect(source.lines.filter((l) => l === '浈江区“百千万工程”典型镇建设实施方案')).toHaveLength(3);
+    expect(source.lines.filter((l) => l === '\f')).toHaveLength(2);
+    expect(plan).toMatchObject({ title: '韶关市浈江区“百千万工程”典型镇建设实施方案（2024—2027年）', jurisdiction: '浈江区', level: 'DISTRICT', periodStart: 2024, periodEnd: 2027, evidence: { line: 2 } });
+    expect([...plan.looseParagraphs, ...plan.footnotes, ...all.flatMap((t) => t.paragraphs)].some((p) => p.text.includes('典型镇建设实施方案—') || p.text === '浈江区“百千万工程”典型镇建设实施方案')).toBe(false);
+  });
+  it('joins a task cut by the page break, past the footer, the page number and the next header', () => {
+    expect(outline(all)).toEqual([
+      '一 工作目标 @6',
+      '二 重点任务 @9',
+      '二(一) 提升镇区综合承载能力 @10',
+      '二(一)1 完善镇区基础设施 @11',
+      '二(一)2 提升公共服务水平 @18',
+      '二(二) 壮大镇域特色产业 @21',
+      '二(二)1 发展现代农业产业园 @22',
+      '二(二)2 培育文旅融合业态 @26',
+      '三 保障措施 @34',
+    ]);
+    const first = all.find((t) => t.ref === '二(一)1')!;
+    expect(first.text).toBe('1．完善镇区基础设施。推进犁市镇镇区雨污分流改造，建设花坪镇圩镇综合停车场，2025年底前完成镇区道路“白改黑”20公里。（区住房城乡建设局牵头，区交通运输局、犁市镇、花坪镇配合）');
+    expect(first.paragraphs[0].segments.map((s) => s.line)).toEqual([11, 12, 16, 17]); // "…“白改黑”20" | — 1 — | header | "公里。…"
+    expect(plan.footnotes.map((f) => [f.marker, f.line])).toEqual([['①', 27]]);
+    expect(all.find((t) => t.ref === '二(二)2')!.text).toBe('2．培育文旅融合业态。依托十里亭镇、新韶镇乡村旅游资源，打造浈江乡村旅游精品线路3条。（区文化广电旅游体育局牵头，区农业农村局配合）');
+  });
+});
