@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, validate } from 'graphql';
-import { costLimitRule } from './costLimit.ts';
+import { costLimitRule, DEFAULT_LIST_SIZE, LIST_SIZES } from './costLimit.ts';
 import { FLAGSHIP, servedSchema, limitErrors } from './servedSchema.testutil.ts';
 
 function costOf(query: string, variables?: Record<string, unknown>): number {
@@ -37,6 +37,23 @@ describe('costLimitRule', () => {
     const [error] = limitErrors(query, costLimitRule());
     expect(error!.message).toMatch(/^This query could return about 1[\d,]+ objects; the limit is 20,000\./);
     expect(error!.extensions).toMatchObject({ limit: 'cost', maxCost: 20000 });
+  });
+
+  it('prices lists by what they hold: a project lies in one or two places, a provincial body leads many tasks', () => {
+    expect(LIST_SIZES['Project.districts']).toBeLessThan(DEFAULT_LIST_SIZE);
+    expect(costOf('{ task(id: "x") { projects { districts { name } } } }')).toBe(1 + DEFAULT_LIST_SIZE * (1 + LIST_SIZES['Project.districts']!));
+    expect(costOf('{ department(name: "x") { leads { title } supports { title } } }')).toBe(1 + LIST_SIZES['Department.leads']! + LIST_SIZES['Department.supports']!);
+    expect(costOf('{ plans { goals { targetedBy { title } } } }')).toBe(DEFAULT_LIST_SIZE * (1 + LIST_SIZES['Plan.goals']! * (1 + LIST_SIZES['Goal.targetedBy']!)));
+  });
+
+  it('lets a full page of tasks with every relation through (an analyst export), and stops the same page fanned out through children', () => {
+    const deep = `query($n: Int) { plan(id: "p") { title issuer { name } jurisdiction { name parent { name } } goals { name targetedBy { title } }
+      tasks(first: $n) { totalCount edges { node { title parent { title } children { title } plan { title }
+        assignments { role department { name jurisdiction { name } } evidence { line } } leads { name } supporters { name }
+        districts { name parent { name } } projects { name districts { name } } goals { name plan { title } } } } } } }`;
+    expect(limitErrors(deep, costLimitRule({ variables: { n: 100 } }))).toEqual([]);
+    const fanOut = '{ tasks(first: 100) { edges { node { children { children { children { title } } } } } } }';
+    expect(limitErrors(fanOut, costLimitRule())).toHaveLength(1);
   });
 
   it('prices union hits through inline fragments', () => {

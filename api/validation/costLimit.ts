@@ -21,8 +21,29 @@ import {
 import { DEFAULT_MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, variableDefaults } from './pageSizeLimit.ts';
 
 export const DEFAULT_MAX_COST = 20_000;
-/** Items assumed for a list field that takes no `first` (Task.assignments, District.children, …). */
+/** Items assumed for a list field that takes no `first` (Task.assignments, Task.children, …) and is not in LIST_SIZES. */
 export const DEFAULT_LIST_SIZE = 10;
+
+/**
+ * Items assumed for list fields whose size the graph's shape bounds differently from
+ * DEFAULT_LIST_SIZE. A flat 10 for every list compounds in nested lists: `projects { districts }`
+ * priced 100 places per task rejected a page of 100 tasks with their relations (about 1,500
+ * objects on the seeds) as 22,614. Sizes follow what each relation is, not the seeds' counts:
+ *  - small by construction: a project is built in one place (two when it spans a border); a
+ *    goal is served by the section that sets it and a few items of the same plan;
+ *  - growing with the corpus: a provincial body leads and supports tasks in every plan that
+ *    names it; a plan can set dozens of indicators (the provincial seed sets 85); a province
+ *    holds 21 cities and a district a score of towns; projects accumulate in a district.
+ */
+export const LIST_SIZES: Readonly<Record<string, number>> = {
+  'Project.districts': 2,
+  'Goal.targetedBy': 5,
+  'Department.leads': 50,
+  'Department.supports': 50,
+  'Plan.goals': 50,
+  'District.children': 25,
+  'District.projects': 25,
+};
 
 export interface CostLimitOptions {
   max?: number;
@@ -38,8 +59,8 @@ export interface CostLimitOptions {
 /**
  * Estimates how many objects an operation can return and rejects it above `max`.
  * Every object-typed field costs 1 per item it may return; scalars are free. A field with a
- * `first` argument multiplies what is under it by `first` (default 20); any other list by
- * DEFAULT_LIST_SIZE. A connection's `edges` list is already counted by its `first`.
+ * `first` argument multiplies what is under it by `first` (default 20); any other list by its
+ * LIST_SIZES entry, else DEFAULT_LIST_SIZE. A connection's `edges` list is already counted by its `first`.
  * The flagship query (district → leadingDepartments → tasks → assignments → evidence)
  * costs about 2,200; a deep `children { children { … } }` fan-out is what this stops.
  */
@@ -76,7 +97,7 @@ export function costLimitRule({ max = DEFAULT_MAX_COST, maxPageSize = DEFAULT_MA
       }
       if (!isListType(getNullableType(def.type))) return 1;
       if (node.name.value === 'edges' && parent.name.endsWith('Connection')) return 1;
-      return DEFAULT_LIST_SIZE;
+      return LIST_SIZES[`${parent.name}.${node.name.value}`] ?? DEFAULT_LIST_SIZE;
     }
 
     function costOfFragment(name: string): number {
