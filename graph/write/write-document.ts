@@ -15,7 +15,7 @@
  */
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
-import { OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS } from './allow-list.ts';
+import { NODE_LABELS, OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS } from './allow-list.ts';
 import * as cypher from './cypher.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { chunk, prepareDocument, SEP, type DocumentCounts, type PreparedDocument } from './prepare.ts';
@@ -68,23 +68,26 @@ export function totalChanged(c: WriteCounters): number {
   return c.nodesCreated + c.nodesDeleted + c.relationshipsCreated + c.relationshipsDeleted + c.propertiesSet + c.labelsAdded;
 }
 
-async function priorState(tx: ManagedTransaction, doc: PreparedDocument): Promise<{ unchanged: boolean; prior: boolean }> {
-  const result = await tx.run(cypher.PRIOR_STATE, { doc: doc.document });
+interface PriorState {
+  unchanged: boolean;
+  prior: boolean;
+  /** An id this document wants that another document owns: [label, id, owner]. */
+  clash: [string, string, string] | null;
+}
+
+async function priorState(tx: ManagedTransaction, doc: PreparedDocument): Promise<PriorState> {
+  const result = await tx.run(cypher.PRIOR_STATE, { doc: doc.document, ids: doc.ownedIds });
   const record = result.records[0];
   const stored = new Map((record.get('plans') as [string, string | null][]).map(([id, hash]) => [id, hash]));
   const unchanged = stored.size === doc.planIds.length && doc.planIds.every((id) => stored.get(id) === doc.hash);
-  return { unchanged, prior: stored.size > 0 || record.get('others') === true };
+  return { unchanged, prior: stored.size > 0 || record.get('others') === true, clash: record.get('clash') };
 }
 
-async function checkOwnership(tx: ManagedTransaction, doc: PreparedDocument): Promise<void> {
-  const clash = await tx.run(cypher.OWNERSHIP_CONFLICTS, { ids: doc.ownedIds, doc: doc.document });
-  if (clash.records.length > 0) {
-    const r = clash.records[0];
-    throw new WriteError(
-      doc.document,
-      `${r.get('label')} ${r.get('id')} already belongs to document "${r.get('document')}" (two files with the same name, or the same plan loaded under two names?)`,
-    );
-  }
+function ownershipError(doc: PreparedDocument, [label, id, owner]: [string, string, string]): WriteError {
+  return new WriteError(
+    doc.document,
+    `${label} ${id} already belongs to document "${owner}" (two files with the same name, or the same plan loaded under two names?)`,
+  );
 }
 
 async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, counters: WriteCounters): Promise<void> {
@@ -113,35 +116,52 @@ async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, cou
   }
 }
 
-async function writeFacts(tx: ManagedTransaction, doc: PreparedDocument, batchSize: number, counters: WriteCounters): Promise<void> {
+interface Statement {
+  query: string;
+  params: Record<string, unknown>;
+  /** Relationship statements: how many rows must come back written. */
+  expect?: { rows: number; what: string };
+}
+
+/** Shared nodes in one order in every transaction, so two concurrent loads lock them in the same order. */
+function inLockOrder<T extends { label: string }>(groups: T[]): T[] {
+  const order = (l: string) => NODE_LABELS.indexOf(l as never);
+  return [...groups].sort((a, b) => order(a.label) - order(b.label));
+}
+
+function factStatements(doc: PreparedDocument, batchSize: number): Statement[] {
   const name = doc.document;
   const params = { doc: name, prefix: name + SEP, sep: SEP };
+  const out: Statement[] = [];
 
-  for (const group of doc.shared) {
-    for (const batch of chunk(group.rows, batchSize)) {
-      const rows = batch.map((row) => ({
+  for (const group of inLockOrder(doc.shared)) {
+    const rows = [...group.rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const query = cypher.upsertShared(group.label, group.extraLabels);
+    for (const batch of chunk(rows, batchSize)) {
+      const converted = batch.map((row) => ({
         id: row.id,
         props: toNeo4jProperties(name, `${group.label} ${row.id}`, row.properties),
         aliases: row.aliases,
         provenance: row.provenance ?? null,
       }));
-      add(counters, await tx.run(cypher.upsertShared(group.label, group.extraLabels), { ...params, rows }));
+      out.push({ query, params: { ...params, rows: converted } });
     }
   }
 
   for (const group of doc.owned) {
+    const query = cypher.upsertOwned(group.label, group.extraLabels);
     for (const batch of chunk(group.nodes, batchSize)) {
       const rows = batch.map((node) => {
         const props = toNeo4jProperties(name, `${group.label} ${node.id}`, node.properties);
         if (group.label === 'Plan') props.contentHash = doc.hash;
         return { id: node.id, props };
       });
-      add(counters, await tx.run(cypher.upsertOwned(group.label, group.extraLabels), { ...params, rows }));
+      out.push({ query, params: { ...params, rows } });
     }
   }
 
   for (const group of doc.relationships) {
-    const statement = group.owned
+    const query = group.owned
       ? cypher.createOwnedRelationships(group.type, group.startLabel, group.endLabel)
       : cypher.mergeSourcedRelationships(group.type, group.startLabel, group.endLabel);
     for (const batch of chunk(group.relationships, batchSize)) {
@@ -149,15 +169,29 @@ async function writeFacts(tx: ManagedTransaction, doc: PreparedDocument, batchSi
         const props = toNeo4jProperties(name, `relationship ${r.type} ${r.start} → ${r.end}`, r.properties);
         return { start: r.start, end: r.end, source: props.source ?? null, props };
       });
-      const result = await tx.run(statement, { ...params, rows });
-      add(counters, result);
-      const written = Number(result.records[0]?.get('written') ?? 0);
-      if (written !== rows.length) {
-        // Both ends were MERGEd above in this transaction, so a shortfall means the graph changed under us.
-        throw new WriteError(name, `${group.type} ${group.startLabel}→${group.endLabel}: wrote ${written} of ${rows.length} relationships; some end nodes were not found`);
-      }
+      out.push({ query, params: { ...params, rows }, expect: { rows: rows.length, what: `${group.type} ${group.startLabel}→${group.endLabel}` } });
     }
   }
+  return out;
+}
+
+/**
+ * Sends every statement before reading any answer (the driver pipelines them on the
+ * transaction's connection, and the server runs them in order), so a document costs one
+ * round trip for its facts instead of one per batch.
+ */
+async function writeFacts(tx: ManagedTransaction, doc: PreparedDocument, statements: Statement[], counters: WriteCounters): Promise<void> {
+  const results = await Promise.all(statements.map((s) => tx.run(s.query, s.params)));
+  results.forEach((result, i) => {
+    add(counters, result);
+    const expected = statements[i].expect;
+    if (!expected) return;
+    const written = Number(result.records[0]?.get('written') ?? 0);
+    if (written !== expected.rows) {
+      // Both ends were MERGEd above in this transaction, so a shortfall means the graph changed under us.
+      throw new WriteError(doc.document, `${expected.what}: wrote ${written} of ${expected.rows} relationships; some end nodes were not found`);
+    }
+  });
 }
 
 /**
@@ -167,7 +201,8 @@ async function writeFacts(tx: ManagedTransaction, doc: PreparedDocument, batchSi
  */
 export async function writeDocument(driver: Driver, graph: GraphDocument, opts: WriteOptions = {}): Promise<WriteResult> {
   const doc = prepareDocument(graph, opts.document);
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  // Built (and every property checked) before the transaction opens: a bad value fails fast.
+  const statements = factStatements(doc, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   await ensureWriteIndexes(driver, opts.database);
 
   const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' });
@@ -175,13 +210,13 @@ export async function writeDocument(driver: Driver, graph: GraphDocument, opts: 
     return await session.executeWrite(async (tx) => {
       // Fresh counters per attempt: executeWrite may run this function more than once.
       const counters = emptyCounters();
-      const { unchanged, prior } = await priorState(tx, doc);
+      const { unchanged, prior, clash } = await priorState(tx, doc);
       if (unchanged) {
         return { document: doc.document, status: 'unchanged', contentHash: doc.hash, counters, changed: 0, counts: doc.counts } satisfies WriteResult;
       }
-      await checkOwnership(tx, doc);
+      if (clash) throw ownershipError(doc, clash);
       if (prior) await removePrevious(tx, doc, counters);
-      await writeFacts(tx, doc, batchSize, counters);
+      await writeFacts(tx, doc, statements, counters);
       return { document: doc.document, status: 'loaded', contentHash: doc.hash, counters, changed: totalChanged(counters), counts: doc.counts } satisfies WriteResult;
     });
   } catch (err) {
