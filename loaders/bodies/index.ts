@@ -55,6 +55,23 @@ function mentionQuote(p: Paragraph, offset: number, length: number): string {
   return source.slice(start, Math.min(end, start + 120)).replace(/\*\*/g, '').trim();
 }
 
+/** A clause opening with a known body and 将 (will): the body that acts. */
+const ACTOR = /(?:^|[。；：:，,！？])\s*((?:\d{4}年[，,])?)([\u4e00-\u9fa5（）()]{2,24}?)将(?!其|以|于|把|对|为|在|会|有)/g;
+
+function actorLeads(p: Paragraph, scope: Scope): { body: Body; surface: string; line: number; quote: string }[] {
+  const out: { body: Body; surface: string; line: number; quote: string }[] = [];
+  for (const m of p.text.matchAll(ACTOR)) {
+    const written = m[2];
+    const r = resolveName(written, scope, { strictOnly: true });
+    if (r.status !== 'body' || (r.body.kind !== 'department' && r.body.kind !== 'government')) continue;
+    // A bare place ("南沙将…") is the place speaking, not its government: only a body's name counts.
+    if (r.body.kind === 'government' && !/(政府|办公室|办公厅|管委会|管理委员会)$/.test(written)) continue;
+    const at = m.index! + m[0].indexOf(written, m[1].length);
+    out.push({ body: r.body, surface: mentionSurface(p, at, written.length), line: lineAt(p, at), quote: mentionQuote(p, at, written.length) });
+  }
+  return out;
+}
+
 const CONTACT = /请(?:径向|迳向|直接向|及时向|向)([^，。；,;]{2,30}?)(?:反映|反馈|联系)/g;
 
 /** Bodies a notice names as the contact for problems in implementation. */
@@ -112,6 +129,22 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
           end: target,
           properties: { document, line: a.line, quote: a.quote, surface: a.surface, rolePhrase: a.rolePhrase },
         });
+      }
+    }
+    // A news article's task is led by the body the report says will do it: "一是强化政策供给。广东省住房和城乡
+    // 建设厅将收集各方面诉求和建议…" (a plan assigns with 牵头/负责; a report says who will act).
+    if (ctx.plan.kind === 'news') {
+      for (const paragraph of task.paragraphs) {
+        for (const a of actorLeads(paragraph, scope)) {
+          const id = `dept:${a.body.name}`;
+          const entry = nodes.get(id) ?? { body: a.body, seen: new Set<string>(), first: a };
+          entry.seen.add(a.surface);
+          nodes.set(id, entry);
+          const key = `LEADS|${id}|${target}`;
+          if (edgeKeys.has(key)) continue;
+          edgeKeys.add(key);
+          relationships.push({ type: 'LEADS', start: id, end: target, properties: { document, line: a.line, quote: a.quote, surface: a.surface, rolePhrase: '将' } });
+        }
       }
     }
     task.children.forEach(visit);

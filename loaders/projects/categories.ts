@@ -10,7 +10,11 @@ const data = JSON.parse(readFileSync(new URL('../data/project-categories.json', 
   workWords: string[];
   genericModifiers: string[];
   properNameKeywords: string[];
+  designationKeywords: string[];
+  designationThemes: string[];
+  placeBoundKeywords: string[];
 };
+const THEMES = new RegExp(`(?:${[...data.designationThemes, ...data.genericModifiers].sort((a, b) => b.length - a.length).join('|')})`, 'g');
 /** A road or route code: G106, S267线, X284, Y748. */
 const ROUTE_CODE = /(?:^|[^A-Za-z])[GSXY]\d{2,4}/;
 /** Ends like a work: …改造工程, …改扩建, …二期. */
@@ -72,4 +76,19 @@ export function isConcreteName(name: string, villageContext: boolean): boolean {
     if (ext) { tail = tail.slice(ext[0].length); changed = true; }
   }
   return tail.length === 0;
+}
+
+/**
+ * A bare designation: the name's last keyword is a designation (示范区, 试验区, 社区) and what comes before it is
+ * only theme words (临空经济示范区, 城乡融合发展试验区, 完整社区). A place in the name makes it one particular
+ * area, which the caller checks; an own name (深河产业共建示范区, 粤桂合作特别试验区) does too.
+ */
+export function isDesignation(name: string): boolean {
+  const k = lastKeyword(name);
+  if (!k) return false;
+  const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
+  const keyword = bare.slice(k.start, k.end);
+  if (data.placeBoundKeywords.some((d) => keyword.endsWith(d))) return true;
+  if (!data.designationKeywords.some((d) => keyword.endsWith(d))) return false;
+  return bare.slice(0, k.start).replace(THEMES, '').length === 0;
 }

@@ -6,7 +6,7 @@
  */
 import type { Division, ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.ts';
 import { divisionNodes, findPlaceMentions, resolveDivision } from '../places/index.ts';
-import { categoryOfName, categoryOfTitle, isConcreteName } from './categories.ts';
+import { categoryOfName, categoryOfTitle, isConcreteName, isDesignation } from './categories.ts';
 import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, leadName, listItems } from './items.ts';
 import { tableProjects } from './table.ts';
 
@@ -35,6 +35,16 @@ const LEVEL_DEPTH: Record<string, number> = { ZONE: 0, PROVINCE: 1, CITY: 2, DIS
 export const extractProjects: Extractor = (ctx: ExtractContext): GraphFragment => {
   const document = ctx.source.document;
   const mentions = projectMentions(ctx.plan.tasks, ctx.jurisdiction);
+  // A news article reports works it names with their place ("实地观摩了花都平龙新时代社区"); it lists no tasks
+  // to hang them on, so the article MENTIONS them.
+  const reported: ProjectMention[] = [];
+  if (ctx.plan.kind === 'news') {
+    const taken = new Set(mentions.map((m) => projectId(m.name)));
+    const visit = (t: TaskDraft) => { reported.push(...newsMentions(t.paragraphs, ctx.jurisdiction, t.ref)); t.children.forEach(visit); };
+    ctx.plan.tasks.forEach(visit);
+    reported.push(...newsMentions(ctx.plan.looseParagraphs, ctx.jurisdiction));
+    for (let i = reported.length - 1; i >= 0; i--) if (taken.has(projectId(reported[i].name))) reported.splice(i, 1);
+  }
   const nodes = new Map<string, GraphNode>();
   const relationships: GraphRelationship[] = [];
   const edges = new Set<string>();
@@ -45,7 +55,7 @@ export const extractProjects: Extractor = (ctx: ExtractContext): GraphFragment =
     relationships.push({ type, start, end, properties });
   };
 
-  for (const m of mentions) {
+  for (const m of [...mentions, ...reported]) {
     const id = projectId(m.name);
     const evidence = { document, line: m.line, quote: m.quote };
     const existing = nodes.get(id);
@@ -58,7 +68,8 @@ export const extractProjects: Extractor = (ctx: ExtractContext): GraphFragment =
       if (!existing.properties.category && m.category) existing.properties.category = m.category;
       if (!existing.properties.investment && m.investment) existing.properties.investment = m.investment;
     }
-    edge('PART_OF', id, ctx.taskId(m.taskRef), evidence);
+    if (m.taskRef) edge('PART_OF', id, ctx.taskId(m.taskRef), evidence);
+    else edge('MENTIONS', ctx.planId, id, evidence);
     const place = (m.place ? resolveDivision(m.place, ctx.jurisdiction) : undefined) ?? placeOf(m.name, ctx.jurisdiction);
     if (place) {
       edge('LOCATED_IN', id, place.id, evidence);
@@ -69,6 +80,38 @@ export const extractProjects: Extractor = (ctx: ExtractContext): GraphFragment =
   }
   return { nodes: [...nodes.values()], relationships };
 };
+
+/**
+ * Works a news article names with their place: the longest tail of a clause that opens with a place and names a
+ * concrete work (花都平龙新时代社区). Only place-led names, so a report's generic words are never works.
+ */
+export function newsMentions(paragraphs: Paragraph[], jurisdiction?: Division, taskRef = ''): ProjectMention[] {
+  const out: ProjectMention[] = [];
+  for (const p of paragraphs) {
+    for (const item of listItems(p.text)) {
+      const raw = item.raw.replace(/[“”"]/g, '');
+      for (let i = 0; i + 4 <= raw.length; i++) {
+        const candidate = squeezeName(raw.slice(i));
+        const places = findPlaceMentions(candidate, { jurisdiction });
+        if (!places.length || places[0].start !== 0 || isDivisionName(candidate, jurisdiction)) continue;
+        if (isPolicyPhrase(candidate) || !isConcreteName(candidate, false) || isDesignation(candidate) && places[0].end === candidate.length) continue;
+        out.push({
+          name: candidate,
+          category: categoryOfName(candidate),
+          taskRef,
+          line: lineAt(p, item.offset + i),
+          quote: quoteAt(p, item.offset, item.length),
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function squeezeName(text: string): string {
+  return text.replace(/\s+/g, '');
+}
 
 /** Every project mention in the plan's tasks, in reading order. */
 export function projectMentions(tasks: TaskDraft[], jurisdiction?: Division): ProjectMention[] {
@@ -114,6 +157,8 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
   const villageContext = box !== undefined && /村|乡村/.test(`${box.title}${task.title}${heading ?? ''}`);
   const add = (item: ItemSpan, name: string, context: string) => {
     const full = relativeName(name, jurisdiction);
+    // "临空经济示范区", "完整社区": a kind of designation, not one named place.
+    if (isDesignation(full) && !statesPlace(full, jurisdiction)) return;
     found.push({
       name: full,
       // The name's own keyword is the most specific (碧道 → 生态 in a box of village projects);
@@ -148,9 +193,20 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
     if (/等(?:方式|措施|手段|形式|途径|领域|产业|行业|业态|活动|工作|机制)/.test(tail)) continue;
     const explicit = list.length >= 2 && /等/.test(tail);
     const labelled = list[0].label !== undefined && list.length >= 2;
-    if (!projectBox && !explicit && !(box && (labelled || list.length >= 3))) continue;
+    // "加快中海壳牌惠州三期乙烯项目、埃克森美孚惠州化工综合体二期项目建设": a list holding a named project
+    // is a list of projects.
+    const named = list.some((it) => isNamedWork(workName(it.raw), jurisdiction));
+    if (!named && !projectBox && !explicit && !(box && (labelled || list.length >= 3))) continue;
     if (list[0].label && /定位|目标|方向|思路|范围|原则/.test(list[0].label)) continue;
     for (const it of list) {
+      const whole = workName(it.raw);
+      if (isNamedWork(whole, jurisdiction)) {
+        // "深汕合作区供水工程和深圳市新丰江水库引水工程": two named works joined by 和.
+        const halves = whole.split('和');
+        const both = halves.length === 2 && halves.every((h) => isNamedWork(h, jurisdiction) || isConcreteName(h, villageContext));
+        for (const name of both ? halves : [whole]) add(it, name, it.raw);
+        continue;
+      }
       for (const name of splitPair(cleanItem(it.raw), villageContext)) {
         if (name.length < 3 || name.length > 45 || isPolicyPhrase(name) || !isConcreteName(name, villageContext)) continue;
         if (isDivisionName(name, jurisdiction)) continue;
@@ -159,6 +215,28 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
     }
   }
   return found;
+}
+
+/** An item's name without the work it is in: "埃克森美孚惠州化工综合体二期项目建设" → "…二期项目". */
+function workName(raw: string): string {
+  return cleanItem(raw).replace(/(项目|工程)建设$/, '$1');
+}
+
+/**
+ * A project named as such ("…项目", "…工程") with something that makes it one particular work: a place in its
+ * name (惠州, 大泽镇) or a phase (三期, 二期).
+ */
+function isNamedWork(name: string, jurisdiction?: Division): boolean {
+  if (name.length < 5 || name.length > 40 || isPolicyPhrase(name) || !/(项目|工程)$/.test(name)) return false;
+  const head = name.replace(/(建设)?(项目|工程)$/, '');
+  // "梯面镇社工站打造省民政厅…示范项目": a sentence with a verb in it, not a name.
+  if (head.length < 4 || /打造|推动|推进|实施|开展|争取|创建|建成|完成|支持/.test(head)) return false;
+  return /[一二三四五六七八九十\d]期/.test(name) || statesPlace(head, jurisdiction);
+}
+
+/** The name holds a place: a division, its short form, or a zone. */
+function statesPlace(name: string, jurisdiction?: Division): boolean {
+  return findPlaceMentions(name, { jurisdiction }).length > 0 || fullNamePrefix(name, jurisdiction) !== undefined;
 }
 
 /** "红棉大道和机场北进场路": two works joined by 和, when both halves name one. */

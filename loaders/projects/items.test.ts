@@ -1,6 +1,6 @@
 /** List items, lead names and investments as the seed boxes print them. */
 import { describe, expect, it } from 'vitest';
-import { isConcreteName } from './categories.ts';
+import { isConcreteName, isDesignation } from './categories.ts';
 import { cleanItem, investmentIn, isPolicyPhrase, leadName, listItems } from './items.ts';
 
 const works = (text: string) => listItems(text).map((i) => cleanItem(i.raw)).filter((n) => !isPolicyPhrase(n) && isConcreteName(n, false));
@@ -15,6 +15,11 @@ describe('listItems + cleanItem', () => {
   it('a label applies to its list; 、 between numerals is not a separator ("第四、五跑道")', () => {
     const items = listItems('机场改扩建：白云机场第四、五跑道和第三航站楼、第四航站楼。');
     expect(items.map((i) => [cleanItem(i.raw), i.label])).toEqual([['白云机场第四、五跑道和第三航站楼', '机场改扩建'], ['第四航站楼', '机场改扩建']]);
+  });
+
+  it('two wings of one work are one item: "机场改扩建：广州白云国际机场东四、西四指廊及连接楼工程、白云机场第四、…" (Huadu line 1969)', () => {
+    const items = listItems('机场改扩建：广州白云国际机场东四、西四指廊及连接楼工程、白云机场第四、五跑道和第三航站楼、第三航站楼工程综合交通中心、第四航站楼。');
+    expect(items.map((i) => cleanItem(i.raw))).toEqual(['广州白云国际机场东四、西四指廊及连接楼工程', '白云机场第四、五跑道和第三航站楼', '第三航站楼工程综合交通中心', '第四航站楼']);
   });
 
   it('a bracket the source never closes does not swallow the list (Huadu line 2024 "花侨大道（国际冷链…、花狮大道〔…〕工程")', () => {
@@ -40,5 +45,13 @@ describe('leadName + investmentIn', () => {
   });
   it('a numbered box item goes on after a comma: "2．九江镇双创产业园，总投资8.5亿元，位于九江镇。"', () => {
     expect(leadName('2．九江镇双创产业园，总投资8.5亿元，位于九江镇。')?.name).toBe('九江镇双创产业园');
+  });
+});
+
+describe('isDesignation', () => {
+  it('"依托白云机场综合保税区、临空经济示范区、跨境电商综合试验区…城乡融合发展试验区等平台" (Huadu line 3479): bare designations', () => {
+    for (const name of ['临空经济示范区', '跨境电商综合试验区', '绿色金融改革创新试验区', '城乡融合发展试验区', '完整社区']) expect(isDesignation(name), name).toBe(true);
+    // own names make a particular platform; a bonded zone is a concrete area anyway
+    for (const name of ['深河产业共建示范区', '粤桂合作特别试验区', '白云机场综合保税区', '广州北站商务区']) expect(isDesignation(name), name).toBe(false);
   });
 });

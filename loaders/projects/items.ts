@@ -78,6 +78,9 @@ export function listItems(text: string): ItemSpan[] {
       group++;
     } else if (ch === '、' && /[一二三四五六七八九十\d]/.test(text[i - 1] ?? '') && /[一二三四五六七八九十\d]/.test(text[i + 1] ?? '')) {
       continue;
+    } else if (ch === '、' && /[东西南北][一二三四五六七八九十\d]+$/.test(text.slice(Math.max(0, i - 4), i)) && /^[东西南北][一二三四五六七八九十\d]+/.test(text.slice(i + 1))) {
+      // "广州白云国际机场东四、西四指廊及连接楼工程": two wings of one work, not two items.
+      continue;
     } else if (ch === '、') {
       flush(i, false);
     } else if ('，,；;'.includes(ch)) {

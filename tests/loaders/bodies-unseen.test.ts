@@ -85,3 +85,13 @@ describe('Hengqin (Traditional, a cooperation zone with no division of its own)'
     expect(g.nodes.find((n) => n.id === 'dept:横琴粤澳深度合作区经济发展局')?.properties.aliases).toContain('經濟發展局');
   });
 });
+
+describe('news: who leads what', async () => {
+  it('"一是强化政策供给。广东省住房和城乡建设厅将收集各方面诉求和建议，会同省直有关部门出台支持政策清单" — the body that will act LEADS the article\'s task', async () => {
+    const g = await extractFile('seeds/guangdong-construction-news-future-communities.txt');
+    const leads = g.relationships.filter((r) => r.type === 'LEADS');
+    expect(leads.map((r) => [r.start, r.properties.line, r.properties.surface])).toEqual([['dept:广东省住房和城乡建设厅', 20, '广东省住房和城乡建设厅']]);
+    const task = g.nodes.find((n) => n.id === leads[0].end);
+    expect(task?.properties.title).toBe('强化政策供给');
+  });
+});

@@ -126,3 +126,36 @@ describe('fixtures in other layouts', () => {
     expect(locatedIn(f, '西樵山国家5A级旅游景区提升工程')).toEqual([resolveDivision('西樵镇', ctx.jurisdiction)!.id]);
   });
 });
+
+describe('named projects outside boxes, designations, other layouts', async () => {
+  it('Huadu line 3479 "临空经济示范区、跨境电商综合试验区…等平台" are designations, no projects; 专栏4 keeps "广州白云国际机场东四、西四指廊及连接楼工程" whole', async () => {
+    const [ctx] = await contexts('seeds/huadu-14th-five-year-plan.txt');
+    const f = extractProjects(ctx);
+    for (const name of ['临空经济示范区', '跨境电商综合试验区', '绿色金融改革创新试验区', '城乡融合发展试验区']) expect(project(f, name), name).toBeUndefined();
+    expect(project(f, '广州白云国际机场东四、西四指廊及连接楼工程')).toMatchObject({ category: '交通', line: 1969 });
+    expect(project(f, '西四指廊及连接楼工程')).toBeUndefined();
+  });
+
+  it('Huizhou "加快中海壳牌惠州三期乙烯项目、埃克森美孚惠州化工综合体二期项目建设": named projects in task text', async () => {
+    const [ctx] = await contexts('tests/fixtures/unseen/huizhou-petrochemical-materials-2024-2026.txt');
+    const f = extractProjects(ctx);
+    const task = flat(ctx.plan.tasks).find((t) => t.title.includes('推进大亚湾石化区扩能升级'))!;
+    for (const name of ['中海壳牌惠州三期乙烯项目', '埃克森美孚惠州化工综合体二期项目']) expect(partOf(f, name), name).toEqual([ctx.taskId(task.ref)]);
+  });
+
+  it('Xiangzhou (Traditional) box "1．拱北街道夏灣片區老舊小區改造項目，涉及小區18個，總投資2.6億元。"', async () => {
+    const [ctx] = await contexts('tests/fixtures/xiangzhou-old-communities-2024-2026.txt');
+    const f = extractProjects(ctx);
+    expect(project(f, '拱北街道夏湾片区老旧小区改造项目')).toMatchObject({ investment: '2.6亿元' });
+    expect(project(f, '前山街道翠微社区完整社区试点项目')).toMatchObject({ investment: '0.9亿元' });
+  });
+
+  it('news: "参会人员还实地观摩了花都平龙新时代社区" names a pilot community, in 花都区', async () => {
+    const articles = await contexts('seeds/guangdong-construction-news-future-communities.txt');
+    const f = articles.map((c) => extractProjects(c));
+    const hit = f.find((x) => project(x, '花都平龙新时代社区'));
+    expect(hit).toBeDefined();
+    expect(project(hit!, '花都平龙新时代社区')).toMatchObject({ line: 22, category: '社区' });
+    expect(locatedIn(hit!, '花都平龙新时代社区')).toEqual(['div:440114']);
+  });
+});
