@@ -72,6 +72,14 @@ log(`PlanGraph benchmark: ${machine.cpus} cores (${machine.cpuModel}), load aver
 
 const neo4j = await startBenchNeo4j(log);
 const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'plangraph-bench-corpus-'));
+// Ctrl-C: stop the Neo4j this run started and remove the corpus, then exit.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    rmSync(corpusDir, { recursive: true, force: true });
+    neo4j.stop().finally(() => process.exit(130));
+  });
+}
 const results: Record<string, any> = { meta: { date: started.toISOString(), machine, count, seed, seconds, quick, sections: [...sections] } };
 try {
   const version = (await neo4j.driver.executeQuery('CALL dbms.components() YIELD versions RETURN versions[0] AS v')).records[0]?.get('v');
