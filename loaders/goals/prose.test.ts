@@ -98,6 +98,14 @@ describe('proseGoals', () => {
     ]);
   });
 
+  it('a deadline opens a scope too: "2025年底前完成镇区道路“白改黑”20公里" (Zhenjiang PDF)', () => {
+    expect(plain('推进犁市镇镇区雨污分流改造，建设花坪镇圩镇综合停车场，2025年底前完成镇区道路“白改黑”20公里。', 2024)).toEqual([
+      { name: '完成镇区道路“白改黑”', targetYear: 2025, targetValue: '20', unit: '公里', quote: '2025年底前完成镇区道路“白改黑”20公里' },
+    ]);
+    // a range of years is no deadline
+    expect(plain('2021—2025年前后累计完成改造20公里。', 2021)).toEqual([]);
+  });
+
   it('ignores past results, status reports and numbers inside descriptions', () => {
     // Huadu line 197: a 2020 result in a plan for 2021-2025.
     expect(plain('园建设，2020年全区生活垃圾分类回收利用率达到 38%。')).toEqual([]);

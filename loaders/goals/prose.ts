@@ -53,7 +53,8 @@ const FUNDING = /资金|财政|安排|奖励|补贴|补助/;
 /** Verbs that make a bare "X N个" clause a target when no year is stated. */
 const IMPLICIT_VERB = /^(.{0,8}?)(新增|新建|建成|建设|打通|培育|引进|完成|改造|创建|打造|新造|遴选|实现)/;
 
-const YEAR_MARK = /(?:到|(?<!截)至|力争在)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?/g;
+// 到2025年, 至2027年底, 力争在2026年前; and a deadline alone: "2025年底前完成镇区道路“白改黑”20公里".
+const YEAR_MARK = /(?:(?:到|(?<!截)至|力争在)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?|(?<![\d—\-－~～])((?:19|20)\d{2})\s*年(?:底|末)?前)/g;
 /** A five-year plan period ("十四五"期间, “十四五”时期, 十四五末) ends in a known year: 十四五 → 2025. */
 const PERIOD_MARK = /[“"]?十([一二三四五六七八九])五[”"]?(?:期间|时期|末)/g;
 const PERIOD_DIGIT = '一二三四五六七八九';
@@ -83,7 +84,8 @@ export function proseGoals(text: string, minYear: number, defaultYear?: number):
       let mark: RegExpExecArray | null;
       let cut = -1;
       while ((mark = YEAR_MARK.exec(body))) {
-        if (Number(mark[1]) >= minYear) { year = Number(mark[1]); cut = mark.index + mark[0].length; }
+        const y = Number(mark[1] ?? mark[2]);
+        if (y >= minYear) { year = y; cut = mark.index + mark[0].length; }
       }
       PERIOD_MARK.lastIndex = 0;
       while ((mark = PERIOD_MARK.exec(body))) {

@@ -196,7 +196,14 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
     // "加快中海壳牌惠州三期乙烯项目、埃克森美孚惠州化工综合体二期项目建设": a list holding a named project
     // is a list of projects.
     const named = list.some((it) => isNamedWork(workName(it.raw), jurisdiction));
-    if (!named && !projectBox && !explicit && !(box && (labelled || list.length >= 3))) continue;
+    if (!named && !projectBox && !explicit && !(box && (labelled || list.length >= 3))) {
+      // "建设清水塘工业遗址公园", "推动犁市镇中心卫生院扩建": one work an action names, led by its place.
+      for (const it of list) {
+        const name = placeLedWork(it.raw, jurisdiction);
+        if (name) add(it, name, it.raw);
+      }
+      continue;
+    }
     if (list[0].label && /定位|目标|方向|思路|范围|原则/.test(list[0].label)) continue;
     for (const it of list) {
       const whole = workName(it.raw);
@@ -217,6 +224,26 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
   return found;
 }
 
+/**
+ * The work an action clause names, when the action opens the clause ("建设花坪镇圩镇综合停车场") and the work's
+ * name opens with a place: a concrete work of that place, not a kind of facility.
+ */
+function placeLedWork(raw: string, jurisdiction?: Division): string | undefined {
+  const text = raw.replace(/\s+/g, '');
+  if (!/^(?:加快|积极|大力|重点|着力|全力|持续)?(?:建设|新建|规划建设|推动|推进|实施|打造|启动|谋划|改造)/.test(text)) return undefined;
+  const name = workName(raw).replace(/(建设|项目建设)$/, '');
+  if (name === text || name.length < 5 || name.length > 30 || isPolicyPhrase(name) || !isConcreteName(name, false)) return undefined;
+  const places = findPlaceMentions(name, { jurisdiction });
+  if (!places.length || places[0].start !== 0 || places[0].end >= name.length - 2) return undefined;
+  if (isDivisionName(name, jurisdiction) || ACTION_INSIDE.test(name)) return undefined;
+  // Routes, bases and designated zones named in passing are too loose to be one work here.
+  if (/(线路|合作区|示范区|试验区|基地)$/.test(name.replace(/（[^）]*）$/, ''))) return undefined;
+  return name;
+}
+
+/** A verb inside a name means the "name" is a clause: "梯面镇社工站打造省民政厅…示范项目". */
+const ACTION_INSIDE = /打造|推动|推进|实施|开展|争取|创建|建成|完成|支持|便利|促进|带动/;
+
 /** An item's name without the work it is in: "埃克森美孚惠州化工综合体二期项目建设" → "…二期项目". */
 function workName(raw: string): string {
   return cleanItem(raw).replace(/(项目|工程)建设$/, '$1');
@@ -230,7 +257,7 @@ function isNamedWork(name: string, jurisdiction?: Division): boolean {
   if (name.length < 5 || name.length > 40 || isPolicyPhrase(name) || !/(项目|工程)$/.test(name)) return false;
   const head = name.replace(/(建设)?(项目|工程)$/, '');
   // "梯面镇社工站打造省民政厅…示范项目": a sentence with a verb in it, not a name.
-  if (head.length < 4 || /打造|推动|推进|实施|开展|争取|创建|建成|完成|支持/.test(head)) return false;
+  if (head.length < 4 || ACTION_INSIDE.test(head)) return false;
   return /[一二三四五六七八九十\d]期/.test(name) || statesPlace(head, jurisdiction);
 }
 

@@ -159,3 +159,21 @@ describe('named projects outside boxes, designations, other layouts', async () =
     expect(locatedIn(hit!, '花都平龙新时代社区')).toEqual(['div:440114']);
   });
 });
+
+describe('one work an action names, led by its place', async () => {
+  it('Zhenjiang (PDF): "建设花坪镇圩镇综合停车场", "推动犁市镇中心卫生院扩建", "建设犁市镇蔬菜省级现代农业产业园"', async () => {
+    const [ctx] = await contexts('tests/fixtures/unseen/zhenjiang-typical-towns-2024-2027.pdf');
+    const f = extractProjects(ctx);
+    expect(project(f, '花坪镇圩镇综合停车场')).toMatchObject({ category: '交通' });
+    expect(project(f, '犁市镇中心卫生院扩建')).toMatchObject({ category: '医疗' });
+    expect(project(f, '犁市镇蔬菜省级现代农业产业园')).toMatchObject({ category: '产业平台' });
+    // "打造浈江乡村旅游精品线路3条" is a count of routes, not one work
+    expect(project(f, '浈江乡村旅游精品线路')).toBeUndefined();
+  });
+
+  it('a kind of facility or a clause is none: "建设花坪镇区域养老服务中心①" keeps its footnote off; "梯面镇社工站打造…示范项目" (Huadu line 4149) is a clause', async () => {
+    const [ctx] = await contexts('seeds/huadu-14th-five-year-plan.txt');
+    const f = extractProjects(ctx);
+    expect(f.nodes.filter((n) => String(n.properties.name).includes('打造'))).toEqual([]);
+  });
+});
