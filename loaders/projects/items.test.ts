@@ -22,6 +22,10 @@ describe('listItems + cleanItem', () => {
     expect(items.map((i) => cleanItem(i.raw))).toEqual(['广州白云国际机场东四、西四指廊及连接楼工程', '白云机场第四、五跑道和第三航站楼', '第三航站楼工程综合交通中心', '第四航站楼']);
   });
 
+  it('phases of one project stay one item: "推动惠州太平岭核电一期、二期项目建设" (Huizhou)', () => {
+    expect(listItems('推动惠州太平岭核电一期、二期项目建设，规划建设稔山镇新材料产业园').map((i) => cleanItem(i.raw))[0]).toBe('惠州太平岭核电一期、二期项目建设');
+  });
+
   it('a bracket the source never closes does not swallow the list (Huadu line 2024 "花侨大道（国际冷链…、花狮大道〔…〕工程")', () => {
     expect(works('花侨大道（国际冷链产品交易中心项目周边道路、花狮大道〔芙蓉大道—机场北进场路〕工程、平步大道西延线等项目。')).toEqual([
       '花侨大道（国际冷链产品交易中心项目周边道路', '花狮大道〔芙蓉大道—机场北进场路〕工程', '平步大道西延线',

@@ -78,7 +78,8 @@ export function listItems(text: string): ItemSpan[] {
       group++;
     } else if (ch === '、' && /[一二三四五六七八九十\d]/.test(text[i - 1] ?? '') && /[一二三四五六七八九十\d]/.test(text[i + 1] ?? '')) {
       continue;
-    } else if (ch === '、' && /[东西南北][一二三四五六七八九十\d]+$/.test(text.slice(Math.max(0, i - 4), i)) && /^[东西南北][一二三四五六七八九十\d]+/.test(text.slice(i + 1))) {
+    } else if (ch === '、' && /(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)$/.test(text.slice(Math.max(0, i - 4), i)) && /^(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)/.test(text.slice(i + 1))) {
+      // "惠州太平岭核电一期、二期项目": phases of one project too.
       // "广州白云国际机场东四、西四指廊及连接楼工程": two wings of one work, not two items.
       continue;
     } else if (ch === '、') {

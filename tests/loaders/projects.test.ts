@@ -134,6 +134,8 @@ describe('named projects outside boxes, designations, other layouts', async () =
     for (const name of ['临空经济示范区', '跨境电商综合试验区', '绿色金融改革创新试验区', '城乡融合发展试验区']) expect(project(f, name), name).toBeUndefined();
     expect(project(f, '广州白云国际机场东四、西四指廊及连接楼工程')).toMatchObject({ category: '交通', line: 1969 });
     expect(project(f, '西四指廊及连接楼工程')).toBeUndefined();
+    // "依托白云机场综合保税区、临空经济示范区…等平台": the bonded zone is a named platform
+    expect(project(f, '白云机场综合保税区')).toMatchObject({ category: '产业平台', line: 3479 });
   });
 
   it('Huizhou "加快中海壳牌惠州三期乙烯项目、埃克森美孚惠州化工综合体二期项目建设": named projects in task text', async () => {
@@ -141,6 +143,10 @@ describe('named projects outside boxes, designations, other layouts', async () =
     const f = extractProjects(ctx);
     const task = flat(ctx.plan.tasks).find((t) => t.title.includes('推进大亚湾石化区扩能升级'))!;
     for (const name of ['中海壳牌惠州三期乙烯项目', '埃克森美孚惠州化工综合体二期项目']) expect(partOf(f, name), name).toEqual([ctx.taskId(task.ref)]);
+    expect(project(f, '埃克森美孚惠州化工综合体二期项目')?.category).toBe('产业平台');
+    // "推动惠州太平岭核电一期、二期项目建设，规划建设稔山镇新材料产业园"
+    expect(project(f, '惠州太平岭核电一期、二期项目')).toMatchObject({ category: '能源', line: 27 });
+    expect(project(f, '稔山镇新材料产业园')).toMatchObject({ category: '产业平台' });
   });
 
   it('Xiangzhou (Traditional) box "1．拱北街道夏灣片區老舊小區改造項目，涉及小區18個，總投資2.6億元。"', async () => {
