@@ -25,6 +25,8 @@ export function normalise(source: SourceText): Paragraph[] {
   for (const i of running) toc.add(i); // dropped like page furniture
   const usedMarkers = collectInlineMarkers(simplified);
   const markdown = /\.(?:md|markdown)$/i.test(source.document);
+  // Pull quotes inside cut sentences are a newspaper layout (a dateline such as "广东建设报讯").
+  const newspaper = simplified.some((l) => /报讯|本报记者/u.test(l));
   const kinds = source.lines.map((_, i) => classify(simplified, i, toc, usedMarkers));
   const cleaned: CleanLine[] = source.lines.map((l, i) =>
     cleanLine(l, simplified[i], kinds[i] === 'footnote' ? FOOTNOTE_LINE : undefined, kinds[i] === 'table' && PIPE_ROW.test(simplified[i])),
@@ -64,6 +66,12 @@ export function normalise(source: SourceText): Paragraph[] {
     }
     // HTML and Word paragraphs are real blocks: never glued together.
     const blocks = source.encoding === 'html' || source.encoding === 'docx';
+    // A newspaper pull quote ("奋力打造产业区块优化样板") printed inside a sentence the layout cut:
+    // it stands alone and the sentence goes on after it.
+    if (open && !blocks && wrap === undefined && newspaper && isPullQuote(open, line, cleaned, kinds, i)) {
+      out.push(new Builder(i + 1, line, 'body').build());
+      continue;
+    }
     if (open && !blocks && continues(open, line, wrap)) {
       open.add(i + 1, line);
       continue;
@@ -161,6 +169,19 @@ function continues(p: Builder, next: CleanLine, wrap: number | undefined): boole
   if (/^[（(]?(?:牵头单位|牵头责任单位|牵头部门|责任单位|责任部门|部门分工|配合单位|协同责任单位)[：:]/u.test(p.firstText)) return false;
   // One paragraph per line, cut by a page break: the cut-off part is prose (has inner punctuation) or long.
   return /[。，；]/u.test(prev) || prev.length >= 40;
+}
+
+function isPullQuote(open: Builder, line: CleanLine, cleaned: CleanLine[], kinds: LineKind[], i: number): boolean {
+  const t = line.text;
+  if (t.length < 4 || t.length > 20 || /[\p{P}\d]/u.test(t) || matchHeading(t) || open.heading || open.markdownHeading) return false;
+  const prev = open.lastText;
+  if (endsSentence(prev) || prev.length < 15 || !/[，、；]/u.test(prev)) return false;
+  let j = i + 1;
+  while (j < cleaned.length && (kinds[j] === 'blank' || kinds[j] === 'page' || cleaned[j].text === '')) j++;
+  if (j >= cleaned.length || kinds[j] !== 'content') return false;
+  const next = cleaned[j].text;
+  // What follows finishes the cut sentence: prose that does not open a paragraph of its own.
+  return next.length >= 15 && /[，。；]/u.test(next) && !STARTS_WITH_CONTINUATION.test(next) && !matchHeading(next) && !SHORT_LEAD.test(next) && !next.startsWith('——') && !/^\p{Script=Han}{0,12}(?:表示|指出|介绍|强调)/u.test(next);
 }
 
 /** A heading line with no body after it ("（一）加强组织领导。区城乡…" carries body text). */

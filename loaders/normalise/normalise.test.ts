@@ -160,3 +160,20 @@ describe('normalise: Markdown', () => {
     expect(ps.map((p) => p.line)).toEqual([1, 3]);
   });
 });
+
+describe('normalise: newspaper pull quotes', () => {
+  it('keeps a pull quote printed inside a cut sentence apart and joins the sentence around it', () => {
+    const lines = ['广州日报讯', '一是筑牢产业承载根基，全力保障项目发展空间。全区布局', '', '奋力打造产业区块优化样板', '', '万亩级产业空间，发展潜力广阔。2026年，南沙区将加快推进重点产业园土地整备工作。'];
+    expect(normalise(src(lines)).slice(1).map((p) => [p.line - 1, p.text])).toEqual([
+      [1, '一是筑牢产业承载根基，全力保障项目发展空间。全区布局万亩级产业空间，发展潜力广阔。2026年，南沙区将加快推进重点产业园土地整备工作。'],
+      [3, '奋力打造产业区块优化样板'],
+    ]);
+  });
+  it('still joins a short continuation that ends the sentence', () => {
+    const lines = ['座谈会上，国家开发银行广东省分行介绍了城市更新专项贷款，并表示将加大', '', '未来社区信贷支持力度', '', '会议强调，开展未来社区建设是实施城市更新行动的重要举措。'];
+    expect(normalise(src(lines)).map((p) => p.line)).toEqual([1, 5]);
+    // outside a newspaper page a short line in a cut sentence is never taken out of it
+    const plan = ['加快建设粤港澳大湾区国际科技创新中心，推动广州、深圳建设', '', '综合性国家科学中心', '', '重要承载区，打造具有全球影响力的科技创新策源地。'];
+    expect(normalise(src(plan))[0].text).toBe('加快建设粤港澳大湾区国际科技创新中心，推动广州、深圳建设综合性国家科学中心');
+  });
+});

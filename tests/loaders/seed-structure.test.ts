@@ -182,9 +182,12 @@ describe('newspaper pages', () => {
     const second = plans[0].tasks[1];
     expect(second.text).toBe('二是打造时尚智造产业带平台，推动时尚产业靓丽出彩。');
     expect(second.paragraphs[0].segments.map((s) => s.line)).toEqual([62, 64]);
-    // the 南沙 measure 一是 runs on into the next paragraph up to 二是
-    expect(plans[0].tasks[3].paragraphs.map((p) => p.line)).toEqual([72, 76]);
-    expect(plans[0].tasks[3].paragraphs[1].text).toBe('万亩级产业空间，发展潜力广阔。2026年，南沙区将加快推进重点产业园土地整备工作，力争年内完成出让工业用地3500亩。');
+    // the 南沙 measure 一是: "全区布局" | pull quote "奋力打造产业区块优化样板" | "万亩级产业空间，…" is one sentence, the pull quote apart
+    const nansha = plans[0].tasks[3];
+    expect(nansha.text).toBe('一是筑牢产业承载根基，全力保障项目发展空间。全区布局万亩级产业空间，发展潜力广阔。2026年，南沙区将加快推进重点产业园土地整备工作，力争年内完成出让工业用地3500亩。');
+    expect(nansha.paragraphs[0].segments.map((s) => s.line)).toEqual([72, 76]);
+    expect(plans[0].looseParagraphs.map((p) => [p.line, p.text])).toContainEqual([74, '奋力打造产业区块优化样板']);
+    expect(plans[0].looseParagraphs.map((p) => p.text)).toContain('新闻发布会上，花都区委常委、区委办主任董传辉表示，本轮产业区块划定，花都呈现“规模大、纯度高、布局优”的特点：全区（含空港范围）共划定产业区块110平方公里，总量位居全市第一；产业区块纯度达71%，位居全市前列，其中81%的工业产业区块位于5个产业集聚区内，为“十五五”时期战略性产业集群落子布局提供“硬核支撑”。');
     // narrative before the measures stays loose
     expect(plans[0].looseParagraphs.map((p) => p.text)).toContain('董传辉表示，花都将以三个“万亩千亿”产业平台为引领，构建现代化产业发展新格局。花都充分发挥国家级经开区、临空经济示范区等政策叠加优势，深挖增量用地近37000亩。');
     expect(plans[1].tasks).toEqual([]);
