@@ -26,6 +26,7 @@ beforeAll(async () => {
   paths = writeHostileFiles(dir);
   try {
     summary = await loadPaths(neo.driver, [GOOD, ...paths], { database: neo.database });
+    for (const d of summary.documents) console.log(`[hostile] ${d.document}: ${d.status}${d.reason ? ` — ${d.reason.slice(0, 200)}` : ` (${d.tasks} tasks)`}`);
   } catch (err) {
     crashed = err;
   }
