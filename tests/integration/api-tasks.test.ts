@@ -218,27 +218,34 @@ describe('path, related tasks, workload', () => {
 
   it('related tasks are exactly the best-ranked tasks of other plans sharing a place, project, goal or body', async () => {
     const related = await relatedByEdges();
-    const { tasks } = await api.query(`{ tasks(filter: { touches: "花都", plan: "${PROVINCIAL_PLAN}" }, first: 20) { edges { node { id
-      related(first: 10) { weight shared { kind id via } task { id plan { id } } } } } } }`);
+    // Subjects: provincial tasks touching 花都区, plus (when the graph has any) tasks sharing a
+    // body or a goal with another plan's task, so every kind of link is checked.
+    const { tasks } = await api.query(`{ tasks(filter: { touches: "花都", plan: "${PROVINCIAL_PLAN}" }, first: 20) { edges { node { id } } } }`);
     expect(tasks.edges.length).toBeGreaterThan(0);
+    const subjects = new Set<string>(tasks.edges.map((e: any) => e.node.id));
+    for (const kind of ['Department', 'Goal', 'Project']) {
+      const sharing = [...related.planOf.keys()].filter((id) => [...related.of(id).values()].some((c) => [...c.shared].some((x) => x.startsWith(`${kind} `)))).sort();
+      for (const id of sharing.slice(0, 3)) subjects.add(id);
+    }
     let seen = 0;
-    for (const { node } of tasks.edges) {
-      const candidates = related.of(node.id);
-      expect(node.related.length, node.id).toBe(Math.min(10, candidates.size));
-      const weights = node.related.map((r: any) => r.weight);
-      expect(weights, node.id).toEqual([...weights].sort((a: number, b: number) => b - a));
-      for (const r of node.related) {
+    for (const id of subjects) {
+      const { task } = await api.query(`query($id: ID!) { task(id: $id) { related(first: 10) { weight shared { kind id via } task { id plan { id } } } } }`, { id });
+      const candidates = related.of(id);
+      expect(task.related.length, id).toBe(Math.min(10, candidates.size));
+      const weights = task.related.map((r: any) => r.weight);
+      expect(weights, id).toEqual([...weights].sort((a: number, b: number) => b - a));
+      for (const r of task.related) {
         seen++;
         const expected = candidates.get(r.task.id);
-        expect(expected, `${node.id} → ${r.task.id}`).toBeDefined();
-        expect(r.task.plan.id).not.toBe(related.planOf.get(node.id));
-        expect(new Set(r.shared.map((x: any) => `${x.kind} ${x.id} ${x.via}`)), `${node.id} → ${r.task.id}`).toEqual(expected!.shared);
-        expect(r.weight).toBe(expected!.weight);
+        expect(expected, `${id} → ${r.task.id}`).toBeDefined();
+        expect(r.task.plan.id).not.toBe(related.planOf.get(id));
+        expect(new Set(r.shared.map((x: any) => `${x.kind} ${x.id} ${x.via}`)), `${id} → ${r.task.id}`).toEqual(expected!.shared);
+        expect(r.weight, `${id} → ${r.task.id}`).toBe(expected!.weight);
       }
       // Nothing left out ranks above what was listed.
-      const listed = new Set(node.related.map((r: any) => r.task.id));
+      const listed = new Set(task.related.map((r: any) => r.task.id));
       const lowest = Math.min(...weights);
-      for (const [id, c] of candidates) if (!listed.has(id)) expect(c.weight, `${node.id} leaves out ${id}`).toBeLessThanOrEqual(lowest);
+      for (const [other, c] of candidates) if (!listed.has(other)) expect(c.weight, `${id} leaves out ${other}`).toBeLessThanOrEqual(lowest);
     }
     // The provincial box about 广清接合片区 lists 花都区, which tasks of the Huadu plan are about too.
     expect(seen).toBeGreaterThan(0);
