@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { extractPaths } from '../../loaders/pipeline.ts';
+import { awaitSearchIndex } from '../schema.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { documentOf, type DocumentCounts } from './prepare.ts';
 import { listInputs, readGraphFile } from './inputs.ts';
@@ -139,6 +140,12 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
       documents.push(summary);
       opts.onProgress?.({ phase: 'write', done: documents.length, total, document: summary.document, status: summary.status });
     }
+  }
+
+  // The full-text index is eventually consistent: once a load returns, search sees it all.
+  // What was committed stays committed, so a Neo4j gone by now costs only this wait.
+  if (!unavailable && documents.some((d) => d.status === 'loaded')) {
+    await awaitSearchIndex(driver, opts.database).catch(() => undefined);
   }
 
   return {

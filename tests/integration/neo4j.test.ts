@@ -5,7 +5,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { openDriver } from '../../graph/connection.ts';
-import { applySchema, constraintName, FULLTEXT_INDEX, LABELS } from '../../graph/schema.ts';
+import { applySchema, awaitSearchIndex, constraintName, FULLTEXT_INDEX, LABELS } from '../../graph/schema.ts';
 import { useNeo4j } from '../support/neo4j.ts';
 
 describe('test Neo4j', () => {
@@ -50,6 +50,7 @@ describe('test Neo4j', () => {
       {},
       { database: db.database },
     );
+    await awaitSearchIndex(db.driver, db.database); // the index is eventually consistent
     const search = async (q: string) => {
       const { records } = await db.driver.executeQuery(
         `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $q) YIELD node RETURN node.id AS id`,
