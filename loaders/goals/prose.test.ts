@@ -106,6 +106,13 @@ describe('proseGoals', () => {
     expect(plain('2021—2025年前后累计完成改造20公里。', 2021)).toEqual([]);
   });
 
+  it('reads "形成1—2个非遗传播品牌" (provincial line 588) as a count the plan sets', () => {
+    expect(plain('到2025年，建成10个省级以上文化生态保护区，形成1—2个非遗传播品牌。')).toEqual([
+      { name: '建成省级以上文化生态保护区', targetYear: 2025, targetValue: '10', unit: '个', quote: '建成10个省级以上文化生态保护区' },
+      { name: '形成非遗传播品牌', targetYear: 2025, targetValue: '1—2', unit: '个', quote: '形成1—2个非遗传播品牌' },
+    ]);
+  });
+
   it('ignores past results, status reports and numbers inside descriptions', () => {
     // Huadu line 197: a 2020 result in a plan for 2021-2025.
     expect(plain('园建设，2020年全区生活垃圾分类回收利用率达到 38%。')).toEqual([]);

@@ -38,7 +38,7 @@ const NUMBER = String.raw`(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?
 const WITH_VERB = new RegExp(String.raw`^(.*?)(${VERBS.map(esc).join('|')})${NUMBER}$`);
 const BARE = new RegExp(String.raw`^(.{2,30}?)(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|以下|左右)?$`);
 /** An action with its count before the object: 建成 7800 公里碧道, 新增 1—2个农产品地理标志产品. */
-const COUNT_FIRST = new RegExp(String.raw`^(.{0,6}?)(建成|新建|新增|建设|打造|培育|创建|开工改造|改造|完成|筹集|筹建|引进|建立|打通|新造|遴选|推动|带动|促进|吸纳)(?:全省|全市|全区|全县)?(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|左右)?(.{2,24})$`);
+const COUNT_FIRST = new RegExp(String.raw`^(.{0,6}?)(建成|新建|新增|建设|打造|培育|创建|开工改造|改造|完成|筹集|筹建|引进|建立|打通|新造|遴选|推动|形成|带动|促进|吸纳)(?:全省|全市|全区|全县)?(约)?(\d[\d.]*(?:[—\-～~]\d[\d.]*)?)(万|亿|千)?(${UNIT})(以上|左右)?(.{2,24})$`);
 /** Counts of people an effort reaches (带动60万人以上实现就业创业): the verb names the goal with its object. */
 const REACH = /^(带动|促进|吸纳)$/;
 /** Words that open a clause about the scope or the effort, not the indicator's name. */
@@ -186,10 +186,11 @@ function matchClause(c: string): { name: string; value: string; unit?: string; v
       return { name: verb + object, value: `${about ?? ''}${num}${qualifier ?? ''}`, unit: (mag ?? '') + unit };
     }
     // "推动1.3万家规模以上工业企业数字化转型": the action is the goal, named by verb and object.
-    const name = verb === '推动' ? verb + object : cleanName(scope + verb + object);
+    const named = verb === '推动' || verb === '形成';
+    const name = named ? verb + object : cleanName(scope + verb + object);
     // "建成15分钟健身圈": a duration describes the object, it is not a count of it.
     if (!name || /\d/.test(object) || /^(分钟|小时|天|年)$/.test(unit)) return undefined;
-    return { name: verb === '推动' ? name : cleanName(verb + object) || name, value: `${about ?? ''}${num}${qualifier ?? ''}`, unit: (mag ?? '') + unit };
+    return { name: named ? name : cleanName(verb + object) || name, value: `${about ?? ''}${num}${qualifier ?? ''}`, unit: (mag ?? '') + unit };
   }
   const b = BARE.exec(c);
   if (b) {

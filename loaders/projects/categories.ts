@@ -63,7 +63,9 @@ export function isConcreteName(name: string, villageContext: boolean): boolean {
   // The part before the keyword must name something: 智能停车场, 公共图书馆 do not.
   const keyword = bare.slice(k.start, k.end);
   const before = bare.slice(0, k.start);
-  if (GENERIC.test(before) && !data.properNameKeywords.includes(keyword)) return false;
+  // A code after the keyword names one line of its kind: 有轨电车X6支.
+  const coded = /^[A-Z]\d+/.test(bare.slice(k.end));
+  if (GENERIC.test(before) && !data.properNameKeywords.includes(keyword) && !coded) return false;
   // "国道G321线黄村—大涡段改造工程": a work's name may qualify its keyword before the work word.
   if (WORK_END.test(bare)) return true;
   let tail = bare.slice(k.end);
@@ -72,7 +74,8 @@ export function isConcreteName(name: string, villageContext: boolean): boolean {
     for (const w of data.workWords) {
       if (tail.startsWith(w)) { tail = tail.slice(w.length); changed = true; }
     }
-    const ext = /^(?:[一二三四五六七八九十\d]+期|[东西南北]延线?|[东西南北]?段|线|枢纽|延长线|改造工程|拓宽改造工程|完善工程)/.exec(tail);
+    // …线, …段, 西延线, and tram branches named by code: 有轨电车X6支.
+    const ext = /^(?:[一二三四五六七八九十\d]+期|[东西南北]延线?|[东西南北]?段|线|枢纽|延长线|改造工程|拓宽改造工程|完善工程|[A-Z]\d+(?:\+[A-Z]\d+)*支线?)/.exec(tail);
     if (ext) { tail = tail.slice(ext[0].length); changed = true; }
   }
   return tail.length === 0;

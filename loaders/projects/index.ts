@@ -55,7 +55,18 @@ export const extractProjects: Extractor = (ctx: ExtractContext): GraphFragment =
     relationships.push({ type, start, end, properties });
   };
 
-  for (const m of [...mentions, ...reported]) {
+  // One work named with and without its work word in the same plan ("会城街道污水处理厂三期扩建" in the text,
+  // "…三期扩建工程" in the box) is one project, under the fuller name.
+  const all = [...mentions, ...reported];
+  const bare = (name: string) => projectId(name).replace(/(建设)?(工程|项目)$/, '');
+  const fullest = new Map<string, string>();
+  for (const m of all) {
+    const k = bare(m.name);
+    const prev = fullest.get(k);
+    if (!prev || m.name.length > prev.length) fullest.set(k, m.name);
+  }
+  for (const m of all) m.name = fullest.get(bare(m.name)) ?? m.name;
+  for (const m of all) {
     const id = projectId(m.name);
     const evidence = { document, line: m.line, quote: m.quote };
     const existing = nodes.get(id);
@@ -205,7 +216,14 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
       continue;
     }
     if (list[0].label && /定位|目标|方向|思路|范围|原则/.test(list[0].label)) continue;
-    for (const it of list) {
+    for (const [n, it] of list.entries()) {
+      // "有轨电车 X6 支、X9+X9 支": a bare code after a coded item is another line of the same kind.
+      const previous = n > 0 ? cleanItem(list[n - 1].raw) : '';
+      const kind = /^(.+?)[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.exec(previous)?.[1];
+      if (kind && /^[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.test(cleanItem(it.raw))) {
+        add(it, kind + cleanItem(it.raw), it.raw);
+        continue;
+      }
       const whole = workName(it.raw);
       if (isNamedWork(whole, jurisdiction)) {
         // "深汕合作区供水工程和深圳市新丰江水库引水工程": two named works joined by 和.

@@ -32,6 +32,11 @@ describe('listItems + cleanItem', () => {
     ]);
   });
 
+  it('tram branches named by code are works: "地铁 9号线西延、有轨电车 X6 支、X9+X9 支" (Huadu line 1977)', () => {
+    expect(works('地铁 9号线西延、有轨电车 X6 支、花莞高速西延线。')).toEqual(['地铁9号线西延', '有轨电车X6支', '花莞高速西延线']);
+    expect(isConcreteName('有轨电车', false)).toBe(false);
+  });
+
   it('programmes and generic facilities are not works: "“粤菜师傅”工程", "智能停车场", "公共图书馆"', () => {
     expect(works('“粤菜师傅”工程、智能停车场、公共图书馆、花都广场地铁站。')).toEqual(['花都广场地铁站']);
   });

@@ -183,3 +183,19 @@ describe('one work an action names, led by its place', async () => {
     expect(f.nodes.filter((n) => String(n.properties.name).includes('打造'))).toEqual([]);
   });
 });
+
+describe('one work, one node', async () => {
+  it('Xinhui: "实施会城街道污水处理厂三期扩建" in the text and "1．会城街道污水处理厂三期扩建工程" in 专栏1 are one project', async () => {
+    const [ctx] = await contexts('tests/fixtures/unseen/xinhui-water-environment-2024-2030.txt');
+    const f = extractProjects(ctx);
+    expect(project(f, '会城街道污水处理厂三期扩建')).toBeUndefined();
+    expect(partOf(f, '会城街道污水处理厂三期扩建工程')).toHaveLength(2);
+  });
+
+  it('Huadu 专栏4: "有轨电车 X6 支、X9+X9 支" are two tram branches', async () => {
+    const [ctx] = await contexts('seeds/huadu-14th-five-year-plan.txt');
+    const f = extractProjects(ctx);
+    expect(project(f, '有轨电车X6支')).toMatchObject({ category: '交通' });
+    expect(project(f, '有轨电车X9+X9支')).toMatchObject({ category: '交通' });
+  });
+});
