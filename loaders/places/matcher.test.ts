@@ -126,3 +126,16 @@ describe('place mentions: zones', () => {
     expect(found.map((m) => m.division.id)).toEqual(['zone:广州都市圈', 'div:4406', 'div:4412', 'div:4418', 'div:4453', 'div:4402']);
   });
 });
+
+describe('place mentions: short forms that read as counting phrases', () => {
+  const xinhui = resolveDivision('新会区')!;
+  it('does not take “三水统筹” (Xinhui water plan line 27) for 三水区', () => {
+    expect(names('由污染治理为主向“三水统筹”转变，任务依然艰巨。', xinhui)).toEqual([]);
+  });
+
+  it('still reads 三水 listed after another place (Huadu plan lines 203 and 2975)', () => {
+    expect(names('广佛高质量发展融合试验区（花都—三水片区）建设稳步推进')).toContain('三水→div:440607');
+    expect(names('扩大、深化花都、三水两区合作共建面')).toContain('三水→div:440607');
+    expect(names('推进佛山三水芦苞大道建设', guangzhou)).toContain('三水→div:440607');
+  });
+});

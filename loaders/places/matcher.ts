@@ -39,10 +39,12 @@ interface Rules {
   sloganBefore: { words: string[] };
   directionAfter: { words: string[] };
   sloganPattern: { before: string };
+  countingWordAliases: { pattern: string; areaAfter: string[] };
 }
 const rules = JSON.parse(readFileSync(new URL('../data/place-rules.json', import.meta.url), 'utf8')) as Rules;
 const blocked = new Set(rules.blockedAliases.names);
 const sloganBefore = new RegExp(rules.sloganPattern.before);
+const countingWord = new RegExp(rules.countingWordAliases.pattern);
 
 const GENERIC_COUNTY = /^(新城|老城|城[东西南北中]|[东西南北中]城|市中|[东西南北中]|郊|矿|新|开发|高新)区$/;
 const index = new Map<string, NameEntry[]>();
@@ -256,6 +258,11 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
       const local = city && isWithin(chosen, city);
       const qualified = !!prev && prev.end === start && prev.division.level === 'CITY' && isWithin(chosen, prev.division);
       if (!local && !standsAlone(text, start, end, qualified)) continue;
+    }
+    // “三水统筹” counts waters; 花都、三水两区 and 佛山三水 name the district.
+    if (entry.kind !== 'full' && countingWord.test(surface) && isHan(text[end])) {
+      const joined = !!prev && /^[、—－\-和与及]?$/.test(text.slice(prev.end, start));
+      if (!joined && !startsWithAny(after, rules.countingWordAliases.areaAfter)) continue;
     }
     // 新华街 alone could be a street in any city: trust it only near the plan or a qualifier.
     if (entry.kind === 'streetAlias') {
