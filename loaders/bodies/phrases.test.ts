@@ -132,3 +132,18 @@ describe('findAssignments: more layouts', () => {
     expect(roles('（省发展改革委会同省财政厅牵头）').map((r) => [r.role, r.names])).toEqual([['LEADS', ['省发展改革委', '省财政厅']]]);
   });
 });
+
+describe('findAssignments: 会同 (together with)', () => {
+  it('"（市发展改革委会同市财政局负责）": the first leads, the partner supports', () => {
+    expect(roles('完善价格形成机制。（市发展改革委会同市财政局负责）')).toEqual([
+      { role: 'LEADS', rolePhrase: '负责', layout: 'bracket', names: ['市发展改革委'] },
+      { role: 'SUPPORTS', rolePhrase: '会同', layout: 'bracket', names: ['市财政局'] },
+    ]);
+  });
+
+  it('"由区住房城乡建设局会同区财政局制定实施细则" in prose: the body 由 names leads', () => {
+    expect(roles('由区住房城乡建设局会同区财政局制定实施细则。')).toEqual([
+      { role: 'LEADS', rolePhrase: '会同', layout: 'prose', names: ['区住房城乡建设局'] },
+    ]);
+  });
+});

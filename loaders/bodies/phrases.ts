@@ -84,6 +84,25 @@ function closeOf(text: string, at: number): number {
   return -1;
 }
 
+/**
+ * "市发展改革委会同市财政局负责": the body before 会同 has the marker's role, the ones after it join in.
+ * Without 会同, or with 牵头 (co-leads), the whole list has the marker's role.
+ */
+function withPartners(listText: string, offset: number, role: Role, rolePhrase: string, start: number, end: number, layout: Layout): Assignment[] {
+  const at = listText.indexOf('会同');
+  // "X会同Y牵头": both lead (the role word says so); "X会同Y负责": X answers for it, Y joins.
+  if (at <= 0 || role !== 'LEADS' || rolePhrase.includes('牵头')) {
+    const names = splitNames(listText, offset);
+    return names.length ? [{ role, rolePhrase, names, start, end, layout }] : [];
+  }
+  const out: Assignment[] = [];
+  const leads = splitNames(listText.slice(0, at), offset);
+  const partners = splitNames(listText.slice(at + 2), offset + at + 2);
+  if (leads.length) out.push({ role, rolePhrase, names: leads, start, end, layout });
+  if (partners.length) out.push({ role: 'SUPPORTS', rolePhrase: '会同', names: partners, start, end, layout });
+  return out;
+}
+
 /** "X牵头，Y参与；Z按职责分工负责": each marker gives its role to the list before it. */
 function parseClauses(text: string, offset: number, start: number, end: number, layout: Layout): Assignment[] {
   const out: Assignment[] = [];
@@ -96,8 +115,7 @@ function parseClauses(text: string, offset: number, start: number, end: number, 
       from = m.index! + m[0].length;
       // 由X负责 is a lead; 负责 alone closing an annex list is the body's own responsibility too.
       const role: Role = LEAD_MARKERS.has(m[0]) ? 'LEADS' : 'SUPPORTS';
-      const names = splitNames(listText, offset + clauseFrom + listStart);
-      if (names.length) out.push({ role, rolePhrase: m[0], names, start, end, layout });
+      out.push(...withPartners(listText, offset + clauseFrom + listStart, role, m[0], start, end, layout));
     }
     clauseFrom += clause.length + 1;
   }
@@ -174,10 +192,14 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
     const isLead = m[0].startsWith('牵头') || m[0] === '负责';
     // 负责 without 由 is everyday prose (负责同志, 各自负责): only 由X负责 assigns.
     if (m[0] === '负责' && !/^(并由|均由|由)/.test(listText)) continue;
-    const names = splitNames(listText, clauseStart);
-    if (names.length) {
-      out.push({ role: isLead ? 'LEADS' : 'SUPPORTS', rolePhrase: m[0], names, start: clauseStart, end: at + m[0].length, layout: 'prose' });
-    }
+    out.push(...withPartners(listText, clauseStart, isLead ? 'LEADS' : 'SUPPORTS', m[0], clauseStart, at + m[0].length, 'prose'));
+  }
+  // "由市发展改革委会同市财政局制定实施细则": the body 由 names leads, with no role word after the list.
+  for (const m of text.matchAll(/由([^，。；;：:、（）()]{2,30}?)会同/g)) {
+    const at = m.index!;
+    if (taken.some(([a, b]) => at >= a && at < b) || out.some((a) => a.start <= at && at < a.end)) continue;
+    const names = splitNames(m[1], at + 1);
+    if (names.length) out.push({ role: 'LEADS', rolePhrase: '会同', names, start: at, end: at + m[0].length, layout: 'prose' });
   }
   return out;
 }
