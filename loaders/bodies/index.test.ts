@@ -79,3 +79,19 @@ describe('issuerOrganisation', () => {
     expect(issuerOrganisation(undefined)).toBeUndefined();
   });
 });
+
+describe('extractBodies: "排在第一位的为牵头单位"', () => {
+  it('the plan\'s note makes the first body of each 责任单位 list its lead', () => {
+    const t = task('二(一)1', [paragraph('责任单位：市发展改革局、市工业和信息化局，大亚湾开发区管委会', 25)]);
+    const ctx = context([t], '惠州市');
+    ctx.plan.looseParagraphs = [paragraph('（各项任务责任单位中排在第一位的为牵头单位）', 60)];
+    const f = extractBodies(ctx);
+    expect(f.relationships.map((r) => [r.type, r.start])).toEqual([
+      ['LEADS', 'dept:惠州市发展和改革局'],
+      ['SUPPORTS', 'dept:惠州市工业和信息化局'],
+      ['SUPPORTS', 'dept:惠州大亚湾经济技术开发区管理委员会'],
+    ]);
+    // without the note, 责任单位 is a supporting role throughout
+    expect(extractBodies(context([t], '惠州市')).relationships.every((r) => r.type === 'SUPPORTS')).toBe(true);
+  });
+});

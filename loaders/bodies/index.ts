@@ -72,6 +72,8 @@ function actorLeads(p: Paragraph, scope: Scope): { body: Body; surface: string; 
   return out;
 }
 
+const FIRST_LEADS = /(?:排|列)(?:在)?(?:第一位|首位|第一)的?(?:单位)?(?:为|是)牵头(?:单位|部门)/;
+
 const CONTACT = /请(?:径向|迳向|直接向|及时向|向)([^，。；,;]{2,30}?)(?:反映|反馈|联系)/g;
 
 /** Bodies a notice names as the contact for problems in implementation. */
@@ -110,10 +112,23 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   // A table's header row gives the role of the columns in the rows after it, across tasks in reading order.
   const table: TableState = {};
 
+  // "排在第一位的为牵头单位": in this plan the first body of a 责任单位 list leads.
+  const firstLeads = [...ctx.plan.looseParagraphs, ...ctx.plan.footnotes, ...allParagraphs(ctx.plan.tasks)].some((p) => FIRST_LEADS.test(p.text));
+
   const visit = (task: TaskDraft): void => {
     const target = ctx.taskId(task.kind === 'annexItem' && task.sameAs ? task.sameAs : task.ref);
     for (const paragraph of task.paragraphs) {
       const { assignments, problems } = paragraphAssignments(paragraph, scope, table);
+      if (firstLeads) {
+        const lists = new Set<string>();
+        for (const a of assignments) {
+          if (a.role !== 'SUPPORTS' || !/^(责任单位|责任部门)$/.test(a.rolePhrase)) continue;
+          const list = `${a.rolePhrase}|${a.line}|${a.quote}`;
+          if (lists.has(list)) continue;
+          lists.add(list);
+          a.role = 'LEADS';
+        }
+      }
       for (const p of problems) warnings.push({ document, line: p.line, message: p.message });
       for (const a of assignments) {
         const id = `dept:${a.body.name}`;
