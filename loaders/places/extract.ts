@@ -10,6 +10,7 @@ import type {
 import { evidenceAt } from './evidence.ts';
 import { districtNode, divisionNodes } from './gazetteer.ts';
 import { findPlaceMentions, type MatchOptions } from './matcher.ts';
+import { passageSubjects } from './passage.ts';
 import { findZoneDefinitions } from './zones.ts';
 
 interface KnownZone { name: string; aliases: string[] }
@@ -114,10 +115,13 @@ export function extractPlaces(ctx: ExtractContext): GraphFragment {
   const zones = [...defined.map((d) => d.zone), ...knownZones.filter((k) => !defined.some((d) => d.zone.id === k.id))];
 
   const options: MatchOptions = { jurisdiction: ctx.jurisdiction, zones };
+  // 一是…二是… under "花都" or after "花都将以…": the passage's place, read after the task's own.
+  const subjects = passageSubjects(document, ctx.plan, options);
   for (const task of walk(ctx.plan.tasks)) {
     // An annex item naming a main-text task is that task (one task, two places).
     const taskId = ctx.taskId(task.sameAs ?? task.ref);
-    for (const place of placesIn(document, taskParagraphs(task), options)) {
+    const subject = subjects.get(task);
+    for (const place of [...placesIn(document, taskParagraphs(task), options), ...(subject ? [subject] : [])]) {
       if (place.division.level === 'ZONE') out.addNode(districtNode(place.division));
       else out.addDivision(place.division, place.surface);
       out.addRelationship({

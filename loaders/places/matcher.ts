@@ -260,7 +260,7 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
       if (!local && !standsAlone(text, start, end, qualified)) continue;
     }
     // “三水统筹” counts waters; 花都、三水两区 and 佛山三水 name the district.
-    if (entry.kind !== 'full' && countingWord.test(surface) && isHan(text[end])) {
+    if ((entry.kind === 'alias' || entry.kind === 'homeAlias') && countingWord.test(surface) && isHan(text[end])) {
       const joined = !!prev && /^[、—－\-和与及]?$/.test(text.slice(prev.end, start));
       if (!joined && !startsWithAny(after, rules.countingWordAliases.areaAfter)) continue;
     }
