@@ -147,3 +147,19 @@ describe('findAssignments: 会同 (together with)', () => {
     ]);
   });
 });
+
+describe('findAssignments: short labels', () => {
+  it('"（牵头：市发展改革委；配合：市财政局、市自然资源局）"', () => {
+    expect(roles('完善用地保障机制。（牵头：市发展改革委；配合：市财政局、市自然资源局）').map((r) => [r.role, r.names])).toEqual([
+      ['LEADS', ['市发展改革委']],
+      ['SUPPORTS', ['市财政局', '市自然资源局']],
+    ]);
+  });
+
+  it('"主责部门：区住房城乡建设局　责任主体：各街道办事处"', () => {
+    expect(roles('主责部门：区住房城乡建设局　责任主体：各街道办事处').map((r) => [r.role, r.names])).toEqual([
+      ['LEADS', ['区住房城乡建设局']],
+      ['SUPPORTS', ['各街道办事处']],
+    ]);
+  });
+});
