@@ -192,3 +192,13 @@ describe('resolveName: unseen cities and provinces (canonical names from the pla
     expect(resolveName('汕头海关驻澄海办事处', chenghai, { strictOnly: true }).status).toBe('unresolved');
   });
 });
+
+describe('resolveName: a county-level city\'s own plan', () => {
+  it('"市发展改革局" in a 英德市 plan is 英德市发展和改革局; its prefecture is written out ("清远市发展改革局")', () => {
+    const yingde = scopeOf(resolveDivision('英德市'));
+    expect(nameOf(resolveName('市发展改革局', yingde))).toBe('英德市发展和改革局');
+    expect(nameOf(resolveName('市委组织部', yingde))).toBe('中共英德市委组织部');
+    expect(nameOf(resolveName('清远市发展改革局', yingde))).toBe('清远市发展和改革局');
+    expect(nameOf(resolveName('市发展改革局', scopeOf(resolveDivision('惠东县'))))).toBe('惠州市发展和改革局');
+  });
+});

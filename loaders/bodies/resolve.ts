@@ -69,6 +69,10 @@ function parsePrefix(name: string, scope: Scope): Prefixed | undefined {
     return { division, level: division.level as BodyLevel, rest: text.slice(length), prefix: consumed + text.slice(0, length) };
   }
   const level = LEVEL_OF_MARKER.get(text[0]);
+  // A county-level city's own plan (英德市) calls itself 市: 市发展改革局 is 英德市's, its prefecture is written out.
+  if (level === 'CITY' && scope.own?.level === 'DISTRICT' && scope.own.name.endsWith('市')) {
+    return { division: scope.own, level: 'DISTRICT', rest: text.slice(1), prefix: consumed + text[0] };
+  }
   if (level) return { division: scope[level], level, rest: text.slice(1), prefix: consumed + text[0] };
   return undefined;
 }
