@@ -3,20 +3,17 @@
  * task, LOCATED_IN the divisions and zones its own text is in or about, each with the line and
  * quote that names the place. District nodes come with their gazetteer ancestors.
  */
-import { readFileSync } from 'node:fs';
 import type {
   Division, Evidence, ExtractContext, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft,
 } from '../model.ts';
 import { evidenceAt } from './evidence.ts';
 import { districtNode, divisionNodes } from './gazetteer.ts';
 import { findPlaceMentions, type MatchOptions } from './matcher.ts';
+import { coextensiveDivision, knownZoneFragment, knownZones, zoneAtStart } from './known-zones.ts';
 import { passageSubjects } from './passage.ts';
+import { simplify } from '../read/script.ts';
 import { findZoneDefinitions } from './zones.ts';
 
-interface KnownZone { name: string; aliases: string[] }
-const knownZones: Division[] = (
-  JSON.parse(readFileSync(new URL('../data/zones.json', import.meta.url), 'utf8')) as { zones: KnownZone[] }
-).zones.map((z) => ({ id: `zone:${z.name}`, name: z.name, level: 'ZONE', aliases: z.aliases }));
 
 /** A place a stretch of text is in or about, with the evidence naming it. */
 export interface LocatedPlace {
@@ -54,6 +51,11 @@ class FragmentBuilder {
     }
     const aliases = new Set([...((seen.properties.aliases as string[]) ?? []), ...((node.properties.aliases as string[]) ?? [])]);
     seen.properties.aliases = [...aliases];
+  }
+
+  merge(fragment: GraphFragment): void {
+    for (const n of fragment.nodes) this.addNode(n);
+    for (const r of fragment.relationships) this.addRelationship(r);
   }
 
   addDivision(d: Division, surface?: string): void {
@@ -113,6 +115,16 @@ export function extractPlaces(ctx: ExtractContext): GraphFragment {
     }
   }
   const zones = [...defined.map((d) => d.zone), ...knownZones.filter((k) => !defined.some((d) => d.zone.id === k.id))];
+  const isDefined = (zone: Division) => defined.some((d) => d.zone.id === zone.id);
+
+  // A plan issued for a zone that is no division (横琴粤澳深度合作区…实施方案) governs that zone.
+  const titleZone = ctx.jurisdiction ? undefined : zoneAtStart(ctx.source.script === 'traditional' ? simplify(ctx.plan.title) : ctx.plan.title);
+  if (titleZone) {
+    out.merge(knownZoneFragment(titleZone.zone));
+    const { line, quote } = ctx.plan.evidence;
+    const surface = ctx.plan.title.slice(0, titleZone.surface.length);
+    out.addRelationship({ type: 'GOVERNS', start: ctx.planId, end: titleZone.zone.id, properties: { document, line, quote, surface } });
+  }
 
   const options: MatchOptions = { jurisdiction: ctx.jurisdiction, zones };
   // 一是…二是… under "花都" or after "花都将以…": the passage's place, read after the task's own.
@@ -121,9 +133,20 @@ export function extractPlaces(ctx: ExtractContext): GraphFragment {
     // An annex item naming a main-text task is that task (one task, two places).
     const taskId = ctx.taskId(task.sameAs ?? task.ref);
     const subject = subjects.get(task);
-    for (const place of [...placesIn(document, taskParagraphs(task), options), ...(subject ? [subject] : [])]) {
-      if (place.division.level === 'ZONE') out.addNode(districtNode(place.division));
-      else out.addDivision(place.division, place.surface);
+    const places = [...placesIn(document, taskParagraphs(task), options), ...(subject ? [subject] : [])];
+    // 南沙新区 is the ground of 南沙区: a task in the zone is in the district too, with the same evidence.
+    const covered = new Set<LocatedPlace>();
+    for (const place of [...places]) {
+      const same = place.division.level === 'ZONE' ? coextensiveDivision(place.division) : undefined;
+      if (!same || places.some((p) => p.division.id === same.id)) continue;
+      const located = { ...place, division: same };
+      covered.add(located);
+      places.push(located);
+    }
+    for (const place of places) {
+      if (place.division.level !== 'ZONE') out.addDivision(place.division, covered.has(place) ? undefined : place.surface);
+      else if (isDefined(place.division)) out.addNode(districtNode(place.division));
+      else out.merge(knownZoneFragment(place.division));
       out.addRelationship({
         type: 'LOCATED_IN',
         start: taskId,
