@@ -12,9 +12,32 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+// A port that accepts connections and never answers: a Neo4j too busy (or hung) to reply.
+async function silentPort(): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const srv = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as net.AddressInfo;
+  return {
+    port,
+    close: () =>
+      new Promise((r) => {
+        for (const s of sockets) s.destroy();
+        srv.close(() => r());
+      }),
+  };
+}
+
 let driver: Driver | undefined;
+let silent: { close: () => Promise<void> } | undefined;
 afterEach(async () => {
   await driver?.close();
+  await silent?.close();
+  driver = undefined;
+  silent = undefined;
 });
 
 describe('Neo4jMonitor', () => {
@@ -52,5 +75,20 @@ describe('Neo4jMonitor', () => {
     monitor.markDown('ServiceUnavailable: test');
     expect(called).toBe(false);
     expect(monitor.status).toMatchObject({ available: false, error: 'ServiceUnavailable: test' });
+  });
+
+  it('a slow probe keeps the previous state; only several timeouts in a row count as an outage', async () => {
+    const listener = await silentPort();
+    silent = listener;
+    driver = neo4j.driver(`bolt://127.0.0.1:${listener.port}`, neo4j.auth.basic('neo4j', 'unused-pw'), { connectionTimeout: 60_000 });
+    const logged: string[] = [];
+    const monitor = new Neo4jMonitor(driver, { intervalMs: 0, probeTimeoutMs: 200, timeoutsForOutage: 3, log: (line) => logged.push(line) });
+    expect((await monitor.probe()).available).toBe(true);
+    expect((await monitor.probe()).available).toBe(true);
+    expect(logged).toEqual([]); // merely slow: no outage, no request failed with 503
+    const third = await monitor.probe();
+    expect(third.available).toBe(false);
+    expect(third.error).toMatch(/no answer to 3 probes in a row, 200 ms each/);
+    expect(logged).toHaveLength(1);
   });
 });

@@ -15,8 +15,14 @@ export interface Neo4jMonitorOptions {
   database?: string;
   /** Background probe period while serving; 0 turns it off. */
   intervalMs?: number;
-  /** A probe that takes longer counts as "down" (a hung server must not hang requests). */
+  /**
+   * A probe that takes longer proves nothing on its own: a loaded machine makes Neo4j slow, not
+   * down, so one timeout keeps the previous state. Only `timeoutsForOutage` timeouts in a row
+   * (a hung server) mark it down.
+   */
   probeTimeoutMs?: number;
+  /** Consecutive probe timeouts that count as an outage (a hung server must not hang requests forever). */
+  timeoutsForOutage?: number;
   /** While down, requests re-probe at most this often (then share the answer). */
   recheckMs?: number;
   /** Told once per change: "Neo4j unreachable: …" / "Neo4j answers again". */
@@ -37,6 +43,8 @@ export class Neo4jMonitor {
   private readonly database: string | undefined;
   private readonly intervalMs: number;
   private readonly probeTimeoutMs: number;
+  private readonly timeoutsForOutage: number;
+  private consecutiveTimeouts = 0;
   private readonly recheckMs: number;
   private readonly log: (line: string) => void;
 
@@ -46,7 +54,8 @@ export class Neo4jMonitor {
   ) {
     this.database = options.database;
     this.intervalMs = options.intervalMs ?? 1000;
-    this.probeTimeoutMs = options.probeTimeoutMs ?? 2000;
+    this.probeTimeoutMs = options.probeTimeoutMs ?? 10_000;
+    this.timeoutsForOutage = options.timeoutsForOutage ?? 3;
     this.recheckMs = options.recheckMs ?? 200;
     this.log = options.log ?? (() => {});
   }
@@ -98,18 +107,39 @@ export class Neo4jMonitor {
     return () => this.downListeners.delete(once);
   }
 
+  /**
+   * Only a connection-level failure (ServiceUnavailable, SessionExpired, ECONNREFUSED, …: what a
+   * stopped or unreachable Neo4j gives, quickly) marks Neo4j down. A slow answer keeps the previous
+   * state until `timeoutsForOutage` probes in a row time out; any other error (auth, a bad database
+   * name) is not an outage either: requests meet it themselves and report it as it is.
+   */
   private async runProbe(): Promise<Neo4jStatus> {
     let timeout: NodeJS.Timeout | undefined;
+    const timedOut = Symbol('timed out');
     try {
-      await Promise.race([
+      const answer = await Promise.race([
         this.driver.getServerInfo(this.database ? { database: this.database } : {}),
-        new Promise((_, reject) => {
-          timeout = setTimeout(() => reject(new Error(`no answer within ${this.probeTimeoutMs} ms`)), this.probeTimeoutMs);
+        new Promise<typeof timedOut>((resolve) => {
+          timeout = setTimeout(() => resolve(timedOut), this.probeTimeoutMs);
         }),
       ]);
-      this.update({ available: true, checkedAt: Date.now() });
+      if (answer === timedOut) {
+        this.consecutiveTimeouts++;
+        if (this.consecutiveTimeouts >= this.timeoutsForOutage) {
+          const error = `no answer to ${this.consecutiveTimeouts} probes in a row, ${this.probeTimeoutMs} ms each`;
+          this.update({ available: false, checkedAt: Date.now(), error });
+        } else {
+          this.current = { ...this.current, checkedAt: Date.now() };
+        }
+      } else {
+        this.consecutiveTimeouts = 0;
+        this.update({ available: true, checkedAt: Date.now() });
+      }
     } catch (error) {
-      this.update({ available: false, checkedAt: Date.now(), error: error instanceof Error ? error.message : String(error) });
+      this.consecutiveTimeouts = 0;
+      const message = error instanceof Error ? error.message : String(error);
+      if (isNeo4jUnavailable(error)) this.update({ available: false, checkedAt: Date.now(), error: message });
+      else this.current = { ...this.current, checkedAt: Date.now() };
     } finally {
       clearTimeout(timeout);
     }
