@@ -1,7 +1,7 @@
 /** graph/write: everything that puts facts into Neo4j. See write-document.ts for the ownership rules. */
 export { writeDocument, totalChanged, DEFAULT_BATCH_SIZE } from './write-document.ts';
 export type { WriteResult, WriteCounters, WriteOptions } from './write-document.ts';
-export { loadPaths } from './load-paths.ts';
+export { loadPaths, DEFAULT_CONCURRENCY } from './load-paths.ts';
 export type { DocumentSummary, Extract, ExtractedDocument, LoadOptions, LoadProgress, LoadStatus, LoadSummary } from './load-paths.ts';
 export { ensureWriteIndexes } from './indexes.ts';
 export { splitByDocument } from './split.ts';

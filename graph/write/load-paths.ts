@@ -1,6 +1,7 @@
 /**
  * `loadPaths`: files and folders in, one transaction per document out, a file at a time
- * (extract, then write, then the next). A file that cannot be read or extracted, or
+ * (extract it, write it while the next is extracted, and so on: memory holds a few
+ * documents, however many the folders hold). A file that cannot be read or extracted, or
  * whose write fails, is reported with its name and the problem; the others still load.
  */
 import path from 'node:path';
@@ -8,6 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { extractPaths } from '../../loaders/pipeline.ts';
 import { awaitSearchIndex } from '../schema.ts';
+import { isOwnedLabel } from './allow-list.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { documentOf, type DocumentCounts } from './prepare.ts';
 import { listInputs, readGraphFile } from './inputs.ts';
@@ -57,7 +59,16 @@ export interface LoadOptions {
   /** Defaults to loaders/pipeline.ts's extractPaths. */
   extract?: Extract;
   batchSize?: number;
+  /** Documents written at once (each in its own transaction). Default DEFAULT_CONCURRENCY. */
+  concurrency?: number;
 }
+
+/**
+ * Two transactions at once keep Neo4j busy while the other commits or waits for a lock on a
+ * shared node (they lock shared nodes in one order, so they wait rather than deadlock; a
+ * deadlock would be retried by executeWrite anyway).
+ */
+export const DEFAULT_CONCURRENCY = 2;
 
 /** Neo4j went away (killed, restarted, network): every further write would fail the same way. */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -85,8 +96,13 @@ function countsOf(graph: GraphDocument | undefined, document: string): ReturnTyp
   return c;
 }
 
+function ownedIds(graph: GraphDocument | undefined): string[] {
+  return (graph?.nodes ?? []).filter((n) => n?.labels?.some((l) => isOwnedLabel(String(l)))).map((n) => n.id);
+}
+
 export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const started = performance.now();
+  const concurrency = Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY);
   const extract = opts.extract ?? extractPaths;
   const inputs = await listInputs(paths);
   opts.onProgress?.({ phase: 'start', files: inputs.length });
@@ -121,6 +137,18 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
     }
   };
 
+  /**
+   * Writes in flight, oldest first. The next file is extracted while they run, and up to
+   * `concurrency` documents are written at once (their transactions overlap on the server);
+   * summaries and progress still come in input order.
+   */
+  const inFlight: { summary: Promise<DocumentSummary>; owned: Set<string> }[] = [];
+  const finishOldest = async (): Promise<void> => {
+    const summary = await inFlight.shift()!.summary;
+    documents.push(summary);
+    opts.onProgress?.({ phase: 'write', done: documents.length, total, document: summary.document, status: summary.status });
+  };
+
   for (const input of inputs) {
     let extracted: ExtractedDocument[];
     if (input.kind === 'graph') {
@@ -136,11 +164,14 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
     }
     total += extracted.length - 1;
     for (const item of extracted) {
-      const summary = await write(item);
-      documents.push(summary);
-      opts.onProgress?.({ phase: 'write', done: documents.length, total, document: summary.document, status: summary.status });
+      const owned = ownedIds(item.graph);
+      // A document whose owned nodes a write in flight also claims waits for it, so that
+      // the ownership check of whichever comes second sees the first one's nodes.
+      while (inFlight.length >= concurrency || inFlight.some((w) => owned.some((id) => w.owned.has(id)))) await finishOldest();
+      inFlight.push({ summary: write(item), owned: new Set(owned) });
     }
   }
+  while (inFlight.length > 0) await finishOldest();
 
   // The full-text index is eventually consistent: once a load returns, search sees it all.
   // What was committed stays committed, so a Neo4j gone by now costs only this wait.

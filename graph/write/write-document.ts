@@ -123,7 +123,11 @@ interface Statement {
   expect?: { rows: number; what: string };
 }
 
-/** Shared nodes in one order in every transaction, so two concurrent loads lock them in the same order. */
+/**
+ * Shared nodes in one order in every transaction, so two concurrent loads lock them in the
+ * same order (one waits for the other, neither deadlocks). A document's own nodes go first:
+ * nobody else locks them, so that part of a write overlaps another document's commit.
+ */
 function inLockOrder<T extends { label: string }>(groups: T[]): T[] {
   const order = (l: string) => NODE_LABELS.indexOf(l as never);
   return [...groups].sort((a, b) => order(a.label) - order(b.label));
@@ -133,6 +137,18 @@ function factStatements(doc: PreparedDocument, batchSize: number): Statement[] {
   const name = doc.document;
   const params = { doc: name, prefix: name + SEP, sep: SEP };
   const out: Statement[] = [];
+
+  for (const group of doc.owned) {
+    const query = cypher.upsertOwned(group.label, group.extraLabels);
+    for (const batch of chunk(group.nodes, batchSize)) {
+      const rows = batch.map((node) => {
+        const props = toNeo4jProperties(name, `${group.label} ${node.id}`, node.properties);
+        if (group.label === 'Plan') props.contentHash = doc.hash;
+        return { id: node.id, props };
+      });
+      out.push({ query, params: { ...params, rows } });
+    }
+  }
 
   for (const group of inLockOrder(doc.shared)) {
     const rows = [...group.rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -145,18 +161,6 @@ function factStatements(doc: PreparedDocument, batchSize: number): Statement[] {
         provenance: row.provenance ?? null,
       }));
       out.push({ query, params: { ...params, rows: converted } });
-    }
-  }
-
-  for (const group of doc.owned) {
-    const query = cypher.upsertOwned(group.label, group.extraLabels);
-    for (const batch of chunk(group.nodes, batchSize)) {
-      const rows = batch.map((node) => {
-        const props = toNeo4jProperties(name, `${group.label} ${node.id}`, node.properties);
-        if (group.label === 'Plan') props.contentHash = doc.hash;
-        return { id: node.id, props };
-      });
-      out.push({ query, params: { ...params, rows } });
     }
   }
 

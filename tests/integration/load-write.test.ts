@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
-import { WriteError, writeDocument } from '../../graph/write/index.ts';
+import { loadPaths, WriteError, writeDocument } from '../../graph/write/index.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 import { countAll, snapshot } from './load-snapshot.ts';
 
@@ -150,8 +150,8 @@ describe('writeDocument', () => {
     await writeDocument(neo.driver, plan('b', ['一']), { database: neo.database });
     const before = await snapshot(neo.driver, neo.database);
 
-    // 60 tasks in batches of 10: the bad value sits in the sixth Task batch, after the
-    // shared nodes, the Plan and five Task batches were already sent in this transaction.
+    // 60 tasks in batches of 10, the bad value in the sixth Task batch: every value is
+    // checked before the transaction opens, so nothing of the new version is sent.
     const bad = plan('a', refs, { quote: '新版本' });
     const victim = bad.nodes.find((n) => n.id === 'plan:a/55')!;
     (victim.properties as Record<string, unknown>).targetValue = { value: 6, unit: '%' };
@@ -166,6 +166,42 @@ describe('writeDocument', () => {
     expect(await snapshot(neo.driver, neo.database)).toEqual(before);
     const stray = await neo.driver.executeQuery("MATCH (n) WHERE n.id = 'plan:a/6' OR n.quote = '新版本' RETURN n", {}, { database: neo.database });
     expect(stray.records).toHaveLength(0);
+  });
+
+  it('leaves nothing of a document that Neo4j refuses at commit, after all its batches ran', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    const refs = Array.from({ length: 60 }, (_, i) => `${i + 1}`);
+    await writeDocument(neo.driver, plan('a', refs.slice(0, 5)), { database: neo.database });
+    const before = await snapshot(neo.driver, neo.database);
+    // Task.ref has a range index, whose keys are limited to about 8 kB: a valid property
+    // value the index (so the transaction) refuses, in the sixth of seven Task batches.
+    const bad = plan('a', refs, { quote: '新版本' });
+    (bad.nodes.find((n) => n.id === 'plan:a/55')!.properties as Record<string, unknown>).ref = '长'.repeat(5000);
+    await expect(writeDocument(neo.driver, bad, { database: neo.database, batchSize: 10 })).rejects.toThrow(/^a\.txt: write failed, nothing of it was committed/);
+    expect(await snapshot(neo.driver, neo.database)).toEqual(before);
+  });
+
+  it('loads documents two at a time into the same graph as one at a time, and still refuses a clash between two in flight', async () => {
+    const docs = [plan('a', ['一', '二'], { alias: '区发改局' }), plan('b', ['一'], { town: 'div:440114002' }), plan('c', ['一', '二', '三']), plan('d', ['一'])];
+    const extract = (graphs: GraphDocument[]) => async () => ({ documents: graphs.map((graph) => ({ document: '', graph })) });
+    await clearDatabase(neo.driver, neo.database);
+    const one = await loadPaths(neo.driver, ['(graphs)'], { database: neo.database, extract: extract(docs), concurrency: 1 });
+    expect(one.loaded).toBe(4);
+    const sequential = await snapshot(neo.driver, neo.database);
+    await clearDatabase(neo.driver, neo.database);
+    const two = await loadPaths(neo.driver, ['(graphs)'], { database: neo.database, extract: extract(docs), concurrency: 2 });
+    expect(two.documents.map((d) => [d.document, d.status])).toEqual(['a', 'b', 'c', 'd'].map((n) => [`${n}.txt`, 'loaded']));
+    expect(await snapshot(neo.driver, neo.database)).toEqual(sequential);
+
+    // e.md claims a's plan and tasks (same ids, another file name), right after it: it must
+    // wait for a's write and then be refused by the ownership check.
+    await clearDatabase(neo.driver, neo.database);
+    const impostor = plan('a', ['一', '二']);
+    for (const n of impostor.nodes) if (n.properties.document) n.properties.document = 'e.md';
+    for (const r of impostor.relationships) if (r.properties.document) r.properties.document = 'e.md';
+    const clash = await loadPaths(neo.driver, ['(graphs)'], { database: neo.database, extract: extract([docs[0], impostor]), concurrency: 2 });
+    expect(clash.documents.map((d) => d.status)).toEqual(['loaded', 'failed']);
+    expect(clash.documents[1].reason).toMatch(/^e\.md: Plan plan:a already belongs to document "a\.txt"/);
   });
 
   it('refuses a document that claims another document\'s tasks, writing none of it', async () => {
