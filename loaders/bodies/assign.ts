@@ -58,11 +58,27 @@ function quoteFor(p: Paragraph, a: Assignment, name: WrittenName): string {
 /** In prose the list may begin mid-sentence (建立区委政法委): keep the longest tail that names a known body. */
 function proseName(name: WrittenName, scope: Scope, first: boolean): { name: WrittenName; r: Resolution } | undefined {
   const r = resolveName(name.text, scope, { strictOnly: true });
+  // "由省大数据局会同…": a level marker and a department's ending make a body name even when the gazetteer
+  // does not know it (another province's bureau).
+  if (r.status === 'unresolved' && /^(省|市|区|县)(?!场)[\u4e00-\u9fa5]{2,12}(厅|局|委员会|委|办公室)$/.test(name.text)) {
+    const built = resolveName(name.text, scope);
+    if (built.status === 'body') return { name, r: built };
+  }
   if (r.status !== 'unresolved' || !first) return { name, r };
   for (let i = 1; i <= name.text.length - 2; i++) {
     const tail = { ...name, text: name.text.slice(i), offset: name.offset + i };
     const rt = resolveName(tail.text, scope, { strictOnly: true });
     if (rt.status === 'body') return { name: tail, r: rt };
+  }
+  return undefined;
+}
+
+/** A name the sentence runs on from ("省建设厅制定…"): the longest head that names a body. */
+function openName(name: WrittenName, scope: Scope): { name: WrittenName; r: Resolution } | undefined {
+  for (let end = name.text.length; end >= 3; end--) {
+    const head = { ...name, text: name.text.slice(0, end) };
+    const hit = proseName(head, scope, false);
+    if (hit && hit.r.status === 'body') return hit;
   }
   return undefined;
 }
@@ -94,7 +110,11 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
     }
     let name = written;
     let r: Resolution;
-    if (a.layout === 'prose') {
+    if (a.layout === 'prose' && written.open) {
+      const hit = openName(written, scope);
+      if (!hit) continue;
+      ({ name, r } = hit);
+    } else if (a.layout === 'prose') {
       const hit = proseName(written, scope, i === 0);
       // Prose accepts only known bodies, and the name next to the marker must be one (标杆企业牵头 is not an assignment).
       if (!hit || hit.r.status === 'unresolved') {

@@ -95,3 +95,13 @@ describe('extractBodies: "排在第一位的为牵头单位"', () => {
     expect(extractBodies(context([t], '惠州市')).relationships.every((r) => r.type === 'SUPPORTS')).toBe(true);
   });
 });
+
+describe('extractBodies: 由X会同Y', () => {
+  it('"由省大数据局会同省建设厅制定未来社区数字化建设标准" in a 浙江省 plan: lead and partner, names built from the province', () => {
+    const f = extractBodies(context([task('二(三)', [paragraph('强化数字赋能。由省大数据局会同省建设厅制定未来社区数字化建设标准。', 19)])], '浙江省'));
+    expect(f.relationships.map((r) => [r.type, r.start, r.properties.surface])).toEqual([
+      ['LEADS', 'dept:浙江省大数据发展管理局', '省大数据局'],
+      ['SUPPORTS', 'dept:浙江省住房和城乡建设厅', '省建设厅'],
+    ]);
+  });
+});

@@ -141,9 +141,10 @@ describe('findAssignments: 会同 (together with)', () => {
     ]);
   });
 
-  it('"由区住房城乡建设局会同区财政局制定实施细则" in prose: the body 由 names leads', () => {
+  it('"由区住房城乡建设局会同区财政局制定实施细则" in prose: the body 由 names leads, its partners support', () => {
     expect(roles('由区住房城乡建设局会同区财政局制定实施细则。')).toEqual([
       { role: 'LEADS', rolePhrase: '会同', layout: 'prose', names: ['区住房城乡建设局'] },
+      { role: 'SUPPORTS', rolePhrase: '会同', layout: 'prose', names: ['区财政局制定实施细则'] },
     ]);
   });
 });

@@ -15,6 +15,8 @@ export interface WrittenName {
   offset: number;
   /** Names of one group share a prefix (省发展改革委、教育厅); a comma starts a new group. */
   group: number;
+  /** The text may run on past the name ("省建设厅制定标准"): keep the longest head that names a body. */
+  open?: boolean;
 }
 
 /** One role given to a list of bodies. */
@@ -197,11 +199,15 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
     out.push(...withPartners(listText, clauseStart, isLead ? 'LEADS' : 'SUPPORTS', m[0], clauseStart, at + m[0].length, 'prose'));
   }
   // "由市发展改革委会同市财政局制定实施细则": the body 由 names leads, with no role word after the list.
-  for (const m of text.matchAll(/由([^，。；;：:、（）()]{2,30}?)会同/g)) {
+  for (const m of text.matchAll(/由([^，。；;：:、（）()]{2,30}?)会同([^，。；;：:（）()]{2,60})/g)) {
     const at = m.index!;
     if (taken.some(([a, b]) => at >= a && at < b) || out.some((a) => a.start <= at && at < a.end)) continue;
     const names = splitNames(m[1], at + 1);
-    if (names.length) out.push({ role: 'LEADS', rolePhrase: '会同', names, start: at, end: at + m[0].length, layout: 'prose' });
+    const end = at + m[0].length;
+    if (names.length) out.push({ role: 'LEADS', rolePhrase: '会同', names, start: at, end, layout: 'prose' });
+    // The partners run into the verb ("省建设厅制定…"): each is cut to the body name it opens with (resolve.ts).
+    const partners = splitNames(m[2], at + 1 + m[1].length + 2).map((n) => ({ ...n, open: true }));
+    if (partners.length) out.push({ role: 'SUPPORTS', rolePhrase: '会同', names: partners, start: at, end, layout: 'prose' });
   }
   return out;
 }

@@ -252,7 +252,10 @@ function placeLedWork(raw: string, jurisdiction?: Division): string | undefined 
   const name = workName(raw).replace(/(建设|项目建设)$/, '');
   if (name === text || name.length < 5 || name.length > 30 || isPolicyPhrase(name) || !isConcreteName(name, false)) return undefined;
   const places = findPlaceMentions(name, { jurisdiction });
-  if (!places.length || places[0].start !== 0 || places[0].end >= name.length - 2) return undefined;
+  // "福田区中医院新院区": the mention matcher reads a name opening with a district as a body's; its full
+  // division name still says where the work is.
+  const placeLed = (places.length > 0 && places[0].start === 0 && places[0].end < name.length - 2) || fullNamePrefix(name, jurisdiction) !== undefined;
+  if (!placeLed) return undefined;
   if (isDivisionName(name, jurisdiction) || ACTION_INSIDE.test(name)) return undefined;
   // Routes, bases and designated zones named in passing are too loose to be one work here.
   if (/(线路|合作区|示范区|试验区|基地)$/.test(name.replace(/（[^）]*）$/, ''))) return undefined;

@@ -199,3 +199,19 @@ describe('one work, one node', async () => {
     expect(project(f, '有轨电车X9+X9支')).toMatchObject({ category: '交通' });
   });
 });
+
+describe('a work named with its district in front', () => {
+  it('"建设福田区中医院新院区": a name opening with a district (read as a body name by the place matcher) still states its place', async () => {
+    const { extractProjects: extract } = await import('../../loaders/projects/index.ts');
+    const para = { text: '新建改造学校10所，建设福田区中医院新院区。', original: '新建改造学校10所，建设福田区中医院新院区。', line: 15, segments: [{ offset: 0, line: 15 }], kind: 'body' as const };
+    const t: TaskDraft = { kind: 'point', ref: '二2', title: '完善公共设施配套', text: para.text, paragraphs: [para], evidence: { document: 'f.txt', line: 15, quote: '' }, children: [] };
+    const ctx: ExtractContext = {
+      source: { document: 'f.txt', lines: [], encoding: 'utf-8', script: 'simplified' },
+      plan: { key: '', title: '深圳市福田区城市更新三年行动计划（2024—2026年）', kind: 'plan', evidence: t.evidence, tasks: [t], looseParagraphs: [], footnotes: [] },
+      planId: 'plan:f', taskId: (r) => `plan:f/${r}`, jurisdiction: resolveDivision('福田区'),
+    };
+    const f = extract(ctx);
+    expect(project(f, '福田区中医院新院区')).toMatchObject({ category: '医疗', line: 15 });
+    expect(locatedIn(f, '福田区中医院新院区')).toEqual(['div:440304']);
+  });
+});
