@@ -45,7 +45,12 @@ const ATTRIBUTION_LINE = /^[（(][^（()）]*(?:牵头|负责|配合|参与)[^�
  * Where a document's own text ends: a notice's closing lines (公开方式, 抄送, 印发 date) and the
  * furniture a web page or PDF prints after it (print/close links, share, related files, site owner).
  */
-const END_MATTER = /^(?:公开方式[：:]|抄送[：:]|【?打印本页】?|【?关闭窗口】?|【?打印】?【|分享到[：:]?|扫一扫在手机|相关(?:文件|链接|阅读|稿件)[：:]?$|主办单位[：:]|承办单位[：:]|主办[：:]|网站标识码|版权所有|Copyright)|ICP备\d|公网安备|\p{Script=Han}{2,30}(?:办公室|办公厅)\s*\d{4}年\d{1,2}月\d{1,2}日印发$/iu;
+const END_MATTER_START = /^(?:公开方式[：:]|抄送[：:]|【?打印本页】?|【?关闭窗口】?|【?打印】?【|分享到[：:]?|扫一扫在手机|相关(?:文件|链接|阅读|稿件)[：:]?$|主办单位[：:]|承办单位[：:]|主办[：:]|网站标识码|版权所有|Copyright)/iu;
+const ISSUED_BY_OFFICE = /\p{Script=Han}{2,30}(?:办公室|办公厅)\s*\d{4}年\d{1,2}月\d{1,2}日印发$/u;
+/** The unanchored alternatives are tried only where they can match: one combined regex retried Han{2,30} at every offset of every paragraph. */
+function isEndMatter(text: string): boolean {
+  return END_MATTER_START.test(text) || /ICP备\d/i.test(text) || text.includes('公网安备') || (text.endsWith('印发') && ISSUED_BY_OFFICE.test(text));
+}
 
 interface Node {
   draft: TaskDraft;
@@ -148,7 +153,7 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       loose.push(p);
       continue;
     }
-    if (mode !== 'pre' && END_MATTER.test(p.text)) {
+    if (mode !== 'pre' && isEndMatter(p.text)) {
       closeBox();
       stack = [];
       mode = 'end';
