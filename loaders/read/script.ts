@@ -12,6 +12,7 @@ function converter(): (text: string) => string {
 }
 
 const HAN = /\p{Script=Han}/u;
+const HAN_ALL = /\p{Script=Han}/gu;
 
 /** Simplified text with exactly the same length (UTF-16 units) as the input. */
 export function simplify(text: string): string {
@@ -38,6 +39,12 @@ export function detectScript(lines: string[]): 'simplified' | 'traditional' {
   for (const line of lines) {
     if (!HAN.test(line)) continue;
     const simple = convert(line);
+    // Most lines of a Simplified document come back unchanged: count their Han characters without splitting.
+    if (simple === line) {
+      han += line.match(HAN_ALL)!.length;
+      if (han > 20000) break;
+      continue;
+    }
     const a = [...line];
     const b = [...simple];
     if (a.length !== b.length) {
