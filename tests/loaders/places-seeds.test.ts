@@ -185,3 +185,48 @@ describe('through the pipeline (extractFile)', () => {
     expect(district?.properties.aliases).toContain('花都');
   });
 });
+
+describe('places on whole documents: passage subjects, counting phrases, known zones', () => {
+  it('locates every measure under the news subheading “花都” (“花都将以三个…为引领”, line 62) in 花都区', async () => {
+    const file = 'guangzhou-industrial-clusters-news.txt';
+    const source = await readDocument(`seeds/${file}`);
+    const plans = structure(source, normalise(source), manifest.find((m) => m.file === file));
+    const article = plans.find((p) => p.tasks.some((t) => t.ref === '段18一是'))!;
+    const fragment = extractPlaces({
+      source, plan: article, planId: 'plan:news', taskId: (ref) => `plan:news/${ref}`,
+      jurisdiction: article.jurisdiction ? resolveDivision(article.jurisdiction) : undefined,
+    });
+    for (const ref of ['段18一是', '段18二是', '段18三是']) {
+      const r = located(fragment, 'div:440114').find((x) => x.start === `plan:news/${ref}`);
+      expect(r, ref).toBeDefined();
+      expectTraceable(source, r!);
+    }
+    for (const ref of ['段21一是', '段21二是', '段21三是']) {
+      expect(located(fragment, 'div:440115').some((x) => x.start === `plan:news/${ref}`), ref).toBe(true);
+    }
+  });
+
+  it('does not read “三水统筹” in the Xinhui water plan (line 27) as 三水区, and reads its 粤港澳大湾区 (line 25)', async () => {
+    const path = 'tests/fixtures/unseen/xinhui-water-environment-2024-2030.txt';
+    const source = await readDocument(path);
+    const [plan] = structure(source, normalise(source));
+    const fragment = extractPlaces({
+      source, plan, planId: 'plan:xinhui', taskId: (ref) => `plan:xinhui/${ref}`,
+      jurisdiction: plan.jurisdiction ? resolveDivision(plan.jurisdiction) : undefined,
+    });
+    expect(located(fragment, 'div:440607')).toEqual([]);
+    const bay = located(fragment, 'zone:粤港澳大湾区');
+    expect(bay.some((r) => r.properties.line === 25)).toBe(true);
+    expect(fragment.relationships).toContainEqual({ type: 'LOCATED_IN', start: 'div:4407', end: 'zone:粤港澳大湾区', properties: { source: 'gazetteer' } });
+  });
+
+  it('gives the Big5 Hengqin plan “橫琴粵澳深度合作區促進文旅會展商貿產業發展實施方案” (line 12) the zone as jurisdiction, inside 香洲区', async () => {
+    const source = await readDocument('tests/fixtures/unseen/hengqin-culture-tourism-trade-2024-2026.txt');
+    const [plan] = structure(source, normalise(source));
+    const fragment = extractPlaces({ source, plan, planId: 'plan:hengqin', taskId: (ref) => `plan:hengqin/${ref}` });
+    const governs = fragment.relationships.find((r) => r.type === 'GOVERNS');
+    expect(governs).toMatchObject({ start: 'plan:hengqin', end: 'zone:横琴粤澳深度合作区', properties: { surface: '橫琴粵澳深度合作區' } });
+    expectTraceable(source, governs!);
+    expect(fragment.relationships).toContainEqual({ type: 'LOCATED_IN', start: 'zone:横琴粤澳深度合作区', end: 'div:440402', properties: { source: 'gazetteer' } });
+  });
+});
