@@ -21,6 +21,11 @@ export interface Neo4jMonitorOptions {
    * (a hung server) mark it down.
    */
   probeTimeoutMs?: number;
+  /**
+   * Probe timeout while Neo4j is already down: short, since a timeout then only keeps it down, and a
+   * probe stuck on a Neo4j still starting must not delay noticing that it answers.
+   */
+  downProbeTimeoutMs?: number;
   /** Consecutive probe timeouts that count as an outage (a hung server must not hang requests forever). */
   timeoutsForOutage?: number;
   /** While down, requests re-probe at most this often (then share the answer). */
@@ -44,6 +49,7 @@ export class Neo4jMonitor {
   private readonly intervalMs: number;
   private readonly probeTimeoutMs: number;
   private readonly timeoutsForOutage: number;
+  private readonly downProbeTimeoutMs: number;
   private consecutiveTimeouts = 0;
   private readonly recheckMs: number;
   private readonly log: (line: string) => void;
@@ -56,6 +62,7 @@ export class Neo4jMonitor {
     this.intervalMs = options.intervalMs ?? 1000;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 10_000;
     this.timeoutsForOutage = options.timeoutsForOutage ?? 3;
+    this.downProbeTimeoutMs = options.downProbeTimeoutMs ?? 1000;
     this.recheckMs = options.recheckMs ?? 200;
     this.log = options.log ?? (() => {});
   }
@@ -116,16 +123,18 @@ export class Neo4jMonitor {
   private async runProbe(): Promise<Neo4jStatus> {
     let timeout: NodeJS.Timeout | undefined;
     const timedOut = Symbol('timed out');
+    const limitMs = this.current.available ? this.probeTimeoutMs : this.downProbeTimeoutMs;
     try {
       const answer = await Promise.race([
         this.driver.getServerInfo(this.database ? { database: this.database } : {}),
         new Promise<typeof timedOut>((resolve) => {
-          timeout = setTimeout(() => resolve(timedOut), this.probeTimeoutMs);
+          timeout = setTimeout(() => resolve(timedOut), limitMs);
         }),
       ]);
       if (answer === timedOut) {
-        this.consecutiveTimeouts++;
-        if (this.consecutiveTimeouts >= this.timeoutsForOutage) {
+        if (!this.current.available) {
+          this.current = { ...this.current, checkedAt: Date.now() }; // still down: nothing new
+        } else if (++this.consecutiveTimeouts >= this.timeoutsForOutage) {
           const error = `no answer to ${this.consecutiveTimeouts} probes in a row, ${this.probeTimeoutMs} ms each`;
           this.update({ available: false, checkedAt: Date.now(), error });
         } else {
