@@ -20,11 +20,40 @@ export interface ServerChild {
   /** What the child wrote to stderr so far (errors it logged). */
   stderr(): string;
   stop(): Promise<void>;
+  /**
+   * Only when spawned with `ipc: true` (and `--expose-gc` among nodeArgs): has the child run a full
+   * GC, then returns its process.memoryUsage(). Over the IPC channel, never an HTTP route.
+   */
+  memoryAfterGc?(): Promise<NodeJS.MemoryUsage & { gcRan: boolean }>;
 }
 
-export function spawnServer(kind: ServerKind, neo4j: Neo4jLogin, timeoutMs = 120_000): Promise<ServerChild> {
-  const args = ['bin/run-ts.js', 'bench/queries/serve.ts', kind, neo4j.uri, neo4j.user, neo4j.password, ...(neo4j.database ? [neo4j.database] : [])];
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+export interface SpawnOptions {
+  /** Extra node flags for the child, e.g. ['--expose-gc']. */
+  nodeArgs?: string[];
+  /** Extra environment for the child (added to this process's). */
+  env?: Record<string, string>;
+  /** Open an IPC channel (enables memoryAfterGc). */
+  ipc?: boolean;
+}
+
+export function spawnServer(kind: ServerKind, neo4j: Neo4jLogin, timeoutMs = 120_000, options: SpawnOptions = {}): Promise<ServerChild> {
+  const args = [...(options.nodeArgs ?? []), 'bin/run-ts.js', 'bench/queries/serve.ts', kind, neo4j.uri, neo4j.user, neo4j.password, ...(neo4j.database ? [neo4j.database] : [])];
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...options.env },
+    stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
+  });
+  const memoryAfterGc = () =>
+    new Promise<NodeJS.MemoryUsage & { gcRan: boolean }>((resolve, reject) => {
+      const onMessage = (m: unknown) => {
+        const reply = m as { memory?: NodeJS.MemoryUsage; gcRan?: boolean };
+        if (!reply?.memory) return;
+        child.off('message', onMessage);
+        resolve({ ...reply.memory, gcRan: Boolean(reply.gcRan) });
+      };
+      child.on('message', onMessage);
+      if (!child.send('gc-and-measure')) reject(new Error(`${kind} server: IPC channel closed`));
+    });
   let out = '';
   let err = '';
   child.stderr!.on('data', (b) => (err += b));
@@ -49,7 +78,7 @@ export function spawnServer(kind: ServerKind, neo4j: Neo4jLogin, timeoutMs = 120
       if (!line) return;
       clearTimeout(timer);
       const { url, pid } = JSON.parse(line) as { url: string; pid: number };
-      resolve({ kind, url, pid, child, stderr: () => err, stop });
+      resolve({ kind, url, pid, child, stderr: () => err, stop, ...(options.ipc ? { memoryAfterGc } : {}) });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);

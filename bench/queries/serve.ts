@@ -48,6 +48,17 @@ async function stop(): Promise<void> {
   await driver.close().catch(() => {});
   process.exit(0);
 }
+// Only when the parent opened an IPC channel (the soak test): a full GC, then a memory reading, so
+// two readings compare what is retained rather than where V8's collection cycle happens to be.
+if (process.send) {
+  process.on('message', (message) => {
+    if (message !== 'gc-and-measure') return;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.(); // a second pass frees what the first only finalized
+    process.send!({ memory: process.memoryUsage(), gcRan: typeof gc === 'function' });
+  });
+}
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 process.stdin.on('end', stop);
