@@ -63,7 +63,18 @@ export function cleanLine(original: string, simplified: string, footnoteMarker?:
 }
 
 function keep(s: string, cut: boolean[]): { text: string } {
+  // Whole runs of kept characters are sliced at once: appending one character at a time made
+  // a string per character of every line.
   let out = '';
-  for (let i = 0; i < s.length; i++) if (!cut[i]) out += s[i];
+  let from = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (!cut[i]) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      out += s.slice(from, i);
+      from = -1;
+    }
+  }
+  if (from >= 0) out += from === 0 ? s : s.slice(from);
   return { text: out };
 }
