@@ -15,7 +15,10 @@ export function detectWrapWidth(lines: string[]): number | undefined {
   for (const w of counts.keys()) {
     if (w < 30 || w > 140) continue;
     // Wrapped lines cluster just under the width (kinsoku shifts a glyph; half-width digits round).
-    const share = widths.filter((x) => x >= w - 4 && x <= w + 2).length / widths.length;
+    // Summed over the distinct widths, not every line: the same count, without a pass over all lines per width.
+    let near = 0;
+    for (const [x, n] of counts) if (x >= w - 4 && x <= w + 2) near += n;
+    const share = near / widths.length;
     if (share > bestShare || (share === bestShare && best !== undefined && w > best)) {
       bestShare = share;
       best = w;
