@@ -115,6 +115,8 @@ function inTable(lines: string[], i: number): boolean {
 function collectInlineMarkers(lines: string[]): Set<string> {
   const found = new Set<string>();
   for (const l of lines) {
+    // Every marker is one of ①-⑳: lines without one skip the lookbehind scan.
+    if (!/[①-⑳]/u.test(l)) continue;
     for (const m of l.matchAll(/\^([①-⑳])|(?<=[\p{Script=Han}”」》）)])([①-⑳])(?=[，。；、\p{Script=Han}])/gu)) {
       found.add(m[1] ?? m[2]);
     }
