@@ -4,7 +4,7 @@
  * against the allow-list; everything else travels as parameters.
  */
 import type { NodeLabel } from '../../loaders/model.ts';
-import { allowedLabel, allowedType, OWNED_LABELS, type AllowedType, type OwnedLabel, type SharedLabel } from './allow-list.ts';
+import { allowedLabel, allowedType, OWNED_LABELS, SHARED_LABELS, type AllowedType, type OwnedLabel, type SharedLabel } from './allow-list.ts';
 import { SEP } from './prepare.ts';
 
 /**
@@ -119,51 +119,63 @@ DETACH DELETE n
 RETURN parents`;
 }
 
+/** Owned nodes of one label (and extra labels); returns each one's elementId for the relationship statements. */
 export function upsertOwned(l: OwnedLabel, extra: NodeLabel[]): string {
   return `${NO_REPLAN}
 UNWIND $rows AS row
 MERGE (n:${label(l)} {id: row.id})
 SET n = row.props
+${extraLabels('n', extra)}
+RETURN row.id AS id, elementId(n) AS element`;
+}
+
+/**
+ * Every shared node of a document in one statement (whatever labels it has: `$shared` maps
+ * each shared label to its rows, empty or not, so the text never varies and is planned
+ * once). MERGEs them and records this document's contribution: its name in `documents`,
+ * its aliases as `document SEP alias` and its provenance as `document SEP line SEP quote`,
+ * replacing what it contributed before; then SET_SHARED derives the visible properties.
+ * Rows are processed label by label in the given order, which is the lock order.
+ */
+export const UPSERT_SHARED = `${NO_REPLAN}
+CALL () {
+${SHARED_LABELS.map((l) => `  UNWIND $shared.${l} AS row MERGE (n:${label(l)} {id: row.id}) SET n += row.props RETURN n, row`).join('\n  UNION ALL\n')}
+}
+WITH n, row,
+     ${insertSorted('[d IN coalesce(n.documents, []) WHERE d <> $doc]', '[$doc]')} AS documents,
+     ${insertSorted('[x IN coalesce(n.aliasesByDocument, []) WHERE NOT x STARTS WITH $prefix]', '[a IN row.aliases | $prefix + a]')} AS aliasesByDocument,
+     ${insertSorted('[x IN coalesce(n.provenanceByDocument, []) WHERE NOT x STARTS WITH $prefix]', 'CASE WHEN row.provenance IS NULL THEN [] ELSE [row.provenance] END')} AS provenanceByDocument
+${SET_SHARED}
+RETURN n.id AS id, elementId(n) AS element`;
+
+/** The rare shared node with a further label. */
+export function addSharedLabels(l: SharedLabel, extra: NodeLabel[]): string {
+  return `${NO_REPLAN}
+UNWIND $ids AS id
+MATCH (n:${label(l)} {id: id})
 ${extraLabels('n', extra)}`;
 }
 
 /**
- * MERGEs shared nodes and records this document's contribution: its name in `documents`,
- * its aliases as `document SEP alias` and its provenance as `document SEP line SEP quote`,
- * replacing what it contributed before; then SET_SHARED derives the visible properties.
+ * Relationships read from the document, between nodes found by the elementIds the node
+ * statements returned (so one statement serves every type and pair of labels). The type is
+ * a parameter (dynamic types, Neo4j 5.26), from the allow-list (prepare.ts checks it).
  */
-export function upsertShared(l: SharedLabel, extra: NodeLabel[]): string {
-  return `${NO_REPLAN}
+export const CREATE_OWNED_RELATIONSHIPS = `${NO_REPLAN}
 UNWIND $rows AS row
-MERGE (n:${label(l)} {id: row.id})
-SET n += row.props
-${extraLabels('n', extra)}
-WITH n,
-     ${insertSorted('[d IN coalesce(n.documents, []) WHERE d <> $doc]', '[$doc]')} AS documents,
-     ${insertSorted('[x IN coalesce(n.aliasesByDocument, []) WHERE NOT x STARTS WITH $prefix]', '[a IN row.aliases | $prefix + a]')} AS aliasesByDocument,
-     ${insertSorted('[x IN coalesce(n.provenanceByDocument, []) WHERE NOT x STARTS WITH $prefix]', 'CASE WHEN row.provenance IS NULL THEN [] ELSE [row.provenance] END')} AS provenanceByDocument
-${SET_SHARED}`;
-}
-
-export function createOwnedRelationships(t: AllowedType, start: NodeLabel, end: NodeLabel): string {
-  return `${NO_REPLAN}
-UNWIND $rows AS row
-MATCH (a:${label(start)} {id: row.start})
-MATCH (b:${label(end)} {id: row.end})
-CREATE (a)-[r:${type(t)}]->(b)
+MATCH (a) WHERE elementId(a) = row.start
+MATCH (b) WHERE elementId(b) = row.end
+CREATE (a)-[r:$(row.type)]->(b)
 SET r = row.props
 RETURN count(r) AS written`;
-}
 
 /** Facts from a reference dataset (source: 'gazetteer'): merged once, owned by no document. */
-export function mergeSourcedRelationships(t: AllowedType, start: NodeLabel, end: NodeLabel): string {
-  return `${NO_REPLAN}
+export const MERGE_SOURCED_RELATIONSHIPS = `${NO_REPLAN}
 UNWIND $rows AS row
-MATCH (a:${label(start)} {id: row.start})
-MATCH (b:${label(end)} {id: row.end})
-MERGE (a)-[r:${type(t)} {source: row.source}]->(b)
+MATCH (a) WHERE elementId(a) = row.start
+MATCH (b) WHERE elementId(b) = row.end
+MERGE (a)-[r:$(row.type) {source: row.source}]->(b)
 ON CREATE SET r = row.props
 RETURN count(r) AS written`;
-}
 
 export { SEP };

@@ -15,7 +15,7 @@
  */
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
-import { NODE_LABELS, OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS } from './allow-list.ts';
+import { OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS } from './allow-list.ts';
 import * as cypher from './cypher.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { chunk, prepareDocument, SEP, type DocumentCounts, type PreparedDocument } from './prepare.ts';
@@ -119,21 +119,15 @@ async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, cou
 interface Statement {
   query: string;
   params: Record<string, unknown>;
-  /** Relationship statements: how many rows must come back written. */
-  expect?: { rows: number; what: string };
 }
 
 /**
- * Shared nodes in one order in every transaction, so two concurrent loads lock them in the
- * same order (one waits for the other, neither deadlocks). A document's own nodes go first:
- * nobody else locks them, so that part of a write overlaps another document's commit.
+ * The node statements: the document's own nodes first (nobody else locks them, so that part
+ * of a write overlaps another document's commit), then its shared nodes in one order for
+ * every transaction (label, then id), so two concurrent loads wait for each other rather
+ * than deadlock. Every property is checked here, before the transaction opens.
  */
-function inLockOrder<T extends { label: string }>(groups: T[]): T[] {
-  const order = (l: string) => NODE_LABELS.indexOf(l as never);
-  return [...groups].sort((a, b) => order(a.label) - order(b.label));
-}
-
-function factStatements(doc: PreparedDocument, batchSize: number): Statement[] {
+function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
   const name = doc.document;
   const params = { doc: name, prefix: name + SEP, sep: SEP };
   const out: Statement[] = [];
@@ -150,50 +144,91 @@ function factStatements(doc: PreparedDocument, batchSize: number): Statement[] {
     }
   }
 
-  for (const group of inLockOrder(doc.shared)) {
-    const rows = [...group.rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const query = cypher.upsertShared(group.label, group.extraLabels);
-    for (const batch of chunk(rows, batchSize)) {
-      const converted = batch.map((row) => ({
+  const shared = SHARED_LABELS.flatMap((label) =>
+    doc.shared
+      .filter((g) => g.label === label)
+      .flatMap((g) => g.rows)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((row) => ({ label, row })),
+  );
+  for (const batch of chunk(shared, batchSize)) {
+    const byLabel = Object.fromEntries(SHARED_LABELS.map((l) => [l, [] as unknown[]]));
+    for (const { label, row } of batch) {
+      byLabel[label].push({
         id: row.id,
-        props: toNeo4jProperties(name, `${group.label} ${row.id}`, row.properties),
+        props: toNeo4jProperties(name, `${label} ${row.id}`, row.properties),
         aliases: row.aliases,
         provenance: row.provenance ?? null,
-      }));
-      out.push({ query, params: { ...params, rows: converted } });
-    }
-  }
-
-  for (const group of doc.relationships) {
-    const query = group.owned
-      ? cypher.createOwnedRelationships(group.type, group.startLabel, group.endLabel)
-      : cypher.mergeSourcedRelationships(group.type, group.startLabel, group.endLabel);
-    for (const batch of chunk(group.relationships, batchSize)) {
-      const rows = batch.map((r) => {
-        const props = toNeo4jProperties(name, `relationship ${r.type} ${r.start} → ${r.end}`, r.properties);
-        return { start: r.start, end: r.end, source: props.source ?? null, props };
       });
-      out.push({ query, params: { ...params, rows }, expect: { rows: rows.length, what: `${group.type} ${group.startLabel}→${group.endLabel}` } });
+    }
+    out.push({ query: cypher.UPSERT_SHARED, params: { ...params, shared: byLabel } });
+  }
+  for (const group of doc.shared) {
+    if (group.extraLabels.length === 0) continue;
+    out.push({ query: cypher.addSharedLabels(group.label, group.extraLabels), params: { ids: group.rows.map((r) => r.id) } });
+  }
+  return out;
+}
+
+interface RelationshipRow {
+  start: string;
+  end: string;
+  type: string;
+  source: unknown;
+  props: Record<string, unknown>;
+}
+
+/** Relationship rows (ends still as ids), owned ones and sourced ones apart; properties checked here too. */
+function relationshipRows(doc: PreparedDocument): { owned: RelationshipRow[]; sourced: RelationshipRow[] } {
+  const out = { owned: [] as RelationshipRow[], sourced: [] as RelationshipRow[] };
+  for (const group of doc.relationships) {
+    for (const r of group.relationships) {
+      const props = toNeo4jProperties(doc.document, `relationship ${r.type} ${r.start} → ${r.end}`, r.properties);
+      (group.owned ? out.owned : out.sourced).push({ start: r.start, end: r.end, type: group.type, source: props.source ?? null, props });
     }
   }
   return out;
 }
 
 /**
- * Sends every statement before reading any answer (the driver pipelines them on the
- * transaction's connection, and the server runs them in order), so a document costs one
- * round trip for its facts instead of one per batch.
+ * Two pipelined rounds: every node statement is sent before any answer is read (the driver
+ * pipelines them on the transaction's connection; the server runs them in order), then,
+ * with the nodes' elementIds, every relationship statement. A handful of constant
+ * statements per document instead of one per label and relationship type: each distinct
+ * statement costs a query planning on a fresh database.
  */
-async function writeFacts(tx: ManagedTransaction, doc: PreparedDocument, statements: Statement[], counters: WriteCounters): Promise<void> {
-  const results = await Promise.all(statements.map((s) => tx.run(s.query, s.params)));
+async function writeFacts(
+  tx: ManagedTransaction,
+  doc: PreparedDocument,
+  nodes: Statement[],
+  relationships: ReturnType<typeof relationshipRows>,
+  batchSize: number,
+  counters: WriteCounters,
+): Promise<void> {
+  const element = new Map<string, string>();
+  for (const result of await Promise.all(nodes.map((s) => tx.run(s.query, s.params)))) {
+    add(counters, result);
+    for (const r of result.records) element.set(r.get('id') as string, r.get('element') as string);
+  }
+
+  const statements: { query: string; rows: unknown[] }[] = [];
+  const withElements = (rows: RelationshipRow[]) =>
+    rows.map((r) => {
+      const start = element.get(r.start);
+      const end = element.get(r.end);
+      if (!start || !end) throw new WriteError(doc.document, `relationship ${r.type} ${r.start} → ${r.end}: an end node was not written`);
+      return { ...r, start, end };
+    });
+  for (const batch of chunk(relationships.owned, batchSize)) statements.push({ query: cypher.CREATE_OWNED_RELATIONSHIPS, rows: withElements(batch) });
+  for (const batch of chunk(relationships.sourced, batchSize)) statements.push({ query: cypher.MERGE_SOURCED_RELATIONSHIPS, rows: withElements(batch) });
+
+  const results = await Promise.all(statements.map((s) => tx.run(s.query, { rows: s.rows })));
   results.forEach((result, i) => {
     add(counters, result);
-    const expected = statements[i].expect;
-    if (!expected) return;
     const written = Number(result.records[0]?.get('written') ?? 0);
-    if (written !== expected.rows) {
-      // Both ends were MERGEd above in this transaction, so a shortfall means the graph changed under us.
-      throw new WriteError(doc.document, `${expected.what}: wrote ${written} of ${expected.rows} relationships; some end nodes were not found`);
+    if (written !== statements[i].rows.length) {
+      // Both ends were written above in this transaction, so a shortfall means the graph changed under us.
+      throw new WriteError(doc.document, `wrote ${written} of ${statements[i].rows.length} relationships; some end nodes were not found`);
     }
   });
 }
@@ -206,7 +241,9 @@ async function writeFacts(tx: ManagedTransaction, doc: PreparedDocument, stateme
 export async function writeDocument(driver: Driver, graph: GraphDocument, opts: WriteOptions = {}): Promise<WriteResult> {
   const doc = prepareDocument(graph, opts.document);
   // Built (and every property checked) before the transaction opens: a bad value fails fast.
-  const statements = factStatements(doc, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const nodes = nodeStatements(doc, batchSize);
+  const relationships = relationshipRows(doc);
   await ensureWriteIndexes(driver, opts.database);
 
   const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' });
@@ -220,7 +257,7 @@ export async function writeDocument(driver: Driver, graph: GraphDocument, opts: 
       }
       if (clash) throw ownershipError(doc, clash);
       if (prior) await removePrevious(tx, doc, counters);
-      await writeFacts(tx, doc, statements, counters);
+      await writeFacts(tx, doc, nodes, relationships, batchSize, counters);
       return { document: doc.document, status: 'loaded', contentHash: doc.hash, counters, changed: totalChanged(counters), counts: doc.counts } satisfies WriteResult;
     });
   } catch (err) {
