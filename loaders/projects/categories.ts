@@ -31,7 +31,19 @@ export function categoryOfTitle(title: string | undefined): string | undefined {
 }
 
 /** Where in the name (brackets ignored) the last category keyword ends, and its category. */
-function lastKeyword(name: string): { category: string; start: number; end: number } | undefined {
+type Keyword = { category: string; start: number; end: number } | undefined;
+// The same candidate name is asked about several times (category, concreteness, designation);
+// scanning every keyword of every category each time was a top cost of extraction. Bounded.
+const keywordMemo = new Map<string, Keyword>();
+function lastKeyword(name: string): Keyword {
+  if (keywordMemo.has(name)) return keywordMemo.get(name);
+  if (keywordMemo.size > 50000) keywordMemo.clear();
+  const found = scanLastKeyword(name);
+  keywordMemo.set(name, found);
+  return found;
+}
+
+function scanLastKeyword(name: string): Keyword {
   const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
   let best: { category: string; end: number; length: number } | undefined;
   for (const c of data.categories) {
