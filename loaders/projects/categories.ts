@@ -87,7 +87,7 @@ export function isConcreteName(name: string, villageContext: boolean): boolean {
       if (tail.startsWith(w)) { tail = tail.slice(w.length); changed = true; }
     }
     // …线, …段, 西延线, and tram branches named by code: 有轨电车X6支.
-    const ext = /^(?:[一二三四五六七八九十\d]+期|[东西南北]延线?|[东西南北]?段|线|枢纽|延长线|改造工程|拓宽改造工程|完善工程|[A-Z]\d+(?:\+[A-Z]\d+)*支线?)/.exec(tail);
+    const ext = /^(?:[一二三四五六七八九十\d]+期|[东西南北]延线?|[东西南北]?段|线|枢纽|延长线|改造工程|拓宽改造工程|完善工程|[A-Z]\d+(?:\+[A-Z]\d+)*支线?|[\u4e00-\u9fa5]{1,3}段)/.exec(tail);
     if (ext) { tail = tail.slice(ext[0].length); changed = true; }
   }
   return tail.length === 0;
@@ -106,4 +106,12 @@ export function isDesignation(name: string): boolean {
   if (data.placeBoundKeywords.some((d) => keyword.endsWith(d))) return true;
   if (!data.designationKeywords.some((d) => keyword.endsWith(d))) return false;
   return bare.slice(0, k.start).replace(THEMES, '').length === 0;
+}
+
+/** The name has an own part before its kind (南沙科学城, 广佛江珠城际), not only theme words (综合性公园, 城际铁路). */
+export function hasOwnName(name: string): boolean {
+  const k = lastKeyword(name);
+  if (!k) return false;
+  const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
+  return bare.slice(0, k.start).replace(THEMES, '').replace(/[性的新老大小]/g, '').length >= 2;
 }

@@ -6,7 +6,7 @@
  */
 import type { Division, ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.ts';
 import { divisionNodes, findPlaceMentions, resolveDivision } from '../places/index.ts';
-import { categoryOfName, categoryOfTitle, isConcreteName, isDesignation } from './categories.ts';
+import { categoryOfName, categoryOfTitle, hasOwnName, isConcreteName, isDesignation } from './categories.ts';
 import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, leadName, listItems } from './items.ts';
 import { tableProjects } from './table.ts';
 
@@ -28,6 +28,8 @@ export interface ProjectMention {
   taskRef: string;
   line: number;
   quote: string;
+  /** Listed in a 专栏 box or a project table: the fullest description, so the node's own evidence. */
+  listed?: boolean;
 }
 
 const LEVEL_DEPTH: Record<string, number> = { ZONE: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, TOWN: 4, VILLAGE: 5 };
@@ -66,6 +68,8 @@ export const extractProjects: Extractor = (ctx: ExtractContext): GraphFragment =
     if (!prev || m.name.length > prev.length) fullest.set(k, m.name);
   }
   for (const m of all) m.name = fullest.get(bare(m.name)) ?? m.name;
+  // The node takes its evidence from the box that lists the work, when one does; edges keep every mention.
+  all.sort((a, b) => Number(!!b.listed) - Number(!!a.listed));
   for (const m of all) {
     const id = projectId(m.name);
     const evidence = { document, line: m.line, quote: m.quote };
@@ -138,6 +142,7 @@ export function projectMentions(tasks: TaskDraft[], jurisdiction?: Division): Pr
         investment: row.investment,
         place: row.place,
         taskRef: task.ref,
+        listed: true,
         line: lineAt(row.paragraph, row.offset),
         quote: quoteAt(row.paragraph, 0, row.paragraph.text.length).replace(/\t+/g, ' '),
       });
@@ -166,7 +171,10 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
   const sectionCategory = box ? undefined : categoryOfTitle(task.title);
   // A village is a pilot site only where a box about villages lists it.
   const villageContext = box !== undefined && /村|乡村/.test(`${box.title}${task.title}${heading ?? ''}`);
-  const add = (item: ItemSpan, name: string, context: string) => {
+  const add = (item: ItemSpan, written: string, context: string) => {
+    // "深圳自动化集装箱码头建设": the work, not the act of building it.
+    // A box prints its items as named (广州北站二、三期站房建设); running text names the act.
+    const name = !box && /建设$/.test(written) && isConcreteName(written.replace(/(规划)?建设$/, ''), villageContext) ? written.replace(/(规划)?建设$/, '') : written;
     const full = relativeName(name, jurisdiction);
     // "临空经济示范区", "完整社区": a kind of designation, not one named place.
     if (isDesignation(full) && !statesPlace(full, jurisdiction)) return;
@@ -178,6 +186,7 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
       label: item.label ?? heading,
       investment: investmentIn(context),
       taskRef: task.ref,
+      listed: box !== undefined,
       line: lineAt(p, item.offset),
       quote: quoteAt(p, item.offset, Math.max(item.length, 1)),
     });
@@ -207,7 +216,9 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
     // "加快中海壳牌惠州三期乙烯项目、埃克森美孚惠州化工综合体二期项目建设": a list holding a named project
     // is a list of projects.
     const named = list.some((it) => isNamedWork(workName(it.raw), jurisdiction));
-    if (!named && !projectBox && !explicit && !(box && (labelled || list.length >= 3))) {
+    // "加快广佛江珠城际、佛山地铁3号线南海段建设": a list an action opens and 建设 closes is a list of works.
+    const framed = list.length >= 2 && /^\s*(?:加快|推进|推动|加快推进|积极推进|规划建设|启动|实施)/.test(list[0].raw) && /建设$/.test(tail.replace(/\s+/g, ''));
+    if (!named && !framed && !projectBox && !explicit && !(box && (labelled || list.length >= 3))) {
       // "建设清水塘工业遗址公园", "推动犁市镇中心卫生院扩建": one work an action names, led by its place.
       for (const it of list) {
         const name = placeLedWork(it.raw, jurisdiction);
@@ -225,6 +236,12 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
         continue;
       }
       const whole = workName(it.raw);
+      if (framed && !named && !projectBox && !explicit && !box) {
+        // Only works with a name of their own: 广佛江珠城际 yes, 城际铁路 or 体育公园 no.
+        const name = whole.replace(/(规划)?建设$/, '');
+        if (name.length >= 3 && !isPolicyPhrase(name) && isConcreteName(name, false) && hasOwnName(name) && !isDesignation(name) && !isDivisionName(name, jurisdiction)) add(it, name, it.raw);
+        continue;
+      }
       if (isNamedWork(whole, jurisdiction)) {
         // "深汕合作区供水工程和深圳市新丰江水库引水工程": two named works joined by 和.
         const halves = whole.split('和');
@@ -267,7 +284,7 @@ const ACTION_INSIDE = /打造|推动|推进|实施|开展|争取|创建|建成|�
 
 /** An item's name without the work it is in: "埃克森美孚惠州化工综合体二期项目建设" → "…二期项目". */
 function workName(raw: string): string {
-  return cleanItem(raw).replace(/(项目|工程)建设$/, '$1');
+  return cleanItem(raw).replace(/(项目|工程)(规划)?建设$/, '$1');
 }
 
 /**

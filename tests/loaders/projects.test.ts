@@ -215,3 +215,24 @@ describe('a work named with its district in front', () => {
     expect(locatedIn(f, '福田区中医院新院区')).toEqual(['div:440304']);
   });
 });
+
+describe('a list an action opens and 建设 closes', () => {
+  it('Nanhai (GB18030): "加快广佛江珠城际、佛山地铁3号线南海段建设，推进桂丹路、佛山一环西拓工程"', async () => {
+    const [ctx] = await contexts('tests/fixtures/nanhai-urban-rural-integration-2023-2025.txt');
+    const f = extractProjects(ctx);
+    for (const name of ['广佛江珠城际', '佛山地铁3号线南海段', '桂丹路', '佛山一环西拓工程']) expect(project(f, name), name).toMatchObject({ category: '交通' });
+    expect(project(f, '佛山地铁3号线南海段建设')).toBeUndefined();
+  });
+
+  it('kinds of facility in such a list are not works (provincial "城际铁路", Huadu "带状公园", "体育公园")', async () => {
+    const [prov] = await contexts('seeds/guangdong-new-urbanisation-plan-2021-2035.txt');
+    expect(project(extractProjects(prov), '城际铁路')).toBeUndefined();
+    expect(project(extractProjects(prov), '广州南沙科学城')).toMatchObject({ category: '产业平台' });
+    const [huadu] = await contexts('seeds/huadu-14th-five-year-plan.txt');
+    const f = extractProjects(huadu);
+    for (const name of ['带状公园', '体育公园', '综合性公园']) expect(project(f, name), name).toBeUndefined();
+    // the box lists 专栏6's towns: the node's evidence is the box, the text mention is another PART_OF
+    expect(project(f, '新能源智能网联汽车小镇')).toMatchObject({ line: 2436 });
+    expect(partOf(f, '新能源智能网联汽车小镇')).toHaveLength(2);
+  });
+});
