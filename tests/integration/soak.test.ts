@@ -41,15 +41,17 @@ let server: ServerChild;
 interface Reading {
   rssMb: number;
   heapUsedMb: number;
+  /** Buffers and other memory outside the JS heap that V8 knows of (sockets' and the driver's). */
+  externalMb: number;
 }
 
 /** The server's memory right after a full GC in it. */
 async function measure(): Promise<Reading> {
   const m = await server.memoryAfterGc!();
   if (!m.gcRan) throw new Error('the server was not started with --expose-gc');
-  return { rssMb: m.rss / MB, heapUsedMb: m.heapUsed / MB };
+  return { rssMb: m.rss / MB, heapUsedMb: m.heapUsed / MB, externalMb: m.external / MB };
 }
-const show = (r: Reading) => `RSS ${r.rssMb.toFixed(0)} MB, heapUsed ${r.heapUsedMb.toFixed(1)} MB`;
+const show = (r: Reading) => `RSS ${r.rssMb.toFixed(0)} MB, heapUsed ${r.heapUsedMb.toFixed(1)} MB, external ${r.externalMb.toFixed(1)} MB`;
 
 const mixed = [
   ...REQUESTS.map((r) => JSON.stringify(r.graphql)),
