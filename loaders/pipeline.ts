@@ -7,7 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Division, ExtractContext, Extractor, GraphDocument, GraphNode, GraphRelationship, ManifestEntry, Paragraph, PlanDraft, PropertyValue, SourceText, TaskDraft } from './model.ts';
-import { DocumentError, readDocument, SUPPORTED_EXTENSIONS } from './read/index.ts';
+import { DocumentError, readDocument, simplify, SUPPORTED_EXTENSIONS } from './read/index.ts';
 import { normalise } from './normalise/index.ts';
 import { structure } from './structure/index.ts';
 import { shortQuote } from './structure/titles.ts';
@@ -90,7 +90,8 @@ export async function extractSource(source: SourceText, options: ExtractOptions 
   if (plans.length === 0) graph.warn(source.document, undefined, 'no plan or article found in the text');
   plans.forEach((plan, i) => {
     const id = plan.kind === 'news' ? makePlanId(source.document, i + 1) : makePlanId(source.document);
-    const jurisdiction = plan.jurisdiction ? resolvers.resolveDivision?.(plan.jurisdiction) : undefined;
+    // Metadata keeps the document's own script (廣東省); the gazetteer is Simplified.
+    const jurisdiction = plan.jurisdiction ? resolvers.resolveDivision?.(simplify(plan.jurisdiction)) : undefined;
     const refIds = planGraph(graph, source, paragraphs, plan, id, jurisdiction, resolvers);
     const ctx: ExtractContext = {
       source,
@@ -163,7 +164,7 @@ function planGraph(g: GraphBuilder, source: SourceText, paragraphs: Paragraph[],
     g.warn(document, plan.evidence.line, `jurisdiction "${plan.jurisdiction}" of "${plan.title}" is not a known division`);
   }
   if (plan.issuer && r.resolveBody) {
-    const body = r.resolveBody(plan.issuer, jurisdiction);
+    const body = r.resolveBody(simplify(plan.issuer), jurisdiction);
     if (body) {
       g.merge({ nodes: [body], relationships: [] });
       g.rel('ISSUED_BY', id, body.id, { ...evidenceFor(plan.issuer, paragraphs, plan, document), surface: plan.issuer });
