@@ -1,7 +1,8 @@
 /**
- * Cypher text for the writer. Labels and relationship types are spliced into the text
- * (Cypher cannot take them as parameters), so every builder re-checks its argument
- * against the allow-list; everything else travels as parameters.
+ * Cypher text for the writer. Labels in MERGE/MATCH are spliced into the text (a dynamic
+ * label would not use the id constraint's index), so every builder re-checks its argument
+ * against the allow-list; everything else travels as parameters, relationship types too
+ * (dynamic types in CREATE/MERGE, from the allow-list via prepare.ts).
  */
 import type { NodeLabel } from '../../loaders/model.ts';
 import { allowedLabel, allowedType, OWNED_LABELS, SHARED_LABELS, type AllowedType, type OwnedLabel, type SharedLabel } from './allow-list.ts';
@@ -12,7 +13,7 @@ import { SEP } from './prepare.ts';
  * constraints and the `document` indexes whatever the graph's size, but Neo4j replans a
  * cached query whenever the label counts drift (a growing graph, every few seconds during a
  * load), and planning cost more than executing: measured on the synthetic corpus, 2.3×
- * the write throughput without replanning (see docs in write-document.ts).
+ * the write throughput without replanning.
  */
 export const NO_REPLAN = 'CYPHER replan=skip';
 
