@@ -170,13 +170,22 @@ CREATE (a)-[r:$(row.type)]->(b)
 SET r = row.props
 RETURN count(r) AS written`;
 
-/** Facts from a reference dataset (source: 'gazetteer'): merged once, owned by no document. */
-export const MERGE_SOURCED_RELATIONSHIPS = `${NO_REPLAN}
+/**
+ * Facts from a reference dataset (source: 'gazetteer'): merged once, owned by no document.
+ * The type is spliced into the text (one statement per type, in practice LOCATED_IN only):
+ * MERGE has to look for the relationship first, and with a dynamic type Neo4j expands every
+ * relationship of both ends, which for a city or the province (thousands of tasks LOCATED_IN
+ * them) made this the slowest statement of a load once a few hundred plans were in the graph;
+ * with a fixed type it expands only the child's one outgoing LOCATED_IN.
+ */
+export function mergeSourcedRelationships(t: AllowedType): string {
+  return `${NO_REPLAN}
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.start
 MATCH (b) WHERE elementId(b) = row.end
-MERGE (a)-[r:$(row.type) {source: row.source}]->(b)
+MERGE (a)-[r:${type(t)} {source: row.source}]->(b)
 ON CREATE SET r = row.props
 RETURN count(r) AS written`;
+}
 
 export { SEP };

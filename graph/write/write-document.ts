@@ -22,7 +22,7 @@
  */
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
-import { OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS } from './allow-list.ts';
+import { OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS, type AllowedType } from './allow-list.ts';
 import * as cypher from './cypher.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { chunk, prepareDocument, SEP, type DocumentCounts, type PreparedDocument } from './prepare.ts';
@@ -180,7 +180,7 @@ function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
 interface RelationshipRow {
   start: string;
   end: string;
-  type: string;
+  type: AllowedType;
   source: unknown;
   props: Record<string, unknown>;
 }
@@ -227,7 +227,10 @@ async function writeFacts(
       return { ...r, start, end };
     });
   for (const batch of chunk(relationships.owned, batchSize)) statements.push({ query: cypher.CREATE_OWNED_RELATIONSHIPS, rows: withElements(batch) });
-  for (const batch of chunk(relationships.sourced, batchSize)) statements.push({ query: cypher.MERGE_SOURCED_RELATIONSHIPS, rows: withElements(batch) });
+  for (const t of new Set(relationships.sourced.map((r) => r.type))) {
+    const query = cypher.mergeSourcedRelationships(t);
+    for (const batch of chunk(relationships.sourced.filter((r) => r.type === t), batchSize)) statements.push({ query, rows: withElements(batch) });
+  }
 
   const results = await Promise.all(statements.map((s) => tx.run(s.query, { rows: s.rows })));
   results.forEach((result, i) => {
