@@ -47,6 +47,20 @@ describe('readGraphFile', () => {
     expect((await readGraphFile(file)).map((d) => d.document).sort()).toEqual(['a.txt', 'b.txt']);
   });
 
+  it('takes a one-document graph file whole, gazetteer places no fact of it touches included', async () => {
+    const file = path.join(temp, 'one.json');
+    const graph = {
+      nodes: [
+        { id: 'plan:a', labels: ['Plan'], properties: { id: 'plan:a', title: '甲', kind: 'plan', document: 'a.txt' } },
+        { id: 'div:4404', labels: ['District'], properties: { id: 'div:4404', name: '珠海市', level: 'CITY', source: 'gazetteer' } },
+        { id: 'div:44', labels: ['District'], properties: { id: 'div:44', name: '广东省', level: 'PROVINCE', source: 'gazetteer' } },
+      ],
+      relationships: [{ type: 'LOCATED_IN', start: 'div:4404', end: 'div:44', properties: { source: 'gazetteer' } }],
+    };
+    writeFileSync(file, JSON.stringify(graph));
+    expect(await readGraphFile(file)).toEqual([{ document: 'a.txt', graph }]);
+  });
+
   it('names the file and the problem when it is not JSON or not a graph', async () => {
     const broken = path.join(temp, 'broken.json');
     writeFileSync(broken, '{"nodes": [');

@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { SUPPORTED_EXTENSIONS } from '../../loaders/read/index.ts';
+import { documentOf } from './prepare.ts';
 import { splitByDocument } from './split.ts';
 
 export type Input = { kind: 'source'; path: string } | { kind: 'graph'; path: string };
@@ -53,6 +54,11 @@ export async function readGraphFile(file: string): Promise<{ document: string; g
   if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.relationships)) {
     return [{ document: name, error: `${name}: not a graph file (expected { "nodes": [...], "relationships": [...] } as written by "plangraph extract --out")` }];
   }
+  // One document's graph (what the extractor gives per file) is loaded exactly as written:
+  // splitting would drop what no fact of it ties to the document (a city it names whose only
+  // edge is the gazetteer's), and the reload of an unchanged document would rewrite it.
+  const single = documentOf(graph);
+  if (single) return [{ document: single, graph }];
   const parts = splitByDocument(graph);
   if (parts.size === 0) return [{ document: name, error: `${name}: the graph names no document (no "document" property on its facts)` }];
   return [...parts].map(([document, g]) => ({ document, graph: g }));
