@@ -3,19 +3,19 @@
  * read → normalise → structure, and the `plangraph extract` command over them.
  */
 import { describe, expect, it } from 'vitest';
+import { allTasks as flat } from '../support/extract-context.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { PlanDraft, TaskDraft } from '../../loaders/model.ts';
+import type { PlanDraft } from '../../loaders/model.ts';
 import { readDocument } from '../../loaders/read/index.ts';
 import { normalise } from '../../loaders/normalise/index.ts';
 import { structure } from '../../loaders/structure/index.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const fixtures = join(root, 'tests/fixtures');
-const flat = (ts: TaskDraft[]): TaskDraft[] => ts.flatMap((t) => [t, ...flat(t.children)]);
 async function plan(file: string): Promise<PlanDraft> {
   const s = await readDocument(join(fixtures, file));
   return structure(s, normalise(s))[0];

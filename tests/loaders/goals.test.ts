@@ -6,24 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractGoals } from '../../loaders/goals/index.ts';
-import type { ExtractContext, GraphFragment, ManifestEntry, TaskDraft } from '../../loaders/model.ts';
-import { normalise } from '../../loaders/normalise/index.ts';
-import { resolveDivision } from '../../loaders/places/index.ts';
-import { readDocument } from '../../loaders/read/index.ts';
-import { structure } from '../../loaders/structure/index.ts';
-
-const manifest = JSON.parse(readFileSync('seeds/manifest.json', 'utf8')).documents as ManifestEntry[];
-
-async function contexts(file: string): Promise<ExtractContext[]> {
-  const source = await readDocument(file);
-  const entry = manifest.find((m) => m.file === source.document);
-  return structure(source, normalise(source), entry).map((plan) => {
-    const planId = `plan:${source.document.replace(/\.[^.]+$/, '')}${plan.key ? `#${plan.key}` : ''}`;
-    return { source, plan, planId, taskId: (ref: string) => `${planId}/${ref}`, jurisdiction: plan.jurisdiction ? resolveDivision(plan.jurisdiction) : undefined };
-  });
-}
-
-const flat = (ts: TaskDraft[]): TaskDraft[] => ts.flatMap((t) => [t, ...flat(t.children)]);
+import type { ExtractContext, GraphFragment, TaskDraft } from '../../loaders/model.ts';
+import { allTasks as flat, extractContexts as contexts } from '../support/extract-context.ts';
 /** The task whose own paragraphs contain source line `line`. */
 function taskAt(ctx: ExtractContext, line: number): TaskDraft {
   const t = flat(ctx.plan.tasks).find((x) => x.paragraphs.some((p) => p.line <= line && (p.segments.at(-1)?.line ?? p.line) >= line));

@@ -5,24 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ExtractContext, GraphFragment, ManifestEntry, TaskDraft } from '../../loaders/model.ts';
-import { normalise } from '../../loaders/normalise/index.ts';
 import { resolveDivision } from '../../loaders/places/index.ts';
 import { extractProjects, projectId } from '../../loaders/projects/index.ts';
-import { readDocument } from '../../loaders/read/index.ts';
-import { structure } from '../../loaders/structure/index.ts';
+import type { ExtractContext, GraphFragment, TaskDraft } from '../../loaders/model.ts';
+import { allTasks as flat, extractContexts as contexts } from '../support/extract-context.ts';
 
-const manifest = JSON.parse(readFileSync('seeds/manifest.json', 'utf8')).documents as ManifestEntry[];
-
-async function contexts(file: string): Promise<ExtractContext[]> {
-  const source = await readDocument(file);
-  const entry = manifest.find((m) => m.file === source.document);
-  return structure(source, normalise(source), entry).map((plan) => {
-    const planId = `plan:${source.document.replace(/\.[^.]+$/, '')}${plan.key ? `#${plan.key}` : ''}`;
-    return { source, plan, planId, taskId: (ref: string) => `${planId}/${ref}`, jurisdiction: plan.jurisdiction ? resolveDivision(plan.jurisdiction) : undefined };
-  });
-}
-const flat = (ts: TaskDraft[]): TaskDraft[] => ts.flatMap((t) => [t, ...flat(t.children)]);
 const boxAt = (ctx: ExtractContext, line: number) => flat(ctx.plan.tasks).find((t) => t.kind === 'box' && t.evidence.line === line)!;
 const project = (f: GraphFragment, name: string) => f.nodes.find((n) => n.id === projectId(name))?.properties;
 const partOf = (f: GraphFragment, name: string) => f.relationships.filter((r) => r.type === 'PART_OF' && r.start === projectId(name)).map((r) => r.end);

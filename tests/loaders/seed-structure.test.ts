@@ -3,8 +3,9 @@
  * structure; no database needed).
  */
 import { describe, expect, it } from 'vitest';
+import { allTasks as flat } from '../support/extract-context.ts';
 import { readFileSync } from 'node:fs';
-import type { ManifestEntry, PlanDraft, TaskDraft } from '../../loaders/model.ts';
+import type { ManifestEntry, PlanDraft } from '../../loaders/model.ts';
 import { readDocument } from '../../loaders/read/index.ts';
 import { normalise } from '../../loaders/normalise/index.ts';
 import { structure } from '../../loaders/structure/index.ts';
@@ -17,7 +18,6 @@ async function load(file: string, withManifest = true): Promise<{ plans: PlanDra
   const entry = withManifest ? manifest.find((m) => m.file === file) : undefined;
   return { plans: structure(source, normalise(source), entry), lines: source.lines };
 }
-const flat = (ts: TaskDraft[]): TaskDraft[] => ts.flatMap((t) => [t, ...flat(t.children)]);
 
 describe('广东省新型城镇化规划 (provincial plan)', async () => {
   const { plans, lines } = await load('guangdong-new-urbanisation-plan-2021-2035.txt');

@@ -6,6 +6,7 @@
  * structure, asserted against the fixtures' own text and lines.
  */
 import { describe, expect, it } from 'vitest';
+import { allTasks as flat } from '../support/extract-context.ts';
 import { join } from 'node:path';
 import type { PlanDraft, SourceText, TaskDraft } from '../../loaders/model.ts';
 import { readDocument } from '../../loaders/read/index.ts';
@@ -14,7 +15,6 @@ import { structure } from '../../loaders/structure/index.ts';
 import { extractFile } from '../../loaders/pipeline.ts';
 
 const unseen = new URL('../fixtures/unseen/', import.meta.url).pathname;
-const flat = (ts: TaskDraft[]): TaskDraft[] => ts.flatMap((t) => [t, ...flat(t.children)]);
 async function load(file: string): Promise<{ plan: PlanDraft; all: TaskDraft[]; source: SourceText }> {
   const source = await readDocument(join(unseen, file));
   const [plan] = structure(source, normalise(source));
