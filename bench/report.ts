@@ -12,7 +12,8 @@ export interface Target {
   met: boolean;
 }
 
-type Results = Record<string, any> & { queries?: QueryFigures };
+// Partial: a run limited with --only, or a server that failed to start, leaves figures out.
+type Results = Record<string, any> & { queries?: Record<string, Partial<QueryFigures[string]>> };
 
 export function targetsOf(r: Results): Target[] {
   const t: Target[] = [];
