@@ -2,19 +2,41 @@
  * The graph's schema, applied idempotently at every start: uniqueness of `id` per label, indexes
  * for lookups by name/code and for replace-by-document, and one full-text index for Chinese search.
  *
- * Full-text (`search`, cjk analyzer = Lucene CJK bigrams) covers Task title/text, Plan title,
- * Goal name and Department/District/Project name + aliasText. Full-text indexes take only
+ * Full-text (cjk analyzer = Lucene CJK bigrams), two indexes that together cover Task
+ * title/text (`task_search`), Plan title, Goal name and Department/District/Project name +
+ * aliasText (`search`); graph/queries/search.ts queries both. Full-text indexes take only
  * string properties, not lists, so the writer stores `aliasText` = the `aliases` list joined by
  * single spaces on Department, District and Project. Bigrams mean a one-character query mostly
  * misses; query with two or more characters.
+ *
+ * Why two indexes and not one over all six labels: Lucene keeps a field's norms "sparse" in a
+ * segment where some documents lack the field, and its merge then re-scans the sparse norms from
+ * the start of a block for every term it writes (Lucene99PostingsWriter.startDoc →
+ * IndexedDISI.advanceExactWithinBlock). In one index over every label, no field is on every
+ * document, and the CJK bigrams give a very large number of terms: JFR of the Neo4j JVM during
+ * a 100-document corpus load showed about 70% of its CPU in that index (46% in Lucene merge
+ * threads, almost all of it in that scan), 56 s of CPU against 17 s with no full-text index.
+ * With Task's title and text in an index of their own (every Task has both, so their norms
+ * are dense), the full-text cost fell to a few seconds of that.
  */
 import type { Driver } from 'neo4j-driver';
 
 export const LABELS = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'] as const;
 
+export interface FulltextIndex {
+  name: string;
+  labels: readonly string[];
+  properties: readonly string[];
+}
+
+/** Names, titles and aliases of everything but tasks. */
 export const FULLTEXT_INDEX = 'search';
-export const FULLTEXT_LABELS = ['Task', 'Plan', 'Goal', 'Department', 'District', 'Project'] as const;
-export const FULLTEXT_PROPERTIES = ['title', 'text', 'name', 'aliasText'] as const;
+/** Task title and text (see the header for why tasks have an index of their own). */
+export const TASK_FULLTEXT_INDEX = 'task_search';
+export const FULLTEXT_INDEXES: readonly FulltextIndex[] = [
+  { name: FULLTEXT_INDEX, labels: ['Plan', 'Goal', 'Department', 'District', 'Project'], properties: ['title', 'name', 'aliasText'] },
+  { name: TASK_FULLTEXT_INDEX, labels: ['Task'], properties: ['title', 'text'] },
+];
 export const FULLTEXT_ANALYZER = 'cjk';
 /**
  * Full-text updates are applied in the background, off the commit path: a load commits one
@@ -64,41 +86,43 @@ export function schemaStatements(): string[] {
   for (const [name, type, prop] of RELATIONSHIP_INDEXES) {
     out.push(`CREATE INDEX ${name} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.${prop})`);
   }
-  out.push(fulltextStatement());
+  for (const index of FULLTEXT_INDEXES) out.push(fulltextStatement(index));
   return out;
 }
 
-function fulltextStatement(): string {
-  const props = FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ');
+function fulltextStatement(index: FulltextIndex): string {
+  const props = index.properties.map((p) => `n.${p}`).join(', ');
   return (
-    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${FULLTEXT_LABELS.join('|')}) ON EACH [${props}] ` +
+    `CREATE FULLTEXT INDEX ${index.name} IF NOT EXISTS FOR (n:${index.labels.join('|')}) ON EACH [${props}] ` +
     `OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}', \`fulltext.eventually_consistent\`: ${FULLTEXT_EVENTUALLY_CONSISTENT}}}`
   );
 }
 
 /**
- * Creates what is missing and waits until every index is online. A `search` index left by an
- * older version of this file (other labels, properties, analyzer or consistency) is dropped and rebuilt,
- * since IF NOT EXISTS would silently keep it.
+ * Creates what is missing and waits until every index is online. A full-text index left by an
+ * older version of this file (other labels, properties, analyzer or consistency: the single
+ * `search` index over all six labels, say) is dropped and rebuilt, since IF NOT EXISTS would
+ * silently keep it.
  */
 export async function applySchema(driver: Driver, database?: string, timeoutSeconds = 300): Promise<void> {
   const session = driver.session({ database });
   try {
-    const existing = await session.run(
-      'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name = $name RETURN labelsOrTypes, properties, options',
-      { name: FULLTEXT_INDEX },
-    );
-    const rec = existing.records[0];
-    if (rec) {
+    for (const index of FULLTEXT_INDEXES) {
+      const existing = await session.run(
+        'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name = $name RETURN labelsOrTypes, properties, options',
+        { name: index.name },
+      );
+      const rec = existing.records[0];
+      if (!rec) continue;
       const labels = [...(rec.get('labelsOrTypes') as string[])].sort().join();
       const props = [...(rec.get('properties') as string[])].sort().join();
       const config = (rec.get('options') as { indexConfig?: Record<string, unknown> }).indexConfig;
       const stale =
-        labels !== [...FULLTEXT_LABELS].sort().join() ||
-        props !== [...FULLTEXT_PROPERTIES].sort().join() ||
+        labels !== [...index.labels].sort().join() ||
+        props !== [...index.properties].sort().join() ||
         config?.['fulltext.analyzer'] !== FULLTEXT_ANALYZER ||
         config?.['fulltext.eventually_consistent'] !== FULLTEXT_EVENTUALLY_CONSISTENT;
-      if (stale) await session.run(`DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
+      if (stale) await session.run(`DROP INDEX ${index.name} IF EXISTS`);
     }
     for (const statement of schemaStatements()) {
       await session.run(statement);
@@ -109,7 +133,7 @@ export async function applySchema(driver: Driver, database?: string, timeoutSeco
   }
 }
 
-/** Waits until the full-text index has applied every committed transaction (it is eventually consistent). */
+/** Waits until the full-text indexes have applied every committed transaction (they are eventually consistent). */
 export async function awaitSearchIndex(driver: Driver, database?: string): Promise<void> {
   await driver.executeQuery('CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()', {}, { database });
 }

@@ -25,7 +25,13 @@ ${touchedTasksFragment.trim().replaceAll('$includeDescendants', 'true').replaceA
 const escape = (cypher: string) => cypher.replaceAll('\\', '\\\\').replaceAll('"""', '\\"""');
 
 const searchCypher = `
-CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node, score
+CALL () {
+  CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node, score
+  RETURN node, score
+  UNION
+  CALL db.index.fulltext.queryNodes('task_search', $lucene) YIELD node, score
+  RETURN node, score
+}
 WITH node, score, coalesce(node.name, node.title, '') AS name
 WITH node, score,
   CASE

@@ -1,6 +1,6 @@
 /**
- * Search across every kind through the full-text index `search` (cjk analyzer over
- * title / text / name / aliasText). Ranked in tiers so a name typed in full or in part
+ * Search across every kind through the full-text indexes `search` and `task_search`
+ * (graph/schema.ts; cjk analyzer over title / text / name / aliasText). Ranked in tiers so a name typed in full or in part
  * beats a long text that merely mentions it (花都 → 花都区 first, then bodies named
  * 花都区…, then tasks by full-text score):
  *   0 exact name, title, alias or code; 1 name/title starts with the words;
@@ -19,6 +19,9 @@ export function searchQuery(words: string, lucene: string, first: number, onlyKi
     `
 CALL () {
   CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node, score
+  RETURN node, score
+  UNION
+  CALL db.index.fulltext.queryNodes('task_search', $lucene) YIELD node, score
   RETURN node, score
   UNION
   // names the full-text bigrams miss: one-character words, names containing the words

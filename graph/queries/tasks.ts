@@ -49,7 +49,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   }
   if (filter.text !== undefined) {
     params.text = filter.text;
-    lines.push("CALL db.index.fulltext.queryNodes('search', $text) YIELD node AS t, score");
+    lines.push("CALL db.index.fulltext.queryNodes('task_search', $text) YIELD node AS t, score");
     where.push('t:Task');
     if (filter.touches !== undefined) where.push('t IN touched');
   } else if (filter.touches !== undefined) {
