@@ -32,22 +32,26 @@ function extraLabels(variable: string, extra: NodeLabel[]): string {
 }
 
 /**
- * What the database holds of a document, in one round trip: its Plans with their stored
- * content hash (decides "unchanged" inside the write transaction); whether Tasks/Goals of
- * it exist without a Plan (left by an older writer; they must still be replaced); and the
- * first id this document wants that another document already owns (two files with one
- * name, or a clash of ids), as [label, id, owner] or null.
+ * What the database holds of each document of a group (`$docs`: [{doc, ids}]), in one round
+ * trip, one row per document with its index `i`: its Plans with their stored content hash
+ * (decides "unchanged" inside the write transaction); whether Tasks/Goals of it exist without
+ * a Plan (left by an older writer; they must still be replaced); and the first id this
+ * document wants that another document already owns (two files with one name, or a clash of
+ * ids), as [label, id, owner] or null. Documents of one group never claim the same owned ids
+ * (load-paths.ts keeps such documents in separate transactions), so one query sees enough.
  */
-export const PRIOR_STATE = `${NO_REPLAN}
-CALL () { MATCH (p:\`Plan\` {document: $doc}) RETURN collect([p.id, p.contentHash]) AS plans }
-CALL () {
-  CALL () {
-${OWNED_LABELS.map((l) => `    UNWIND $ids.${l} AS id MATCH (n:${label(l)} {id: id}) WHERE n.document <> $doc RETURN ['${l}', n.id, n.document] AS clash`).join('\n    UNION ALL\n')}
+export const PRIOR_STATES = `${NO_REPLAN}
+UNWIND range(0, size($docs) - 1) AS i
+WITH i, $docs[i] AS d
+CALL (d) { MATCH (p:\`Plan\` {document: d.doc}) RETURN collect([p.id, p.contentHash]) AS plans }
+CALL (d) {
+  CALL (d) {
+${OWNED_LABELS.map((l) => `    UNWIND d.ids.${l} AS id MATCH (n:${label(l)} {id: id}) WHERE n.document <> d.doc RETURN ['${l}', n.id, n.document] AS clash`).join('\n    UNION ALL\n')}
   }
   RETURN head(collect(clash)) AS clash
 }
-RETURN plans, clash,
-       EXISTS { MATCH (t:\`Task\` {document: $doc}) } OR EXISTS { MATCH (g:\`Goal\` {document: $doc}) } AS others`;
+RETURN i, plans, clash,
+       EXISTS { MATCH (t:\`Task\` {document: d.doc}) } OR EXISTS { MATCH (g:\`Goal\` {document: d.doc}) } AS others`;
 
 export function deleteOwnedRelationships(t: AllowedType): string {
   return `${NO_REPLAN} MATCH ()-[r:${type(t)} {document: $doc}]->() DELETE r`;
@@ -125,6 +129,20 @@ export function upsertOwned(l: OwnedLabel, extra: NodeLabel[]): string {
   return `${NO_REPLAN}
 UNWIND $rows AS row
 MERGE (n:${label(l)} {id: row.id})
+SET n = row.props
+${extraLabels('n', extra)}
+RETURN row.id AS id, elementId(n) AS element`;
+}
+
+/**
+ * The same for a document the graph holds nothing of (no Plan, Task or Goal of it, and no
+ * other document owns its ids: PRIOR_STATES said so in this transaction): CREATE, without
+ * MERGE's index lookup and lock per row. The id constraints still hold at commit.
+ */
+export function createOwned(l: OwnedLabel, extra: NodeLabel[]): string {
+  return `${NO_REPLAN}
+UNWIND $rows AS row
+CREATE (n:${label(l)})
 SET n = row.props
 ${extraLabels('n', extra)}
 RETURN row.id AS id, elementId(n) AS element`;

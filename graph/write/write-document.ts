@@ -82,12 +82,16 @@ interface PriorState {
   clash: [string, string, string] | null;
 }
 
-async function priorState(tx: ManagedTransaction, doc: PreparedDocument): Promise<PriorState> {
-  const result = await tx.run(cypher.PRIOR_STATE, { doc: doc.document, ids: doc.ownedIds });
-  const record = result.records[0];
-  const stored = new Map((record.get('plans') as [string, string | null][]).map(([id, hash]) => [id, hash]));
-  const unchanged = stored.size === doc.planIds.length && doc.planIds.every((id) => stored.get(id) === doc.hash);
-  return { unchanged, prior: stored.size > 0 || record.get('others') === true, clash: record.get('clash') };
+/** The prior state of every document of a group, in one round trip (cypher.PRIOR_STATES). */
+async function priorStates(tx: ManagedTransaction, docs: PreparedDocument[]): Promise<PriorState[]> {
+  const result = await tx.run(cypher.PRIOR_STATES, { docs: docs.map((d) => ({ doc: d.document, ids: d.ownedIds })) });
+  const byIndex = new Map(result.records.map((r) => [Number(r.get('i')), r]));
+  return docs.map((doc, i) => {
+    const record = byIndex.get(i)!;
+    const stored = new Map((record.get('plans') as [string, string | null][]).map(([id, hash]) => [id, hash]));
+    const unchanged = stored.size === doc.planIds.length && doc.planIds.every((id) => stored.get(id) === doc.hash);
+    return { unchanged, prior: stored.size > 0 || record.get('others') === true, clash: record.get('clash') };
+  });
 }
 
 function ownershipError(doc: PreparedDocument, [label, id, owner]: [string, string, string]): WriteError {
@@ -125,6 +129,8 @@ async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, cou
 
 interface Statement {
   query: string;
+  /** For a document the graph holds nothing of: the same rows, CREATEd (owned nodes). */
+  freshQuery?: string;
   params: Record<string, unknown>;
 }
 
@@ -141,13 +147,14 @@ function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
 
   for (const group of doc.owned) {
     const query = cypher.upsertOwned(group.label, group.extraLabels);
+    const freshQuery = cypher.createOwned(group.label, group.extraLabels);
     for (const batch of chunk(group.nodes, batchSize)) {
       const rows = batch.map((node) => {
         const props = toNeo4jProperties(name, `${group.label} ${node.id}`, node.properties);
         if (group.label === 'Plan') props.contentHash = doc.hash;
         return { id: node.id, props };
       });
-      out.push({ query, params: { ...params, rows } });
+      out.push({ query, freshQuery, params: { ...params, rows } });
     }
   }
 
@@ -197,84 +204,165 @@ function relationshipRows(doc: PreparedDocument): { owned: RelationshipRow[]; so
   return out;
 }
 
-/**
- * Two pipelined rounds: every node statement is sent before any answer is read (the driver
- * pipelines them on the transaction's connection; the server runs them in order), then,
- * with the nodes' elementIds, every relationship statement. A handful of constant
- * statements per document instead of one per label and relationship type: each distinct
- * statement costs a query planning on a fresh database.
- */
-async function writeFacts(
-  tx: ManagedTransaction,
-  doc: PreparedDocument,
-  nodes: Statement[],
-  relationships: ReturnType<typeof relationshipRows>,
-  batchSize: number,
-  counters: WriteCounters,
-): Promise<void> {
-  const element = new Map<string, string>();
-  for (const result of await Promise.all(nodes.map((s) => tx.run(s.query, s.params)))) {
-    add(counters, result);
-    for (const r of result.records) element.set(r.get('id') as string, r.get('element') as string);
-  }
+/** A document with its statements built and every value checked, before any transaction. */
+interface Prepared {
+  doc: PreparedDocument;
+  nodes: Statement[];
+  relationships: ReturnType<typeof relationshipRows>;
+}
 
-  const statements: { query: string; rows: unknown[] }[] = [];
-  const withElements = (rows: RelationshipRow[]) =>
-    rows.map((r) => {
-      const start = element.get(r.start);
-      const end = element.get(r.end);
-      if (!start || !end) throw new WriteError(doc.document, `relationship ${r.type} ${r.start} → ${r.end}: an end node was not written`);
-      return { ...r, start, end };
-    });
-  for (const batch of chunk(relationships.owned, batchSize)) statements.push({ query: cypher.CREATE_OWNED_RELATIONSHIPS, rows: withElements(batch) });
-  for (const t of new Set(relationships.sourced.map((r) => r.type))) {
-    const query = cypher.mergeSourcedRelationships(t);
-    for (const batch of chunk(relationships.sourced.filter((r) => r.type === t), batchSize)) statements.push({ query, rows: withElements(batch) });
+/** One document of a group on its way into the transaction. */
+interface Pending extends Prepared {
+  counters: WriteCounters;
+  /** Nothing of it in the graph yet: its owned nodes are CREATEd. */
+  fresh: boolean;
+}
+
+/**
+ * Two pipelined rounds for every document of the group at once: every node statement is sent
+ * before any answer is read (the driver pipelines them on the transaction's connection; the
+ * server runs them in order, so a shared node two documents reference is updated by the
+ * first and then by the second), then, with the nodes' elementIds, every relationship
+ * statement. A handful of constant statements per document instead of one per label and
+ * relationship type: each distinct statement costs a query planning on a fresh database.
+ */
+async function writeFacts(tx: ManagedTransaction, pending: Pending[], batchSize: number): Promise<void> {
+  const nodes = pending.flatMap((p) => p.nodes.map((s) => ({ query: p.fresh && s.freshQuery ? s.freshQuery : s.query, params: s.params, p })));
+  const elements = new Map<Pending, Map<string, string>>(pending.map((p) => [p, new Map()]));
+  const nodeResults = await Promise.all(nodes.map((s) => tx.run(s.query, s.params)));
+  nodeResults.forEach((result, i) => {
+    const { p } = nodes[i];
+    add(p.counters, result);
+    const element = elements.get(p)!;
+    for (const r of result.records) element.set(r.get('id') as string, r.get('element') as string);
+  });
+
+  const statements: { query: string; rows: unknown[]; p: Pending }[] = [];
+  for (const p of pending) {
+    const element = elements.get(p)!;
+    const withElements = (rows: RelationshipRow[]) =>
+      rows.map((r) => {
+        const start = element.get(r.start);
+        const end = element.get(r.end);
+        if (!start || !end) throw new WriteError(p.doc.document, `relationship ${r.type} ${r.start} → ${r.end}: an end node was not written`);
+        return { ...r, start, end };
+      });
+    for (const batch of chunk(p.relationships.owned, batchSize)) statements.push({ query: cypher.CREATE_OWNED_RELATIONSHIPS, rows: withElements(batch), p });
+    for (const t of new Set(p.relationships.sourced.map((r) => r.type))) {
+      const query = cypher.mergeSourcedRelationships(t);
+      for (const batch of chunk(p.relationships.sourced.filter((r) => r.type === t), batchSize)) statements.push({ query, rows: withElements(batch), p });
+    }
   }
 
   const results = await Promise.all(statements.map((s) => tx.run(s.query, { rows: s.rows })));
   results.forEach((result, i) => {
-    add(counters, result);
+    const { p, rows } = statements[i];
+    add(p.counters, result);
     const written = Number(result.records[0]?.get('written') ?? 0);
-    if (written !== statements[i].rows.length) {
+    if (written !== rows.length) {
       // Both ends were written above in this transaction, so a shortfall means the graph changed under us.
-      throw new WriteError(doc.document, `wrote ${written} of ${statements[i].rows.length} relationships; some end nodes were not found`);
+      throw new WriteError(p.doc.document, `wrote ${written} of ${rows.length} relationships; some end nodes were not found`);
     }
   });
 }
 
+/** What writeDocuments gives back for each document, in input order: its result or why it failed. */
+export type DocumentOutcome = { ok: true; result: WriteResult } | { ok: false; error: WriteError };
+
+function loadedResult(doc: PreparedDocument, counters: WriteCounters): WriteResult {
+  return { document: doc.document, status: 'loaded', contentHash: doc.hash, counters, changed: totalChanged(counters), counts: doc.counts };
+}
+function unchangedResult(doc: PreparedDocument): WriteResult {
+  return { document: doc.document, status: 'unchanged', contentHash: doc.hash, counters: emptyCounters(), changed: 0, counts: doc.counts };
+}
+function failedWrite(document: string, err: unknown): WriteError {
+  if (err instanceof WriteError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new WriteError(document, `write failed, nothing of it was committed: ${message}`, { cause: err });
+}
+
+/** Neo4j went away (killed, restarted, network): retrying document by document would fail the same way. */
+function isUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') return true;
+  }
+  return false;
+}
+
 /**
- * Writes one document's GraphDocument. Transient failures (leader switch, deadlock,
- * lost connection) are retried by executeWrite from the start of the transaction;
- * anything else rolls the whole document back and is thrown as a WriteError naming it.
+ * The group's transaction. Decides per document (unchanged: skipped; claims another
+ * document's ids: refused, nothing of it sent; held before: its previous facts removed
+ * first), then writes the rest's facts together. Returns each document's outcome.
+ */
+async function writeGroup(tx: ManagedTransaction, group: Prepared[], batchSize: number): Promise<DocumentOutcome[]> {
+  const states = await priorStates(tx, group.map((g) => g.doc));
+  const outcomes: (DocumentOutcome | Pending)[] = [];
+  for (const [i, g] of group.entries()) {
+    const { unchanged, prior, clash } = states[i];
+    if (unchanged) outcomes.push({ ok: true, result: unchangedResult(g.doc) });
+    else if (clash) outcomes.push({ ok: false, error: ownershipError(g.doc, clash) });
+    // Fresh counters per attempt: executeWrite may run this function more than once.
+    else outcomes.push({ ...g, counters: emptyCounters(), fresh: !prior });
+  }
+  const pending = outcomes.filter((o): o is Pending => 'doc' in o);
+  for (const p of pending) if (!p.fresh) await removePrevious(tx, p.doc, p.counters);
+  if (pending.length > 0) await writeFacts(tx, pending, batchSize);
+
+  // End of the transaction: a statement that has to commit with these documents' facts (and
+  // only when some were written) goes here, e.g. `if (pending.length > 0) await tx.run(…)`.
+
+  return outcomes.map((o) => ('doc' in o ? { ok: true, result: loadedResult(o.doc, o.counters) } : o));
+}
+
+/**
+ * Writes several documents' GraphDocuments in ONE transaction (fewer commits, round trips
+ * and full-text index refreshes than one each), each document still all or nothing: a
+ * document that cannot be prepared, or claims another's ids, fails alone before anything of
+ * it is sent; if the transaction fails as a whole (a value Neo4j refuses, a memory limit),
+ * the documents are written again one transaction each, so only the bad one fails and it
+ * leaves nothing. Transient failures (leader switch, deadlock, lost connection) are retried
+ * by executeWrite from the start of the transaction. Documents of one call must not claim
+ * the same owned ids (loadPaths sees to that).
+ */
+export async function writeDocuments(driver: Driver, graphs: GraphDocument[], opts: Omit<WriteOptions, 'document'> & { documents?: (string | undefined)[] } = {}): Promise<DocumentOutcome[]> {
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const outcomes: (DocumentOutcome | undefined)[] = graphs.map(() => undefined);
+  const docs: (Prepared & { i: number })[] = [];
+  for (const [i, graph] of graphs.entries()) {
+    try {
+      // Built (and every property checked) before the transaction opens: a bad value fails fast.
+      const doc = prepareDocument(graph, opts.documents?.[i]);
+      docs.push({ i, doc, nodes: nodeStatements(doc, batchSize), relationships: relationshipRows(doc) });
+    } catch (err) {
+      outcomes[i] = { ok: false, error: failedWrite(opts.documents?.[i] ?? '(unnamed document)', err) };
+    }
+  }
+  if (docs.length > 0) {
+    await ensureWriteIndexes(driver, opts.database);
+    const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' });
+    try {
+      const written = await session.executeWrite((tx) => writeGroup(tx, docs, batchSize));
+      written.forEach((o, k) => (outcomes[docs[k].i] = o));
+    } catch (err) {
+      if (docs.length === 1 || isUnavailable(err)) {
+        for (const { i, doc } of docs) outcomes[i] = { ok: false, error: failedWrite(doc.document, err) };
+      } else {
+        // One of them spoiled the transaction for all: each alone, so only that one fails.
+        for (const { i, doc } of docs) outcomes[i] = (await writeDocuments(driver, [graphs[i]], { ...opts, documents: [doc.document] }))[0];
+      }
+    } finally {
+      await session.close();
+    }
+  }
+  return outcomes as DocumentOutcome[];
+}
+
+/**
+ * Writes one document's GraphDocument in its own transaction (writeDocuments with one).
+ * Throws a WriteError naming the document when it fails; nothing of it is committed then.
  */
 export async function writeDocument(driver: Driver, graph: GraphDocument, opts: WriteOptions = {}): Promise<WriteResult> {
-  const doc = prepareDocument(graph, opts.document);
-  // Built (and every property checked) before the transaction opens: a bad value fails fast.
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const nodes = nodeStatements(doc, batchSize);
-  const relationships = relationshipRows(doc);
-  await ensureWriteIndexes(driver, opts.database);
-
-  const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' });
-  try {
-    return await session.executeWrite(async (tx) => {
-      // Fresh counters per attempt: executeWrite may run this function more than once.
-      const counters = emptyCounters();
-      const { unchanged, prior, clash } = await priorState(tx, doc);
-      if (unchanged) {
-        return { document: doc.document, status: 'unchanged', contentHash: doc.hash, counters, changed: 0, counts: doc.counts } satisfies WriteResult;
-      }
-      if (clash) throw ownershipError(doc, clash);
-      if (prior) await removePrevious(tx, doc, counters);
-      await writeFacts(tx, doc, nodes, relationships, batchSize, counters);
-      return { document: doc.document, status: 'loaded', contentHash: doc.hash, counters, changed: totalChanged(counters), counts: doc.counts } satisfies WriteResult;
-    });
-  } catch (err) {
-    if (err instanceof WriteError) throw err;
-    const message = err instanceof Error ? err.message : String(err);
-    throw new WriteError(doc.document, `write failed, nothing of it was committed: ${message}`, { cause: err });
-  } finally {
-    await session.close();
-  }
+  const [outcome] = await writeDocuments(driver, [graph], { ...opts, documents: [opts.document] });
+  if (!outcome.ok) throw outcome.error;
+  return outcome.result;
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
 import { freePort, launch, type LaunchedNeo4j } from '../../graph/local/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
-import { DEFAULT_CONCURRENCY, loadPaths, type ExtractedDocument } from '../../graph/write/index.ts';
+import { loadPaths, MAX_DOCUMENTS_IN_FLIGHT, type ExtractedDocument } from '../../graph/write/index.ts';
 import { countAll } from './load-snapshot.ts';
 
 const PASSWORD = 'load-kill-test-pw';
@@ -94,11 +94,11 @@ describe('Neo4j killed during a load', () => {
     expect(interrupted.loaded).toBeGreaterThanOrEqual(6);
     expect(interrupted.failed).toBeGreaterThan(0);
     const failed = interrupted.documents.filter((d) => d.status === 'failed');
-    // The documents in flight (up to DEFAULT_CONCURRENCY at once) name themselves; the rest
-    // are not attempted once Neo4j is gone.
+    // The documents in flight (up to MAX_DOCUMENTS_IN_FLIGHT at once: a few transactions of a
+    // few documents each) name themselves; the rest are not attempted once Neo4j is gone.
     const inFlight = failed.filter((d) => !/^not written: Neo4j became unavailable/.test(d.reason ?? ''));
     expect(inFlight.length).toBeGreaterThanOrEqual(1);
-    expect(inFlight.length).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
+    expect(inFlight.length).toBeLessThanOrEqual(MAX_DOCUMENTS_IN_FLIGHT);
     for (const d of inFlight) expect(d.reason).toMatch(new RegExp(`^${d.document.replace('.', '\\.')}: write failed, nothing of it was committed`));
     expect(failed.slice(0, inFlight.length)).toEqual(inFlight);
 

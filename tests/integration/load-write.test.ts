@@ -204,6 +204,30 @@ describe('writeDocument', () => {
     expect(clash.documents[1].reason).toMatch(/^e\.md: Plan plan:a already belongs to document "a\.txt"/);
   });
 
+  it('writes several documents in one transaction, and when Neo4j refuses one of them, only that one fails and leaves nothing', async () => {
+    const extract = (graphs: GraphDocument[]) => async () => ({ documents: graphs.map((graph) => ({ document: '', graph })) });
+    await clearDatabase(neo.driver, neo.database);
+    await loadPaths(neo.driver, ['(graphs)'], { database: neo.database, extract: extract([plan('a', ['一'])]) });
+    const aOnly = await snapshot(neo.driver, neo.database);
+    // b's Task.ref is over the range index's key limit: the group's commit fails, then each
+    // document is written alone. a is unchanged, c is new.
+    const bad = plan('b', ['一', '二']);
+    (bad.nodes.find((n) => n.id === 'plan:b/二')!.properties as Record<string, unknown>).ref = '长'.repeat(5000);
+    const group = await loadPaths(neo.driver, ['(graphs)'], { database: neo.database, extract: extract([plan('a', ['一']), bad, plan('c', ['一'])]) });
+    expect(group.documents.map((d) => [d.document, d.status])).toEqual([['a.txt', 'unchanged'], ['b.txt', 'failed'], ['c.txt', 'loaded']]);
+    expect(group.documents[1].reason).toMatch(/^b\.txt: write failed, nothing of it was committed/);
+    const stray = await neo.driver.executeQuery("MATCH (n) WHERE n.document = 'b.txt' OR 'b.txt' IN coalesce(n.documents, []) RETURN count(n) AS n", {}, { database: neo.database });
+    expect(stray.records[0].get('n').toNumber()).toBe(0);
+
+    // c loaded in that group is the same as c loaded alone after a.
+    const grouped = await snapshot(neo.driver, neo.database);
+    await clearDatabase(neo.driver, neo.database);
+    await loadPaths(neo.driver, ['(graphs)'], { database: neo.database, extract: extract([plan('a', ['一'])]) });
+    expect(await snapshot(neo.driver, neo.database)).toEqual(aOnly);
+    await loadPaths(neo.driver, ['(graphs)'], { database: neo.database, extract: extract([plan('c', ['一'])]), groupDocuments: 1 });
+    expect(await snapshot(neo.driver, neo.database)).toEqual(grouped);
+  });
+
   it('refuses a document that claims another document\'s tasks, writing none of it', async () => {
     await clearDatabase(neo.driver, neo.database);
     await writeDocument(neo.driver, plan('a', ['一']), { database: neo.database });
