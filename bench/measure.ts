@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /** Small measuring helpers shared by the benchmark sections. */
 
 export interface Timed<T> {
@@ -31,3 +32,17 @@ export function round(n: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
+
+/** CPU seconds (user + system, all threads) another process of this machine has used so far, from /proc; undefined if unreadable. */
+export function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    // Fields after the ")" that ends the command name: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times (100 on every mainstream build). */
+const CLOCK_TICKS = 100;

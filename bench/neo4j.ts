@@ -16,6 +16,8 @@ export interface BenchNeo4j {
   password: string;
   database?: string;
   driver: Driver;
+  /** The local Neo4j's JVM (unset for NEO4J_URI): its CPU time is read from /proc. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startBenchNeo4j(log: (s: string) => void): Promise<BenchNe
     user: 'neo4j',
     password,
     driver,
+    pid: server.pid,
     async stop() {
       await driver.close();
       await server.stop();

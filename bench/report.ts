@@ -63,6 +63,8 @@ export function printTable(r: Results): string {
   if (l) {
     rows.push(['load seeds into empty Neo4j, s', fmt(l.seedsSeconds), fmt(l.seedsBaselineSeconds), '', ...mark('load.seedsSeconds')]);
     rows.push(['load corpus, elements written/s', fmt(l.corpusElementsPerSec), fmt(l.corpusBaselineElementsPerSec), '', ...mark('load.corpusElementsPerSec')]);
+    if (l.corpusElementsPerCpuSecond !== undefined) rows.push(['load corpus, elements per CPU second (Neo4j + loader)', fmt(l.corpusElementsPerCpuSecond), '', '', '', '']);
+    if (l.corpusEndToEndElementsPerSec !== undefined) rows.push(['load corpus from source (extraction too), elements/s', fmt(l.corpusEndToEndElementsPerSec), '', '', '', '']);
     rows.push(['load corpus, peak RSS MB (floor: RSS at start)', fmt(l.corpusPeakRssMb), fmt(l.corpusRssAtStartMb), '', ...mark('load.corpusPeakRssMb')]);
     rows.push(['reload corpus unchanged, s', fmt(l.reloadSeconds), '', '', '', '']);
     rows.push(['reload corpus unchanged, elements changed', fmt(l.reloadChanged), '0', '', ...mark('load.reloadChanged')]);

@@ -46,10 +46,11 @@ function seedFiles(): string[] {
 }
 
 /** Runs bench/load-corpus.ts in its own process and returns its JSON line. */
-function loadCorpusChild(folder: string, login: { uri: string; user: string; password: string; database?: string }): Promise<Record<string, any>> {
+function loadCorpusChild(folder: string, login: { uri: string; user: string; password: string; database?: string; pid?: number }): Promise<Record<string, any>> {
   return new Promise((resolve, reject) => {
     const args = ['bin/run-ts.js', 'bench/load-corpus.ts', folder, login.uri, login.user, login.password, ...(login.database ? [login.database] : [])];
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const env = { ...process.env, ...(login.pid ? { PLANGRAPH_BENCH_NEO4J_PID: String(login.pid) } : {}) };
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (b) => (out += b));
     child.on('error', reject);
@@ -113,6 +114,8 @@ try {
       seeds,
       corpusElementsPerSec: corpus.corpusElementsPerSec,
       corpusBaselineElementsPerSec: corpus.baselineElementsPerSec,
+      corpusEndToEndElementsPerSec: corpus.endToEndElementsPerSec,
+      corpusElementsPerCpuSecond: corpus.elementsPerCpuSecond,
       corpusPeakRssMb: corpus.corpusPeakRssMb,
       corpusRssAtStartMb: corpus.rssAtStartMb,
       reloadSeconds: corpus.reloadSeconds,
