@@ -1,5 +1,7 @@
 /**
- * Writes one document's facts in ONE transaction: all of them or none.
+ * Writes documents' facts, each document all or none; several documents share one
+ * transaction (writeDocuments), and if that transaction fails they are written again one
+ * transaction each, so a bad document fails alone and leaves nothing.
  *
  * Ownership: Plan/Task/Goal nodes and relationships carrying `document` belong to
  * their document; Department/District/Project nodes are shared (MERGEd on id, each
@@ -8,17 +10,19 @@
  *
  * Replace semantics: the document's previous relationships are deleted and its current
  * ones created; owned nodes it no longer has are deleted; shared nodes it no longer
- * references lose its contributions, and go when nobody references them.
+ * references lose its contributions, and go when nobody references them. A document the
+ * graph holds nothing of has its owned nodes CREATEd (no MERGE lookup).
  *
  * An unchanged document (same content hash on its Plan nodes) is skipped inside the
  * same transaction, so a reload writes nothing.
  *
- * Cost: one query for the prior state (hash, ownership clashes), the node statements
- * pipelined, the relationship statements pipelined, the commit. A handful of constant
- * statements (cypher.ts), never replanned, so a fresh database plans each once. The
- * full-text index is updated off the commit path (graph/schema.ts). What remains is mostly
- * Neo4j's own work: Lucene indexing of the task text (about half the server's CPU on the
- * synthetic corpus), MERGE and the shared nodes' per-document bookkeeping lists.
+ * Cost per transaction (a group of up to load-paths.ts's GROUP_DOCUMENTS): one query for
+ * every document's prior state, the node statements of all of them pipelined, the
+ * relationship statements pipelined, the commit. A handful of constant statements
+ * (cypher.ts), never replanned. Measured with JFR on the synthetic corpus, what remains is
+ * Neo4j's own work: the commit (record and log writes, range index updates) about a third of
+ * its CPU, full-text indexing of the task text (background threads) about 40%, the
+ * statements themselves the rest. See docs/benchmarks.md.
  */
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
