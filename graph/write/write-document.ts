@@ -27,6 +27,7 @@ import * as cypher from './cypher.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { chunk, prepareDocument, SEP, type DocumentCounts, type PreparedDocument } from './prepare.ts';
 import { toNeo4jProperties, WriteError } from './properties.ts';
+import { bumpGraphVersion } from './version.ts';
 
 export interface WriteCounters {
   nodesCreated: number;
@@ -268,6 +269,7 @@ export async function writeDocument(driver: Driver, graph: GraphDocument, opts: 
       if (clash) throw ownershipError(doc, clash);
       if (prior) await removePrevious(tx, doc, counters);
       await writeFacts(tx, doc, nodes, relationships, batchSize, counters);
+      await bumpGraphVersion(tx); // last: answers cached for the old version stop being served at commit
       return { document: doc.document, status: 'loaded', contentHash: doc.hash, counters, changed: totalChanged(counters), counts: doc.counts } satisfies WriteResult;
     });
   } catch (err) {
