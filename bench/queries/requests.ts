@@ -8,8 +8,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { assembleLeadingDepartments, leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
-import { resolveDepartmentQuery, resolveDistrictQuery } from '../../graph/queries/names.ts';
-import { departmentLeadsQuery } from '../../graph/queries/relations.ts';
+import { resolveDepartmentWithLeadsQuery, resolveDistrictQuery } from '../../graph/queries/names.ts';
 import { searchQuery } from '../../graph/queries/search.ts';
 import { taskConnectionQuery } from '../../graph/queries/tasks.ts';
 import { runQuery, type PlainRow } from '../../graph/queries/run.ts';
@@ -119,9 +118,9 @@ const departmentTasks: BenchRequest = {
     variables: { name: DEPARTMENT },
   },
   async floor(driver, database) {
-    const [dept] = best(await run(driver, database, resolveDepartmentQuery(DEPARTMENT)));
-    // The leads come with their plans prefetched (Task.plan needs no further query).
-    const tasks: PlainRow[] = (await run(driver, database, departmentLeadsQuery([dept.id])))[0]?.items ?? [];
+    // The name and the leads with their plans in one query, as Query.department runs it when leads are asked for.
+    const [dept] = best(await run(driver, database, resolveDepartmentWithLeadsQuery(DEPARTMENT)));
+    const tasks: PlainRow[] = dept._leads ?? [];
     return { department: { name: dept.name, leads: tasks.map((t) => ({ title: t.title, plan: t._plan ? { title: t._plan.title } : null })) } };
   },
   count(kind, a) {

@@ -29,16 +29,21 @@ function tasksWithPlan(name: string, match: string): BatchQuery {
 UNWIND $ids AS id
 ${match}
 WITH DISTINCT id, x
-CALL (x) {
-  OPTIONAL MATCH (x)-[:PART_OF*1..]->(p:Plan)
-  WITH p ORDER BY p.document, p.line, p.name, p.id
-  RETURN head(collect(p)) AS p
-}
+${planOfTask('x')}
 WITH id, x, p
 ORDER BY x.document, x.line, x.name, x.id
-RETURN id, collect(${row('x', 'Task', `_plan: ${row('p', 'Plan')}`)}) AS items`;
+RETURN id, collect(${taskRowWithPlan('x')}) AS items`;
   return (ids) => cypherQuery(name, text, { ids: [...ids] });
 }
+
+/** Binds `p` to task `t`'s plan, as taskPlanQuery finds it (null when it has none). */
+export const planOfTask = (t: string): string => `CALL (${t}) {
+  OPTIONAL MATCH (${t})-[:PART_OF*1..]->(p:Plan)
+  WITH p ORDER BY p.document, p.line, p.name, p.id
+  RETURN head(collect(p)) AS p
+}`;
+
+export const taskRowWithPlan = (t: string): string => row(t, 'Task', `_plan: ${row('p', 'Plan')}`);
 
 export const planIssuerQuery = neighbours('plan.issuer', 'MATCH (:Plan {id: id})-[:ISSUED_BY]->(x:Department)', 'Department');
 export const planJurisdictionQuery = neighbours('plan.jurisdiction', 'MATCH (:Plan {id: id})-[:GOVERNS]->(x:District)', 'District');
