@@ -16,7 +16,7 @@ import { createResponseCache, responseCacheFromEnv, type ResponseCacheOptions, t
 import { variableLimitsPlugin } from './plugins/variableLimits.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './validation/index.ts';
 import { graphVersionQuery } from '../graph/queries/graph-version.ts';
-import { runQuery } from '../graph/queries/run.ts';
+import { runInOneRoundTrip } from '../graph/queries/run.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
@@ -81,7 +81,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const info = (line: string) => (logger.info ? logger.info(line) : console.log(line));
   const cacheOptions = { ...responseCacheFromEnv(), ...options.responseCache };
   const responseCache = cacheOptions.enabled
-    ? createResponseCache(async () => ((await runQuery(driver, database, graphVersionQuery()))[0]?.version as string | null) ?? null, cacheOptions)
+    ? createResponseCache(async () => ((await runInOneRoundTrip(driver, database, graphVersionQuery()))[0]?.version as string | null) ?? null, cacheOptions)
     : undefined;
   const monitor = new Neo4jMonitor(driver, { database, intervalMs: options.healthCheckIntervalMs, log: (line) => logger.error(line) });
 
