@@ -12,8 +12,11 @@ import { graphiqlLandingPagePlugin } from './plugins/landingPage.ts';
 import { Neo4jMonitor, neo4jAvailabilityPlugin } from './plugins/neo4jAvailability.ts';
 import { readOnlyPlugin } from './plugins/readOnly.ts';
 import { requestLoggingPlugin } from './plugins/requestLogging.ts';
+import { createResponseCache, responseCacheFromEnv, type ResponseCacheOptions, type ResponseCacheStats } from './plugins/responseCache.ts';
 import { variableLimitsPlugin } from './plugins/variableLimits.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './validation/index.ts';
+import { graphVersionQuery } from '../graph/queries/graph-version.ts';
+import { runInOneRoundTrip } from '../graph/queries/run.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
@@ -54,12 +57,19 @@ export interface StartServerOptions {
   /** Log every request (default: only slow or failed ones; PLANGRAPH_LOG_REQUESTS=1 turns it on). */
   logRequests?: boolean;
   logger?: ErrorLogger & { info?(message: string): void };
+  /**
+   * Whole answers reused until the graph version changes (api/plugins/responseCache.ts). Default:
+   * from PLANGRAPH_RESPONSE_CACHE / PLANGRAPH_RESPONSE_CACHE_MB (on, 64 MB).
+   */
+  responseCache?: Partial<ResponseCacheOptions>;
 }
 
 export interface RunningServer {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   url: string;
   close(): Promise<void>;
+  /** Hits, misses and size of the response cache; undefined when it is off. */
+  responseCacheStats?(): ResponseCacheStats;
 }
 
 /** Starts the PlanGraph GraphQL server on a node:http server; resolves once it listens. */
@@ -69,6 +79,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const schema = options.schema ?? (await (await import('./schema.ts')).buildPlanGraphSchema());
   const context = options.context ?? (await defaultContext(driver, database));
   const info = (line: string) => (logger.info ? logger.info(line) : console.log(line));
+  const cacheOptions = { ...responseCacheFromEnv(), ...options.responseCache };
+  const responseCache = cacheOptions.enabled
+    ? createResponseCache(async () => ((await runInOneRoundTrip(driver, database, graphVersionQuery()))[0]?.version as string | null) ?? null, cacheOptions)
+    : undefined;
   const monitor = new Neo4jMonitor(driver, { database, intervalMs: options.healthCheckIntervalMs, log: (line) => logger.error(line) });
 
   const httpServer = http.createServer();
@@ -92,6 +106,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       readOnlyPlugin(),
       variableLimitsPlugin(limits),
       neo4jAvailabilityPlugin(monitor),
+      ...(responseCache ? [responseCache.plugin] : []),
       requestLoggingPlugin({ all: options.logRequests, log: info }),
     ],
   });
@@ -203,6 +218,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       closing ??= apollo.stop().finally(() => monitor.stop());
       return closing;
     },
+    ...(responseCache ? { responseCacheStats: responseCache.stats } : {}),
   };
 }
 

@@ -44,6 +44,25 @@ describe('targets', () => {
     expect(table).toMatch(/extraction seeds, MB\/s per core\s+1\.5\s+30\s+≥ 5\s+NO/);
     expect(table).toMatch(/extraction corpus \(500 docs, 43\.2 MB\)/);
   });
+
+  it('prints PlanGraph as served and with its response cache off side by side, and judges only the served figures', () => {
+    const r = {
+      queries: {
+        departmentTasks: {
+          graphql: { c1: { ...figures(2, 4, 400), cacheHitRate: 1 }, c32: figures(30, 40) },
+          graphqlNoCache: { c1: figures(6, 9, 150), c32: figures(90, 120) },
+          driver: { c1: figures(4, 8), c32: figures(60, 80) },
+          peer: { c1: figures(3, 6), c32: figures(50, 70) },
+        },
+      },
+    };
+    const targets = targetsOf(r);
+    expect(targets.find((t) => t.name === 'queries.departmentTasks.c1.p50 / driver')).toMatchObject({ value: 0.5, met: true });
+    const table = printTable({ ...r, targets });
+    expect(table).toMatch(/figure\s+PlanGraph\s+no cache\s+floor\s+peer\s+target\s+met/);
+    expect(table).toMatch(/departmentTasks c1 p50 ms\s+2\s+6\s+4\s+3\s+≤1\.5×floor, ≤peer\s+yes/);
+    expect(table).toMatch(/departmentTasks c1 cache hit rate %\s+100/);
+  });
 });
 
 describe('synthetic corpus', () => {

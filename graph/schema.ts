@@ -20,6 +20,7 @@
  * are dense), the full-text cost fell to a few seconds of that.
  */
 import type { Driver } from 'neo4j-driver';
+import { GRAPH_STATE_LABEL } from './write/version.ts';
 
 export const LABELS = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'] as const;
 
@@ -80,6 +81,9 @@ export function schemaStatements(): string[] {
   for (const label of LABELS) {
     out.push(`CREATE CONSTRAINT ${constraintName(label)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`);
   }
+  // The version stamp's node (graph/write/version.ts) is MERGEd by every write: one node, even
+  // when two first-ever loads race.
+  out.push(`CREATE CONSTRAINT ${constraintName(GRAPH_STATE_LABEL)} IF NOT EXISTS FOR (n:${GRAPH_STATE_LABEL}) REQUIRE n.id IS UNIQUE`);
   for (const [name, label, prop] of NODE_INDEXES) {
     out.push(`CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${prop})`);
   }

@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { selectsField } from '../common/selects.ts';
 import { departmentJurisdictionQuery, departmentLeadsQuery, departmentSupportsQuery } from '../../graph/queries/relations.ts';
 import { pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
@@ -24,8 +26,8 @@ export class DepartmentResolver {
     nullable: true,
     description: 'A body by full name or alias (广东省发展和改革委员会, 省发展改革委). Unknown names are a BAD_USER_INPUT error listing close names.',
   })
-  department(@Arg('name', () => String) name: string, @Ctx() ctx: PlanGraphContext): Promise<NodeRow> {
-    return resolveDepartment(ctx, name);
+  department(@Arg('name', () => String) name: string, @Ctx() ctx: PlanGraphContext, @Info() info: GraphQLResolveInfo): Promise<NodeRow> {
+    return resolveDepartment(ctx, name, 'name', selectsField(info, 'leads'));
   }
 
   @Query(() => [Department], { description: 'Bodies whose name or an alias contains the text; all bodies without it. By name.' })
@@ -52,7 +54,7 @@ export class DepartmentResolver {
 
   @FieldResolver(() => [Task], { description: 'Tasks it leads (LEADS), every plan.' })
   leads(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
-    return ctx.loaders.list('department.leads', departmentLeadsQuery).load(department.id);
+    return department._leads ?? ctx.loaders.list('department.leads', departmentLeadsQuery).load(department.id);
   }
 
   @FieldResolver(() => [Task], { description: 'Tasks it supports (SUPPORTS), every plan.' })

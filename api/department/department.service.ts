@@ -1,14 +1,17 @@
 /** Departments: name resolution, lists and workload. */
 import { departmentsQuery } from '../../graph/queries/lists.ts';
-import { resolveDepartmentQuery } from '../../graph/queries/names.ts';
+import { resolveDepartmentQuery, resolveDepartmentWithLeadsQuery } from '../../graph/queries/names.ts';
 import { departmentWorkloadQuery, workloadRankingQuery } from '../../graph/queries/workload.ts';
 import { resolveName } from '../common/names.ts';
 import type { NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 
-/** The body a name or alias means (the first by name when an alias is shared). */
-export async function resolveDepartment(ctx: PlanGraphContext, name: string, argument = 'name'): Promise<NodeRow> {
-  const [best] = await resolveName(ctx, 'Department', name, resolveDepartmentQuery, argument);
+/**
+ * The body a name or alias means (the first by name when an alias is shared). With `withLeads`,
+ * its led tasks (plans included) come in the same query as `_leads`, for Department.leads.
+ */
+export async function resolveDepartment(ctx: PlanGraphContext, name: string, argument = 'name', withLeads = false): Promise<NodeRow> {
+  const [best] = await resolveName(ctx, 'Department', name, withLeads ? resolveDepartmentWithLeadsQuery : resolveDepartmentQuery, argument);
   return best;
 }
 

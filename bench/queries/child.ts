@@ -1,6 +1,7 @@
 /** Starts bench/queries/serve.ts as a child process and waits for its URL. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { ResponseCacheStats } from '../../api/plugins/responseCache.ts';
 import type { ServerKind } from './serve.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,6 +26,8 @@ export interface ServerChild {
    * GC, then returns its process.memoryUsage(). Over the IPC channel, never an HTTP route.
    */
   memoryAfterGc?(): Promise<NodeJS.MemoryUsage & { gcRan: boolean }>;
+  /** Only with `ipc: true`: the response cache's counters (null when the server has no cache). */
+  cacheStats?(): Promise<ResponseCacheStats | null>;
 }
 
 export interface SpawnOptions {
@@ -32,7 +35,7 @@ export interface SpawnOptions {
   nodeArgs?: string[];
   /** Extra environment for the child (added to this process's). */
   env?: Record<string, string>;
-  /** Open an IPC channel (enables memoryAfterGc). */
+  /** Open an IPC channel (enables memoryAfterGc and cacheStats). */
   ipc?: boolean;
 }
 
@@ -53,6 +56,17 @@ export function spawnServer(kind: ServerKind, neo4j: Neo4jLogin, timeoutMs = 120
       };
       child.on('message', onMessage);
       if (!child.send('gc-and-measure')) reject(new Error(`${kind} server: IPC channel closed`));
+    });
+  const cacheStats = () =>
+    new Promise<ResponseCacheStats | null>((resolve, reject) => {
+      const onMessage = (m: unknown) => {
+        const reply = m as { cacheStats?: ResponseCacheStats | null };
+        if (!reply || !('cacheStats' in reply)) return;
+        child.off('message', onMessage);
+        resolve(reply.cacheStats ?? null);
+      };
+      child.on('message', onMessage);
+      if (!child.send('cache-stats')) reject(new Error(`${kind} server: IPC channel closed`));
     });
   let out = '';
   let err = '';
@@ -78,7 +92,7 @@ export function spawnServer(kind: ServerKind, neo4j: Neo4jLogin, timeoutMs = 120
       if (!line) return;
       clearTimeout(timer);
       const { url, pid } = JSON.parse(line) as { url: string; pid: number };
-      resolve({ kind, url, pid, child, stderr: () => err, stop, ...(options.ipc ? { memoryAfterGc } : {}) });
+      resolve({ kind, url, pid, child, stderr: () => err, stop, ...(options.ipc ? { memoryAfterGc, cacheStats } : {}) });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);

@@ -8,8 +8,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { assembleLeadingDepartments, leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
-import { resolveDepartmentQuery, resolveDistrictQuery } from '../../graph/queries/names.ts';
-import { departmentLeadsQuery, taskPlanQuery } from '../../graph/queries/relations.ts';
+import { resolveDepartmentWithLeadsQuery, resolveDistrictQuery } from '../../graph/queries/names.ts';
 import { searchQuery } from '../../graph/queries/search.ts';
 import { taskConnectionQuery } from '../../graph/queries/tasks.ts';
 import { runQuery, type PlainRow } from '../../graph/queries/run.ts';
@@ -119,12 +118,10 @@ const departmentTasks: BenchRequest = {
     variables: { name: DEPARTMENT },
   },
   async floor(driver, database) {
-    const [dept] = best(await run(driver, database, resolveDepartmentQuery(DEPARTMENT)));
-    const tasks: PlainRow[] = (await run(driver, database, departmentLeadsQuery([dept.id])))[0]?.items ?? [];
-    // Task.plan: the resolvers batch one lookup of the plans of these tasks.
-    const plans = tasks.length ? await run(driver, database, taskPlanQuery(tasks.map((t) => t.id))) : [];
-    const planOf = new Map(plans.map((r) => [r.id as string, r.items[0] as PlainRow]));
-    return { department: { name: dept.name, leads: tasks.map((t) => ({ title: t.title, plan: planOf.has(t.id) ? { title: planOf.get(t.id)!.title } : null })) } };
+    // The name and the leads with their plans in one query, as Query.department runs it when leads are asked for.
+    const [dept] = best(await run(driver, database, resolveDepartmentWithLeadsQuery(DEPARTMENT)));
+    const tasks: PlainRow[] = dept._leads ?? [];
+    return { department: { name: dept.name, leads: tasks.map((t) => ({ title: t.title, plan: t._plan ? { title: t._plan.title } : null })) } };
   },
   count(kind, a) {
     if (kind === 'peer') return a.data.departments[0]?.leads.length ?? 0;

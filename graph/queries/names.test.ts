@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLucene, resolveDepartmentQuery, resolveDistrictQuery, resolveEntityQuery, resolvePlanQuery, suggestionsQuery, trimDivisionCode } from './names.ts';
+import { escapeLucene, resolveDepartmentQuery, resolveDepartmentWithLeadsQuery, resolveDistrictQuery, resolveEntityQuery, resolvePlanQuery, suggestionsQuery, trimDivisionCode } from './names.ts';
 
 describe('name resolution queries', () => {
   it('resolve a district by name, alias or code, with the code trimmed', () => {
@@ -10,7 +10,7 @@ describe('name resolution queries', () => {
 
   it('keep user input out of the Cypher text (parameters only)', () => {
     const hostile = "花都'}) DETACH DELETE n //";
-    for (const q of [resolveDistrictQuery(hostile), resolveDepartmentQuery(hostile), resolvePlanQuery(hostile), resolveEntityQuery(hostile)]) {
+    for (const q of [resolveDistrictQuery(hostile), resolveDepartmentQuery(hostile), resolveDepartmentWithLeadsQuery(hostile), resolvePlanQuery(hostile), resolveEntityQuery(hostile)]) {
       expect(q.text).not.toContain('DETACH');
       expect(JSON.stringify(q.params)).toContain('DETACH');
     }
@@ -26,6 +26,12 @@ describe('name resolution queries', () => {
     const s = suggestionsQuery('District', '花度区');
     expect(s.params.chars).toEqual(['花', '度', '区']);
     expect(s.text).toMatchSnapshot();
+  });
+
+  it('snapshot: a department with its led tasks and their plans, in one query', () => {
+    const q = resolveDepartmentWithLeadsQuery(' 省发展改革委 ');
+    expect(q.params).toEqual({ name: '省发展改革委' });
+    expect(q.text).toMatchSnapshot();
   });
 
   it('refuses a label that is not a node kind', () => {

@@ -5,6 +5,7 @@
  * the higher administrative level, then id.
  */
 import { cypherQuery, int, row, type CypherQuery } from './cypher.ts';
+import { planOfTask, taskRowWithPlan } from './relations.ts';
 
 const levelOrder = `CASE x.level WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 WHEN 'ZONE' THEN 3 WHEN 'TOWN' THEN 4 ELSE 5 END`;
 
@@ -44,6 +45,33 @@ WITH x, CASE WHEN x.id = $name OR x.name = $name THEN 0 ELSE 2 END AS rank
 RETURN ${row('x', 'Department')} AS node, rank
 ORDER BY rank, x.name, x.id
 LIMIT 20`,
+    { name: name.trim() },
+  );
+}
+
+/**
+ * resolveDepartmentQuery with each candidate's led tasks (plans prefetched) as `_leads`, in the
+ * order department.leads gives them: `department(name) { leads { … plan } }` in one round trip.
+ */
+export function resolveDepartmentWithLeadsQuery(name: string): CypherQuery {
+  return cypherQuery(
+    'department.resolveWithLeads',
+    `
+MATCH (x:Department)
+WHERE x.id = $name OR x.name = $name OR $name IN x.aliases
+WITH x, CASE WHEN x.id = $name OR x.name = $name THEN 0 ELSE 2 END AS rank
+ORDER BY rank, x.name, x.id
+LIMIT 20
+CALL (x) {
+  OPTIONAL MATCH (x)-[:LEADS]->(t:Task)
+  WITH DISTINCT t
+  ${planOfTask('t')}
+  WITH t, p
+  ORDER BY t.document, t.line, t.name, t.id
+  RETURN collect(${taskRowWithPlan('t')}) AS leads
+}
+RETURN ${row('x', 'Department', '_leads: leads')} AS node, rank
+ORDER BY rank, x.name, x.id`,
     { name: name.trim() },
   );
 }

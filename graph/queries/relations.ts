@@ -19,6 +19,32 @@ RETURN id, collect(${row('x', label)}) AS items`;
   return (ids) => cypherQuery(name, text, { ids: [...ids] });
 }
 
+/**
+ * Tasks as `neighbours` gives them, each with its plan prefetched as `_plan` (the plan
+ * taskPlanQuery would give: the first by document, line, id), so Task.plan needs no second
+ * round trip.
+ */
+function tasksWithPlan(name: string, match: string): BatchQuery {
+  const text = `
+UNWIND $ids AS id
+${match}
+WITH DISTINCT id, x
+${planOfTask('x')}
+WITH id, x, p
+ORDER BY x.document, x.line, x.name, x.id
+RETURN id, collect(${taskRowWithPlan('x')}) AS items`;
+  return (ids) => cypherQuery(name, text, { ids: [...ids] });
+}
+
+/** Binds `p` to task `t`'s plan, as taskPlanQuery finds it (null when it has none). */
+export const planOfTask = (t: string): string => `CALL (${t}) {
+  OPTIONAL MATCH (${t})-[:PART_OF*1..]->(p:Plan)
+  WITH p ORDER BY p.document, p.line, p.name, p.id
+  RETURN head(collect(p)) AS p
+}`;
+
+export const taskRowWithPlan = (t: string): string => row(t, 'Task', `_plan: ${row('p', 'Plan')}`);
+
 export const planIssuerQuery = neighbours('plan.issuer', 'MATCH (:Plan {id: id})-[:ISSUED_BY]->(x:Department)', 'Department');
 export const planJurisdictionQuery = neighbours('plan.jurisdiction', 'MATCH (:Plan {id: id})-[:GOVERNS]->(x:District)', 'District');
 export const planGoalsQuery = neighbours('plan.goals', 'MATCH (x:Goal)-[:PART_OF]->(:Plan {id: id})', 'Goal');
@@ -33,8 +59,8 @@ export const taskDistrictsQuery = neighbours('task.districts', 'MATCH (:Task {id
 export const taskProjectsQuery = neighbours('task.projects', 'MATCH (x:Project)-[:PART_OF]->(:Task {id: id})', 'Project');
 export const taskGoalsQuery = neighbours('task.goals', 'MATCH (:Task {id: id})-[:TARGETS]->(x:Goal)', 'Goal');
 
-export const departmentLeadsQuery = neighbours('department.leads', 'MATCH (:Department {id: id})-[:LEADS]->(x:Task)', 'Task');
-export const departmentSupportsQuery = neighbours('department.supports', 'MATCH (:Department {id: id})-[:SUPPORTS]->(x:Task)', 'Task');
+export const departmentLeadsQuery = tasksWithPlan('department.leads', 'MATCH (:Department {id: id})-[:LEADS]->(x:Task)');
+export const departmentSupportsQuery = tasksWithPlan('department.supports', 'MATCH (:Department {id: id})-[:SUPPORTS]->(x:Task)');
 /** A body's area: the writer stores it as the `jurisdiction` property holding a District id (div:440114). */
 export const departmentJurisdictionQuery = neighbours(
   'department.jurisdiction',

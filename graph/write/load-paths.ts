@@ -17,6 +17,7 @@ import { documentOf, type DocumentCounts } from './prepare.ts';
 import { listInputs, readGraphFile } from './inputs.ts';
 import { WriteError } from './properties.ts';
 import { writeDocuments, type WriteCounters } from './write-document.ts';
+import { bumpGraphVersionNow } from './version.ts';
 
 export interface ExtractedDocument {
   document: string;
@@ -236,6 +237,8 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
   // What was committed stays committed, so a Neo4j gone by now costs only this wait.
   if (!unavailable && documents.some((d) => d.status === 'loaded')) {
     await awaitSearchIndex(driver, opts.database).catch(() => undefined);
+    // Search answers cached while the index lagged behind the commits must not outlive this load.
+    await bumpGraphVersionNow(driver, opts.database).catch(() => undefined);
   }
 
   return {

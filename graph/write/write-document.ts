@@ -31,6 +31,7 @@ import * as cypher from './cypher.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { chunk, prepareDocument, SEP, type DocumentCounts, type PreparedDocument } from './prepare.ts';
 import { toNeo4jProperties, WriteError } from './properties.ts';
+import { bumpGraphVersion } from './version.ts';
 
 export interface WriteCounters {
   nodesCreated: number;
@@ -312,8 +313,9 @@ async function writeGroup(tx: ManagedTransaction, group: Prepared[], batchSize: 
   for (const p of pending) if (!p.fresh) await removePrevious(tx, p.doc, p.counters);
   if (pending.length > 0) await writeFacts(tx, pending, batchSize);
 
-  // End of the transaction: a statement that has to commit with these documents' facts (and
-  // only when some were written) goes here, e.g. `if (pending.length > 0) await tx.run(…)`.
+  // Last statement: answers cached for the old graph version stop being served at commit
+  // (graph/write/version.ts); an all-unchanged group leaves the version, and the cache, alone.
+  if (pending.length > 0) await bumpGraphVersion(tx);
 
   return outcomes.map((o) => ('doc' in o ? { ok: true, result: loadedResult(o.doc, o.counters) } : o));
 }

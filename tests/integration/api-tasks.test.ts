@@ -36,6 +36,23 @@ describe('tasks(filter:)', () => {
     expect(new Set(await filtered({ ledBy: '省发展改革委' }))).toEqual(new Set(department.leads.map((t: any) => t.id)));
   });
 
+  it("a body's tasks with their plans come in one Cypher query, the same tasks and plans as asked separately", async () => {
+    const together = await api.counted(`{ department(name: "省发展改革委") { name leads { id title plan { id title } } } }`);
+    expect(together.reply.body.errors).toBeUndefined();
+    expect(together.queries).toBe(1);
+    // Through a fragment too (the prefetch looks into fragments).
+    const viaFragment = await api.counted(`{ department(name: "省发展改革委") { ...L } } fragment L on Department { leads { id title plan { id title } } }`);
+    expect(viaFragment.queries).toBe(1);
+    expect(viaFragment.reply.body.data!.department.leads).toEqual(together.reply.body.data!.department.leads);
+    // The same tasks one by one: task(id) { plan } resolves each plan on its own.
+    const leads = together.reply.body.data!.department.leads as { id: string; title: string; plan: { id: string; title: string } }[];
+    expect(leads.length).toBeGreaterThan(5);
+    for (const t of leads.slice(0, 5)) {
+      const { task } = await api.query(`query($id: ID!) { task(id: $id) { id title plan { id title } } }`, { id: t.id });
+      expect(task).toEqual(t);
+    }
+  });
+
   it('supportedBy returns tasks the body supports', async () => {
     const { tasks } = await api.query(nodesQuery, { f: { supportedBy: '省发展改革委' }, first: 50 });
     expect(tasks.totalCount).toBeGreaterThan(0);

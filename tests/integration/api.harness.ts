@@ -83,6 +83,9 @@ export function useSeededApi(): SeededApi {
       driver: db.driver,
       database: db.database,
       healthCheckIntervalMs: 0,
+      // These tests count the Cypher each request makes the resolvers send, so every request is
+      // computed; the cache itself is tested in response-cache.test.ts.
+      responseCache: { enabled: false },
       context: () => {
         const ctx = createContext({ driver: counting.driver, database: db.database });
         api.contexts.push(ctx);

@@ -1,6 +1,7 @@
 /**
  * Snapshots of what is in the graph, for the load tests: every node and relationship
- * as plain text, comparable with toEqual. Integers are read as numbers.
+ * as plain text, comparable with toEqual. Integers are read as numbers. The version stamp
+ * (graph/write/version.ts) is left out: it is fresh after every write by design, not a fact.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 
@@ -23,7 +24,7 @@ export interface Snapshot {
 /** Everything (documents undefined) or only the facts of the given documents. */
 export async function snapshot(driver: Driver, database?: string, documents?: string[]): Promise<Snapshot> {
   const nodes = await driver.executeQuery(
-    `MATCH (n) WHERE $docs IS NULL OR n.document IN $docs AND (n:Plan OR n:Task OR n:Goal)
+    `MATCH (n) WHERE NOT n:GraphState AND ($docs IS NULL OR n.document IN $docs AND (n:Plan OR n:Task OR n:Goal))
      RETURN n.id AS id, labels(n) AS labels, properties(n) AS props`,
     { docs: documents ?? null },
     { database },
@@ -46,7 +47,7 @@ export async function snapshot(driver: Driver, database?: string, documents?: st
 
 export async function countAll(driver: Driver, database?: string): Promise<{ nodes: number; relationships: number; distinctIds: number }> {
   const r = await driver.executeQuery(
-    `CALL () { MATCH (n) RETURN count(n) AS nodes, count(DISTINCT n.id) AS distinctIds }
+    `CALL () { MATCH (n) WHERE NOT n:GraphState RETURN count(n) AS nodes, count(DISTINCT n.id) AS distinctIds }
      CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
      RETURN nodes, distinctIds, relationships`,
     {},

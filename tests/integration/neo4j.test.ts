@@ -6,6 +6,7 @@ import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { openDriver } from '../../graph/connection.ts';
 import { applySchema, awaitSearchIndex, constraintName, FULLTEXT_INDEXES, LABELS } from '../../graph/schema.ts';
+import { GRAPH_STATE_LABEL } from '../../graph/write/version.ts';
 import { useNeo4j } from '../support/neo4j.ts';
 
 describe('test Neo4j', () => {
@@ -30,7 +31,7 @@ describe('test Neo4j', () => {
       { database: db.database },
     );
     const byLabel = new Map(records.map((r) => [r.get('label') as string, r]));
-    for (const label of LABELS) {
+    for (const label of [...LABELS, GRAPH_STATE_LABEL]) {
       const c = byLabel.get(label);
       expect(c, `constraint for ${label}`).toBeDefined();
       expect(c!.get('name')).toBe(constraintName(label));

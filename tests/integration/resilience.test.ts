@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launch, type LaunchedNeo4j } from '../../graph/local/launcher.ts';
+import { CACHE_HEADER } from '../../api/plugins/responseCache.ts';
+import { bumpGraphVersionNow } from '../../graph/write/version.ts';
 import { codes, gql, startTestServer, type Neo4jConnection, type TestServer } from './server.harness.ts';
 
 const PASSWORD = 'resilience-test-pw';
@@ -50,6 +52,14 @@ describe('Neo4j stopped while serving', () => {
     expect(reply.body.errors).toBeUndefined();
     expect(Array.isArray(reply.body.data!.plans)).toBe(true);
     expect((await health()).neo4j.available).toBe(true);
+  });
+
+  it('has the answer cached before the outage (so the next test proves a cached answer is not given)', async () => {
+    await bumpGraphVersionNow(server.driver); // a stamped graph: answers are cached from now on
+    await gql(server.url, PLANS);
+    const again = await gql(server.url, PLANS);
+    expect(again.status).toBe(200);
+    expect(again.headers.get(CACHE_HEADER)).toBe('hit');
   });
 
   it('gives SERVICE_UNAVAILABLE (HTTP 503) while Neo4j is down, stays up, and recovers within 5 s of Neo4j returning', async () => {

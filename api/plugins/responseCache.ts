@@ -1,0 +1,138 @@
+/**
+ * Whole-answer cache. The API is read-only and the graph changes only when documents are loaded,
+ * each load stamping a fresh graph version in its own transaction (graph/write/version.ts). So an
+ * answer is keyed by (graph version, query document hash, operation name, variables) and reused
+ * until the version changes: the version is read from Neo4j for every request, after the request
+ * arrived (api/common/freshRead.ts), so an answer given after a load has committed is never one
+ * computed before it. Limits and availability checks still run on every request (they run in
+ * didResolveOperation, before the cache answers); only successful answers are kept; a Neo4j that
+ * does not answer the version read gives SERVICE_UNAVAILABLE, as any query would.
+ *
+ * Not cached: introspection-only operations (they need no Neo4j), mutations, and anything while
+ * the graph has no version (nothing written by PlanGraph since it was created or cleared).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import { ConfigError } from '../../graph/config.ts';
+import { BoundedLru, type LruBounds } from '../common/lru.ts';
+import { FreshRead } from '../common/freshRead.ts';
+
+/** Environment variable: `off` (or `0`) disables the cache; `on`, `1` or unset enables it. */
+export const RESPONSE_CACHE_ENV = 'PLANGRAPH_RESPONSE_CACHE';
+/** Environment variable: the cache's size bound in MB (default 64). */
+export const RESPONSE_CACHE_MB_ENV = 'PLANGRAPH_RESPONSE_CACHE_MB';
+
+export const CACHE_HEADER = 'x-plangraph-cache';
+
+export interface ResponseCacheOptions extends LruBounds {
+  enabled: boolean;
+}
+
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { enabled: true, maxEntries: 2000, maxBytes: 64 * 1024 * 1024 };
+
+/** The cache settings from the environment; a value that is not understood fails at start, naming the variable. */
+export function responseCacheFromEnv(env: Record<string, string | undefined> = process.env): ResponseCacheOptions {
+  const flag = (env[RESPONSE_CACHE_ENV] ?? '').trim().toLowerCase();
+  if (!['', 'on', '1', 'true', 'off', '0', 'false'].includes(flag)) {
+    throw new ConfigError(`${RESPONSE_CACHE_ENV}="${env[RESPONSE_CACHE_ENV]}" is not understood: use "on" or "off".`);
+  }
+  const mbText = (env[RESPONSE_CACHE_MB_ENV] ?? '').trim();
+  const mb = mbText === '' ? DEFAULT_RESPONSE_CACHE.maxBytes / 1024 / 1024 : Number(mbText);
+  if (!Number.isFinite(mb) || mb <= 0) {
+    throw new ConfigError(`${RESPONSE_CACHE_MB_ENV}="${mbText}" must be a positive number of megabytes.`);
+  }
+  return { ...DEFAULT_RESPONSE_CACHE, enabled: !['off', '0', 'false'].includes(flag), maxBytes: Math.round(mb * 1024 * 1024) };
+}
+
+export interface ResponseCacheStats {
+  hits: number;
+  misses: number;
+  /** Requests the cache could not serve nor keep (no graph version, introspection, mutation). */
+  bypassed: number;
+  versionReads: number;
+  entries: number;
+  bytes: number;
+}
+
+export interface ResponseCache {
+  plugin: ApolloServerPlugin;
+  stats(): ResponseCacheStats;
+}
+
+type CachedResult = { data: Record<string, unknown> };
+
+function onlyIntrospection(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
+}
+
+/** Variables as text with object keys sorted, so the same values in another order share an entry. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const keys = Object.keys(value as object).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/**
+ * `readVersion` returns the graph's current version, or null when it has none; it throws when
+ * Neo4j does not answer (the error then fails the request like any Neo4j error).
+ */
+export function createResponseCache(readVersion: () => Promise<string | null>, bounds: LruBounds = DEFAULT_RESPONSE_CACHE): ResponseCache {
+  const entries = new BoundedLru<CachedResult>(bounds);
+  const versions = new FreshRead(readVersion);
+  let lastVersion: string | null = null;
+  const counts = { hits: 0, misses: 0, bypassed: 0 };
+
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      let key: string | undefined;
+      let hit = false;
+      return {
+        async didResolveOperation({ operation, operationName, queryHash, request }) {
+          if (!operation || operation.operation !== 'query' || onlyIntrospection(operation)) {
+            counts.bypassed++;
+            return;
+          }
+          const version = await versions.read();
+          if (version === null) {
+            counts.bypassed++;
+            return;
+          }
+          // Answers of older versions can never be asked for again: drop them at once.
+          if (version !== lastVersion) {
+            entries.clear();
+            lastVersion = version;
+          }
+          key = `${version}\n${queryHash}\n${operationName ?? ''}\n${canonical(request.variables ?? {})}`;
+        },
+        async responseForOperation() {
+          if (key === undefined) return null;
+          const cached = entries.get(key);
+          if (!cached) {
+            counts.misses++;
+            return null;
+          }
+          counts.hits++;
+          hit = true;
+          return { http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, 'hit']]) }, body: { kind: 'single', singleResult: cached } };
+        },
+        async willSendResponse({ response, errors }) {
+          if (key === undefined || hit) return;
+          response.http.headers.set(CACHE_HEADER, 'miss');
+          const body = response.body;
+          if (errors?.length || body.kind !== 'single' || body.singleResult.errors || !body.singleResult.data) return;
+          if ((response.http.status ?? 200) !== 200) return;
+          const result: CachedResult = { data: body.singleResult.data };
+          // UTF-16 length of the JSON: close enough to what it holds in memory, cheap to count.
+          entries.set(key, result, JSON.stringify(result).length * 2);
+        },
+      };
+    },
+  };
+
+  return {
+    plugin,
+    stats: () => ({ ...counts, versionReads: versions.reads, entries: entries.size, bytes: entries.bytes }),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The graph version stamp: one `(:GraphState {id: 'graph'})` node whose `version` every write
+ * sets to a fresh value, inside the write's own transaction, so a reader that sees the new
+ * version also sees the facts written with it (api/plugins/responseCache.ts keys answers on it).
+ *
+ * Bump it as the transaction's LAST statement: every writer locks this one node, and the lock is
+ * then held only from this statement to the commit, so concurrent document writes do not queue on
+ * it while they run their own statements. A fresh random value, not a counter: a cleared database
+ * starts again from nothing, and a counter restarting at 1 would reuse versions a cache has seen.
+ * The bump is not counted in a write's change counters (it is bookkeeping, not a graph fact).
+ */
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+
+export const GRAPH_STATE_LABEL = 'GraphState';
+
+const BUMP = `MERGE (s:${GRAPH_STATE_LABEL} {id: 'graph'}) SET s.version = randomUUID(), s.changedAt = datetime()`;
+
+/** Inside a write transaction, after its last change. */
+export async function bumpGraphVersion(tx: ManagedTransaction): Promise<void> {
+  await tx.run(BUMP);
+}
+
+/**
+ * On its own transaction: after something that changes answers without a document write, e.g.
+ * the eventually consistent full-text index catching up with committed writes (loadPaths).
+ */
+export async function bumpGraphVersionNow(driver: Driver, database?: string): Promise<void> {
+  await driver.executeQuery(BUMP, {}, { database });
+}
