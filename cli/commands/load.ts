@@ -1,6 +1,7 @@
 /**
- * `plangraph load <files or folders…>`: extract and write documents into Neo4j, one
- * transaction per document. Progress bar on stderr (when it is a terminal), a summary
+ * `plangraph load <files or folders…>`: extract and write documents into Neo4j, each all or
+ * nothing (small documents share a transaction; a failing one is retried alone, so it fails
+ * alone: graph/write/write-document.ts writeDocuments). Progress bar on stderr (when it is a terminal), a summary
  * table on stdout, exit code 1 when any document failed.
  */
 import cliProgress from 'cli-progress';
@@ -14,7 +15,7 @@ const usage = `usage: plangraph load <files or folders…>
 
   Reads .txt .md .html .docx .pdf files (folders: every such file inside), or a graph
   file written by "plangraph extract --out graph.json", and writes each document into
-  Neo4j in one transaction. Reloading an unchanged document writes nothing; a changed
+  Neo4j all or nothing: a document that fails leaves nothing behind. Reloading an unchanged document writes nothing; a changed
   one replaces only its own facts.
 
 environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else .neo4j/connection.json)`;

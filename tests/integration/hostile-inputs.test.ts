@@ -1,6 +1,6 @@
 /**
- * Hostile inputs through the real loader (loadPaths: extraction + one transaction per
- * document) into the real test Neo4j, together with a good seed. Each hostile file either
+ * Hostile inputs through the real loader (loadPaths: extraction, then documents written all or
+ * nothing, several to a transaction with a retry one by one on failure) into the real test Neo4j, together with a good seed. Each hostile file either
  * loads whole or fails with a reason naming the file and the problem; the run never crashes,
  * the good seed loads, and nothing of a failed document is left in the graph.
  * The files are generated at test time (tests/fixtures/hostile/make.ts), the 50 MB one included.
