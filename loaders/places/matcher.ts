@@ -58,14 +58,37 @@ class TrieNode {
   entries: NameEntry[] | undefined = undefined;
   gated = false;
 }
-const roots: (TrieNode | undefined)[] = new Array(0x10000).fill(undefined);
+/**
+ * The trie's first level, compact so a scan stays in cache beside the rest of the pipeline: a
+ * code unit's slot (0: no name starts with it), the trie node of each slot, and per slot 64
+ * bits saying which second code units (mod 64) some name continues with. Most offsets of a
+ * text start no name; these two reads rule nearly all of them out.
+ */
+const firstSlot = new Uint16Array(0x10000);
+const roots: TrieNode[] = [];
+let secondBits = new Int32Array(0);
+const slotOf = (c: number): number => {
+  if (firstSlot[c] === 0) {
+    roots.push(new TrieNode());
+    firstSlot[c] = roots.length;
+  }
+  return firstSlot[c] - 1;
+};
+const pairs: [number, number][] = [];
+/** True when some gazetteer name may start with the code units a, b (a set bit may be another second's). */
+function mayStartName(a: number, b: number): boolean {
+  const slot = firstSlot[a];
+  return slot !== 0 && (secondBits[(slot - 1) * 2 + ((b >> 5) & 1)] & (1 << (b & 31))) !== 0;
+}
 for (const d of allDivisions()) {
   const add = (name: string, kind: NameKind) => {
     if (name.length < 2) return;
     // A common-word short form (南海, 光明) is trusted only in the plan of that very place.
     if (blocked.has(name)) kind = kind === 'full' ? kind : 'homeAlias';
     if (blocked.has(name) && kind === 'full') return;
-    let node = (roots[name.charCodeAt(0)] ??= new TrieNode());
+    const slot = slotOf(name.charCodeAt(0));
+    pairs.push([slot, name.charCodeAt(1)]);
+    let node = roots[slot];
     for (let k = 1; k < name.length; k++) {
       const c = name.charCodeAt(k);
       node.next ??= new Map();
@@ -87,6 +110,9 @@ for (const d of allDivisions()) {
     else if (/[镇乡]$/.test(d.name)) add(a, 'townStem');
   }
 }
+
+secondBits = new Int32Array(roots.length * 2);
+for (const [slot, second] of pairs) secondBits[slot * 2 + ((second >> 5) & 1)] |= 1 << (second & 31);
 
 const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
 /** A Han character at text[k] (none before the start or past the end). */
@@ -223,8 +249,8 @@ function longestAt(text: string, i: number, zones: ZoneNames, scope?: Division, 
       if (text.startsWith(n, i) && (!best || n.length > best.length)) best = { entries: [], zone: z, length: n.length };
     }
   }
-  let node = roots[first];
-  if (!node) return best;
+  if (!mayStartName(first, text.charCodeAt(i + 1))) return best;
+  let node = roots[firstSlot[first] - 1];
   let count = 0;
   for (let j = i + 1; j < text.length && node.next; j++) {
     const child: TrieNode | undefined = node.next.get(text.charCodeAt(j));
@@ -264,7 +290,7 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
   while (i < text.length) {
     // Most offsets start no name at all: skip them without a call.
     const code = text.charCodeAt(i);
-    if (roots[code] === undefined && (zoneStarts === undefined || zoneStarts[code] === 0)) {
+    if (!mayStartName(code, text.charCodeAt(i + 1)) && (zoneStarts === undefined || zoneStarts[code] === 0)) {
       i++;
       continue;
     }
