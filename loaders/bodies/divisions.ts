@@ -87,13 +87,17 @@ export function shortName(division: Division): string {
   return short.length >= 2 ? short : division.name;
 }
 
-/** Longest division full name at the start of `text`, e.g. "广州市花都区发展和改革局" → 广州市 (length 3). */
-export function divisionAtStart(text: string, near?: Division): { division: Division; length: number } | undefined {
+/**
+ * Longest division full name at the start of `text`, e.g. "广州市花都区发展和改革局" → 广州市 (length 3);
+ * or at `from` within text, ending by `to` (what text.slice(from, to) would give, without the slice).
+ */
+export function divisionAtStart(text: string, near?: Division, from = 0, to = text.length): { division: Division; length: number } | undefined {
   let longest: string | undefined;
   let node: NameNode | undefined = names;
-  for (let k = 0; k < text.length && node; k++) {
+  const end = Math.min(to, text.length);
+  for (let k = from; k < end && node; k++) {
     node = node.next.get(text.charCodeAt(k));
-    if (node?.name !== undefined && k >= 1) longest = node.name;
+    if (node?.name !== undefined && k > from) longest = node.name;
   }
   return longest === undefined ? undefined : { division: divisionByName(longest, near)!, length: longest.length };
 }

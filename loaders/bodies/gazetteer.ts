@@ -116,7 +116,24 @@ function levelOf(division: Division): BodyLevel | undefined {
   return l === 'PROVINCE' || l === 'CITY' || l === 'DISTRICT' ? l : undefined;
 }
 
+/**
+ * Bodies built from a template, per template and division: a plan names the same few bodies over and
+ * over, and filling a template's placeholders is the costly part. Keyed by everything the body is
+ * built from (the division's code, name, level and parent; the body's level).
+ */
+const fromTemplates = new WeakMap<Template, Map<string, Body>>();
+
 function fromTemplate(t: Template, division: Division, level: BodyLevel): Body {
+  let built = fromTemplates.get(t);
+  if (!built) fromTemplates.set(t, (built = new Map()));
+  const key = `${division.code}|${division.name}|${division.level}|${division.parentCode}|${level}`;
+  let body = built.get(key);
+  if (!body) built.set(key, (body = buildFromTemplate(t, division, level)));
+  // A copy: callers own the body they get.
+  return { ...body, aliases: [...body.aliases] };
+}
+
+function buildFromTemplate(t: Template, division: Division, level: BodyLevel): Body {
   const marker = data.levelMarkers[level][0];
   const names = namesOf(division);
   // Province bodies are written 省X in the province's own plans; all levels are written <division>X by outsiders.

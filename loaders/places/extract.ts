@@ -37,6 +37,16 @@ export function placesIn(document: string, paragraphs: Paragraph[], options: Mat
   return out;
 }
 
+/** A copy of a node the builder may change (property values are scalars or arrays of them). */
+function copyNode(node: GraphNode): GraphNode {
+  const properties = { ...node.properties };
+  for (const k in properties) {
+    const v = properties[k];
+    if (Array.isArray(v)) properties[k] = [...v] as typeof v;
+  }
+  return { id: node.id, labels: [...node.labels], properties };
+}
+
 /** Collects nodes by id, unioning aliases, so a fragment holds each District once. */
 class FragmentBuilder {
   private nodes = new Map<string, GraphNode>();
@@ -49,7 +59,7 @@ class FragmentBuilder {
   addNode(node: GraphNode): void {
     const seen = this.nodes.get(node.id);
     if (!seen) {
-      this.nodes.set(node.id, structuredClone(node));
+      this.nodes.set(node.id, copyNode(node));
       return;
     }
     const have = (seen.properties.aliases as string[]) ?? [];

@@ -115,7 +115,7 @@ export function detectScript(lines: string[]): 'simplified' | 'traditional' {
       continue;
     }
     for (let i = 0; i < a.length; i++) {
-      if (!HAN.test(a[i])) continue;
+      if (countHan(a[i]) === 0) continue;
       han++;
       if (a[i] !== b[i]) changed++;
     }
