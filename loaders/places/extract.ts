@@ -89,6 +89,10 @@ class FragmentBuilder {
     this.completeZones.add(zone.id);
   }
 
+  hasRelationship(type: GraphRelationship['type'], start: string, end: string): boolean {
+    return this.relKeys.has(`${type}|${start}|${end}`);
+  }
+
   addRelationship(r: GraphRelationship): void {
     const key = `${r.type}|${r.start}|${r.end}`;
     if (this.relKeys.has(key)) return;
@@ -173,6 +177,8 @@ export function extractPlaces(ctx: ExtractContext): GraphFragment {
       if (place.division.level !== 'ZONE') out.addDivision(place.division, covered.has(place) ? undefined : place.surface);
       else if (isDefined(place.division)) out.addNode(districtNode(place.division));
       else out.addKnownZone(place.division);
+      // The first evidence for a task's place is kept; a repeat (an annex item naming its main-text task) builds nothing.
+      if (out.hasRelationship('LOCATED_IN', taskId, place.division.id)) continue;
       out.addRelationship({
         type: 'LOCATED_IN',
         start: taskId,

@@ -283,6 +283,7 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
   const zoneIndex = zoneNames(zones);
   const scope = stemScope(jurisdiction);
   const city = cityScope(jurisdiction);
+  const province = ancestryTop(jurisdiction);
   const excluded = responsibilitySpans(text);
   const found: PlaceMention[] = [];
   let i = 0;
@@ -351,7 +352,6 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
     if (/城[市区]$/.test(surface) && hanAt(text, start - 1) && !(prev && prev.end === start && isWithin(chosen, prev.division))) continue;
     // Places in other provinces are rarer in a plan than words that contain their names
     // (“新乡贤”, 罗浮山县镇村, 2项城市道路): trust them at a list boundary or after a qualifier.
-    const province = ancestryTop(jurisdiction);
     if (province && !isWithin(chosen, province) && chosen.level !== 'PROVINCE') {
       const qualified = !!prev && prev.end === start && isWithin(chosen, prev.division);
       const listed = !hanAt(text, end) || /^[等和与及]/.test(text[end] ?? '');
