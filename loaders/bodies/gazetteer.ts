@@ -228,6 +228,9 @@ export function expandAbbreviations(name: string): string {
 export { divisionByCode };
 
 /** Names and aliases of the explicit bodies (banks, enterprises, vertical agencies), longest first. */
-export function explicitNames(): string[] {
-  return [...explicitByAlias.keys()].sort((a, b) => b.length - a.length);
+export function explicitNames(): readonly string[] {
+  // Sorted once: news mentions ask for it per paragraph.
+  explicitNamesSorted ??= [...explicitByAlias.keys()].sort((a, b) => b.length - a.length);
+  return explicitNamesSorted;
 }
+let explicitNamesSorted: string[] | undefined;
