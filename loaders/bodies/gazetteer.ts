@@ -53,6 +53,8 @@ const data = JSON.parse(
 ) as DepartmentsFile;
 
 const collectivePatterns = data.collective.patterns.map((p) => new RegExp(p));
+/** The collective patterns as one alternation (one scan per name, not one per pattern); numbered back-references would break it. */
+const anyCollective = data.collective.patterns.some((p) => /\\[1-9]/.test(p)) ? undefined : new RegExp(data.collective.patterns.map((p) => `(?:${p})`).join('|'));
 const explicitByAlias = new Map<string, ExplicitBody>();
 for (const body of data.bodies) for (const n of [body.name, ...body.aliases]) explicitByAlias.set(n, body);
 
@@ -83,10 +85,30 @@ function fill(template: string, division: Division): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => names[key] ?? '');
 }
 
-function templatesFor(level: BodyLevel, division: Division): Template[] {
+/** A level's templates (a city's overrides first) with the lookups lookupAt makes, each keeping the first template in order. */
+interface TemplateIndex {
+  byForm: Map<string, Template>;
+  /** Non-party templates by the stem of a form (生态环境 for 生态环境局). */
+  byStem: Map<string, Template>;
+  government?: Template;
+}
+const templateIndexes = new Map<string, TemplateIndex>();
+
+function templatesFor(level: BodyLevel, division: Division): TemplateIndex {
   const cityCode = level === 'CITY' ? division.code : level === 'DISTRICT' ? division.parentCode : undefined;
   const overrides = (cityCode && data.cityOverrides[cityCode]?.[level]) || [];
-  return [...overrides, ...data.templates[level]];
+  const key = `${level}|${overrides.length ? cityCode : ''}`;
+  let index = templateIndexes.get(key);
+  if (!index) {
+    index = { byForm: new Map(), byStem: new Map() };
+    for (const t of [...overrides, ...data.templates[level]]) {
+      for (const f of t.forms) if (!index.byForm.has(f)) index.byForm.set(f, t);
+      if (t.kind !== 'party') for (const f of t.forms) if (!index.byStem.has(stemOf(f))) index.byStem.set(stemOf(f), t);
+      if (t.kind === 'government') index.government ??= t;
+    }
+    templateIndexes.set(key, index);
+  }
+  return index;
 }
 
 function levelOf(division: Division): BodyLevel | undefined {
@@ -94,7 +116,24 @@ function levelOf(division: Division): BodyLevel | undefined {
   return l === 'PROVINCE' || l === 'CITY' || l === 'DISTRICT' ? l : undefined;
 }
 
+/**
+ * Bodies built from a template, per template and division: a plan names the same few bodies over and
+ * over, and filling a template's placeholders is the costly part. Keyed by everything the body is
+ * built from (the division's code, name, level and parent; the body's level).
+ */
+const fromTemplates = new WeakMap<Template, Map<string, Body>>();
+
 function fromTemplate(t: Template, division: Division, level: BodyLevel): Body {
+  let built = fromTemplates.get(t);
+  if (!built) fromTemplates.set(t, (built = new Map()));
+  const key = `${division.code}|${division.name}|${division.level}|${division.parentCode}|${level}`;
+  let body = built.get(key);
+  if (!body) built.set(key, (body = buildFromTemplate(t, division, level)));
+  // A copy: callers own the body they get.
+  return { ...body, aliases: [...body.aliases] };
+}
+
+function buildFromTemplate(t: Template, division: Division, level: BodyLevel): Body {
   const marker = data.levelMarkers[level][0];
   const names = namesOf(division);
   // Province bodies are written 省X in the province's own plans; all levels are written <division>X by outsiders.
@@ -117,17 +156,16 @@ export function lookupAt(division: Division, rest: string, options: { slips?: bo
   const level = levelOf(division);
   if (!level) return undefined;
   const templates = templatesFor(level, division);
-  const exact = templates.find((t) => t.forms.includes(rest));
+  const exact = templates.byForm.get(rest);
   if (exact) return fromTemplate(exact, division, level);
-  if (rest === '') return fromTemplate(templates.find((t) => t.kind === 'government')!, division, level);
+  if (rest === '') return fromTemplate(templates.government!, division, level);
   if (rest.endsWith('部门') && rest.length > 2) {
-    const stem = rest.slice(0, -2);
-    const byStem = templates.find((t) => t.kind !== 'party' && t.forms.some((f) => stemOf(f) === stem));
+    const byStem = templates.byStem.get(rest.slice(0, -2));
     if (byStem) return fromTemplate(byStem, division, level);
   }
   if (options.slips && rest.endsWith('部') && !rest.startsWith('委')) {
     const replacement = level === 'PROVINCE' ? '厅' : '局';
-    const slip = templates.find((t) => t.forms.includes(rest.slice(0, -1) + replacement));
+    const slip = templates.byForm.get(rest.slice(0, -1) + replacement);
     if (slip) return fromTemplate(slip, division, level);
   }
   return undefined;
@@ -141,8 +179,16 @@ export function wholeFormAt(division: Division, written: string): Body | undefin
   return { name: fill(template, division), kind: 'other', level, jurisdiction: division.code, aliases: [], source: 'gazetteer' };
 }
 
+/** Whole form → the first level that has it. */
+const wholeFormLevels = new Map<string, BodyLevel>();
+for (const l of Object.keys(data.wholeForms) as BodyLevel[]) for (const w of Object.keys(data.wholeForms[l])) if (!wholeFormLevels.has(w)) wholeFormLevels.set(w, l);
+
+/** Names `written in data.wholeForms[level]` also finds, on every level: Object.prototype's (constructor, toString). */
+const inheritedNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 export function wholeFormLevel(written: string): BodyLevel | undefined {
-  return (Object.keys(data.wholeForms) as BodyLevel[]).find((l) => written in data.wholeForms[l]);
+  if (inheritedNames.has(written)) return (Object.keys(data.wholeForms) as BodyLevel[]).find((l) => written in data.wholeForms[l]);
+  return wholeFormLevels.get(written);
 }
 
 export function explicitBody(written: string): Body | undefined {
@@ -152,12 +198,22 @@ export function explicitBody(written: string): Body | undefined {
 }
 
 export function isCollective(written: string): boolean {
-  return collectivePatterns.some((p) => p.test(written));
+  return anyCollective ? anyCollective.test(written) : collectivePatterns.some((p) => p.test(written));
+}
+
+/** The suffix rules by their last character, in rule order (only those can end a name); none if a rule is empty. */
+const suffixesByLast = data.kindBySuffix.some(([suffix]) => suffix === '') ? undefined : new Map<number, [string, BodyKind][]>();
+for (const rule of suffixesByLast ? data.kindBySuffix : []) {
+  const last = rule[0].charCodeAt(rule[0].length - 1);
+  const rules = suffixesByLast!.get(last) ?? [];
+  rules.push(rule);
+  suffixesByLast!.set(last, rules);
 }
 
 /** Kind from the name's ending (有限公司 → enterprise, 分行 → bank, 局 → department); undefined when it names no body. */
 export function kindBySuffix(name: string): BodyKind | undefined {
-  return data.kindBySuffix.find(([suffix]) => name.endsWith(suffix))?.[1];
+  const rules = suffixesByLast ? suffixesByLast.get(name.charCodeAt(name.length - 1)) : data.kindBySuffix;
+  return rules?.find(([suffix]) => name.endsWith(suffix))?.[1];
 }
 
 /**
@@ -172,6 +228,9 @@ export function expandAbbreviations(name: string): string {
 export { divisionByCode };
 
 /** Names and aliases of the explicit bodies (banks, enterprises, vertical agencies), longest first. */
-export function explicitNames(): string[] {
-  return [...explicitByAlias.keys()].sort((a, b) => b.length - a.length);
+export function explicitNames(): readonly string[] {
+  // Sorted once: news mentions ask for it per paragraph.
+  explicitNamesSorted ??= [...explicitByAlias.keys()].sort((a, b) => b.length - a.length);
+  return explicitNamesSorted;
 }
+let explicitNamesSorted: string[] | undefined;

@@ -41,8 +41,13 @@ export function resolveBody(surface: string, jurisdiction?: Division): GraphNode
   return departmentNode({ name: written, kind: 'other', aliases: [], source: 'fallback' }, []);
 }
 
-function allParagraphs(tasks: TaskDraft[]): Paragraph[] {
-  return tasks.flatMap((t) => [...t.paragraphs, ...allParagraphs(t.children)]);
+/** Every task's paragraphs, depth first (a task's own before its children's). */
+function allParagraphs(tasks: TaskDraft[], out: Paragraph[] = []): Paragraph[] {
+  for (const t of tasks) {
+    out.push(...t.paragraphs);
+    allParagraphs(t.children, out);
+  }
+  return out;
 }
 
 /** Up to 120 characters of the sentence around a mention, verbatim. */
@@ -113,7 +118,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   const table: TableState = {};
 
   // "排在第一位的为牵头单位": in this plan the first body of a 责任单位 list leads.
-  const firstLeads = [...ctx.plan.looseParagraphs, ...ctx.plan.footnotes, ...allParagraphs(ctx.plan.tasks)].some((p) => FIRST_LEADS.test(p.text));
+  const firstLeads = [...ctx.plan.looseParagraphs, ...ctx.plan.footnotes, ...allParagraphs(ctx.plan.tasks)].some((p) => p.text.includes('牵头') && FIRST_LEADS.test(p.text));
 
   const visit = (task: TaskDraft): void => {
     const target = ctx.taskId(task.kind === 'annexItem' && task.sameAs ? task.sameAs : task.ref);

@@ -59,7 +59,7 @@ export function bodyMentions(p: Paragraph, scope: Scope): BodyMention[] {
   }
   // Government bodies written with their division: 广东省住房和城乡建设厅, 花都区人民政府.
   for (let i = 0; i < text.length; i++) {
-    const start = divisionAtStart(text.slice(i, i + 12), scope.own);
+    const start = divisionAtStart(text, scope.own, i, i + 12);
     if (!start) continue;
     for (let end = Math.min(text.length, i + 24); end > i + start.length + 1; end--) {
       const surface = text.slice(i, end);

@@ -44,8 +44,10 @@ const LABEL = new RegExp(`(?:【(${LABEL_WORDS})】\\s*[：:]?|(${LABEL_WORDS})\
 const LEAD_LABELS = new Set(['牵头责任单位', '主要责任单位', '牵头单位', '牵头部门', '主责单位', '主责部门', '主办单位', '牵头']);
 const CLAUSE_LABELS = new Set(['部门分工', '责任分工']);
 
-const OPEN = '(（';
-const CLOSE = ')）';
+const isOpen = (c: number) => c === 0x28 || c === 0xff08;
+const isClose = (c: number) => c === 0x29 || c === 0xff09;
+/** MARKER without the global flag: "is there a role word in this text". */
+const HAS_MARKER = new RegExp(MARKER.source);
 
 /** Trailing words after a list that are not part of the last name: 等, 等多个部门共同, （牵头）… */
 const LIST_TAIL = /(等(多个|多家|相关|有关|其他|各)?(部门|单位|机构|企业)?)?(共同|联合|积极|主动|分别|具体|统筹|各自)?$/;
@@ -82,8 +84,9 @@ export function splitNames(text: string, offset: number): WrittenName[] {
 function closeOf(text: string, at: number): number {
   let depth = 0;
   for (let i = at; i < text.length; i++) {
-    if (OPEN.includes(text[i])) depth++;
-    else if (CLOSE.includes(text[i]) && --depth === 0) return i;
+    const c = text.charCodeAt(i);
+    if (isOpen(c)) depth++;
+    else if (isClose(c) && --depth === 0) return i;
   }
   return -1;
 }
@@ -127,6 +130,8 @@ function parseClauses(text: string, offset: number, start: number, end: number, 
 }
 
 function labelAssignments(text: string, taken: [number, number][]): Assignment[] {
+  // Every label ends in a colon or 】: most paragraphs have neither and need no scan.
+  if (!text.includes('：') && !text.includes(':') && !text.includes('】')) return [];
   const labels = [...text.matchAll(LABEL)];
   const out: Assignment[] = [];
   labels.forEach((m, i) => {
@@ -135,16 +140,16 @@ function labelAssignments(text: string, taken: [number, number][]): Assignment[]
     // A label inside a bracket ends at that bracket's close; a sentence end closes it too.
     let depth = 0;
     for (let k = valueFrom; k < valueTo; k++) {
-      const c = text[k];
-      if (OPEN.includes(c)) depth++;
-      else if (CLOSE.includes(c) && depth-- === 0) { valueTo = k; break; }
-      else if (c === '。' || c === '\n') { valueTo = k; break; }
+      const c = text.charCodeAt(k);
+      if (isOpen(c)) depth++;
+      else if (isClose(c) && depth-- === 0) { valueTo = k; break; }
+      else if (c === 0x3002 /* 。 */ || c === 0x0a) { valueTo = k; break; }
     }
     const value = text.slice(valueFrom, valueTo);
     const label = m[1] ?? m[2];
     taken.push([m.index!, valueTo]);
     // 部门分工：X牵头，Y配合 — and any label whose value gives roles itself (责任单位：X牵头，Y配合).
-    if (CLAUSE_LABELS.has(label) || new RegExp(MARKER.source).test(value.replace(/[（(]牵头[）)]/g, ''))) {
+    if (CLAUSE_LABELS.has(label) || HAS_MARKER.test(value.replace(/[（(]牵头[）)]/g, ''))) {
       out.push(...parseClauses(value, valueFrom, m.index!, valueTo, 'label'));
       return;
     }
@@ -162,13 +167,14 @@ function labelAssignments(text: string, taken: [number, number][]): Assignment[]
 
 function bracketAssignments(text: string, taken: [number, number][]): Assignment[] {
   const out: Assignment[] = [];
+  if (!text.includes('（') && !text.includes('(')) return out;
   for (let i = 0; i < text.length; i++) {
-    if (!OPEN.includes(text[i])) continue;
+    if (!isOpen(text.charCodeAt(i))) continue;
     const close = closeOf(text, i);
     if (close < 0) break;
     const inner = text.slice(i + 1, close);
     const overlaps = taken.some(([a, b]) => a < close && b > i);
-    if (!overlaps && new RegExp(MARKER.source).test(inner)) {
+    if (!overlaps && HAS_MARKER.test(inner)) {
       const found = parseClauses(inner, i + 1, i, close + 1, 'bracket');
       if (found.length) {
         out.push(...found);
@@ -180,6 +186,9 @@ function bracketAssignments(text: string, taken: [number, number][]): Assignment
   return out;
 }
 
+/** Characters that end the clause a prose marker's list is read back through. */
+const CLAUSE_END = new Set([...'。；;：:！？!?\n（()）'].map((c) => c.charCodeAt(0)));
+
 /** Prose markers outside brackets and labels; names here must be known bodies (checked by the caller). */
 function proseAssignments(text: string, taken: [number, number][]): Assignment[] {
   const out: Assignment[] = [];
@@ -187,9 +196,10 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
     const at = m.index!;
     if (taken.some(([a, b]) => at >= a && at < b)) continue;
     let clauseStart = at;
-    while (clauseStart > 0 && !/[。；;：:！？!?\n（()）]/.test(text[clauseStart - 1]) && at - clauseStart < 100) {
+    while (clauseStart > 0 && !CLAUSE_END.has(text.charCodeAt(clauseStart - 1)) && at - clauseStart < 100) {
       // A comma ends the clause unless the list keeps going (、 lists never contain commas here).
-      if (/[，,]/.test(text[clauseStart - 1])) break;
+      const c = text.charCodeAt(clauseStart - 1);
+      if (c === 0xff0c || c === 0x2c) break;
       clauseStart--;
     }
     const listText = text.slice(clauseStart, at);
@@ -199,6 +209,7 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
     out.push(...withPartners(listText, clauseStart, isLead ? 'LEADS' : 'SUPPORTS', m[0], clauseStart, at + m[0].length, 'prose'));
   }
   // "由市发展改革委会同市财政局制定实施细则": the body 由 names leads, with no role word after the list.
+  if (!text.includes('会同')) return out;
   for (const m of text.matchAll(/由([^，。；;：:、（）()]{2,30}?)会同([^，。；;：:（）()]{2,60})/g)) {
     const at = m.index!;
     if (taken.some(([a, b]) => at >= a && at < b) || out.some((a) => a.start <= at && at < a.end)) continue;

@@ -2,6 +2,9 @@
 import type { Evidence, Paragraph } from '../model.ts';
 
 const MAX_QUOTE = 120;
+/** Marks that end the sentence a quote is cut from: 。；;！？!? and a line break. */
+const endsSentence = (c: number) =>
+  c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a;
 
 /** Source line (1-based) of character `offset` of the paragraph's text. */
 export function lineAt(p: Paragraph, offset: number): number {
@@ -19,11 +22,10 @@ export function lineAt(p: Paragraph, offset: number): number {
  */
 export function evidenceAt(document: string, p: Paragraph, start: number, end: number): Evidence {
   const source = p.original && p.original.length === p.text.length ? p.original : p.text;
-  const boundary = /[。；;！？!?\n]/;
   let s = start;
-  while (s > 0 && !boundary.test(p.text[s - 1])) s--;
+  while (s > 0 && !endsSentence(p.text.charCodeAt(s - 1))) s--;
   let e = end;
-  while (e < p.text.length && !boundary.test(p.text[e])) e++;
+  while (e < p.text.length && !endsSentence(p.text.charCodeAt(e))) e++;
   if (e < p.text.length) e++; // keep the sentence's closing mark
   if (e - s > MAX_QUOTE) {
     s = Math.max(s, Math.min(start - 40, end - MAX_QUOTE));

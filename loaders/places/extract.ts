@@ -37,20 +37,36 @@ export function placesIn(document: string, paragraphs: Paragraph[], options: Mat
   return out;
 }
 
+/** A copy of a node the builder may change (property values are scalars or arrays of them). */
+function copyNode(node: GraphNode): GraphNode {
+  const properties = { ...node.properties };
+  for (const k in properties) {
+    const v = properties[k];
+    if (Array.isArray(v)) properties[k] = [...v] as typeof v;
+  }
+  return { id: node.id, labels: [...node.labels], properties };
+}
+
 /** Collects nodes by id, unioning aliases, so a fragment holds each District once. */
 class FragmentBuilder {
   private nodes = new Map<string, GraphNode>();
   private relationships: GraphRelationship[] = [];
   private relKeys = new Set<string>();
+  /** Divisions, and known zones, whose whole fragment is in already: adding one again changes nothing. */
+  private completeDivisions = new Set<string>();
+  private completeZones = new Set<string>();
 
   addNode(node: GraphNode): void {
     const seen = this.nodes.get(node.id);
     if (!seen) {
-      this.nodes.set(node.id, structuredClone(node));
+      this.nodes.set(node.id, copyNode(node));
       return;
     }
-    const aliases = new Set([...((seen.properties.aliases as string[]) ?? []), ...((node.properties.aliases as string[]) ?? [])]);
-    seen.properties.aliases = [...aliases];
+    const have = (seen.properties.aliases as string[]) ?? [];
+    const more = (node.properties.aliases as string[]) ?? [];
+    // Most repeats bring no new alias (every task in 花都区 names 花都区 again).
+    if (more.every((a) => have.includes(a)) && new Set(have).size === have.length) return;
+    seen.properties.aliases = [...new Set([...have, ...more])];
   }
 
   merge(fragment: GraphFragment): void {
@@ -59,10 +75,22 @@ class FragmentBuilder {
   }
 
   addDivision(d: Division, surface?: string): void {
-    const fragment = divisionNodes(d);
-    for (const n of fragment.nodes) this.addNode(n);
-    for (const r of fragment.relationships) this.addRelationship(r);
+    if (!this.completeDivisions.has(d.id)) {
+      this.merge(divisionNodes(d));
+      this.completeDivisions.add(d.id);
+    }
     if (surface && surface !== d.name) this.addNode(districtNode(d, [surface]));
+  }
+
+  /** A known zone with its members and containers (knownZoneFragment), once. */
+  addKnownZone(zone: Division): void {
+    if (this.completeZones.has(zone.id)) return;
+    this.merge(knownZoneFragment(zone));
+    this.completeZones.add(zone.id);
+  }
+
+  hasRelationship(type: GraphRelationship['type'], start: string, end: string): boolean {
+    return this.relKeys.has(`${type}|${start}|${end}`);
   }
 
   addRelationship(r: GraphRelationship): void {
@@ -77,11 +105,13 @@ class FragmentBuilder {
   }
 }
 
-function* walk(tasks: TaskDraft[]): Generator<TaskDraft> {
+/** Every task, depth first, parents before their children. */
+function walk(tasks: TaskDraft[], out: TaskDraft[] = []): TaskDraft[] {
   for (const t of tasks) {
-    yield t;
-    yield* walk(t.children);
+    out.push(t);
+    walk(t.children, out);
   }
+  return out;
 }
 
 /** Every paragraph a plan's text holds: task paragraphs, loose paragraphs, footnotes. */
@@ -120,7 +150,7 @@ export function extractPlaces(ctx: ExtractContext): GraphFragment {
   // A plan issued for a zone that is no division (横琴粤澳深度合作区…实施方案) governs that zone.
   const titleZone = ctx.jurisdiction ? undefined : zoneAtStart(ctx.source.script === 'traditional' ? simplify(ctx.plan.title) : ctx.plan.title);
   if (titleZone) {
-    out.merge(knownZoneFragment(titleZone.zone));
+    out.addKnownZone(titleZone.zone);
     const { line, quote } = ctx.plan.evidence;
     const surface = ctx.plan.title.slice(0, titleZone.surface.length);
     out.addRelationship({ type: 'GOVERNS', start: ctx.planId, end: titleZone.zone.id, properties: { document, line, quote, surface } });
@@ -146,7 +176,9 @@ export function extractPlaces(ctx: ExtractContext): GraphFragment {
     for (const place of places) {
       if (place.division.level !== 'ZONE') out.addDivision(place.division, covered.has(place) ? undefined : place.surface);
       else if (isDefined(place.division)) out.addNode(districtNode(place.division));
-      else out.merge(knownZoneFragment(place.division));
+      else out.addKnownZone(place.division);
+      // The first evidence for a task's place is kept; a repeat (an annex item naming its main-text task) builds nothing.
+      if (out.hasRelationship('LOCATED_IN', taskId, place.division.id)) continue;
       out.addRelationship({
         type: 'LOCATED_IN',
         start: taskId,

@@ -68,7 +68,9 @@ export function ancestry(d: Division): Division[] {
 
 /** True when `inner` is `outer` or lies inside it. */
 export function isWithin(inner: Division, outer: Division): boolean {
-  return ancestry(inner).some((a) => a.id === outer.id);
+  // Walks the parents in place: the matcher asks this for most candidate names.
+  for (let cur: Division | undefined = inner; cur; cur = parentOf(cur)) if (cur.id === outer.id) return true;
+  return false;
 }
 
 const levelRank: Record<DivisionLevel, number> = { ZONE: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, TOWN: 4, VILLAGE: 5 };

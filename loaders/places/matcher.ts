@@ -47,21 +47,57 @@ const sloganBefore = new RegExp(rules.sloganPattern.before);
 const countingWord = new RegExp(rules.countingWordAliases.pattern);
 
 const GENERIC_COUNTY = /^(新城|老城|城[东西南北中]|[东西南北中]城|市中|[东西南北中]|郊|矿|新|开发|高新)区$/;
-const index = new Map<string, NameEntry[]>();
-// Longest name starting with each two characters: most positions in a text start no name
-// at all, and those that do need not try every length up to the longest name in China.
-const longestByPrefix = new Map<string, number>();
+/**
+ * Gazetteer names in a trie over UTF-16 code units, built once: at each offset of a text the
+ * matcher walks forward only while some name continues, so the (many) positions that start no
+ * name cost one array read, and those that do never build a substring per candidate length.
+ */
+class TrieNode {
+  next: Map<number, TrieNode> | undefined = undefined;
+  /** Entries of the name ending here; `gated` when some need the plan's context (townStem, homeAlias). */
+  entries: NameEntry[] | undefined = undefined;
+  gated = false;
+}
+/**
+ * The trie's first level, compact so a scan stays in cache beside the rest of the pipeline: a
+ * code unit's slot (0: no name starts with it), the trie node of each slot, and per slot 64
+ * bits saying which second code units (mod 64) some name continues with. Most offsets of a
+ * text start no name; these two reads rule nearly all of them out.
+ */
+const firstSlot = new Uint16Array(0x10000);
+const roots: TrieNode[] = [];
+let secondBits = new Int32Array(0);
+const slotOf = (c: number): number => {
+  if (firstSlot[c] === 0) {
+    roots.push(new TrieNode());
+    firstSlot[c] = roots.length;
+  }
+  return firstSlot[c] - 1;
+};
+const pairs: [number, number][] = [];
+/** True when some gazetteer name may start with the code units a, b (a set bit may be another second's). */
+function mayStartName(a: number, b: number): boolean {
+  const slot = firstSlot[a];
+  return slot !== 0 && (secondBits[(slot - 1) * 2 + ((b >> 5) & 1)] & (1 << (b & 31))) !== 0;
+}
 for (const d of allDivisions()) {
   const add = (name: string, kind: NameKind) => {
     if (name.length < 2) return;
     // A common-word short form (南海, 光明) is trusted only in the plan of that very place.
     if (blocked.has(name)) kind = kind === 'full' ? kind : 'homeAlias';
     if (blocked.has(name) && kind === 'full') return;
-    const list = index.get(name) ?? [];
-    list.push({ division: d, kind });
-    index.set(name, list);
-    const prefix = name.slice(0, 2);
-    longestByPrefix.set(prefix, Math.max(longestByPrefix.get(prefix) ?? 0, name.length));
+    const slot = slotOf(name.charCodeAt(0));
+    pairs.push([slot, name.charCodeAt(1)]);
+    let node = roots[slot];
+    for (let k = 1; k < name.length; k++) {
+      const c = name.charCodeAt(k);
+      node.next ??= new Map();
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = new TrieNode()));
+      node = child;
+    }
+    (node.entries ??= []).push({ division: d, kind });
+    if (kind === 'townStem' || kind === 'homeAlias') node.gated = true;
   };
   // Town-level units not named 镇/乡/街道 are often generic words (开发区, 保税区, 工业园区);
   // so are some county names elsewhere (新城区, 市中区, 南县).
@@ -75,7 +111,12 @@ for (const d of allDivisions()) {
   }
 }
 
-const isHan = (c: string | undefined) => !!c && /[\u3400-\u9fff]/.test(c);
+secondBits = new Int32Array(roots.length * 2);
+for (const [slot, second] of pairs) secondBits[slot * 2 + ((second >> 5) & 1)] |= 1 << (second & 31);
+
+const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
+/** A Han character at text[k] (none before the start or past the end). */
+const hanAt = (text: string, k: number) => isHanCode(text.charCodeAt(k));
 const startsWithAny = (s: string, words: string[]) => words.find((w) => s.startsWith(w));
 
 /** The district a town stem must lie in to be trusted: the jurisdiction if it is a district or town. */
@@ -98,7 +139,7 @@ function cityScope(jurisdiction?: Division): Division | undefined {
  * run of text it is usually part of another word (广清城际, 资源城乡, 紫霞山庄).
  */
 function standsAlone(text: string, start: number, end: number, qualified: boolean): boolean {
-  return qualified || !isHan(text[start - 1]) || !isHan(text[end]);
+  return qualified || !hanAt(text, start - 1) || !hanAt(text, end);
 }
 
 /** The province a division lies in. */
@@ -108,19 +149,36 @@ function ancestryTop(d?: Division): Division | undefined {
   return top?.level === 'PROVINCE' ? top : undefined;
 }
 
-/** True when the words after a place name make it the opening of a body's name. */
-function opensBodyName(after: string): boolean {
-  let run = '';
-  for (const c of after) {
-    if (!isHan(c) || run.length >= 16) break;
-    run += c;
-  }
-  for (let k = 0; k < run.length; k++) {
-    const suffix = rules.bodySuffixes.words.find((w) => run.startsWith(w, k));
+/** Body suffixes by first code unit, in rule order: at each offset only those that can start there are tried. */
+const bodySuffixesByFirst = new Map<number, string[]>();
+for (const w of rules.bodySuffixes.words) {
+  const list = bodySuffixesByFirst.get(w.charCodeAt(0)) ?? [];
+  list.push(w);
+  bodySuffixesByFirst.set(w.charCodeAt(0), list);
+}
+/** Han characters read after a name when looking for a body suffix (the 16 after it; 15 past a closing bracket). */
+const BODY_RUN = 16;
+
+/** True when the words after a place name (text from `from`, at most `limit` Han characters) make it the opening of a body's name. */
+function opensBodyName(text: string, from: number, limit = BODY_RUN): boolean {
+  let to = from;
+  while (to < text.length && to - from < limit && isHanCode(text.charCodeAt(to))) to++;
+  for (let k = from; k < to; k++) {
+    const candidates = bodySuffixesByFirst.get(text.charCodeAt(k));
+    if (candidates === undefined) continue;
+    let suffix: string | undefined;
+    for (const w of candidates) {
+      if (k + w.length <= to && text.startsWith(w, k)) {
+        suffix = w;
+        break;
+      }
+    }
     if (!suffix) continue;
-    const around = run.slice(Math.max(0, k - 1), k + suffix.length + 1);
+    const run = text.slice(from, to);
+    const at = k - from;
+    const around = run.slice(Math.max(0, at - 1), at + suffix.length + 1);
     if (rules.notBodyWords.words.some((w) => around.includes(w))) continue;
-    const head = run.slice(0, k);
+    const head = run.slice(0, at);
     if (rules.sentenceWords.words.some((w) => head.includes(w))) return false;
     if (rules.sentenceStartWords.words.some((w) => head.startsWith(w))) return false;
     return true;
@@ -131,9 +189,13 @@ function opensBodyName(after: string): boolean {
 /** Spans of responsibility clauses: （X牵头；Y按职责分工负责）, 牵头单位：…, whose names are bodies. */
 function responsibilitySpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const m of text.matchAll(/[（(][^（()）]*[）)]/g)) {
-    if (/牵头|负责|参与|配合|协同|责任单位/.test(m[0])) spans.push([m.index!, m.index! + m[0].length]);
+  // Both patterns need a bracket or a colon; most paragraphs have neither, and skip the scans.
+  if (text.includes('（') || text.includes('(')) {
+    for (const m of text.matchAll(/[（(][^（()）]*[）)]/g)) {
+      if (/牵头|负责|参与|配合|协同|责任单位/.test(m[0])) spans.push([m.index!, m.index! + m[0].length]);
+    }
   }
+  if (!text.includes('：') && !text.includes(':')) return spans;
   for (const m of text.matchAll(/(牵头|责任|配合|参与|协同|协办|主办)(单位|部门)[：:]|部门分工[：:]/g)) {
     const end = text.indexOf('。', m.index!);
     spans.push([m.index!, end < 0 ? text.length : end]);
@@ -143,35 +205,74 @@ function responsibilitySpans(text: string): [number, number][] {
 
 interface Candidate { entries: NameEntry[]; zone?: Division; length: number }
 
-/** The longest zone or gazetteer name starting at i whose entries may be used here. */
-/** Zone names by first character, built once per text: most positions start none of them. */
-type ZoneNames = Map<string, { name: string; zone: Division }[]>;
+/** Zone names by first code unit, built once per zone list: most positions start none of them. */
+interface ZoneNames {
+  byFirst: Map<number, { name: string; zone: Division }[]>;
+  /** 1 where some zone name starts with that code unit: the common miss costs no hashing. */
+  starts: Uint8Array | undefined;
+  size: number;
+}
+const noZones: ZoneNames = { byFirst: new Map(), starts: undefined, size: 0 };
+// Callers pass the same zone list for every paragraph of a plan; index it once per list.
+const zoneIndexes = new WeakMap<Division[], ZoneNames>();
 function zoneNames(zones: Division[]): ZoneNames {
-  const byFirst: ZoneNames = new Map();
+  if (zones.length === 0) return noZones;
+  const cached = zoneIndexes.get(zones);
+  if (cached && cached.size === zones.length) return cached;
+  const byFirst: ZoneNames['byFirst'] = new Map();
+  const starts = new Uint8Array(0x10000);
   for (const zone of zones) {
     for (const name of [zone.name, ...zone.aliases]) {
       if (name.length < 2) continue;
-      const list = byFirst.get(name[0]) ?? [];
+      const c = name.charCodeAt(0);
+      const list = byFirst.get(c) ?? [];
       list.push({ name, zone });
-      byFirst.set(name[0], list);
+      byFirst.set(c, list);
+      starts[c] = 1;
     }
   }
-  return byFirst;
+  const names = { byFirst, starts, size: zones.length };
+  zoneIndexes.set(zones, names);
+  return names;
 }
 
+/** Lengths of the gazetteer names starting at an offset, shortest first (reused: no allocation per offset). */
+const ends: TrieNode[] = [];
+const endLengths: number[] = [];
+
+/** The longest zone or gazetteer name starting at i whose entries may be used here. */
 function longestAt(text: string, i: number, zones: ZoneNames, scope?: Division, home?: Division): Candidate | undefined {
+  const first = text.charCodeAt(i);
   let best: Candidate | undefined;
-  for (const { name: n, zone: z } of zones.get(text[i]) ?? []) {
-    if (text.startsWith(n, i) && (!best || n.length > best.length)) best = { entries: [], zone: z, length: n.length };
+  if (zones.starts !== undefined && zones.starts[first] === 1) {
+    for (const { name: n, zone: z } of zones.byFirst.get(first)!) {
+      if (text.startsWith(n, i) && (!best || n.length > best.length)) best = { entries: [], zone: z, length: n.length };
+    }
   }
-  for (let len = Math.min(longestByPrefix.get(text.substr(i, 2)) ?? 0, text.length - i); len >= 2; len--) {
+  if (!mayStartName(first, text.charCodeAt(i + 1))) return best;
+  let node = roots[firstSlot[first] - 1];
+  let count = 0;
+  for (let j = i + 1; j < text.length && node.next; j++) {
+    const child: TrieNode | undefined = node.next.get(text.charCodeAt(j));
+    if (!child) break;
+    node = child;
+    if (node.entries) {
+      ends[count] = node;
+      endLengths[count++] = j + 1 - i;
+    }
+  }
+  for (let k = count - 1; k >= 0; k--) {
+    const len = endLengths[k];
     if (best && best.length >= len) break;
-    const entries = index.get(text.substr(i, len))?.filter(
-      (e) =>
-        (e.kind !== 'townStem' || (scope && isWithin(e.division, scope))) &&
-        (e.kind !== 'homeAlias' || (home && (e.division.id === home.id || isWithin(home, e.division)))),
-    );
-    if (entries && entries.length > 0) return { entries, length: len };
+    const end = ends[k];
+    const entries = !end.gated
+      ? end.entries!
+      : end.entries!.filter(
+          (e) =>
+            (e.kind !== 'townStem' || (scope && isWithin(e.division, scope))) &&
+            (e.kind !== 'homeAlias' || (home && (e.division.id === home.id || isWithin(home, e.division)))),
+        );
+    if (entries.length > 0) return { entries, length: len };
   }
   return best;
 }
@@ -182,10 +283,18 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
   const zoneIndex = zoneNames(zones);
   const scope = stemScope(jurisdiction);
   const city = cityScope(jurisdiction);
+  const province = ancestryTop(jurisdiction);
   const excluded = responsibilitySpans(text);
   const found: PlaceMention[] = [];
   let i = 0;
+  const zoneStarts = zoneIndex.starts;
   while (i < text.length) {
+    // Most offsets start no name at all: skip them without a call.
+    const code = text.charCodeAt(i);
+    if (!mayStartName(code, text.charCodeAt(i + 1)) && (zoneStarts === undefined || zoneStarts[code] === 0)) {
+      i++;
+      continue;
+    }
     const cand = longestAt(text, i, zoneIndex, scope, jurisdiction);
     if (!cand) {
       i++;
@@ -200,7 +309,8 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
     const after = text.slice(end, end + 16);
     if (startsWithAny(after, rules.responsibilityAfter.words)) continue;
     // 广州市生态环境局, （广州）科技服务有限公司; and 广东省、广州市住房城乡建设部门 names bodies all along.
-    if (opensBodyName(after) || (/^[）)]/.test(after) && opensBodyName(after.slice(1)))) {
+    const close = text.charCodeAt(end);
+    if (opensBodyName(text, end) || ((close === 0xff09 || close === 0x29) && opensBodyName(text, end + 1, BODY_RUN - 1))) {
       let from = start;
       while (found.length > 0 && /^[、和及]$/.test(text.slice(found[found.length - 1].end, from))) from = found.pop()!.start;
       continue;
@@ -211,7 +321,7 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
       continue;
     }
     if (rules.sloganBefore.words.some((w) => before.endsWith(w))) continue;
-    if (!isHan(text[end]) && sloganBefore.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (!hanAt(text, end) && sloganBefore.test(text.slice(Math.max(0, start - 8), start))) continue;
     // “花漾花都”, “幸福美丽花都”, “投资花都”: a name closing a quoted brand is the brand.
     if (text[end] === '”' && /“[\u3400-\u9fff]{2,6}$/.test(text.slice(Math.max(0, start - 7), start))) continue;
     const short = cand.entries.every((e) => e.kind === 'alias' || e.kind === 'townStem' || e.kind === 'homeAlias');
@@ -239,17 +349,16 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
     // 东方市场, 中山区域: the name runs into an ordinary word. 沿海城市, 新兴城市: 海城市 and 兴城市 are
     // county names only where they stand as a name (after a qualifier or a boundary).
     if ((surface.endsWith('市') && text[end] === '场') || (surface.endsWith('区') && text[end] === '域')) continue;
-    if (/城[市区]$/.test(surface) && isHan(text[start - 1]) && !(prev && prev.end === start && isWithin(chosen, prev.division))) continue;
+    if (/城[市区]$/.test(surface) && hanAt(text, start - 1) && !(prev && prev.end === start && isWithin(chosen, prev.division))) continue;
     // Places in other provinces are rarer in a plan than words that contain their names
     // (“新乡贤”, 罗浮山县镇村, 2项城市道路): trust them at a list boundary or after a qualifier.
-    const province = ancestryTop(jurisdiction);
     if (province && !isWithin(chosen, province) && chosen.level !== 'PROVINCE') {
       const qualified = !!prev && prev.end === start && isWithin(chosen, prev.division);
-      const listed = !isHan(text[end]) || /^[等和与及]/.test(text[end] ?? '');
+      const listed = !hanAt(text, end) || /^[等和与及]/.test(text[end] ?? '');
       if (!qualified) {
         if (/城市$/.test(surface)) continue;
         if (entry.kind === 'alias' && !listed) continue;
-        if (entry.kind === 'full' && chosen.level === 'DISTRICT' && isHan(text[start - 1]) && !/[、和与及]/.test(text[start - 1])) continue;
+        if (entry.kind === 'full' && chosen.level === 'DISTRICT' && hanAt(text, start - 1) && !/[、和与及]/.test(text[start - 1])) continue;
       }
     }
     // Short forms of districts outside the plan's city, and of other provinces, must stand alone.
@@ -260,7 +369,7 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
       if (!local && !standsAlone(text, start, end, qualified)) continue;
     }
     // “三水统筹” counts waters; 花都、三水两区 and 佛山三水 name the district.
-    if ((entry.kind === 'alias' || entry.kind === 'homeAlias') && countingWord.test(surface) && isHan(text[end])) {
+    if ((entry.kind === 'alias' || entry.kind === 'homeAlias') && countingWord.test(surface) && hanAt(text, end)) {
       const joined = !!prev && /^[、—－\-和与及]?$/.test(text.slice(prev.end, start));
       if (!joined && !startsWithAny(after, rules.countingWordAliases.areaAfter)) continue;
     }

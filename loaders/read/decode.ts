@@ -40,8 +40,9 @@ export function looksBinary(text: string): boolean {
   const sample = text.slice(0, 20000);
   if (sample.length === 0) return false;
   let bad = 0;
-  for (const ch of sample) {
-    const c = ch.codePointAt(0)!;
+  // Code units, not code points: the halves of a surrogate pair are never NUL, U+FFFD or control characters.
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
     if (c === 0 || c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c)) bad++;
   }
   return bad / sample.length > 0.02;
