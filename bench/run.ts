@@ -98,6 +98,7 @@ try {
       mbPerSecPerCore: { seeds: seedsExtraction.mbPerSecPerCore, corpus: corpus.extractionMbPerSecPerCore },
       baselineMbPerSecPerCore: { seeds: seedsExtraction.baselineMbPerSecPerCore, corpus: corpus.extractionBaselineMbPerSecPerCore },
       mbPerWallSecond: { seeds: seedsExtraction.mbPerWallSecond, corpus: corpus.extractionMbPerWallSecond },
+      coldMbPerSecPerCore: { seeds: seedsExtraction.coldMbPerSecPerCore },
       seeds: seedsExtraction,
       corpus: { documents: corpus.documents, mb: corpus.mb, failed: corpus.failed, seconds: corpus.extractSeconds },
     };
