@@ -203,7 +203,11 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
 
   const items = listItems(p.text);
   const groups = new Map<number, ItemSpan[]>();
-  for (const it of items) groups.set(it.group, [...(groups.get(it.group) ?? []), it]);
+  for (const it of items) {
+    const list = groups.get(it.group);
+    if (list) list.push(it);
+    else groups.set(it.group, [it]);
+  }
   const projectBox = box !== undefined && /项目|工程/.test(box.title);
   for (const list of groups.values()) {
     // A box of key projects lists nothing but works. Elsewhere only an explicit enumeration
@@ -215,7 +219,8 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
     const labelled = list[0].label !== undefined && list.length >= 2;
     // "加快中海壳牌惠州三期乙烯项目、埃克森美孚惠州化工综合体二期项目建设": a list holding a named project
     // is a list of projects.
-    const named = list.some((it) => isNamedWork(workName(it.raw), jurisdiction));
+    // (A named work's name ends in 目 or 程, so an item without either is not cleaned for this.)
+    const named = list.some((it) => (it.raw.includes('目') || it.raw.includes('程')) && isNamedWork(workName(it.raw), jurisdiction));
     // "加快广佛江珠城际、佛山地铁3号线南海段建设": a list an action opens and 建设 closes is a list of works.
     const framed = list.length >= 2 && /^\s*(?:加快|推进|推动|加快推进|积极推进|规划建设|启动|实施)/.test(list[0].raw) && /建设$/.test(tail.replace(/\s+/g, ''));
     if (!named && !framed && !projectBox && !explicit && !(box && (labelled || list.length >= 3))) {

@@ -35,8 +35,38 @@ export interface ItemSpan {
   raw: string;
 }
 
-const OPEN = '（(〔[【「“';
-const CLOSE = '）)〕]】」”';
+/** Brackets that hold a list item together: （(〔[【「“ and their closes. */
+const isOpen = (c: number) => c === 0xff08 || c === 0x28 || c === 0x3014 || c === 0x5b || c === 0x3010 || c === 0x300c || c === 0x201c;
+const isClose = (c: number) => c === 0xff09 || c === 0x29 || c === 0x3015 || c === 0x5d || c === 0x3011 || c === 0x300d || c === 0x201d;
+/** 一二三四五六七八九十 or an ASCII digit. */
+const isNumeral = (c: number) =>
+  (c >= 0x30 && c <= 0x39) || c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
+const FULL_STOP = 0x3002; // 。
+const ENUM_COMMA = 0x3001; // 、
+
+/**
+ * Brackets the text never closes before their sentence ends (a typo in the source): no brackets. One pass:
+ * within a sentence, a close matches the innermost open still pending (all bracket kinds count alike);
+ * opens still pending at the sentence's end (or the text's) are unclosed.
+ */
+function unclosedBrackets(text: string): Set<number> | undefined {
+  let unclosed: Set<number> | undefined;
+  const pending: number[] = [];
+  const endSentence = () => {
+    if (!pending.length) return;
+    unclosed ??= new Set();
+    for (const i of pending) unclosed.add(i);
+    pending.length = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === FULL_STOP) endSentence();
+    else if (isOpen(c)) pending.push(i);
+    else if (isClose(c) && pending.length) pending.pop();
+  }
+  endSentence();
+  return unclosed;
+}
 
 /**
  * Items of the lists in `text`. A label "X：" applies to the items after it until the sentence
@@ -50,43 +80,30 @@ export function listItems(text: string): ItemSpan[] {
   let group = 0;
   const flush = (end: number, endsGroup: boolean) => {
     const raw = text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim()) items.push({ name: raw.trim(), raw: raw.trim(), offset: start + lead, length: raw.trim().length, label, group });
+    const name = raw.trim();
+    if (name) items.push({ name, raw: name, offset: start + (raw.length - raw.trimStart().length), length: name.length, label, group });
     start = end + 1;
     if (endsGroup) group++;
   };
-  // A bracket the text never closes before its sentence ends (a typo in the source) is no bracket.
-  const unclosed = new Set<number>();
+  const unclosed = unclosedBrackets(text);
   for (let i = 0; i < text.length; i++) {
-    if (!OPEN.includes(text[i])) continue;
-    let d = 0;
-    let j = i;
-    for (; j < text.length && text[j] !== '。'; j++) {
-      if (OPEN.includes(text[j])) d++;
-      else if (CLOSE.includes(text[j]) && --d === 0) break;
-    }
-    if (d !== 0) unclosed.add(i);
-  }
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (OPEN.includes(ch) && !unclosed.has(i)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    const c = text.charCodeAt(i);
+    if (isOpen(c) && !unclosed?.has(i)) depth++;
+    else if (isClose(c)) depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
-    if (ch === '：' || ch === ':') {
+    if (c === 0xff1a || c === 0x3a) { // ：:
       label = squeeze(text.slice(start, i)).replace(/^\d+[.．、]\s*/, '');
       start = i + 1;
       group++;
-    } else if (ch === '、' && /[一二三四五六七八九十\d]/.test(text[i - 1] ?? '') && /[一二三四五六七八九十\d]/.test(text[i + 1] ?? '')) {
-      continue;
-    } else if (ch === '、' && /(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)$/.test(text.slice(Math.max(0, i - 4), i)) && /^(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)/.test(text.slice(i + 1))) {
+    } else if (c === ENUM_COMMA) {
+      if (i > 0 && isNumeral(text.charCodeAt(i - 1)) && isNumeral(text.charCodeAt(i + 1))) continue;
       // "惠州太平岭核电一期、二期项目": phases of one project too.
       // "广州白云国际机场东四、西四指廊及连接楼工程": two wings of one work, not two items.
-      continue;
-    } else if (ch === '、') {
+      if (/(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)$/.test(text.slice(Math.max(0, i - 4), i)) && /^(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)/.test(text.slice(i + 1))) continue;
       flush(i, false);
-    } else if ('，,；;'.includes(ch)) {
+    } else if (c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b) { // ，,；;
       flush(i, true);
-    } else if ('。！？'.includes(ch)) {
+    } else if (c === FULL_STOP || c === 0xff01 || c === 0xff1f) { // 。！？
       flush(i, true);
       label = undefined;
     }
@@ -107,25 +124,42 @@ export function leadName(text: string): ItemSpan | undefined {
 
 /** "继续推进红棉大道工程" → "红棉大道工程"; "新街大道等项目" → "新街大道"; layout spaces dropped. */
 export function cleanItem(raw: string): string {
+  // One item is cleaned several times (is it a named work, a pair, a coded line…): once is enough. Bounded.
+  let name = cleaned.get(raw);
+  if (name === undefined) {
+    if (cleaned.size > 50000) cleaned.clear();
+    name = cleanOnce(raw);
+    cleaned.set(raw, name);
+  }
+  return name;
+}
+const cleaned = new Map<string, string>();
+
+function cleanOnce(raw: string): string {
   let name = squeeze(raw)
     .replace(/^\d+[.．、]/, '')
     .replace(/^(?:以及|及|和|与|并)/, '');
   name = name.replace(LEADING, '');
   // The list's tail: "等项目", "等加快建设", "等 8个连片示范村建设".
-  name = name.replace(/等[^（(）)]{0,16}$/, '').replace(/\d+项[^（(）)]*$/, '');
+  if (name.includes('等')) name = name.replace(/等[^（(）)]{0,16}$/, '');
+  if (name.includes('项')) name = name.replace(/\d+项[^（(）)]*$/, '');
   // A note in brackets is not part of the name: "（花都汽车产业基地被省政府认定为…）".
-  name = name.replace(/（[^）]*(?:被|认定|是指|简称|以下)[^）]*）|（[^）]{21,}）/g, '');
-  // A count closing the list: "广乐高速生态隔离廊道四条生态带".
-  name = name.replace(/(?<=\S{3})[一二三四五六七八九十两\d]+[条个座项处所家][^（(]*$/, '');
+  if (name.includes('（')) name = name.replace(/（[^）]*(?:被|认定|是指|简称|以下)[^）]*）|（[^）]{21,}）/g, '');
+  // A count closing the list: "广乐高速生态隔离廊道四条生态带". (The classifier test first: the lookbehind
+  // would otherwise be tried at every offset of every item.)
+  if (COUNTED.test(name)) name = name.replace(/(?<=\S{3})[一二三四五六七八九十两\d]+[条个座项处所家][^（(]*$/, '');
   // "美丽乡村精品示范村——港头村": the designation, then the name.
-  const dash = name.split(/——/);
-  if (dash.length === 2 && dash[1].length >= 2) name = dash[1];
+  if (name.includes('——')) {
+    const dash = name.split(/——/);
+    if (dash.length === 2 && dash[1].length >= 2) name = dash[1];
+  }
   return name.trim();
 }
+const COUNTED = /[条个座项处所家]/;
 
 /** Not a work at all: a policy phrase, a quota, a description. */
 export function isPolicyPhrase(name: string): boolean {
-  const bare = name.replace(/（[^）]*）|\([^)]*\)/g, '');
+  const bare = name.includes('（') || name.includes('(') ? name.replace(/（[^）]*）|\([^)]*\)/g, '') : name;
   return (
     NOT_CONCRETE.test(bare) ||
     NOT_A_NAME.test(bare) ||
@@ -139,6 +173,7 @@ export function isPolicyPhrase(name: string): boolean {
 
 /** Layout spaces out, except between two Latin letters or digits. */
 export function squeeze(text: string): string {
+  if (!/\s/.test(text)) return text; // nothing to squeeze: most names and cells
   return text.replace(/\s+/g, ' ').trim().replace(/ (?![A-Za-z0-9])|(?<![A-Za-z0-9]) /g, '');
 }
 
