@@ -26,7 +26,7 @@ export function normalise(source: SourceText): Paragraph[] {
   const usedMarkers = collectInlineMarkers(simplified);
   const markdown = /\.(?:md|markdown)$/i.test(source.document);
   // Pull quotes inside cut sentences are a newspaper layout (a dateline such as "广东建设报讯").
-  const newspaper = simplified.some((l) => /报讯|本报记者/u.test(l));
+  const newspaper = simplified.some((l) => l.includes('报讯') || l.includes('本报记者'));
   const kinds = source.lines.map((_, i) => classify(simplified, i, toc, usedMarkers));
   const cleaned: CleanLine[] = source.lines.map((l, i) =>
     cleanLine(l, simplified[i], kinds[i] === 'footnote' ? FOOTNOTE_LINE : undefined, kinds[i] === 'table' && PIPE_ROW.test(simplified[i])),
@@ -86,9 +86,10 @@ export function normalise(source: SourceText): Paragraph[] {
 type LineKind = 'blank' | 'page' | 'toc' | 'footnote' | 'caption' | 'table' | 'content';
 
 function classify(lines: string[], i: number, toc: Set<number>, markers: Set<string>): LineKind {
-  const t = lines[i].replace(/[\s\u3000\u00a0\f]+$/u, '').replace(/^[\s\u3000\u00a0\f]+/u, '');
-  if (t === '' || PIPE_SEPARATOR.test(t)) return 'blank';
-  if (PIPE_ROW.test(t)) return 'table';
+  const t = lines[i].trim(); // trim() cuts what \s matches: \u3000, \u00a0 and \f too
+  const pipe = t.includes('|');
+  if (t === '' || (pipe && PIPE_SEPARATOR.test(t))) return 'blank';
+  if (pipe && PIPE_ROW.test(t)) return 'table';
   if (toc.has(i)) return 'toc';
   if (isPageNumber(t) && !(isLoneNumber(t) && inTable(lines, i))) return 'page';
   const fm = FOOTNOTE_LINE.exec(t);
@@ -97,8 +98,8 @@ function classify(lines: string[], i: number, toc: Set<number>, markers: Set<str
     // A bare ① starts a list item unless the text used ① as a note marker before.
     if (fm[1].startsWith('^') || markers.has(marker)) return 'footnote';
   }
-  if (/^(?:图|圖)\s*\d+(?:[-－.]\d+)?\s+\S/u.test(t) || /[（(]图源[:：][^）)]*[）)]$/u.test(t) || /\s摄$/u.test(t)) return 'caption';
-  if (/\t/.test(lines[i].replace(/^\t+/, '')) || /^\t.*\t/.test(lines[i])) return 'table';
+  if (/^(?:图|圖)\s*\d+(?:[-－.]\d+)?\s+\S/u.test(t) || (t.includes('图源') && /[（(]图源[:：][^）)]*[）)]$/u.test(t)) || (t.endsWith('摄') && /\s摄$/u.test(t))) return 'caption';
+  if (lines[i].includes('\t') && (/\t/.test(lines[i].replace(/^\t+/, '')) || /^\t.*\t/.test(lines[i]))) return 'table';
   return 'content';
 }
 
