@@ -26,21 +26,30 @@ const VILLAGE = /^(?:[^村镇街]{2,4}(?:镇|街道|街))?[^村镇街]{1,4}村$/
 /** Category named by a box title or list label ("综合交通重点项目" → 交通), if any. */
 export function categoryOfTitle(title: string | undefined): string | undefined {
   if (!title) return undefined;
-  for (const c of data.categories) if (c.titleWords.some((w) => title.includes(w))) return c.category;
-  return undefined;
+  // Asked once per paragraph about its box's and section's titles: remembered per title. Bounded.
+  let category = titleMemo.get(title);
+  if (category === undefined) {
+    if (titleMemo.size > 10000) titleMemo.clear();
+    category = data.categories.find((c) => c.titleWords.some((w) => title.includes(w)))?.category ?? null;
+    titleMemo.set(title, category);
+  }
+  return category ?? undefined;
 }
+const titleMemo = new Map<string, string | null>();
 
 /** Where in the name (brackets ignored) the last category keyword ends, and its category. */
 type Keyword = { category: string; start: number; end: number } | undefined;
 // The same candidate name is asked about several times (category, concreteness, designation);
 // scanning every keyword of every category each time was a top cost of extraction. Bounded.
-const keywordMemo = new Map<string, Keyword>();
+const keywordMemo = new Map<string, Keyword | null>();
 function lastKeyword(name: string): Keyword {
-  if (keywordMemo.has(name)) return keywordMemo.get(name);
-  if (keywordMemo.size > 50000) keywordMemo.clear();
-  const found = scanLastKeyword(name);
-  keywordMemo.set(name, found);
-  return found;
+  let found = keywordMemo.get(name);
+  if (found === undefined) {
+    if (keywordMemo.size > 50000) keywordMemo.clear();
+    found = scanLastKeyword(name) ?? null;
+    keywordMemo.set(name, found);
+  }
+  return found ?? undefined;
 }
 
 function scanLastKeyword(name: string): Keyword {

@@ -5,7 +5,7 @@
  * plans is one node.
  */
 import type { Division, ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.ts';
-import { divisionNodes, findPlaceMentions, resolveDivision } from '../places/index.ts';
+import { divisionNodes, findPlaceMentions, resolveDivision, type PlaceMention } from '../places/index.ts';
 import { categoryOfName, categoryOfTitle, hasOwnName, isConcreteName, isDesignation } from './categories.ts';
 import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, leadName, listItems } from './items.ts';
 import { tableProjects } from './table.ts';
@@ -269,11 +269,11 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
  * name opens with a place: a concrete work of that place, not a kind of facility.
  */
 function placeLedWork(raw: string, jurisdiction?: Division): string | undefined {
-  const text = raw.replace(/\s+/g, '');
+  const text = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
   if (!/^(?:加快|积极|大力|重点|着力|全力|持续)?(?:建设|新建|规划建设|推动|推进|实施|打造|启动|谋划|改造)/.test(text)) return undefined;
   const name = workName(raw).replace(/(建设|项目建设)$/, '');
   if (name === text || name.length < 5 || name.length > 30 || isPolicyPhrase(name) || !isConcreteName(name, false)) return undefined;
-  const places = findPlaceMentions(name, { jurisdiction });
+  const places = placeMentions(name, jurisdiction);
   // "福田区中医院新院区": the mention matcher reads a name opening with a district as a body's; its full
   // division name still says where the work is.
   const placeLed = (places.length > 0 && places[0].start === 0 && places[0].end < name.length - 2) || fullNamePrefix(name, jurisdiction) !== undefined;
@@ -306,11 +306,12 @@ function isNamedWork(name: string, jurisdiction?: Division): boolean {
 
 /** The name holds a place: a division, its short form, or a zone. */
 function statesPlace(name: string, jurisdiction?: Division): boolean {
-  return findPlaceMentions(name, { jurisdiction }).length > 0 || fullNamePrefix(name, jurisdiction) !== undefined;
+  return placeMentions(name, jurisdiction).length > 0 || fullNamePrefix(name, jurisdiction) !== undefined;
 }
 
 /** "红棉大道和机场北进场路": two works joined by 和, when both halves name one. */
 function splitPair(name: string, villageContext: boolean): string[] {
+  if (!name.includes('和')) return [name];
   const parts = name.split('和');
   if (parts.length === 2 && parts.every((p) => p.length >= 3 && isConcreteName(p, villageContext))) return parts;
   // "南沙副中心和空港经济区": a pair whose halves are not both works is not one work either.
@@ -319,9 +320,26 @@ function splitPair(name: string, villageContext: boolean): string[] {
 
 /** 梯面镇 or 珠海市斗门区 in a list of pilots is a place, not a work. */
 function isDivisionName(name: string, jurisdiction?: Division): boolean {
-  const m = findPlaceMentions(name, { jurisdiction });
-  return m.length > 0 && m[m.length - 1].end === name.length && m[0].start === 0 && /[省市区县镇乡街道]$/.test(name);
+  // The suffix first: most names end otherwise, and the mention matcher is the dearer test.
+  if (!/[省市区县镇乡街道]$/.test(name)) return false;
+  const m = placeMentions(name, jurisdiction);
+  return m.length > 0 && m[m.length - 1].end === name.length && m[0].start === 0;
 }
+
+/**
+ * The places a name holds, as the mention matcher reads them. One name is asked about by several tests (led by
+ * a place? a division's name? where is it?), so the answers are kept for the plan's jurisdiction. Bounded.
+ */
+function placeMentions(name: string, jurisdiction?: Division): PlaceMention[] {
+  if (mentionMemo.jurisdiction !== jurisdiction || mentionMemo.byName.size > 20000) mentionMemo = { jurisdiction, byName: new Map() };
+  let found = mentionMemo.byName.get(name);
+  if (!found) {
+    found = findPlaceMentions(name, { jurisdiction });
+    mentionMemo.byName.set(name, found);
+  }
+  return found;
+}
+let mentionMemo: { jurisdiction?: Division; byName: Map<string, PlaceMention[]> } = { byName: new Map() };
 
 /** 区第二人民医院 in a district plan is that district's: 花都区第二人民医院. */
 function relativeName(name: string, jurisdiction?: Division): string {
@@ -336,7 +354,7 @@ function placeOf(name: string, jurisdiction?: Division): Division | undefined {
   // A bracketed section or route ("（花都区边界—山前旅游大道）", "（延长至三水区芦苞大道）") names
   // the ends of a work, not where it is; a bracketed place alone ("（广州）") does say where.
   const own = name.replace(/（[^）]*[—\-–至、][^）]*）|\([^)]*[—\-–至、][^)]*\)/g, '');
-  const mentions = findPlaceMentions(own, { jurisdiction });
+  const mentions = placeMentions(own, jurisdiction);
   let best: Division | undefined;
   for (const m of mentions) {
     if (!best || LEVEL_DEPTH[m.division.level] > LEVEL_DEPTH[best.level]) best = m.division;

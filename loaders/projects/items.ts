@@ -35,14 +35,16 @@ export interface ItemSpan {
   raw: string;
 }
 
-/** Brackets that hold a list item together: （(〔[【「“ and their closes. */
-const isOpen = (c: number) => c === 0xff08 || c === 0x28 || c === 0x3014 || c === 0x5b || c === 0x3010 || c === 0x300c || c === 0x201c;
-const isClose = (c: number) => c === 0xff09 || c === 0x29 || c === 0x3015 || c === 0x5d || c === 0x3011 || c === 0x300d || c === 0x201d;
+/** What a character does in a list: one table lookup per character instead of a chain of comparisons. */
+const OPENS = 1, CLOSES = 2, LABEL = 3, ENUMERATES = 4, SEPARATES = 5, ENDS = 6;
+const ROLE = new Uint8Array(0x10000);
+for (const [chars, role] of [['（(〔[【「“', OPENS], ['）)〕]】」”', CLOSES], ['：:', LABEL], ['、', ENUMERATES], ['，,；;', SEPARATES], ['。！？', ENDS]] as const) {
+  for (const ch of chars) ROLE[ch.charCodeAt(0)] = role;
+}
 /** 一二三四五六七八九十 or an ASCII digit. */
 const isNumeral = (c: number) =>
   (c >= 0x30 && c <= 0x39) || c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
 const FULL_STOP = 0x3002; // 。
-const ENUM_COMMA = 0x3001; // 、
 
 /**
  * Brackets the text never closes before their sentence ends (a typo in the source): no brackets. One pass:
@@ -52,19 +54,17 @@ const ENUM_COMMA = 0x3001; // 、
 function unclosedBrackets(text: string): Set<number> | undefined {
   let unclosed: Set<number> | undefined;
   const pending: number[] = [];
-  const endSentence = () => {
-    if (!pending.length) return;
-    unclosed ??= new Set();
-    for (const i of pending) unclosed.add(i);
-    pending.length = 0;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === FULL_STOP) endSentence();
-    else if (isOpen(c)) pending.push(i);
-    else if (isClose(c) && pending.length) pending.pop();
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : FULL_STOP;
+    const role = ROLE[c];
+    if (c === FULL_STOP) {
+      if (!pending.length) continue;
+      unclosed ??= new Set();
+      for (const at of pending) unclosed.add(at);
+      pending.length = 0;
+    } else if (role === OPENS) pending.push(i);
+    else if (role === CLOSES && pending.length) pending.pop();
   }
-  endSentence();
   return unclosed;
 }
 
@@ -78,37 +78,38 @@ export function listItems(text: string): ItemSpan[] {
   let start = 0;
   let label: string | undefined;
   let group = 0;
-  const flush = (end: number, endsGroup: boolean) => {
-    const raw = text.slice(start, end);
-    const name = raw.trim();
-    if (name) items.push({ name, raw: name, offset: start + (raw.length - raw.trimStart().length), length: name.length, label, group });
-    start = end + 1;
-    if (endsGroup) group++;
-  };
   const unclosed = unclosedBrackets(text);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isOpen(c) && !unclosed?.has(i)) depth++;
-    else if (isClose(c)) depth = Math.max(0, depth - 1);
-    if (depth > 0) continue;
-    if (c === 0xff1a || c === 0x3a) { // ：:
+  for (let i = 0; i <= text.length; i++) {
+    // The text's end closes the last item like a full stop.
+    const role = i < text.length ? ROLE[text.charCodeAt(i)] : ENDS;
+    if (role === 0) continue;
+    if (i < text.length) {
+      if (role === OPENS && !unclosed?.has(i)) depth++;
+      else if (role === CLOSES) depth = Math.max(0, depth - 1);
+      if (depth > 0) continue;
+    }
+    if (role === LABEL) {
       label = squeeze(text.slice(start, i)).replace(/^\d+[.．、]\s*/, '');
       start = i + 1;
       group++;
-    } else if (c === ENUM_COMMA) {
+      continue;
+    }
+    if (role === ENUMERATES) {
       if (i > 0 && isNumeral(text.charCodeAt(i - 1)) && isNumeral(text.charCodeAt(i + 1))) continue;
       // "惠州太平岭核电一期、二期项目": phases of one project too.
       // "广州白云国际机场东四、西四指廊及连接楼工程": two wings of one work, not two items.
       if (/(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)$/.test(text.slice(Math.max(0, i - 4), i)) && /^(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)/.test(text.slice(i + 1))) continue;
-      flush(i, false);
-    } else if (c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b) { // ，,；;
-      flush(i, true);
-    } else if (c === FULL_STOP || c === 0xff01 || c === 0xff1f) { // 。！？
-      flush(i, true);
-      label = undefined;
+    } else if (role !== SEPARATES && role !== ENDS) {
+      continue; // a bracket
     }
+    // An item ends here.
+    const raw = text.slice(start, i);
+    const name = raw.trim();
+    if (name) items.push({ name, raw: name, offset: start + (raw.length - raw.trimStart().length), length: name.length, label, group });
+    start = i + 1;
+    if (role !== ENUMERATES) group++;
+    if (role === ENDS) label = undefined;
   }
-  flush(text.length, true);
   return items;
 }
 
