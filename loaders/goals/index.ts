@@ -98,9 +98,10 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     for (const found of proseGoals(paragraph.text, minYear, implicitYear(task))) {
       const line = lineAt(paragraph, found.offset);
       const quote = verbatim(paragraph, found.offset, found.quote);
-      let goal = [...goals.values()].find(
-        (g) => g.year === found.targetYear && sameIndicator(g.name, found.name, g.value === found.targetValue && g.unit === found.unit),
-      );
+      let goal: GoalEntry | undefined;
+      for (const g of goals.values()) {
+        if (g.year === found.targetYear && sameIndicator(g.name, found.name, g.value === found.targetValue && g.unit === found.unit)) { goal = g; break; }
+      }
       if (!goal) {
         const id = goalId(ctx.planId, found.name, found.targetYear);
         const properties: GraphNode['properties'] = { id, name: found.name, targetYear: found.targetYear, targetValue: found.targetValue, document, line, quote };
@@ -125,6 +126,7 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
   }
   const linked = new Set(relationships.map((r) => `${r.start}>${goals.get(r.end)?.name}`));
   for (const { task, paragraph } of owned) {
+    if (byIndicator.size === 0) break;
     if (!task || boxesHoldingTables.has(task.ref)) continue;
     const text = squeeze(paragraph.text);
     for (const [key, list] of byIndicator) {
