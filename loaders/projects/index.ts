@@ -107,9 +107,11 @@ export function newsMentions(paragraphs: Paragraph[], jurisdiction?: Division, t
       const raw = item.raw.replace(/[“”"]/g, '');
       for (let i = 0; i + 4 <= raw.length; i++) {
         const candidate = squeezeName(raw.slice(i));
+        // The name's own words first; the places in it cost the most to read.
+        if (isPolicyPhrase(candidate) || !isConcreteName(candidate, false)) continue;
         const places = findPlaceMentions(candidate, { jurisdiction });
         if (!places.length || places[0].start !== 0 || isDivisionName(candidate, jurisdiction)) continue;
-        if (isPolicyPhrase(candidate) || !isConcreteName(candidate, false) || isDesignation(candidate) && places[0].end === candidate.length) continue;
+        if (isDesignation(candidate) && places[0].end === candidate.length) continue;
         out.push({
           name: candidate,
           category: categoryOfName(candidate),
@@ -273,14 +275,15 @@ function placeLedWork(raw: string, jurisdiction?: Division): string | undefined 
   if (!/^(?:加快|积极|大力|重点|着力|全力|持续)?(?:建设|新建|规划建设|推动|推进|实施|打造|启动|谋划|改造)/.test(text)) return undefined;
   const name = workName(raw).replace(/(建设|项目建设)$/, '');
   if (name === text || name.length < 5 || name.length > 30 || isPolicyPhrase(name) || !isConcreteName(name, false)) return undefined;
+  // (The tests on the name's own words come before the places in it, which cost the most to read.)
+  if (ACTION_INSIDE.test(name)) return undefined;
+  // Routes, bases and designated zones named in passing are too loose to be one work here.
+  if (/(线路|合作区|示范区|试验区|基地)$/.test(name.replace(/（[^）]*）$/, ''))) return undefined;
   const places = placeMentions(name, jurisdiction);
   // "福田区中医院新院区": the mention matcher reads a name opening with a district as a body's; its full
   // division name still says where the work is.
   const placeLed = (places.length > 0 && places[0].start === 0 && places[0].end < name.length - 2) || fullNamePrefix(name, jurisdiction) !== undefined;
-  if (!placeLed) return undefined;
-  if (isDivisionName(name, jurisdiction) || ACTION_INSIDE.test(name)) return undefined;
-  // Routes, bases and designated zones named in passing are too loose to be one work here.
-  if (/(线路|合作区|示范区|试验区|基地)$/.test(name.replace(/（[^）]*）$/, ''))) return undefined;
+  if (!placeLed || isDivisionName(name, jurisdiction)) return undefined;
   return name;
 }
 
