@@ -204,20 +204,18 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
   }
 
   const items = listItems(p.text);
-  const groups = new Map<number, ItemSpan[]>();
-  for (const it of items) {
-    const list = groups.get(it.group);
-    if (list) list.push(it);
-    else groups.set(it.group, [it]);
-  }
   const projectBox = box !== undefined && /项目|工程/.test(box.title);
-  for (const list of groups.values()) {
+  // The items of one list are consecutive (listItems numbers its groups in reading order).
+  for (let first = 0, next = 0; first < items.length; first = next) {
+    while (next < items.length && items[next].group === items[first].group) next++;
+    const list = next - first === 1 ? [items[first]] : items.slice(first, next);
     // A box of key projects lists nothing but works. Elsewhere only an explicit enumeration
     // counts: "X、Y等项目", a labelled list ("市县试点：A、B、C"), or, in a box, three or more.
     // "…等方式", "…等措施" list ways of working, not works.
     const tail = list[list.length - 1].raw;
-    if (/等(?:方式|措施|手段|形式|途径|领域|产业|行业|业态|活动|工作|机制)/.test(tail)) continue;
-    const explicit = list.length >= 2 && /等/.test(tail);
+    const etc = tail.includes('等');
+    if (etc && /等(?:方式|措施|手段|形式|途径|领域|产业|行业|业态|活动|工作|机制)/.test(tail)) continue;
+    const explicit = list.length >= 2 && etc;
     const labelled = list[0].label !== undefined && list.length >= 2;
     // "加快中海壳牌惠州三期乙烯项目、埃克森美孚惠州化工综合体二期项目建设": a list holding a named project
     // is a list of projects.

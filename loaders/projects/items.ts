@@ -51,18 +51,20 @@ const FULL_STOP = 0x3002; // 。
  * within a sentence, a close matches the innermost open still pending (all bracket kinds count alike);
  * opens still pending at the sentence's end (or the text's) are unclosed.
  */
-function unclosedBrackets(text: string): Set<number> | undefined {
+function unclosedBrackets(text: string, from: number): Set<number> | undefined {
   let unclosed: Set<number> | undefined;
   const pending: number[] = [];
-  for (let i = 0; i <= text.length; i++) {
+  for (let i = from; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : FULL_STOP;
-    const role = ROLE[c];
     if (c === FULL_STOP) {
       if (!pending.length) continue;
       unclosed ??= new Set();
       for (const at of pending) unclosed.add(at);
       pending.length = 0;
-    } else if (role === OPENS) pending.push(i);
+      continue;
+    }
+    const role = ROLE[c];
+    if (role === OPENS) pending.push(i);
     else if (role === CLOSES && pending.length) pending.pop();
   }
   return unclosed;
@@ -78,15 +80,25 @@ export function listItems(text: string): ItemSpan[] {
   let start = 0;
   let label: string | undefined;
   let group = 0;
-  const unclosed = unclosedBrackets(text);
-  for (let i = 0; i <= text.length; i++) {
-    // The text's end closes the last item like a full stop.
-    const role = i < text.length ? ROLE[text.charCodeAt(i)] : ENDS;
-    if (role === 0) continue;
-    if (i < text.length) {
-      if (role === OPENS && !unclosed?.has(i)) depth++;
-      else if (role === CLOSES) depth = Math.max(0, depth - 1);
+  // Read from the first open bracket on (none before it can be unclosed): most texts have few.
+  let unclosed: Set<number> | undefined;
+  let bracketsRead = false;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    let role: number;
+    if (i < n) {
+      role = ROLE[text.charCodeAt(i)];
+      if (role === 0) continue;
+      if (role === OPENS) {
+        if (!bracketsRead) {
+          unclosed = unclosedBrackets(text, i);
+          bracketsRead = true;
+        }
+        if (!unclosed?.has(i)) depth++;
+      } else if (role === CLOSES) depth = Math.max(0, depth - 1);
       if (depth > 0) continue;
+    } else {
+      role = ENDS; // the text's end closes the last item like a full stop
     }
     if (role === LABEL) {
       label = squeeze(text.slice(start, i)).replace(/^\d+[.．、]\s*/, '');
