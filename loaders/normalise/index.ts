@@ -226,14 +226,17 @@ class Builder {
     let text = '';
     let original = '';
     const segments: Paragraph['segments'] = [];
+    // The last character of `text` so far, as a code (-1: none), so the joined text is not re-read per line.
+    let last = -1;
     for (const part of this.parts) {
       // Latin words or numbers cut by a wrap get their space back; Chinese joins directly.
-      const joiner = text !== '' && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z]/.test(part.text) ? ' ' : '';
+      const joiner = last >= 0 && isLatinOrDigit(last) && isLatin(part.text.charCodeAt(0)) ? ' ' : '';
       text += joiner;
       original += joiner;
       segments.push({ offset: text.length, line: part.line });
       text += part.text;
       original += part.original;
+      if (part.text !== '') last = part.text.charCodeAt(part.text.length - 1);
     }
     const p: Paragraph = { text, original, line: this.line, segments, kind: this.kind };
     if (this.marker) p.marker = this.marker;
@@ -241,6 +244,9 @@ class Builder {
     return p;
   }
 }
+
+const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isLatinOrDigit = (c: number) => isLatin(c) || (c >= 0x30 && c <= 0x39);
 
 /** Source line of a character offset in a paragraph's text. */
 export function lineAt(p: Paragraph, offset: number): number {
