@@ -7,7 +7,7 @@
 import type { Division, ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.ts';
 import { divisionNodes, findPlaceMentions, resolveDivision, type PlaceMention } from '../places/index.ts';
 import { categoryOfName, categoryOfTitle, hasOwnName, isConcreteName, isDesignation } from './categories.ts';
-import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, leadName, listItems } from './items.ts';
+import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, itemName, leadName, listItems } from './items.ts';
 import { tableProjects } from './table.ts';
 
 export { listItems, leadName, cleanItem, investmentIn } from './items.ts';
@@ -196,8 +196,9 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
 
   // A box paragraph that opens with the project's own name: "花都区人民医院新院。总用地面积…".
   const lead = box ? leadName(p.text) : undefined;
-  if (lead && !isPolicyPhrase(cleanItem(lead.name)) && isConcreteName(cleanItem(lead.name), villageContext)) {
-    add(lead, cleanItem(lead.name), p.text);
+  const leadWork = lead && cleanItem(lead.name);
+  if (lead && leadWork !== undefined && !isPolicyPhrase(leadWork) && isConcreteName(leadWork, villageContext)) {
+    add(lead, leadWork, p.text);
     const stated = /位于([^，。；,;]{2,12}?)(?:[，。；,;]|$)/.exec(p.text.slice(lead.offset + lead.length));
     if (stated) found[found.length - 1].place = stated[1];
     return found;
@@ -220,13 +221,13 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
     // "加快中海壳牌惠州三期乙烯项目、埃克森美孚惠州化工综合体二期项目建设": a list holding a named project
     // is a list of projects.
     // (A named work's name ends in 目 or 程, so an item without either is not cleaned for this.)
-    const named = list.some((it) => (it.raw.includes('目') || it.raw.includes('程')) && isNamedWork(workName(it.raw), jurisdiction));
+    const named = list.some((it) => (it.raw.includes('目') || it.raw.includes('程')) && isNamedWork(workName(it), jurisdiction));
     // "加快广佛江珠城际、佛山地铁3号线南海段建设": a list an action opens and 建设 closes is a list of works.
     const framed = list.length >= 2 && /^\s*(?:加快|推进|推动|加快推进|积极推进|规划建设|启动|实施)/.test(list[0].raw) && /建设$/.test(tail.replace(/\s+/g, ''));
     if (!named && !framed && !projectBox && !explicit && !(box && (labelled || list.length >= 3))) {
       // "建设清水塘工业遗址公园", "推动犁市镇中心卫生院扩建": one work an action names, led by its place.
       for (const it of list) {
-        const name = placeLedWork(it.raw, jurisdiction);
+        const name = placeLedWork(it, jurisdiction);
         if (name) add(it, name, it.raw);
       }
       continue;
@@ -234,13 +235,13 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
     if (list[0].label && /定位|目标|方向|思路|范围|原则/.test(list[0].label)) continue;
     for (const [n, it] of list.entries()) {
       // "有轨电车 X6 支、X9+X9 支": a bare code after a coded item is another line of the same kind.
-      const previous = n > 0 ? cleanItem(list[n - 1].raw) : '';
+      const previous = n > 0 ? itemName(list[n - 1]) : '';
       const kind = /^(.+?)[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.exec(previous)?.[1];
-      if (kind && /^[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.test(cleanItem(it.raw))) {
-        add(it, kind + cleanItem(it.raw), it.raw);
+      if (kind && /^[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.test(itemName(it))) {
+        add(it, kind + itemName(it), it.raw);
         continue;
       }
-      const whole = workName(it.raw);
+      const whole = workName(it);
       if (framed && !named && !projectBox && !explicit && !box) {
         // Only works with a name of their own: 广佛江珠城际 yes, 城际铁路 or 体育公园 no.
         const name = whole.replace(/(规划)?建设$/, '');
@@ -254,7 +255,7 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
         for (const name of both ? halves : [whole]) add(it, name, it.raw);
         continue;
       }
-      for (const name of splitPair(cleanItem(it.raw), villageContext)) {
+      for (const name of splitPair(itemName(it), villageContext)) {
         if (name.length < 3 || name.length > 45 || isPolicyPhrase(name) || !isConcreteName(name, villageContext)) continue;
         if (isDivisionName(name, jurisdiction)) continue;
         add(it, name, it.raw);
@@ -268,10 +269,11 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
  * The work an action clause names, when the action opens the clause ("建设花坪镇圩镇综合停车场") and the work's
  * name opens with a place: a concrete work of that place, not a kind of facility.
  */
-function placeLedWork(raw: string, jurisdiction?: Division): string | undefined {
+function placeLedWork(item: ItemSpan, jurisdiction?: Division): string | undefined {
+  const raw = item.raw;
   const text = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
   if (!/^(?:加快|积极|大力|重点|着力|全力|持续)?(?:建设|新建|规划建设|推动|推进|实施|打造|启动|谋划|改造)/.test(text)) return undefined;
-  const name = workName(raw).replace(/(建设|项目建设)$/, '');
+  const name = workName(item).replace(/(建设|项目建设)$/, '');
   if (name === text || name.length < 5 || name.length > 30 || isPolicyPhrase(name) || !isConcreteName(name, false)) return undefined;
   // (The tests on the name's own words come before the places in it, which cost the most to read.)
   if (ACTION_INSIDE.test(name)) return undefined;
@@ -289,8 +291,8 @@ function placeLedWork(raw: string, jurisdiction?: Division): string | undefined 
 const ACTION_INSIDE = /打造|推动|推进|实施|开展|争取|创建|建成|完成|支持|便利|促进|带动/;
 
 /** An item's name without the work it is in: "埃克森美孚惠州化工综合体二期项目建设" → "…二期项目". */
-function workName(raw: string): string {
-  return cleanItem(raw).replace(/(项目|工程)(规划)?建设$/, '$1');
+function workName(item: ItemSpan): string {
+  return itemName(item).replace(/(项目|工程)(规划)?建设$/, '$1');
 }
 
 /**

@@ -33,6 +33,13 @@ export interface ItemSpan {
   group: number;
   /** The raw item as written (before cleaning). */
   raw: string;
+  /** cleanItem(raw), kept once asked for (itemName): one item is cleaned for several tests. */
+  cleaned: string | undefined;
+}
+
+/** The item's name, cleaned (cleanItem), once per item. */
+export function itemName(item: ItemSpan): string {
+  return (item.cleaned ??= cleanItem(item.raw));
 }
 
 /** What a character does in a list: one table lookup per character instead of a chain of comparisons. */
@@ -117,7 +124,7 @@ export function listItems(text: string): ItemSpan[] {
     // An item ends here.
     const raw = text.slice(start, i);
     const name = raw.trim();
-    if (name) items.push({ name, raw: name, offset: start + (raw.length - raw.trimStart().length), length: name.length, label, group });
+    if (name) items.push({ name, raw: name, offset: start + (raw.length - raw.trimStart().length), length: name.length, label, group, cleaned: undefined });
     start = i + 1;
     if (role !== ENUMERATES) group++;
     if (role === ENDS) label = undefined;
@@ -132,23 +139,11 @@ export function leadName(text: string): ItemSpan | undefined {
   if (!m) return undefined;
   const found = m[1] ?? m[2];
   const offset = text.indexOf(found);
-  return { name: squeeze(found), raw: found, offset, length: found.length, group: -1 };
+  return { name: squeeze(found), raw: found, offset, length: found.length, group: -1, cleaned: undefined };
 }
 
 /** "继续推进红棉大道工程" → "红棉大道工程"; "新街大道等项目" → "新街大道"; layout spaces dropped. */
 export function cleanItem(raw: string): string {
-  // One item is cleaned several times (is it a named work, a pair, a coded line…): once is enough. Bounded.
-  let name = cleaned.get(raw);
-  if (name === undefined) {
-    if (cleaned.size > 50000) cleaned.clear();
-    name = cleanOnce(raw);
-    cleaned.set(raw, name);
-  }
-  return name;
-}
-const cleaned = new Map<string, string>();
-
-function cleanOnce(raw: string): string {
   let name = squeeze(raw)
     .replace(/^\d+[.．、]/, '')
     .replace(/^(?:以及|及|和|与|并)/, '');
