@@ -181,8 +181,10 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
  */
 function firstOccurrences(keys: string[]): (text: string) => Map<string, number> | undefined {
   const byFirst = new Map<number, string[]>();
+  const opens = new Uint8Array(0x10000);
   for (const k of keys) {
     const c = k.charCodeAt(0);
+    opens[c] = 1;
     const list = byFirst.get(c);
     if (list) list.push(k);
     else byFirst.set(c, [k]);
@@ -190,7 +192,9 @@ function firstOccurrences(keys: string[]): (text: string) => Map<string, number>
   return (text) => {
     let found: Map<string, number> | undefined;
     for (let i = 0; i < text.length; i++) {
-      const list = byFirst.get(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      if (opens[c] === 0) continue;
+      const list = byFirst.get(c);
       if (!list) continue;
       for (const k of list) {
         if (found?.has(k) || !text.startsWith(k, i)) continue;

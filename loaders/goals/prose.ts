@@ -95,7 +95,8 @@ export function proseGoals(text: string, minYear: number, defaultYear?: number):
         if (end >= minYear && mark.index + mark[0].length > cut) { year = end; cut = mark.index + mark[0].length; }
       }
       if (cut >= 0) body = body.slice(cut);
-      const leadYear = YEAR_LEAD.exec(clause.text + '，');
+      // (Only a sentence's first clause can open with its year.)
+      const leadYear = clause.offset === 0 ? YEAR_LEAD.exec(clause.text + '，') : null;
       if (leadYear && clause.offset === 0 && Number(leadYear[1]) >= minYear) { year = Number(leadYear[1]); continue; }
       sentenceYear = year;
       if (year === undefined && implicit) {
