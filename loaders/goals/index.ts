@@ -128,12 +128,12 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     byIndicator.set(key, [...(byIndicator.get(key) ?? []), g]);
   }
   const linked = new Set(relationships.map((r) => `${r.start}>${goals.get(r.end)?.name}`));
-  const findKeys = firstOccurrences([...byIndicator.keys()]);
+  const findKeys = byIndicator.size ? firstOccurrences([...byIndicator.keys()]) : undefined;
   for (const { task, paragraph } of owned) {
     if (byIndicator.size === 0) break;
     if (!task || boxesHoldingTables.has(task.ref)) continue;
     const text = squeeze(paragraph.text);
-    const found = findKeys(text);
+    const found = findKeys?.(text);
     if (!found) continue;
     for (const [key, list] of byIndicator) {
       const at = found.get(key) ?? -1;
@@ -181,10 +181,11 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
  */
 function firstOccurrences(keys: string[]): (text: string) => Map<string, number> | undefined {
   const byFirst = new Map<number, string[]>();
-  const opens = new Uint8Array(0x10000);
+  // A small filter on the first characters' low bits before the map (a false hit only costs the map lookup).
+  const opens = new Uint8Array(1024);
   for (const k of keys) {
     const c = k.charCodeAt(0);
-    opens[c] = 1;
+    opens[c & 1023] = 1;
     const list = byFirst.get(c);
     if (list) list.push(k);
     else byFirst.set(c, [k]);
@@ -193,7 +194,7 @@ function firstOccurrences(keys: string[]): (text: string) => Map<string, number>
     let found: Map<string, number> | undefined;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (opens[c] === 0) continue;
+      if (opens[c & 1023] === 0) continue;
       const list = byFirst.get(c);
       if (!list) continue;
       for (const k of list) {
