@@ -187,6 +187,7 @@ export function squeeze(text: string): string {
 
 /** Investment as printed in a project's description: "总投资 30 亿元" → "30亿元", "25个亿", "约4.3亿元". */
 export function investmentIn(text: string): string | undefined {
+  if (!text.includes('投资')) return undefined; // every wording below says 投资
   const m = /(?:总投资|预计投资|计划投资|投资总额|估算投资|投资)\s*(约\s*)?(\d[\d.,]*)\s*(个亿|亿元|万元|亿)/.exec(text);
   return m ? squeeze(`${m[1] ?? ''}${m[2]}${m[3]}`) : undefined;
 }
