@@ -196,14 +196,25 @@ export class GraphBuilder {
   private warnings: NonNullable<GraphDocument['warnings']> = [];
 
   node(id: string, label: GraphNode['labels'][number], props: Record<string, PropertyValue | undefined>, partial = false) {
-    const properties = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined && v !== null)) as GraphNode['properties'];
-    if (!partial) properties.id = id;
-    this.merge({ nodes: [{ id, labels: [label], properties: { ...properties, id } }], relationships: [] });
+    // Built here, so owned here: merged without the copies merge() makes of an extractor's nodes.
+    const properties = {} as GraphNode['properties'];
+    for (const k in props) {
+      const v = props[k];
+      if (v !== undefined && v !== null) properties[k] = v;
+    }
+    properties.id = id; // kept where props had it, else last (partial or not: the id is always a property)
+    const have = this.nodes.get(id);
+    if (!have) this.nodes.set(id, { id, labels: [label], properties });
+    else this.mergeInto(have, [label], properties);
   }
 
   rel(type: GraphRelationship['type'], start: string, end: string, properties: Record<string, PropertyValue | undefined>) {
-    const props = Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== undefined)) as GraphRelationship['properties'];
-    this.merge({ nodes: [], relationships: [{ type, start, end, properties: props }] });
+    const props = {} as GraphRelationship['properties'];
+    for (const k in properties) {
+      const v = properties[k];
+      if (v !== undefined) props[k] = v;
+    }
+    this.addRel({ type, start, end, properties: props });
   }
 
   warn(document: string, line: number | undefined, message: string) {
@@ -218,18 +229,25 @@ export class GraphBuilder {
         this.nodes.set(n.id, { id: n.id, labels: [...n.labels], properties: { ...n.properties, id: n.id } });
         continue;
       }
-      for (const l of n.labels) if (!have.labels.includes(l)) have.labels.push(l);
-      for (const [k, v] of Object.entries(n.properties)) {
-        const cur = have.properties[k];
-        if (Array.isArray(cur) && Array.isArray(v)) have.properties[k] = [...new Set([...(cur as (string | number)[]), ...(v as (string | number)[])])] as string[];
-        else if (cur === undefined || cur === null) have.properties[k] = v;
-      }
+      this.mergeInto(have, n.labels, n.properties);
     }
-    for (const r of fragment.relationships ?? []) {
-      const key = [r.type, r.start, r.end, r.properties.document ?? '', r.properties.line ?? ''].join('\u0000');
-      if (!this.rels.has(key)) this.rels.set(key, r);
-    }
+    for (const r of fragment.relationships ?? []) this.addRel(r);
     if (fragment.warnings) this.warnings.push(...fragment.warnings);
+  }
+
+  private mergeInto(have: GraphNode, labels: GraphNode['labels'], properties: GraphNode['properties']) {
+    for (const l of labels) if (!have.labels.includes(l)) have.labels.push(l);
+    for (const k in properties) {
+      const v = properties[k];
+      const cur = have.properties[k];
+      if (Array.isArray(cur) && Array.isArray(v)) have.properties[k] = [...new Set([...(cur as (string | number)[]), ...(v as (string | number)[])])] as string[];
+      else if (cur === undefined || cur === null) have.properties[k] = v;
+    }
+  }
+
+  private addRel(r: GraphRelationship) {
+    const key = `${r.type}\u0000${r.start}\u0000${r.end}\u0000${r.properties.document ?? ''}\u0000${r.properties.line ?? ''}`;
+    if (!this.rels.has(key)) this.rels.set(key, r);
   }
 
   build(): GraphDocument {

@@ -7,7 +7,7 @@ import type { ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelation
 import { simplify } from '../read/script.ts';
 import { proseGoals } from './prose.ts';
 import { findIndicatorTables, type IndicatorTable } from './tables.ts';
-import { sameIndicator, squeeze } from './match.ts';
+import { compactName, sameCompactIndicator, squeeze } from './match.ts';
 
 export { findIndicatorTables } from './tables.ts';
 export type { IndicatorTable } from './tables.ts';
@@ -21,6 +21,8 @@ export function goalId(planId: string, name: string, targetYear?: number): strin
 interface GoalEntry {
   node: GraphNode;
   name: string;
+  /** The name as compared with restatements (compactName). */
+  compact: string;
   year: number;
   value: string;
   unit?: string;
@@ -76,7 +78,7 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
         if (row.category) properties.category = row.category;
         if (row.serial) properties.serial = row.serial;
         if (table.caption) properties.table = table.caption;
-        goals.set(id, { node: { id, labels: ['Goal'], properties }, name: row.name, year: target.year, value: target.value, unit: row.unit, fromTable: true });
+        goals.set(id, { node: { id, labels: ['Goal'], properties }, name: row.name, compact: compactName(row.name), year: target.year, value: target.value, unit: row.unit, fromTable: true });
       }
     }
   }
@@ -98,15 +100,17 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     for (const found of proseGoals(paragraph.text, minYear, implicitYear(task))) {
       const line = lineAt(paragraph, found.offset);
       const quote = verbatim(paragraph, found.offset, found.quote);
-      let goal = [...goals.values()].find(
-        (g) => g.year === found.targetYear && sameIndicator(g.name, found.name, g.value === found.targetValue && g.unit === found.unit),
-      );
+      let goal: GoalEntry | undefined;
+      const compact = compactName(found.name);
+      for (const g of goals.values()) {
+        if (g.year === found.targetYear && sameCompactIndicator(g.compact, compact, g.value === found.targetValue && g.unit === found.unit)) { goal = g; break; }
+      }
       if (!goal) {
         const id = goalId(ctx.planId, found.name, found.targetYear);
         const properties: GraphNode['properties'] = { id, name: found.name, targetYear: found.targetYear, targetValue: found.targetValue, document, line, quote };
         if (found.unit) properties.unit = found.unit;
         if (found.aspiration) properties.aspiration = found.aspiration;
-        goal = { node: { id, labels: ['Goal'], properties }, name: found.name, year: found.targetYear, value: found.targetValue, unit: found.unit, fromTable: false };
+        goal = { node: { id, labels: ['Goal'], properties }, name: found.name, compact, year: found.targetYear, value: found.targetValue, unit: found.unit, fromTable: false };
         goals.set(id, goal);
       }
       if (task) addTargets(task, goal, line, quote);
@@ -124,11 +128,15 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     byIndicator.set(key, [...(byIndicator.get(key) ?? []), g]);
   }
   const linked = new Set(relationships.map((r) => `${r.start}>${goals.get(r.end)?.name}`));
+  const findKeys = byIndicator.size ? firstOccurrences([...byIndicator.keys()]) : undefined;
   for (const { task, paragraph } of owned) {
+    if (byIndicator.size === 0) break;
     if (!task || boxesHoldingTables.has(task.ref)) continue;
     const text = squeeze(paragraph.text);
+    const found = findKeys?.(text);
+    if (!found) continue;
     for (const [key, list] of byIndicator) {
-      const at = text.indexOf(key);
+      const at = found.get(key) ?? -1;
       if (at < 0) continue;
       // Already linked through a restated target; or the mention reports a value (达 97.66%,
       // 由 2.60 缩小到 2.50): a past result or a target the prose pass has read, not a new link.
@@ -166,6 +174,37 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
   }
   return { nodes, relationships };
 };
+
+/**
+ * Where each of `keys` first occurs in a text (undefined when none does), in one pass over the text: a text is
+ * searched for every indicator of the plan's tables, and most texts name none.
+ */
+function firstOccurrences(keys: string[]): (text: string) => Map<string, number> | undefined {
+  const byFirst = new Map<number, string[]>();
+  // A small filter on the first characters' low bits before the map (a false hit only costs the map lookup).
+  const opens = new Uint8Array(1024);
+  for (const k of keys) {
+    const c = k.charCodeAt(0);
+    opens[c & 1023] = 1;
+    const list = byFirst.get(c);
+    if (list) list.push(k);
+    else byFirst.set(c, [k]);
+  }
+  return (text) => {
+    let found: Map<string, number> | undefined;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (opens[c & 1023] === 0) continue;
+      const list = byFirst.get(c);
+      if (!list) continue;
+      for (const k of list) {
+        if (found?.has(k) || !text.startsWith(k, i)) continue;
+        (found ??= new Map()).set(k, i);
+      }
+    }
+    return found;
+  };
+}
 
 /** The innermost task (not a box) whose lines hold the table, when its title says it sets goals. */
 function goalsSectionOf(tasks: TaskDraft[], table: IndicatorTable): TaskDraft | undefined {

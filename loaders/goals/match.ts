@@ -39,9 +39,16 @@ export function similarity(a: string, b: string): number {
  * (≥ 0.7) when the value and unit stated are also the same.
  */
 export function sameIndicator(known: string, stated: string, sameValue: boolean): boolean {
-  const a = compactName(known);
-  const b = compactName(stated);
+  return sameCompactIndicator(compactName(known), compactName(stated), sameValue);
+}
+
+/** sameIndicator for names already compacted (a caller comparing one name with many compacts each once). */
+export function sameCompactIndicator(a: string, b: string, sameValue: boolean): boolean {
   if (a === b) return true;
+  // Names of very different lengths share too few bigrams to reach 0.7, whatever they hold.
+  const x = a.length - 1;
+  const y = b.length - 1;
+  if (x > 0 && y > 0 && (2 * Math.min(x, y)) / (x + y) < 0.7) return false;
   const s = similarity(a, b);
   return s >= 0.85 || (sameValue && s >= 0.7);
 }

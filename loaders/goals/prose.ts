@@ -67,17 +67,19 @@ const YEAR_LEAD = /^\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]/;
  */
 export function proseGoals(text: string, minYear: number, defaultYear?: number): ProseGoal[] {
   const goals: ProseGoal[] = [];
+  // Every goal shape holds a number in ASCII digits: a paragraph without one states none.
+  if (!/\d/.test(text)) return goals;
   const lead = YEAR_LEAD.exec(text);
   const paragraphYear = lead && Number(lead[1]) >= minYear ? Number(lead[1]) : undefined;
   let sentenceYear: number | undefined;
-  for (const sentence of pieces(text, /[。！？!?]/)) {
+  for (const sentence of pieces(text, SENTENCE_END)) {
     // "其中，新开工公租房11.83万套": a sentence opening 其中 breaks down the one before, in its scope.
     let year = /^\s*其中/.test(sentence.text) ? sentenceYear ?? paragraphYear : paragraphYear;
     // An implementation plan's task text sets targets for the plan's period without restating the year
     // ("打通断头路15条，新增公共停车泊位1万个"); a report of what is done already is no target.
     const implicit = year === undefined && defaultYear !== undefined && !PAST.test(sentence.text);
     let previous: ProseGoal | undefined;
-    for (const clause of pieces(sentence.text, /[，；;：:]|,(?!\d)/)) {
+    for (const clause of pieces(sentence.text, CLAUSE_END)) {
       const offset = sentence.offset + clause.offset;
       let body = clause.text;
       YEAR_MARK.lastIndex = 0;
@@ -93,7 +95,8 @@ export function proseGoals(text: string, minYear: number, defaultYear?: number):
         if (end >= minYear && mark.index + mark[0].length > cut) { year = end; cut = mark.index + mark[0].length; }
       }
       if (cut >= 0) body = body.slice(cut);
-      const leadYear = YEAR_LEAD.exec(clause.text + '，');
+      // (Only a sentence's first clause can open with its year.)
+      const leadYear = clause.offset === 0 ? YEAR_LEAD.exec(clause.text + '，') : null;
       if (leadYear && clause.offset === 0 && Number(leadYear[1]) >= minYear) { year = Number(leadYear[1]); continue; }
       sentenceYear = year;
       if (year === undefined && implicit) {
@@ -211,15 +214,23 @@ function cleanName(raw: string): string | undefined {
   return name;
 }
 
+const SENTENCE_END = /[。！？!?]/g;
+const CLAUSE_END = /[，；;：:]|,(?!\d)/g;
+
+/** The non-blank pieces of `text` between matches of `separator` (a global regex). */
 function pieces(text: string, separator: RegExp): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
-  const re = new RegExp(separator.source, 'g');
+  const add = (from: number, to: number) => {
+    const piece = text.slice(from, to);
+    if (piece.trim()) out.push({ text: piece, offset: from });
+  };
+  separator.lastIndex = 0;
   let from = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    out.push({ text: text.slice(from, m.index), offset: from });
+  while ((m = separator.exec(text))) {
+    add(from, m.index);
     from = m.index + m[0].length;
   }
-  out.push({ text: text.slice(from), offset: from });
-  return out.filter((p) => p.text.trim());
+  add(from, text.length);
+  return out;
 }

@@ -27,7 +27,8 @@ const HEADER_WORDS = /^(类别|序号|指标|指标名称|单位|属性|完成�
 
 /** Header start of a scattered table: a line whose words include 指标 and 单位 or 序号/类别. */
 export function isScatteredHeader(line: string): boolean {
-  if (line.includes('\t')) return false;
+  // Asked of every source line: one without 指标 anywhere is no header, and is not split into words.
+  if (line.includes('\t') || !line.includes('指标')) return false;
   const words = line.trim().split(/\s+/);
   return words.includes('指标') && (words.includes('单位') || words.includes('序号')) && words.every((w) => HEADER_WORDS.test(w));
 }

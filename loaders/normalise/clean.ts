@@ -3,7 +3,7 @@
  * character: markup (markdown `**`, `#`, bullets), inline footnote markers (^②) and edge blanks
  * are cut at the same positions from both.
  */
-import { INLINE_MARKER } from './patterns.ts';
+import { INLINE_MARKER, isBlank } from './patterns.ts';
 
 export interface CleanLine {
   /** Verbatim text minus markup. */
@@ -20,11 +20,31 @@ export interface CleanLine {
 export const PIPE_ROW = /^[\s\u3000]*\|.*\|.*\|[\s\u3000]*$/u;
 export const PIPE_SEPARATOR = /^[\s\u3000]*\|?(?:[\s\u3000]*:?-{2,}:?[\s\u3000]*\|)+(?:[\s\u3000]*:?-{2,}:?[\s\u3000]*)?$/u;
 
+/** Blanks, a markdown heading's hashes or a bullet at a line's start: cut. */
+const LEAD = /^[\s\u3000\u00a0]*(?:#{1,6}[ \t]+|[•·▪●◆■][ \t\u3000]*)?[\s\u3000\u00a0]*/u;
+/** What cleaning may cut inside a line: form feeds, ** and ^ note markers. */
+const INNER_MARKUP = /[\f*^]/;
+
 /**
  * Cleans one line. A pipe-table row loses its outer pipes and its matching text gets tabs between
  * cells (like HTML/Word rows); `original` keeps the inner pipes, so quotes show the row as written.
  */
 export function cleanLine(original: string, simplified: string, footnoteMarker?: RegExp, pipeRow = false): CleanLine {
+  // Most lines hold no markup inside (no form feed, **, ^ marker): only their edges are cut, so one slice does.
+  if (!footnoteMarker && !pipeRow && original.length === simplified.length && !INNER_MARKUP.test(simplified)) {
+    const lead = LEAD.exec(simplified)![0];
+    let end = simplified.length;
+    while (end > lead.length && isBlank(simplified.charCodeAt(end - 1))) end--;
+    let start = lead.length;
+    while (start < end && isBlank(simplified.charCodeAt(start))) start++;
+    const whole = start === 0 && end === simplified.length;
+    return {
+      original: whole ? original : original.slice(start, end),
+      text: whole ? simplified : simplified.slice(start, end),
+      marker: undefined,
+      markdownHeading: /#{1,6}[ \t]/.test(lead),
+    };
+  }
   const cut: boolean[] = new Array(original.length).fill(false);
   const cutMatches = (re: RegExp) => {
     re.lastIndex = 0;
@@ -32,7 +52,7 @@ export function cleanLine(original: string, simplified: string, footnoteMarker?:
   };
   cutMatches(/\f/g);
   cutMatches(/\*\*/g);
-  const lead = /^[\s\u3000\u00a0]*(?:#{1,6}[ \t]+|[•·▪●◆■][ \t\u3000]*)?[\s\u3000\u00a0]*/u.exec(simplified)!;
+  const lead = LEAD.exec(simplified)!;
   const markdownHeading = /#{1,6}[ \t]/.test(lead[0]);
   for (let i = 0; i < lead[0].length; i++) cut[i] = true;
   let marker: string | undefined;

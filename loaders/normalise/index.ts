@@ -26,7 +26,7 @@ export function normalise(source: SourceText): Paragraph[] {
   const usedMarkers = collectInlineMarkers(simplified);
   const markdown = /\.(?:md|markdown)$/i.test(source.document);
   // Pull quotes inside cut sentences are a newspaper layout (a dateline such as "广东建设报讯").
-  const newspaper = simplified.some((l) => /报讯|本报记者/u.test(l));
+  const newspaper = simplified.some((l) => l.includes('报讯') || l.includes('本报记者'));
   const kinds = source.lines.map((_, i) => classify(simplified, i, toc, usedMarkers));
   const cleaned: CleanLine[] = source.lines.map((l, i) =>
     cleanLine(l, simplified[i], kinds[i] === 'footnote' ? FOOTNOTE_LINE : undefined, kinds[i] === 'table' && PIPE_ROW.test(simplified[i])),
@@ -86,9 +86,10 @@ export function normalise(source: SourceText): Paragraph[] {
 type LineKind = 'blank' | 'page' | 'toc' | 'footnote' | 'caption' | 'table' | 'content';
 
 function classify(lines: string[], i: number, toc: Set<number>, markers: Set<string>): LineKind {
-  const t = lines[i].replace(/[\s\u3000\u00a0\f]+$/u, '').replace(/^[\s\u3000\u00a0\f]+/u, '');
-  if (t === '' || PIPE_SEPARATOR.test(t)) return 'blank';
-  if (PIPE_ROW.test(t)) return 'table';
+  const t = lines[i].trim(); // trim() cuts what \s matches: \u3000, \u00a0 and \f too
+  const pipe = t.includes('|');
+  if (t === '' || (pipe && PIPE_SEPARATOR.test(t))) return 'blank';
+  if (pipe && PIPE_ROW.test(t)) return 'table';
   if (toc.has(i)) return 'toc';
   if (isPageNumber(t) && !(isLoneNumber(t) && inTable(lines, i))) return 'page';
   const fm = FOOTNOTE_LINE.exec(t);
@@ -97,8 +98,8 @@ function classify(lines: string[], i: number, toc: Set<number>, markers: Set<str
     // A bare ① starts a list item unless the text used ① as a note marker before.
     if (fm[1].startsWith('^') || markers.has(marker)) return 'footnote';
   }
-  if (/^(?:图|圖)\s*\d+(?:[-－.]\d+)?\s+\S/u.test(t) || /[（(]图源[:：][^）)]*[）)]$/u.test(t) || /\s摄$/u.test(t)) return 'caption';
-  if (/\t/.test(lines[i].replace(/^\t+/, '')) || /^\t.*\t/.test(lines[i])) return 'table';
+  if (((t.startsWith('图') || t.startsWith('圖')) && /^(?:图|圖)\s*\d+(?:[-－.]\d+)?\s+\S/u.test(t)) || (t.includes('图源') && /[（(]图源[:：][^）)]*[）)]$/u.test(t)) || (t.endsWith('摄') && /\s摄$/u.test(t))) return 'caption';
+  if (lines[i].includes('\t') && (/\t/.test(lines[i].replace(/^\t+/, '')) || /^\t.*\t/.test(lines[i]))) return 'table';
   return 'content';
 }
 
@@ -137,6 +138,17 @@ const OPENS_MID_SENTENCE = /[，、：:“‘（(《〈—\-·]$/u;
 const STARTS_WITH_CONTINUATION = /^[，。、；：:）)”’」』》〉]/u;
 /** A new paragraph's first words: a short sentence that is a lead phrase (积极培育新兴绿色低碳产业。). */
 const SHORT_LEAD = /^[^，,。；;：:]{2,16}。./u;
+/** SHORT_LEAD, read only where the text's first 。 can be the one it needs (at offset 2 to 16). */
+function isShortLead(text: string): boolean {
+  const stop = text.indexOf('。');
+  return stop >= 2 && stop <= 16 && SHORT_LEAD.test(text);
+}
+/** DOC_NUMBER, read only on a text ending in 号. */
+function isDocNumber(text: string): boolean {
+  return text.endsWith('号') && DOC_NUMBER.test(text);
+}
+/** Last characters of 的通知, 的意见, 的批复, 的决定, 的函. */
+const NOTICE_END = new Set([...'知见复定函'].map((c) => c.charCodeAt(0)));
 
 function continues(p: Builder, next: CleanLine, wrap: number | undefined): boolean {
   const prev = p.lastText;
@@ -154,11 +166,11 @@ function continues(p: Builder, next: CleanLine, wrap: number | undefined): boole
   }
   if (nextHeading) return false;
   // A notice's title line and its document number ("从府办〔2024〕5号") stand alone.
-  if (DOC_NUMBER.test(nextText) || DOC_NUMBER.test(prev) || /(?:的通知|的意见|的批复|的决定|的函)$/u.test(prev)) return false;
+  if (isDocNumber(nextText) || isDocNumber(prev) || (NOTICE_END.has(prev.charCodeAt(prev.length - 1)) && /(?:的通知|的意见|的批复|的决定|的函)$/u.test(prev))) return false;
   if (STARTS_WITH_CONTINUATION.test(nextText)) return true;
   // A notice's addressees ("各县、区人民政府（管委会），市直和驻惠各有关单位：") are a line of their own.
-  if (p.lineCount === 1 && /^.{2,60}(?:单位|部门|机构|人民政府|办事处)[：:]$/u.test(prev) && !/[。；]/u.test(prev)) return false;
-  const nextStarts = nextText.startsWith('——') || SHORT_LEAD.test(nextText) || /^注[：:]/u.test(nextText);
+  if (p.lineCount === 1 && (prev.endsWith('：') || prev.endsWith(':')) && /^.{2,60}(?:单位|部门|机构|人民政府|办事处)[：:]$/u.test(prev) && !/[。；]/u.test(prev)) return false;
+  const nextStarts = nextText.startsWith('——') || isShortLead(nextText) || /^注[：:]/u.test(nextText);
   if (prevEnds) {
     // A sentence ended exactly at the wrap: the paragraph goes on unless the next line opens a new
     // one, or is a short label ("铁路交通" in a box) rather than the start of a wrapped sentence.
@@ -183,7 +195,7 @@ function isPullQuote(open: Builder, line: CleanLine, cleaned: CleanLine[], kinds
   if (j >= cleaned.length || kinds[j] !== 'content') return false;
   const next = cleaned[j].text;
   // What follows finishes the cut sentence: prose that does not open a paragraph of its own.
-  return next.length >= 15 && /[，。；]/u.test(next) && !STARTS_WITH_CONTINUATION.test(next) && !matchHeading(next) && !SHORT_LEAD.test(next) && !next.startsWith('——') && !/^\p{Script=Han}{0,12}(?:表示|指出|介绍|强调)/u.test(next);
+  return next.length >= 15 && /[，。；]/u.test(next) && !STARTS_WITH_CONTINUATION.test(next) && !matchHeading(next) && !isShortLead(next) && !next.startsWith('——') && !/^\p{Script=Han}{0,12}(?:表示|指出|介绍|强调)/u.test(next);
 }
 
 /** A heading line with no body after it ("（一）加强组织领导。区城乡…" carries body text). */
@@ -225,14 +237,17 @@ class Builder {
     let text = '';
     let original = '';
     const segments: Paragraph['segments'] = [];
+    // The last character of `text` so far, as a code (-1: none), so the joined text is not re-read per line.
+    let last = -1;
     for (const part of this.parts) {
       // Latin words or numbers cut by a wrap get their space back; Chinese joins directly.
-      const joiner = text !== '' && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z]/.test(part.text) ? ' ' : '';
+      const joiner = last >= 0 && isLatinOrDigit(last) && isLatin(part.text.charCodeAt(0)) ? ' ' : '';
       text += joiner;
       original += joiner;
       segments.push({ offset: text.length, line: part.line });
       text += part.text;
       original += part.original;
+      if (part.text !== '') last = part.text.charCodeAt(part.text.length - 1);
     }
     const p: Paragraph = { text, original, line: this.line, segments, kind: this.kind };
     if (this.marker) p.marker = this.marker;
@@ -240,6 +255,9 @@ class Builder {
     return p;
   }
 }
+
+const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isLatinOrDigit = (c: number) => isLatin(c) || (c >= 0x30 && c <= 0x39);
 
 /** Source line of a character offset in a paragraph's text. */
 export function lineAt(p: Paragraph, offset: number): number {

@@ -2,22 +2,23 @@
  * Document-level layout facts the join rules need: is the text hard-wrapped at a fixed width
  * (PDF text: lines of ~27 full-width characters) and which lines are table-of-contents entries.
  */
-import { isTocEntry, matchHeading, visualWidth } from './patterns.ts';
+import { isBlank, isTocEntry, matchHeading, visualWidth } from './patterns.ts';
 
 /** Wrap width in visual units (full-width = 2), or undefined for one-paragraph-per-line text. */
 export function detectWrapWidth(lines: string[]): number | undefined {
   const widths = lines.filter((l) => l.length >= 8 && !l.includes('\t')).map(visualWidth);
   if (widths.length < 20) return undefined;
-  const counts = new Map<number, number>();
-  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // A histogram over the widths that can count (26..142: a candidate 30..140 and its window).
+  const counts = new Array<number>(143).fill(0);
+  for (const w of widths) if (w >= 26 && w <= 142) counts[w]++;
   let best: number | undefined;
   let bestShare = 0;
-  for (const w of counts.keys()) {
-    if (w < 30 || w > 140) continue;
+  // The widest of the best-supported widths (any order of trying gives that one).
+  for (let w = 30; w <= 140; w++) {
+    if (counts[w] === 0) continue; // only widths some line has
     // Wrapped lines cluster just under the width (kinsoku shifts a glyph; half-width digits round).
-    // Summed over the distinct widths, not every line: the same count, without a pass over all lines per width.
     let near = 0;
-    for (const [x, n] of counts) if (x >= w - 4 && x <= w + 2) near += n;
+    for (let x = w - 4; x <= w + 2; x++) near += counts[x];
     const share = near / widths.length;
     if (share > bestShare || (share === bestShare && best !== undefined && w > best)) {
       bestShare = share;
@@ -61,12 +62,17 @@ export function findTocLines(texts: string[]): Set<number> {
  * or a page number within a few lines). A plan's title on its cover page is not at a boundary, so it stays.
  */
 export function findRunningLines(texts: string[], isPage: (t: string) => boolean): Set<number> {
-  const norm = (s: string) => s.replace(/[\s\u3000\f]+/gu, '');
+  const norm = withoutBlanks;
   const byText = new Map<string, number[]>();
   texts.forEach((t, i) => {
+    // Most lines are prose, far longer than 50 once blanks are out: counted before the short text is made.
+    const n = nonBlankCount(t);
+    if (n < 2 || n > 50) return;
     const k = norm(t);
-    if (k.length < 2 || k.length > 50 || isPage(k) || /[。；]$/u.test(k) || matchHeading(k)) return;
-    byText.set(k, [...(byText.get(k) ?? []), i]);
+    if (isPage(k) || /[。；]$/u.test(k) || matchHeading(k)) return;
+    const at = byText.get(k);
+    if (at) at.push(i);
+    else byText.set(k, [i]);
   });
   const firstText = texts.findIndex((t) => norm(t) !== '');
   const atBoundary = (i: number) => {
@@ -91,4 +97,22 @@ export function findRunningLines(texts: string[], isPage: (t: string) => boolean
     for (const i of at) out.add(i);
   }
   return out;
+}
+
+function nonBlankCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) n++;
+  return n;
+}
+
+/** The text without any blank (\s, \u3000, form feeds), as s.replace(/[\s\u3000\f]+/gu, '') has it. */
+function withoutBlanks(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isBlank(s.charCodeAt(i))) continue;
+    if (i > from) out += s.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : from < s.length ? out + s.slice(from) : out;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceText } from '../model.ts';
 import { lineAt, normalise } from './index.ts';
-import { isPageNumber, isTocEntry, matchHeading } from './patterns.ts';
+import { endsSentence, isPageNumber, isTocEntry, matchHeading, visualWidth } from './patterns.ts';
+import { cleanLine } from './clean.ts';
 
 const src = (lines: string[], script: SourceText['script'] = 'simplified'): SourceText => ({ document: 't.txt', lines, encoding: 'utf-8', script });
 
@@ -126,6 +127,25 @@ describe('patterns', () => {
     expect(matchHeading('1. 优化提升广州都市圈。发挥…')).toMatchObject({ kind: 'point', number: '1' });
     expect(matchHeading('1.9万张人才绿卡')).toBeUndefined();
     expect(matchHeading('专栏 5 广东省绿色城市建设行动')).toMatchObject({ kind: 'box', number: '专栏5', rest: '广东省绿色城市建设行动' });
+    // Blanks before the numbering (a PDF's two full-width indents) are not part of it.
+    expect(matchHeading('　　（一）全面深化户籍制度改革。')).toMatchObject({ kind: 'subitem', number: '一', rest: '全面深化户籍制度改革。' });
+    expect(matchHeading('　　深入推进以人为核心的新型城镇化')).toBeUndefined();
+  });
+  it('measures a line as printed: full-width and curly quotes 2, ASCII 1, a character outside the BMP once', () => {
+    expect(visualWidth('“绿美广东”G106')).toBe(16);
+    expect(visualWidth('𠀀村')).toBe(4);
+  });
+  it('ends a sentence at a stop, a stop inside closing quotes, or a bracketed attribution', () => {
+    expect(endsSentence('户籍制度改革基本完成。 ')).toBe(true);
+    expect(endsSentence('打造“湾区通”工程。”')).toBe(true);
+    expect(endsSentence('加强组织领导（省公安厅牵头；省发展改革委按职责分工负责）')).toBe(true);
+    expect(endsSentence('推动“湾区通”')).toBe(false);
+    expect(endsSentence('（2021—2035年）')).toBe(false);
+  });
+  it('cleans a plain line by its edges and a marked-up one inside: "## 第一章 总则", "——**农业转移人口…**"', () => {
+    expect(cleanLine('  ## 第一章 总则\u3000 ', '  ## 第一章 总则\u3000 ')).toEqual({ original: '第一章 总则', text: '第一章 总则', marker: undefined, markdownHeading: true });
+    expect(cleanLine('　　• 新建社区卫生服务中心', '　　• 新建社区卫生服务中心')).toMatchObject({ text: '新建社区卫生服务中心', markdownHeading: false });
+    expect(cleanLine('——**农业转移人口全面融入城市。**', '——**农业转移人口全面融入城市。**').text).toBe('——农业转移人口全面融入城市。');
   });
 });
 

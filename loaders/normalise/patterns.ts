@@ -42,8 +42,20 @@ const HEADING_RULES: { kind: HeadingKind; re: RegExp }[] = [
   { kind: 'preface', re: /^(前[\s\u3000]*言)[\s\u3000]*()$/u },
 ];
 
+/** Whitespace as \s (and String.prototype.trim) reads it; \u3000 and \u00a0 included. */
+export function isBlank(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The characters a heading can open with (after blanks): every rule below starts with one. */
+const HEADING_FIRST = new Set([...`第${CN_NUM.slice(1, -1)}（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳专附目前`].map((c) => c.charCodeAt(0)));
+
 export function matchHeading(text: string): HeadingMatch | undefined {
-  const t = text.replace(/^[\s\u3000]+/u, '');
+  // Most lines are prose: their first character rules out every heading without running the rules.
+  let from = 0;
+  while (from < text.length && isBlank(text.charCodeAt(from))) from++;
+  if (!HEADING_FIRST.has(text.charCodeAt(from))) return undefined;
+  const t = from === 0 ? text : text.slice(from);
   for (const { kind, re } of HEADING_RULES) {
     const m = re.exec(t);
     if (!m) continue;
@@ -59,10 +71,15 @@ export function matchHeading(text: string): HeadingMatch | undefined {
 
 /** Sentence-final punctuation: a paragraph may end after it. */
 export const TERMINAL = /[。！？!?；;…]$/u;
+const TERMINAL_CHARS = new Set([...'。！？!?；;…'].map((c) => c.charCodeAt(0)));
+const CLOSERS = new Set([...'”’」』）)'].map((c) => c.charCodeAt(0)));
 /** A closing quote/bracket after terminal punctuation ("……。”" / "（…负责）") also ends a sentence. */
 export function endsSentence(text: string): boolean {
-  const t = text.replace(/[\s\u3000]+$/u, '');
-  if (TERMINAL.test(t)) return true;
+  const t = text.trimEnd();
+  const last = t.charCodeAt(t.length - 1);
+  if (TERMINAL_CHARS.has(last)) return true;
+  // Both other shapes end in a closing quote or bracket.
+  if (!CLOSERS.has(last)) return false;
   if (/[。！？!?][”’」』）)]+$/u.test(t)) return true;
   // An attribution in brackets closes an item: "…（省公安厅牵头；省发展改革委按职责分工负责）".
   if (/[）)]$/u.test(t) && /[（(][^（()）]*(?:牵头|负责|配合|参与|落实)[^（()）]*[）)]$/u.test(t)) return true;
@@ -71,6 +88,10 @@ export function endsSentence(text: string): boolean {
 
 /** Page numbers and page furniture: "— 107 —", "- 3 -", "—02", "第 3 页", "3/45". */
 export function isPageNumber(text: string): boolean {
+  // Every shape opens with a dash, 第, a digit or a dot: other lines are not read further.
+  let from = 0;
+  while (from < text.length && isBlank(text.charCodeAt(from))) from++;
+  if (!PAGE_FIRST.has(text.charCodeAt(from))) return false;
   const t = text.replace(/[\s\u3000\f]+/gu, '');
   return (
     /^[—–\-－─~～]+\d{1,4}[—–\-－─~～]*$/u.test(t) ||
@@ -80,6 +101,8 @@ export function isPageNumber(text: string): boolean {
   );
 }
 
+const PAGE_FIRST = new Set([...'—–-－─~～第0123456789·•'].map((c) => c.charCodeAt(0)));
+
 /** A lone number line: a page number unless it sits in a table (row numbers of a scrambled table). */
 export function isLoneNumber(text: string): boolean {
   return /^[\s\u3000\f]*\d{1,4}[\s\u3000]*$/u.test(text);
@@ -87,7 +110,10 @@ export function isLoneNumber(text: string): boolean {
 
 /** A table-of-contents entry: a heading-like line ending in its page number. */
 export function isTocEntry(text: string): boolean {
-  const t = text.replace(/[\s\u3000]+$/u, '');
+  const t = text.trimEnd();
+  // An entry ends in its page number: a line that does not is not matched against the pattern.
+  const last = t.charCodeAt(t.length - 1);
+  if (!(last >= 0x30 && last <= 0x39)) return false;
   const m = /^(.{1,60}?)(?:\t+|[\s\u3000]*[.…·．]{2,}[\s\u3000]*|[\s\u3000]+)(\d{1,3})$/u.exec(t);
   if (!m) return false;
   const head = m[1].trim();
@@ -103,6 +129,17 @@ export const INLINE_MARKER = /\^(?:[①-⑳]|\[\d{1,2}\]|\d{1,2})/gu;
 /** Visual width: full-width characters count 2, ASCII 1 (a PDF's hard wrap fills a fixed width). */
 export function visualWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) < 0x2e80 && !/[“”‘’—…]/u.test(ch) ? 1 : 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) w += c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 ? 2 : 1;
+    else {
+      w += 2;
+      // A character outside the BMP is one glyph, two code units.
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+    }
+  }
   return w;
 }

@@ -26,35 +26,60 @@ const VILLAGE = /^(?:[^村镇街]{2,4}(?:镇|街道|街))?[^村镇街]{1,4}村$/
 /** Category named by a box title or list label ("综合交通重点项目" → 交通), if any. */
 export function categoryOfTitle(title: string | undefined): string | undefined {
   if (!title) return undefined;
-  for (const c of data.categories) if (c.titleWords.some((w) => title.includes(w))) return c.category;
-  return undefined;
+  // Asked once per paragraph about its box's and section's titles: remembered per title. Bounded.
+  let category = titleMemo.get(title);
+  if (category === undefined) {
+    if (titleMemo.size > 10000) titleMemo.clear();
+    category = data.categories.find((c) => c.titleWords.some((w) => title.includes(w)))?.category ?? null;
+    titleMemo.set(title, category);
+  }
+  return category ?? undefined;
 }
+const titleMemo = new Map<string, string | null>();
 
 /** Where in the name (brackets ignored) the last category keyword ends, and its category. */
 type Keyword = { category: string; start: number; end: number } | undefined;
 // The same candidate name is asked about several times (category, concreteness, designation);
 // scanning every keyword of every category each time was a top cost of extraction. Bounded.
-const keywordMemo = new Map<string, Keyword>();
+const keywordMemo = new Map<string, Keyword | null>();
 function lastKeyword(name: string): Keyword {
-  if (keywordMemo.has(name)) return keywordMemo.get(name);
-  if (keywordMemo.size > 50000) keywordMemo.clear();
-  const found = scanLastKeyword(name);
-  keywordMemo.set(name, found);
-  return found;
+  let found = keywordMemo.get(name);
+  if (found === undefined) {
+    if (keywordMemo.size > 50000) keywordMemo.clear();
+    found = scanLastKeyword(name) ?? null;
+    keywordMemo.set(name, found);
+  }
+  return found ?? undefined;
+}
+
+/**
+ * Keywords by their last character, in data order (category, then keyword): the last keyword is found by
+ * walking back from the name's end, instead of searching the name for every keyword.
+ */
+const KEYWORDS_ENDING = new Map<number, { category: string; keyword: string }[]>();
+for (const c of data.categories) {
+  for (const keyword of c.keywords) {
+    const last = keyword.charCodeAt(keyword.length - 1);
+    const list = KEYWORDS_ENDING.get(last) ?? [];
+    list.push({ category: c.category, keyword });
+    KEYWORDS_ENDING.set(last, list);
+  }
 }
 
 function scanLastKeyword(name: string): Keyword {
   const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
-  let best: { category: string; end: number; length: number } | undefined;
-  for (const c of data.categories) {
-    for (const k of c.keywords) {
-      const at = bare.lastIndexOf(k);
-      if (at < 0) continue;
-      const end = at + k.length;
-      if (!best || end > best.end || (end === best.end && k.length > best.length)) best = { category: c.category, end, length: k.length };
+  // The keyword ending furthest right; of those ending there, the longest (the first listed on a tie).
+  for (let end = bare.length; end > 0; end--) {
+    const list = KEYWORDS_ENDING.get(bare.charCodeAt(end - 1));
+    if (!list) continue;
+    let best: { category: string; keyword: string } | undefined;
+    for (const k of list) {
+      if (k.keyword.length > end || (best && k.keyword.length <= best.keyword.length)) continue;
+      if (bare.startsWith(k.keyword, end - k.keyword.length)) best = k;
     }
+    if (best) return { category: best.category, start: end - best.keyword.length, end };
   }
-  return best && { category: best.category, start: best.end - best.length, end: best.end };
+  return undefined;
 }
 
 /** Category from the name's own keywords (…医院 → 医疗, …大道 → 交通). */

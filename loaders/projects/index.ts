@@ -5,9 +5,9 @@
  * plans is one node.
  */
 import type { Division, ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.ts';
-import { divisionNodes, findPlaceMentions, resolveDivision } from '../places/index.ts';
+import { divisionNodes, findPlaceMentions, resolveDivision, type PlaceMention } from '../places/index.ts';
 import { categoryOfName, categoryOfTitle, hasOwnName, isConcreteName, isDesignation } from './categories.ts';
-import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, leadName, listItems } from './items.ts';
+import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, itemName, leadName, listItems } from './items.ts';
 import { tableProjects } from './table.ts';
 
 export { listItems, leadName, cleanItem, investmentIn } from './items.ts';
@@ -107,9 +107,11 @@ export function newsMentions(paragraphs: Paragraph[], jurisdiction?: Division, t
       const raw = item.raw.replace(/[“”"]/g, '');
       for (let i = 0; i + 4 <= raw.length; i++) {
         const candidate = squeezeName(raw.slice(i));
+        // The name's own words first; the places in it cost the most to read.
+        if (isPolicyPhrase(candidate) || !isConcreteName(candidate, false)) continue;
         const places = findPlaceMentions(candidate, { jurisdiction });
         if (!places.length || places[0].start !== 0 || isDivisionName(candidate, jurisdiction)) continue;
-        if (isPolicyPhrase(candidate) || !isConcreteName(candidate, false) || isDesignation(candidate) && places[0].end === candidate.length) continue;
+        if (isDesignation(candidate) && places[0].end === candidate.length) continue;
         out.push({
           name: candidate,
           category: categoryOfName(candidate),
@@ -194,34 +196,38 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
 
   // A box paragraph that opens with the project's own name: "花都区人民医院新院。总用地面积…".
   const lead = box ? leadName(p.text) : undefined;
-  if (lead && !isPolicyPhrase(cleanItem(lead.name)) && isConcreteName(cleanItem(lead.name), villageContext)) {
-    add(lead, cleanItem(lead.name), p.text);
+  const leadWork = lead && cleanItem(lead.name);
+  if (lead && leadWork !== undefined && !isPolicyPhrase(leadWork) && isConcreteName(leadWork, villageContext)) {
+    add(lead, leadWork, p.text);
     const stated = /位于([^，。；,;]{2,12}?)(?:[，。；,;]|$)/.exec(p.text.slice(lead.offset + lead.length));
     if (stated) found[found.length - 1].place = stated[1];
     return found;
   }
 
   const items = listItems(p.text);
-  const groups = new Map<number, ItemSpan[]>();
-  for (const it of items) groups.set(it.group, [...(groups.get(it.group) ?? []), it]);
   const projectBox = box !== undefined && /项目|工程/.test(box.title);
-  for (const list of groups.values()) {
+  // The items of one list are consecutive (listItems numbers its groups in reading order).
+  for (let first = 0, next = 0; first < items.length; first = next) {
+    while (next < items.length && items[next].group === items[first].group) next++;
+    const list = next - first === 1 ? [items[first]] : items.slice(first, next);
     // A box of key projects lists nothing but works. Elsewhere only an explicit enumeration
     // counts: "X、Y等项目", a labelled list ("市县试点：A、B、C"), or, in a box, three or more.
     // "…等方式", "…等措施" list ways of working, not works.
     const tail = list[list.length - 1].raw;
-    if (/等(?:方式|措施|手段|形式|途径|领域|产业|行业|业态|活动|工作|机制)/.test(tail)) continue;
-    const explicit = list.length >= 2 && /等/.test(tail);
+    const etc = tail.includes('等');
+    if (etc && /等(?:方式|措施|手段|形式|途径|领域|产业|行业|业态|活动|工作|机制)/.test(tail)) continue;
+    const explicit = list.length >= 2 && etc;
     const labelled = list[0].label !== undefined && list.length >= 2;
     // "加快中海壳牌惠州三期乙烯项目、埃克森美孚惠州化工综合体二期项目建设": a list holding a named project
     // is a list of projects.
-    const named = list.some((it) => isNamedWork(workName(it.raw), jurisdiction));
+    // (A named work's name ends in 目 or 程, so an item without either is not cleaned for this.)
+    const named = list.some((it) => (it.raw.includes('目') || it.raw.includes('程')) && isNamedWork(workName(it), jurisdiction));
     // "加快广佛江珠城际、佛山地铁3号线南海段建设": a list an action opens and 建设 closes is a list of works.
     const framed = list.length >= 2 && /^\s*(?:加快|推进|推动|加快推进|积极推进|规划建设|启动|实施)/.test(list[0].raw) && /建设$/.test(tail.replace(/\s+/g, ''));
     if (!named && !framed && !projectBox && !explicit && !(box && (labelled || list.length >= 3))) {
       // "建设清水塘工业遗址公园", "推动犁市镇中心卫生院扩建": one work an action names, led by its place.
       for (const it of list) {
-        const name = placeLedWork(it.raw, jurisdiction);
+        const name = placeLedWork(it, jurisdiction);
         if (name) add(it, name, it.raw);
       }
       continue;
@@ -229,13 +235,13 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
     if (list[0].label && /定位|目标|方向|思路|范围|原则/.test(list[0].label)) continue;
     for (const [n, it] of list.entries()) {
       // "有轨电车 X6 支、X9+X9 支": a bare code after a coded item is another line of the same kind.
-      const previous = n > 0 ? cleanItem(list[n - 1].raw) : '';
+      const previous = n > 0 ? itemName(list[n - 1]) : '';
       const kind = /^(.+?)[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.exec(previous)?.[1];
-      if (kind && /^[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.test(cleanItem(it.raw))) {
-        add(it, kind + cleanItem(it.raw), it.raw);
+      if (kind && /^[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.test(itemName(it))) {
+        add(it, kind + itemName(it), it.raw);
         continue;
       }
-      const whole = workName(it.raw);
+      const whole = workName(it);
       if (framed && !named && !projectBox && !explicit && !box) {
         // Only works with a name of their own: 广佛江珠城际 yes, 城际铁路 or 体育公园 no.
         const name = whole.replace(/(规划)?建设$/, '');
@@ -249,7 +255,7 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
         for (const name of both ? halves : [whole]) add(it, name, it.raw);
         continue;
       }
-      for (const name of splitPair(cleanItem(it.raw), villageContext)) {
+      for (const name of splitPair(itemName(it), villageContext)) {
         if (name.length < 3 || name.length > 45 || isPolicyPhrase(name) || !isConcreteName(name, villageContext)) continue;
         if (isDivisionName(name, jurisdiction)) continue;
         add(it, name, it.raw);
@@ -263,19 +269,21 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
  * The work an action clause names, when the action opens the clause ("建设花坪镇圩镇综合停车场") and the work's
  * name opens with a place: a concrete work of that place, not a kind of facility.
  */
-function placeLedWork(raw: string, jurisdiction?: Division): string | undefined {
-  const text = raw.replace(/\s+/g, '');
+function placeLedWork(item: ItemSpan, jurisdiction?: Division): string | undefined {
+  const raw = item.raw;
+  const text = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
   if (!/^(?:加快|积极|大力|重点|着力|全力|持续)?(?:建设|新建|规划建设|推动|推进|实施|打造|启动|谋划|改造)/.test(text)) return undefined;
-  const name = workName(raw).replace(/(建设|项目建设)$/, '');
+  const name = workName(item).replace(/(建设|项目建设)$/, '');
   if (name === text || name.length < 5 || name.length > 30 || isPolicyPhrase(name) || !isConcreteName(name, false)) return undefined;
-  const places = findPlaceMentions(name, { jurisdiction });
+  // (The tests on the name's own words come before the places in it, which cost the most to read.)
+  if (ACTION_INSIDE.test(name)) return undefined;
+  // Routes, bases and designated zones named in passing are too loose to be one work here.
+  if (/(线路|合作区|示范区|试验区|基地)$/.test(name.replace(/（[^）]*）$/, ''))) return undefined;
+  const places = placeMentions(name, jurisdiction);
   // "福田区中医院新院区": the mention matcher reads a name opening with a district as a body's; its full
   // division name still says where the work is.
   const placeLed = (places.length > 0 && places[0].start === 0 && places[0].end < name.length - 2) || fullNamePrefix(name, jurisdiction) !== undefined;
-  if (!placeLed) return undefined;
-  if (isDivisionName(name, jurisdiction) || ACTION_INSIDE.test(name)) return undefined;
-  // Routes, bases and designated zones named in passing are too loose to be one work here.
-  if (/(线路|合作区|示范区|试验区|基地)$/.test(name.replace(/（[^）]*）$/, ''))) return undefined;
+  if (!placeLed || isDivisionName(name, jurisdiction)) return undefined;
   return name;
 }
 
@@ -283,8 +291,8 @@ function placeLedWork(raw: string, jurisdiction?: Division): string | undefined 
 const ACTION_INSIDE = /打造|推动|推进|实施|开展|争取|创建|建成|完成|支持|便利|促进|带动/;
 
 /** An item's name without the work it is in: "埃克森美孚惠州化工综合体二期项目建设" → "…二期项目". */
-function workName(raw: string): string {
-  return cleanItem(raw).replace(/(项目|工程)(规划)?建设$/, '$1');
+function workName(item: ItemSpan): string {
+  return itemName(item).replace(/(项目|工程)(规划)?建设$/, '$1');
 }
 
 /**
@@ -301,11 +309,12 @@ function isNamedWork(name: string, jurisdiction?: Division): boolean {
 
 /** The name holds a place: a division, its short form, or a zone. */
 function statesPlace(name: string, jurisdiction?: Division): boolean {
-  return findPlaceMentions(name, { jurisdiction }).length > 0 || fullNamePrefix(name, jurisdiction) !== undefined;
+  return placeMentions(name, jurisdiction).length > 0 || fullNamePrefix(name, jurisdiction) !== undefined;
 }
 
 /** "红棉大道和机场北进场路": two works joined by 和, when both halves name one. */
 function splitPair(name: string, villageContext: boolean): string[] {
+  if (!name.includes('和')) return [name];
   const parts = name.split('和');
   if (parts.length === 2 && parts.every((p) => p.length >= 3 && isConcreteName(p, villageContext))) return parts;
   // "南沙副中心和空港经济区": a pair whose halves are not both works is not one work either.
@@ -314,9 +323,26 @@ function splitPair(name: string, villageContext: boolean): string[] {
 
 /** 梯面镇 or 珠海市斗门区 in a list of pilots is a place, not a work. */
 function isDivisionName(name: string, jurisdiction?: Division): boolean {
-  const m = findPlaceMentions(name, { jurisdiction });
-  return m.length > 0 && m[m.length - 1].end === name.length && m[0].start === 0 && /[省市区县镇乡街道]$/.test(name);
+  // The suffix first: most names end otherwise, and the mention matcher is the dearer test.
+  if (!/[省市区县镇乡街道]$/.test(name)) return false;
+  const m = placeMentions(name, jurisdiction);
+  return m.length > 0 && m[m.length - 1].end === name.length && m[0].start === 0;
 }
+
+/**
+ * The places a name holds, as the mention matcher reads them. One name is asked about by several tests (led by
+ * a place? a division's name? where is it?), so the answers are kept for the plan's jurisdiction. Bounded.
+ */
+function placeMentions(name: string, jurisdiction?: Division): PlaceMention[] {
+  if (mentionMemo.jurisdiction !== jurisdiction || mentionMemo.byName.size > 20000) mentionMemo = { jurisdiction, byName: new Map() };
+  let found = mentionMemo.byName.get(name);
+  if (!found) {
+    found = findPlaceMentions(name, { jurisdiction });
+    mentionMemo.byName.set(name, found);
+  }
+  return found;
+}
+let mentionMemo: { jurisdiction?: Division; byName: Map<string, PlaceMention[]> } = { byName: new Map() };
 
 /** 区第二人民医院 in a district plan is that district's: 花都区第二人民医院. */
 function relativeName(name: string, jurisdiction?: Division): string {
@@ -331,7 +357,7 @@ function placeOf(name: string, jurisdiction?: Division): Division | undefined {
   // A bracketed section or route ("（花都区边界—山前旅游大道）", "（延长至三水区芦苞大道）") names
   // the ends of a work, not where it is; a bracketed place alone ("（广州）") does say where.
   const own = name.replace(/（[^）]*[—\-–至、][^）]*）|\([^)]*[—\-–至、][^)]*\)/g, '');
-  const mentions = findPlaceMentions(own, { jurisdiction });
+  const mentions = placeMentions(own, jurisdiction);
   let best: Division | undefined;
   for (const m of mentions) {
     if (!best || LEVEL_DEPTH[m.division.level] > LEVEL_DEPTH[best.level]) best = m.division;

@@ -32,6 +32,12 @@ describe('listItems + cleanItem', () => {
     ]);
   });
 
+  it('a bracket is closed only within its sentence: "（一期。" opens none, the stray "）" after it closes none', () => {
+    expect(listItems('建设花侨大道（一期。二期）、花狮大道（芙蓉大道—机场北进场路）工程。').map((i) => [i.raw, i.group])).toEqual([
+      ['建设花侨大道（一期', 0], ['二期）', 1], ['花狮大道（芙蓉大道—机场北进场路）工程', 1],
+    ]);
+  });
+
   it('tram branches named by code are works: "地铁 9号线西延、有轨电车 X6 支、X9+X9 支" (Huadu line 1977)', () => {
     expect(works('地铁 9号线西延、有轨电车 X6 支、花莞高速西延线。')).toEqual(['地铁9号线西延', '有轨电车X6支', '花莞高速西延线']);
     expect(isConcreteName('有轨电车', false)).toBe(false);

@@ -33,10 +33,49 @@ export interface ItemSpan {
   group: number;
   /** The raw item as written (before cleaning). */
   raw: string;
+  /** cleanItem(raw), kept once asked for (itemName): one item is cleaned for several tests. */
+  cleaned: string | undefined;
 }
 
-const OPEN = '（(〔[【「“';
-const CLOSE = '）)〕]】」”';
+/** The item's name, cleaned (cleanItem), once per item. */
+export function itemName(item: ItemSpan): string {
+  return (item.cleaned ??= cleanItem(item.raw));
+}
+
+/** What a character does in a list: one table lookup per character instead of a chain of comparisons. */
+const OPENS = 1, CLOSES = 2, LABEL = 3, ENUMERATES = 4, SEPARATES = 5, ENDS = 6;
+const ROLE = new Uint8Array(0x10000);
+for (const [chars, role] of [['（(〔[【「“', OPENS], ['）)〕]】」”', CLOSES], ['：:', LABEL], ['、', ENUMERATES], ['，,；;', SEPARATES], ['。！？', ENDS]] as const) {
+  for (const ch of chars) ROLE[ch.charCodeAt(0)] = role;
+}
+/** 一二三四五六七八九十 or an ASCII digit. */
+const isNumeral = (c: number) =>
+  (c >= 0x30 && c <= 0x39) || c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
+const FULL_STOP = 0x3002; // 。
+
+/**
+ * Brackets the text never closes before their sentence ends (a typo in the source): no brackets. One pass:
+ * within a sentence, a close matches the innermost open still pending (all bracket kinds count alike);
+ * opens still pending at the sentence's end (or the text's) are unclosed.
+ */
+function unclosedBrackets(text: string, from: number): Set<number> | undefined {
+  let unclosed: Set<number> | undefined;
+  const pending: number[] = [];
+  for (let i = from; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : FULL_STOP;
+    if (c === FULL_STOP) {
+      if (!pending.length) continue;
+      unclosed ??= new Set();
+      for (const at of pending) unclosed.add(at);
+      pending.length = 0;
+      continue;
+    }
+    const role = ROLE[c];
+    if (role === OPENS) pending.push(i);
+    else if (role === CLOSES && pending.length) pending.pop();
+  }
+  return unclosed;
+}
 
 /**
  * Items of the lists in `text`. A label "X：" applies to the items after it until the sentence
@@ -48,50 +87,48 @@ export function listItems(text: string): ItemSpan[] {
   let start = 0;
   let label: string | undefined;
   let group = 0;
-  const flush = (end: number, endsGroup: boolean) => {
-    const raw = text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim()) items.push({ name: raw.trim(), raw: raw.trim(), offset: start + lead, length: raw.trim().length, label, group });
-    start = end + 1;
-    if (endsGroup) group++;
-  };
-  // A bracket the text never closes before its sentence ends (a typo in the source) is no bracket.
-  const unclosed = new Set<number>();
-  for (let i = 0; i < text.length; i++) {
-    if (!OPEN.includes(text[i])) continue;
-    let d = 0;
-    let j = i;
-    for (; j < text.length && text[j] !== '。'; j++) {
-      if (OPEN.includes(text[j])) d++;
-      else if (CLOSE.includes(text[j]) && --d === 0) break;
+  // Read from the first open bracket on (none before it can be unclosed): most texts have few.
+  let unclosed: Set<number> | undefined;
+  let bracketsRead = false;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    let role: number;
+    if (i < n) {
+      role = ROLE[text.charCodeAt(i)];
+      if (role === 0) continue;
+      if (role === OPENS) {
+        if (!bracketsRead) {
+          unclosed = unclosedBrackets(text, i);
+          bracketsRead = true;
+        }
+        if (!unclosed?.has(i)) depth++;
+      } else if (role === CLOSES) depth = Math.max(0, depth - 1);
+      if (depth > 0) continue;
+    } else {
+      role = ENDS; // the text's end closes the last item like a full stop
     }
-    if (d !== 0) unclosed.add(i);
-  }
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (OPEN.includes(ch) && !unclosed.has(i)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth > 0) continue;
-    if (ch === '：' || ch === ':') {
+    if (role === LABEL) {
       label = squeeze(text.slice(start, i)).replace(/^\d+[.．、]\s*/, '');
       start = i + 1;
       group++;
-    } else if (ch === '、' && /[一二三四五六七八九十\d]/.test(text[i - 1] ?? '') && /[一二三四五六七八九十\d]/.test(text[i + 1] ?? '')) {
       continue;
-    } else if (ch === '、' && /(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)$/.test(text.slice(Math.max(0, i - 4), i)) && /^(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)/.test(text.slice(i + 1))) {
+    }
+    if (role === ENUMERATES) {
+      if (i > 0 && isNumeral(text.charCodeAt(i - 1)) && isNumeral(text.charCodeAt(i + 1))) continue;
       // "惠州太平岭核电一期、二期项目": phases of one project too.
       // "广州白云国际机场东四、西四指廊及连接楼工程": two wings of one work, not two items.
-      continue;
-    } else if (ch === '、') {
-      flush(i, false);
-    } else if ('，,；;'.includes(ch)) {
-      flush(i, true);
-    } else if ('。！？'.includes(ch)) {
-      flush(i, true);
-      label = undefined;
+      if (/(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)$/.test(text.slice(Math.max(0, i - 4), i)) && /^(?:[东西南北][一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)/.test(text.slice(i + 1))) continue;
+    } else if (role !== SEPARATES && role !== ENDS) {
+      continue; // a bracket
     }
+    // An item ends here.
+    const raw = text.slice(start, i);
+    const name = raw.trim();
+    if (name) items.push({ name, raw: name, offset: start + (raw.length - raw.trimStart().length), length: name.length, label, group, cleaned: undefined });
+    start = i + 1;
+    if (role !== ENUMERATES) group++;
+    if (role === ENDS) label = undefined;
   }
-  flush(text.length, true);
   return items;
 }
 
@@ -102,7 +139,7 @@ export function leadName(text: string): ItemSpan | undefined {
   if (!m) return undefined;
   const found = m[1] ?? m[2];
   const offset = text.indexOf(found);
-  return { name: squeeze(found), raw: found, offset, length: found.length, group: -1 };
+  return { name: squeeze(found), raw: found, offset, length: found.length, group: -1, cleaned: undefined };
 }
 
 /** "继续推进红棉大道工程" → "红棉大道工程"; "新街大道等项目" → "新街大道"; layout spaces dropped. */
@@ -112,20 +149,25 @@ export function cleanItem(raw: string): string {
     .replace(/^(?:以及|及|和|与|并)/, '');
   name = name.replace(LEADING, '');
   // The list's tail: "等项目", "等加快建设", "等 8个连片示范村建设".
-  name = name.replace(/等[^（(）)]{0,16}$/, '').replace(/\d+项[^（(）)]*$/, '');
+  if (name.includes('等')) name = name.replace(/等[^（(）)]{0,16}$/, '');
+  if (name.includes('项')) name = name.replace(/\d+项[^（(）)]*$/, '');
   // A note in brackets is not part of the name: "（花都汽车产业基地被省政府认定为…）".
-  name = name.replace(/（[^）]*(?:被|认定|是指|简称|以下)[^）]*）|（[^）]{21,}）/g, '');
-  // A count closing the list: "广乐高速生态隔离廊道四条生态带".
-  name = name.replace(/(?<=\S{3})[一二三四五六七八九十两\d]+[条个座项处所家][^（(]*$/, '');
+  if (name.includes('（')) name = name.replace(/（[^）]*(?:被|认定|是指|简称|以下)[^）]*）|（[^）]{21,}）/g, '');
+  // A count closing the list: "广乐高速生态隔离廊道四条生态带". (The classifier test first: the lookbehind
+  // would otherwise be tried at every offset of every item.)
+  if (COUNTED.test(name)) name = name.replace(/(?<=\S{3})[一二三四五六七八九十两\d]+[条个座项处所家][^（(]*$/, '');
   // "美丽乡村精品示范村——港头村": the designation, then the name.
-  const dash = name.split(/——/);
-  if (dash.length === 2 && dash[1].length >= 2) name = dash[1];
+  if (name.includes('——')) {
+    const dash = name.split(/——/);
+    if (dash.length === 2 && dash[1].length >= 2) name = dash[1];
+  }
   return name.trim();
 }
+const COUNTED = /[条个座项处所家]/;
 
 /** Not a work at all: a policy phrase, a quota, a description. */
 export function isPolicyPhrase(name: string): boolean {
-  const bare = name.replace(/（[^）]*）|\([^)]*\)/g, '');
+  const bare = name.includes('（') || name.includes('(') ? name.replace(/（[^）]*）|\([^)]*\)/g, '') : name;
   return (
     NOT_CONCRETE.test(bare) ||
     NOT_A_NAME.test(bare) ||
@@ -139,11 +181,13 @@ export function isPolicyPhrase(name: string): boolean {
 
 /** Layout spaces out, except between two Latin letters or digits. */
 export function squeeze(text: string): string {
+  if (!/\s/.test(text)) return text; // nothing to squeeze: most names and cells
   return text.replace(/\s+/g, ' ').trim().replace(/ (?![A-Za-z0-9])|(?<![A-Za-z0-9]) /g, '');
 }
 
 /** Investment as printed in a project's description: "总投资 30 亿元" → "30亿元", "25个亿", "约4.3亿元". */
 export function investmentIn(text: string): string | undefined {
+  if (!text.includes('投资')) return undefined; // every wording below says 投资
   const m = /(?:总投资|预计投资|计划投资|投资总额|估算投资|投资)\s*(约\s*)?(\d[\d.,]*)\s*(个亿|亿元|万元|亿)/.exec(text);
   return m ? squeeze(`${m[1] ?? ''}${m[2]}${m[3]}`) : undefined;
 }

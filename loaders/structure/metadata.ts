@@ -23,6 +23,8 @@ export interface PlanMetadata {
 const ORG_SUFFIX = '(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|局|厅|委|部|署)';
 const PLAN_WORD = /(规划|纲要|方案|计划|意见|办法|措施|要点|行动|规定|细则|指引|通知|决定)/u;
 
+const NOTICE = new RegExp(`^(\\p{Script=Han}{2,40}?${ORG_SUFFIX})关于印发(.{2,80}?)的通知$`, 'u');
+
 export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | undefined, fallbackTitle: string): PlanMetadata {
   const head = paragraphs.slice(0, 60).filter((p) => p.kind === 'body');
   const firstHeading = head.findIndex((p) => isStructural(p));
@@ -35,7 +37,7 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
 
   // 1. Notice: "广州市人民政府关于印发美丽广州建设规划纲要(2025—2035年)的通知".
   for (const p of preamble) {
-    const m = new RegExp(`^(\\p{Script=Han}{2,40}?${ORG_SUFFIX})关于印发(.{2,80}?)的通知$`, 'u').exec(p.text);
+    const m = p.text.includes('关于印发') ? NOTICE.exec(p.text) : null;
     if (m) {
       issuer = m[1];
       noticeKey = titleKey(m[2]);
@@ -112,16 +114,19 @@ function labelledIssuer(paragraphs: Paragraph[]): string | undefined {
   return undefined;
 }
 
+const SIGNATURE = new RegExp(`^\\p{Script=Han}{2,30}${ORG_SUFFIX}$`, 'u');
+const ISSUING_CLAUSE = /(\p{Script=Han}{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会))(?:正式|近日|日前)?印发《/u;
+
 function findIssuer(paragraphs: Paragraph[]): string | undefined {
   // Signature: an organisation alone on a line, then the date.
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const p = paragraphs[i];
     const next = paragraphs[i + 1].text;
-    if (new RegExp(`^\\p{Script=Han}{2,30}${ORG_SUFFIX}$`, 'u').test(p.text) && /^(?:\d{4}|[〇零一二三四五六七八九]{4})年/u.test(next)) return p.text;
+    if (/^(?:\d{4}|[〇零一二三四五六七八九]{4})年/u.test(next) && SIGNATURE.test(p.text)) return p.text;
   }
-  // Clause: "广州市人民政府正式印发《…》".
+  // Clause: "广州市人民政府正式印发《…》". (The pattern tries every offset of a text: only texts holding 印发《 are read.)
   for (const p of paragraphs) {
-    const m = new RegExp(`(\\p{Script=Han}{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会))(?:正式|近日|日前)?印发《`, 'u').exec(p.text);
+    const m = p.text.includes('印发《') ? ISSUING_CLAUSE.exec(p.text) : null;
     if (m) return m[1].replace(/^(?:近日|日前|近期|今年|最近)/u, '');
   }
   return undefined;
@@ -132,11 +137,13 @@ export interface PlaceAtStart {
   level: NonNullable<PlanDraft['level']>;
 }
 
+const H = '(?:(?![省市区县镇街])\\p{Script=Han})';
+const DIVISIONS_AT_START = new RegExp(`^(?:(${H}{2,4}?(?:省|自治区)))?(?:(${H}{2,5}?市)(?!场|民|域|级|区域))?(?:(${H}{2,4}?(?:区|县))(?!域|块|位|间))?(?:(${H}{2,4}?(?:镇|街道)))?`, 'u');
+
 /** "广州市花都区人民政府" → 花都区 (DISTRICT); "广东省新型城镇化规划" → 广东省; "美丽广州…" → none. */
 export function divisionsAtStart(text: string): PlaceAtStart | undefined {
   // A name part never contains another level's suffix ("花都区城市更新" is 花都区, not a city "花都区城市").
-  const H = '(?:(?![省市区县镇街])\\p{Script=Han})';
-  const m = new RegExp(`^(?:(${H}{2,4}?(?:省|自治区)))?(?:(${H}{2,5}?市)(?!场|民|域|级|区域))?(?:(${H}{2,4}?(?:区|县))(?!域|块|位|间))?(?:(${H}{2,4}?(?:镇|街道)))?`, 'u').exec(text);
+  const m = DIVISIONS_AT_START.exec(text);
   if (!m) return undefined;
   // "全省小区治理…", "城区…": words ending in 区 that are not counties.
   if (m[3] && (/[全本各该省市]/u.test(m[3].slice(0, -1)) || /(小区|社区|园区|景区|城区|片区|校区|矿区|街区|厂区|新区|试验区|示范区|开发区|合作区|功能区|集聚区)$/u.test(m[3]))) m[3] = undefined as unknown as string;
