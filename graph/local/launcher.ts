@@ -9,10 +9,12 @@ import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, w
 import net from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
+import { withFileLock } from './file-lock.ts';
 
 export const SERVER_DIR = path.join(PROJECT_ROOT, 'graph', 'neo4j-server');
 const LIB_DIR = path.join(SERVER_DIR, 'lib');
 const LIB_MARKER = path.join(LIB_DIR, '.built-from-pom');
+const FETCH_LOCK = path.join(SERVER_DIR, '.fetch.lock');
 
 /** The flags Neo4j 5's own neo4j.conf passes to the JVM. */
 const JVM_FLAGS = [
@@ -88,6 +90,14 @@ export function libIsBuilt(): boolean {
 /** Fetches Neo4j and Neo4j Browser from Maven into graph/neo4j-server/lib/ unless already there for this pom.xml. */
 export function ensureLib(log: (line: string) => void = () => {}): void {
   if (libIsBuilt()) return;
+  // One fetch at a time (npm start and npm test on a fresh clone may both get here); whoever
+  // waited finds lib/ built by the other and returns.
+  withFileLock(FETCH_LOCK, () => {
+    if (!libIsBuilt()) fetchLib(log);
+  }, { onWait: (pid) => log(`waiting for process ${pid}, which is fetching Neo4j with Maven …`) });
+}
+
+function fetchLib(log: (line: string) => void): void {
   const probe = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     throw new LauncherError(
