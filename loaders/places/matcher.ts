@@ -277,6 +277,23 @@ function longestAt(text: string, i: number, zones: ZoneNames, scope?: Division, 
   return best;
 }
 
+/**
+ * The first offset from i where a gazetteer or zone name may start (text.length if none). A
+ * small function of its own: the scan over every code unit of a text optimises as a tight loop.
+ */
+function nextCandidateStart(text: string, i: number, zoneStarts: Uint8Array | undefined): number {
+  const n = text.length;
+  let code = i < n ? text.charCodeAt(i) : 0;
+  for (; i < n; i++) {
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    const slot = firstSlot[code];
+    if (slot !== 0 && (secondBits[(slot - 1) * 2 + ((next >> 5) & 1)] & (1 << (next & 31))) !== 0) return i;
+    if (zoneStarts !== undefined && zoneStarts[code] === 1) return i;
+    code = next;
+  }
+  return n;
+}
+
 /** Every place mention in `text`, in order, after context rules. */
 export function findPlaceMentions(text: string, options: MatchOptions = {}): PlaceMention[] {
   const { jurisdiction, zones = [] } = options;
@@ -289,12 +306,8 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
   let i = 0;
   const zoneStarts = zoneIndex.starts;
   while (i < text.length) {
-    // Most offsets start no name at all: skip them without a call.
-    const code = text.charCodeAt(i);
-    if (!mayStartName(code, text.charCodeAt(i + 1)) && (zoneStarts === undefined || zoneStarts[code] === 0)) {
-      i++;
-      continue;
-    }
+    i = nextCandidateStart(text, i, zoneStarts);
+    if (i >= text.length) break;
     const cand = longestAt(text, i, zoneIndex, scope, jurisdiction);
     if (!cand) {
       i++;
