@@ -111,6 +111,53 @@ for (const d of allDivisions()) {
   }
 }
 
+/**
+ * The trie below the first level, flattened once it is built: node k's children are
+ * childCode/childNode[childStart[k] … childStart[k + 1]), sorted by code unit. Most nodes have
+ * one or two children, read by a short scan of a typed array instead of a Map lookup per unit.
+ */
+const flatNodes: TrieNode[] = [];
+const indexOf = new Map<TrieNode, number>();
+for (const root of roots) indexOf.set(root, flatNodes.push(root) - 1);
+for (let k = 0; k < flatNodes.length; k++) {
+  for (const child of flatNodes[k].next?.values() ?? []) indexOf.set(child, flatNodes.push(child) - 1);
+}
+const childStart = new Int32Array(flatNodes.length + 1);
+let childCount = 0;
+for (let k = 0; k < flatNodes.length; k++) {
+  childStart[k] = childCount;
+  childCount += flatNodes[k].next?.size ?? 0;
+}
+childStart[flatNodes.length] = childCount;
+const childCode = new Uint16Array(childCount);
+const childNode = new Int32Array(childCount);
+for (let k = 0; k < flatNodes.length; k++) {
+  const kids = [...(flatNodes[k].next ?? new Map<number, TrieNode>())].sort((a, b) => a[0] - b[0]);
+  kids.forEach(([c, child], n) => {
+    childCode[childStart[k] + n] = c;
+    childNode[childStart[k] + n] = indexOf.get(child)!;
+  });
+}
+// The maps only served the build.
+for (const n of flatNodes) n.next = undefined;
+/** Node k's child on code unit c, or -1. */
+function childOf(k: number, c: number): number {
+  let lo = childStart[k];
+  let hi = childStart[k + 1];
+  // Binary search narrows the wide nodes (a first character's seconds); a scan finishes.
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >> 1;
+    if (childCode[mid] < c) lo = mid + 1;
+    else hi = mid + 1;
+  }
+  for (; lo < hi; lo++) {
+    const code = childCode[lo];
+    if (code === c) return childNode[lo];
+    if (code > c) return -1;
+  }
+  return -1;
+}
+
 secondBits = new Int32Array(roots.length * 2);
 for (const [slot, second] of pairs) secondBits[slot * 2 + ((second >> 5) & 1)] |= 1 << (second & 31);
 
@@ -267,12 +314,11 @@ export function placeNameStartsAt(text: string, at = 0, zones: Division[] = []):
     if (zoneIndex.starts![first] === 1 && zoneIndex.byFirst.get(first)!.some((z) => text.startsWith(z.name, at))) return true;
   }
   if (!mayStartName(first, text.charCodeAt(at + 1))) return false;
-  let node = roots[firstSlot[first] - 1];
-  for (let j = at + 1; j < text.length && node.next; j++) {
-    const child = node.next.get(text.charCodeAt(j));
-    if (!child) return false;
-    if (child.entries) return true;
-    node = child;
+  let node = firstSlot[first] - 1;
+  for (let j = at + 1; j < text.length; j++) {
+    node = childOf(node, text.charCodeAt(j));
+    if (node < 0) return false;
+    if (flatNodes[node].entries) return true;
   }
   return false;
 }
@@ -291,14 +337,14 @@ function longestAt(text: string, i: number, zones: ZoneNames, scope?: Division, 
     }
   }
   if (!mayStartName(first, text.charCodeAt(i + 1))) return best;
-  let node = roots[firstSlot[first] - 1];
+  let node = firstSlot[first] - 1;
   let count = 0;
-  for (let j = i + 1; j < text.length && node.next; j++) {
-    const child: TrieNode | undefined = node.next.get(text.charCodeAt(j));
-    if (!child) break;
-    node = child;
-    if (node.entries) {
-      ends[count] = node;
+  for (let j = i + 1; j < text.length; j++) {
+    node = childOf(node, text.charCodeAt(j));
+    if (node < 0) break;
+    const here = flatNodes[node];
+    if (here.entries) {
+      ends[count] = here;
       endLengths[count++] = j + 1 - i;
     }
   }
