@@ -45,6 +45,10 @@ const rules = JSON.parse(readFileSync(new URL('../data/place-rules.json', import
 const blocked = new Set(rules.blockedAliases.names);
 const sloganBefore = new RegExp(rules.sloganPattern.before);
 const countingWord = new RegExp(rules.countingWordAliases.pattern);
+// Slogan words (one or two characters) tested against the two characters before a name.
+const sloganUnits = new Set(rules.sloganBefore.words.filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
+const sloganPairs = new Set(rules.sloganBefore.words.filter((w) => w.length === 2));
+if (rules.sloganBefore.words.some((w) => w.length < 1 || w.length > 2)) throw new Error('place-rules: sloganBefore words must be one or two characters');
 
 const GENERIC_COUNTY = /^(新城|老城|城[东西南北中]|[东西南北中]城|市中|[东西南北中]|郊|矿|新|开发|高新)区$/;
 /**
@@ -216,6 +220,8 @@ for (const w of rules.bodySuffixes.words) {
   list.push(w);
   bodySuffixesByFirst.set(w.charCodeAt(0), list);
 }
+const bodySuffixFirst = new Uint8Array(0x10000);
+for (const c of bodySuffixesByFirst.keys()) bodySuffixFirst[c] = 1;
 /** Han characters read after a name when looking for a body suffix (the 16 after it; 15 past a closing bracket). */
 const BODY_RUN = 16;
 
@@ -224,8 +230,9 @@ function opensBodyName(text: string, from: number, limit = BODY_RUN): boolean {
   let to = from;
   while (to < text.length && to - from < limit && isHanCode(text.charCodeAt(to))) to++;
   for (let k = from; k < to; k++) {
-    const candidates = bodySuffixesByFirst.get(text.charCodeAt(k));
-    if (candidates === undefined) continue;
+    const c = text.charCodeAt(k);
+    if (bodySuffixFirst[c] === 0) continue;
+    const candidates = bodySuffixesByFirst.get(c)!;
     let suffix: string | undefined;
     for (const w of candidates) {
       if (k + w.length <= to && text.startsWith(w, k)) {
@@ -250,12 +257,19 @@ function opensBodyName(text: string, from: number, limit = BODY_RUN): boolean {
 function responsibilitySpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   // Both patterns need a bracket or a colon; most paragraphs have neither, and skip the scans.
-  if (text.includes('（') || text.includes('(')) {
+  let bracket = false;
+  let colon = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0xff08 || c === 0x28) bracket = true;
+    else if (c === 0xff1a || c === 0x3a) colon = true;
+  }
+  if (bracket) {
     for (const m of text.matchAll(/[（(][^（()）]*[）)]/g)) {
       if (/牵头|负责|参与|配合|协同|责任单位/.test(m[0])) spans.push([m.index!, m.index! + m[0].length]);
     }
   }
-  if (!text.includes('：') && !text.includes(':')) return spans;
+  if (!colon) return spans;
   for (const m of text.matchAll(/(牵头|责任|配合|参与|协同|协办|主办)(单位|部门)[：:]|部门分工[：:]/g)) {
     const end = text.indexOf('。', m.index!);
     spans.push([m.index!, end < 0 ? text.length : end]);
@@ -419,7 +433,7 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
       found.push({ division: cand.zone, start, end, surface });
       continue;
     }
-    if (rules.sloganBefore.words.some((w) => before.endsWith(w))) continue;
+    if (sloganPairs.has(before) || (before.length > 0 && sloganUnits.has(before.charCodeAt(before.length - 1)))) continue;
     if (!hanAt(text, end) && sloganBefore.test(text.slice(Math.max(0, start - 8), start))) continue;
     // “花漾花都”, “幸福美丽花都”, “投资花都”: a name closing a quoted brand is the brand.
     if (text[end] === '”' && /“[\u3400-\u9fff]{2,6}$/.test(text.slice(Math.max(0, start - 7), start))) continue;
