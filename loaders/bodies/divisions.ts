@@ -48,6 +48,9 @@ for (const name of byName.keys()) {
   }
   node.name = name;
 }
+/** 1 where some full name starts with that code unit: most offsets bodyMentions tries start none. */
+const nameFirst = new Uint8Array(0x10000);
+for (const c of names.next.keys()) nameFirst[c] = 1;
 /** Divisions by parent code (provinces under undefined), in data order. */
 const childrenOf = new Map<string | undefined, Division[]>();
 for (const d of byCode.values()) {
@@ -92,9 +95,10 @@ export function shortName(division: Division): string {
  * or at `from` within text, ending by `to` (what text.slice(from, to) would give, without the slice).
  */
 export function divisionAtStart(text: string, near?: Division, from = 0, to = text.length): { division: Division; length: number } | undefined {
+  const end = Math.min(to, text.length);
+  if (from >= end || nameFirst[text.charCodeAt(from)] === 0) return undefined;
   let longest: string | undefined;
   let node: NameNode | undefined = names;
-  const end = Math.min(to, text.length);
   for (let k = from; k < end && node; k++) {
     node = node.next.get(text.charCodeAt(k));
     if (node?.name !== undefined && k > from) longest = node.name;

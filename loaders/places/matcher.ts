@@ -45,6 +45,10 @@ const rules = JSON.parse(readFileSync(new URL('../data/place-rules.json', import
 const blocked = new Set(rules.blockedAliases.names);
 const sloganBefore = new RegExp(rules.sloganPattern.before);
 const countingWord = new RegExp(rules.countingWordAliases.pattern);
+// Slogan words (one or two characters) tested against the two characters before a name.
+const sloganUnits = new Set(rules.sloganBefore.words.filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
+const sloganPairs = new Set(rules.sloganBefore.words.filter((w) => w.length === 2));
+if (rules.sloganBefore.words.some((w) => w.length < 1 || w.length > 2)) throw new Error('place-rules: sloganBefore words must be one or two characters');
 
 const GENERIC_COUNTY = /^(新城|老城|城[东西南北中]|[东西南北中]城|市中|[东西南北中]|郊|矿|新|开发|高新)区$/;
 /**
@@ -111,8 +115,68 @@ for (const d of allDivisions()) {
   }
 }
 
+/**
+ * The trie below the first level, flattened once it is built: node k's children are
+ * childCode/childNode[childStart[k] … childStart[k + 1]), sorted by code unit. Most nodes have
+ * one or two children, read by a short scan of a typed array instead of a Map lookup per unit.
+ */
+const flatNodes: TrieNode[] = [];
+const indexOf = new Map<TrieNode, number>();
+for (const root of roots) indexOf.set(root, flatNodes.push(root) - 1);
+for (let k = 0; k < flatNodes.length; k++) {
+  for (const child of flatNodes[k].next?.values() ?? []) indexOf.set(child, flatNodes.push(child) - 1);
+}
+const childStart = new Int32Array(flatNodes.length + 1);
+let childCount = 0;
+for (let k = 0; k < flatNodes.length; k++) {
+  childStart[k] = childCount;
+  childCount += flatNodes[k].next?.size ?? 0;
+}
+childStart[flatNodes.length] = childCount;
+const childCode = new Uint16Array(childCount);
+const childNode = new Int32Array(childCount);
+for (let k = 0; k < flatNodes.length; k++) {
+  const kids = [...(flatNodes[k].next ?? new Map<number, TrieNode>())].sort((a, b) => a[0] - b[0]);
+  kids.forEach(([c, child], n) => {
+    childCode[childStart[k] + n] = c;
+    childNode[childStart[k] + n] = indexOf.get(child)!;
+  });
+}
+// The maps only served the build.
+for (const n of flatNodes) n.next = undefined;
+/** Node k's child on code unit c, or -1. */
+function childOf(k: number, c: number): number {
+  let lo = childStart[k];
+  let hi = childStart[k + 1];
+  // Binary search narrows the wide nodes (a first character's seconds); a scan finishes.
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >> 1;
+    if (childCode[mid] < c) lo = mid + 1;
+    else hi = mid + 1;
+  }
+  for (; lo < hi; lo++) {
+    const code = childCode[lo];
+    if (code === c) return childNode[lo];
+    if (code > c) return -1;
+  }
+  return -1;
+}
+
 secondBits = new Int32Array(roots.length * 2);
 for (const [slot, second] of pairs) secondBits[slot * 2 + ((second >> 5) & 1)] |= 1 << (second & 31);
+
+/**
+ * The scan's filter: one bit per hash of a name's first two code units, 16 KB so it stays in
+ * the first-level cache (the 128 KB slot table does not). About 6% of a plan's offsets pass it;
+ * longestAt then tests them exactly. Each zone list gets a copy with its zones' pairs added.
+ */
+const pairHash = (a: number, b: number) => ((a << 5) ^ b) & 0x1ffff;
+const gazetteerPairBits = new Int32Array(0x20000 >> 5);
+const addPair = (bits: Int32Array, a: number, b: number) => {
+  const h = pairHash(a, b);
+  bits[h >> 5] |= 1 << (h & 31);
+};
+for (const d of allDivisions()) for (const name of [d.name, ...d.aliases]) if (name.length >= 2) addPair(gazetteerPairBits, name.charCodeAt(0), name.charCodeAt(1));
 
 const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
 /** A Han character at text[k] (none before the start or past the end). */
@@ -156,6 +220,8 @@ for (const w of rules.bodySuffixes.words) {
   list.push(w);
   bodySuffixesByFirst.set(w.charCodeAt(0), list);
 }
+const bodySuffixFirst = new Uint8Array(0x10000);
+for (const c of bodySuffixesByFirst.keys()) bodySuffixFirst[c] = 1;
 /** Han characters read after a name when looking for a body suffix (the 16 after it; 15 past a closing bracket). */
 const BODY_RUN = 16;
 
@@ -164,8 +230,9 @@ function opensBodyName(text: string, from: number, limit = BODY_RUN): boolean {
   let to = from;
   while (to < text.length && to - from < limit && isHanCode(text.charCodeAt(to))) to++;
   for (let k = from; k < to; k++) {
-    const candidates = bodySuffixesByFirst.get(text.charCodeAt(k));
-    if (candidates === undefined) continue;
+    const c = text.charCodeAt(k);
+    if (bodySuffixFirst[c] === 0) continue;
+    const candidates = bodySuffixesByFirst.get(c)!;
     let suffix: string | undefined;
     for (const w of candidates) {
       if (k + w.length <= to && text.startsWith(w, k)) {
@@ -190,12 +257,19 @@ function opensBodyName(text: string, from: number, limit = BODY_RUN): boolean {
 function responsibilitySpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   // Both patterns need a bracket or a colon; most paragraphs have neither, and skip the scans.
-  if (text.includes('（') || text.includes('(')) {
+  let bracket = false;
+  let colon = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0xff08 || c === 0x28) bracket = true;
+    else if (c === 0xff1a || c === 0x3a) colon = true;
+  }
+  if (bracket) {
     for (const m of text.matchAll(/[（(][^（()）]*[）)]/g)) {
       if (/牵头|负责|参与|配合|协同|责任单位/.test(m[0])) spans.push([m.index!, m.index! + m[0].length]);
     }
   }
-  if (!text.includes('：') && !text.includes(':')) return spans;
+  if (!colon) return spans;
   for (const m of text.matchAll(/(牵头|责任|配合|参与|协同|协办|主办)(单位|部门)[：:]|部门分工[：:]/g)) {
     const end = text.indexOf('。', m.index!);
     spans.push([m.index!, end < 0 ? text.length : end]);
@@ -210,9 +284,11 @@ interface ZoneNames {
   byFirst: Map<number, { name: string; zone: Division }[]>;
   /** 1 where some zone name starts with that code unit: the common miss costs no hashing. */
   starts: Uint8Array | undefined;
+  /** The scan's pair filter: the gazetteer's with these zones' names added. */
+  pairBits: Int32Array;
   size: number;
 }
-const noZones: ZoneNames = { byFirst: new Map(), starts: undefined, size: 0 };
+const noZones: ZoneNames = { byFirst: new Map(), starts: undefined, pairBits: gazetteerPairBits, size: 0 };
 // Callers pass the same zone list for every paragraph of a plan; index it once per list.
 const zoneIndexes = new WeakMap<Division[], ZoneNames>();
 function zoneNames(zones: Division[]): ZoneNames {
@@ -221,6 +297,7 @@ function zoneNames(zones: Division[]): ZoneNames {
   if (cached && cached.size === zones.length) return cached;
   const byFirst: ZoneNames['byFirst'] = new Map();
   const starts = new Uint8Array(0x10000);
+  const pairBits = gazetteerPairBits.slice();
   for (const zone of zones) {
     for (const name of [zone.name, ...zone.aliases]) {
       if (name.length < 2) continue;
@@ -229,11 +306,35 @@ function zoneNames(zones: Division[]): ZoneNames {
       list.push({ name, zone });
       byFirst.set(c, list);
       starts[c] = 1;
+      addPair(pairBits, c, name.charCodeAt(1));
     }
   }
-  const names = { byFirst, starts, size: zones.length };
+  const names = { byFirst, starts, pairBits, size: zones.length };
   zoneIndexes.set(zones, names);
   return names;
+}
+
+/**
+ * True when a gazetteer name (or one of `zones`' names) is spelled at text[at…]: a cheap
+ * necessary condition for findPlaceMentions(text, { zones }) to return a mention starting at
+ * `at`, for callers that only want such mentions (a project name led by its place). It reads
+ * no context, so a true answer may still be rejected there (白云 in 白云机场, a town stem outside
+ * the plan's district).
+ */
+export function placeNameStartsAt(text: string, at = 0, zones: Division[] = []): boolean {
+  const first = text.charCodeAt(at);
+  if (zones.length > 0) {
+    const zoneIndex = zoneNames(zones);
+    if (zoneIndex.starts![first] === 1 && zoneIndex.byFirst.get(first)!.some((z) => text.startsWith(z.name, at))) return true;
+  }
+  if (!mayStartName(first, text.charCodeAt(at + 1))) return false;
+  let node = firstSlot[first] - 1;
+  for (let j = at + 1; j < text.length; j++) {
+    node = childOf(node, text.charCodeAt(j));
+    if (node < 0) return false;
+    if (flatNodes[node].entries) return true;
+  }
+  return false;
 }
 
 /** Lengths of the gazetteer names starting at an offset, shortest first (reused: no allocation per offset). */
@@ -250,14 +351,14 @@ function longestAt(text: string, i: number, zones: ZoneNames, scope?: Division, 
     }
   }
   if (!mayStartName(first, text.charCodeAt(i + 1))) return best;
-  let node = roots[firstSlot[first] - 1];
+  let node = firstSlot[first] - 1;
   let count = 0;
-  for (let j = i + 1; j < text.length && node.next; j++) {
-    const child: TrieNode | undefined = node.next.get(text.charCodeAt(j));
-    if (!child) break;
-    node = child;
-    if (node.entries) {
-      ends[count] = node;
+  for (let j = i + 1; j < text.length; j++) {
+    node = childOf(node, text.charCodeAt(j));
+    if (node < 0) break;
+    const here = flatNodes[node];
+    if (here.entries) {
+      ends[count] = here;
       endLengths[count++] = j + 1 - i;
     }
   }
@@ -277,6 +378,22 @@ function longestAt(text: string, i: number, zones: ZoneNames, scope?: Division, 
   return best;
 }
 
+/**
+ * The first offset from i where a gazetteer or zone name may start (text.length if none). A
+ * small function of its own: the scan over every code unit of a text optimises as a tight loop.
+ */
+function nextCandidateStart(text: string, i: number, pairBits: Int32Array): number {
+  const n = text.length;
+  let code = i < n ? text.charCodeAt(i) : 0;
+  for (; i < n; i++) {
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    const h = pairHash(code, next);
+    if ((pairBits[h >> 5] & (1 << (h & 31))) !== 0) return i;
+    code = next;
+  }
+  return n;
+}
+
 /** Every place mention in `text`, in order, after context rules. */
 export function findPlaceMentions(text: string, options: MatchOptions = {}): PlaceMention[] {
   const { jurisdiction, zones = [] } = options;
@@ -287,14 +404,10 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
   const excluded = responsibilitySpans(text);
   const found: PlaceMention[] = [];
   let i = 0;
-  const zoneStarts = zoneIndex.starts;
+  const pairBits = zoneIndex.pairBits;
   while (i < text.length) {
-    // Most offsets start no name at all: skip them without a call.
-    const code = text.charCodeAt(i);
-    if (!mayStartName(code, text.charCodeAt(i + 1)) && (zoneStarts === undefined || zoneStarts[code] === 0)) {
-      i++;
-      continue;
-    }
+    i = nextCandidateStart(text, i, pairBits);
+    if (i >= text.length) break;
     const cand = longestAt(text, i, zoneIndex, scope, jurisdiction);
     if (!cand) {
       i++;
@@ -320,7 +433,7 @@ export function findPlaceMentions(text: string, options: MatchOptions = {}): Pla
       found.push({ division: cand.zone, start, end, surface });
       continue;
     }
-    if (rules.sloganBefore.words.some((w) => before.endsWith(w))) continue;
+    if (sloganPairs.has(before) || (before.length > 0 && sloganUnits.has(before.charCodeAt(before.length - 1)))) continue;
     if (!hanAt(text, end) && sloganBefore.test(text.slice(Math.max(0, start - 8), start))) continue;
     // “花漾花都”, “幸福美丽花都”, “投资花都”: a name closing a quoted brand is the brand.
     if (text[end] === '”' && /“[\u3400-\u9fff]{2,6}$/.test(text.slice(Math.max(0, start - 7), start))) continue;

@@ -55,11 +55,22 @@ const HAN = /\p{Script=Han}/u;
 /** Han-ness of every BMP code unit, computed once with HAN itself: counting is then one array read per unit. */
 let hanBmp: Uint8Array | undefined;
 /** The number of Han code points in text (what text.match(/\p{Script=Han}/gu).length counts), without building the match array. */
-function countHan(text: string): number {
+function hanTable(): Uint8Array {
   if (!hanBmp) {
     hanBmp = new Uint8Array(0x10000);
     for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) hanBmp[c] = HAN.test(String.fromCharCode(c)) ? 1 : 0;
   }
+  return hanBmp;
+}
+function hasSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+function countHan(text: string): number {
+  const hanBmp = hanTable();
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -105,6 +116,18 @@ export function detectScript(lines: string[]): 'simplified' | 'traditional' {
     const simple = mayConvert(line) ? convert(line) : line;
     if (simple === line) {
       han += countHan(line);
+      if (han > 20000) break;
+      continue;
+    }
+    // Same length and no surrogates on either side: code points are code units, compared in place.
+    if (simple.length === line.length && !hasSurrogate(line) && !hasSurrogate(simple)) {
+      const bmp = hanTable();
+      for (let i = 0; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        if (bmp[c] === 0) continue;
+        han++;
+        if (c !== simple.charCodeAt(i)) changed++;
+      }
       if (han > 20000) break;
       continue;
     }
