@@ -44,12 +44,13 @@ export function megabytes(files: string[]): number {
   return files.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
 }
 
-/** Warm-up passes over the files before timing: V8 compiles the extractors' hot paths over the
- * first passes (the per-pass rate on the seeds rises from ~0.5 to a plateau by the third), and a
- * throughput figure that mostly measures the JIT says little about a long load. */
-export const WARMUP_PASSES = 3;
-/** Timed passes (seeds are small: one pass is a fraction of a second, too short to time alone). */
-export const TIMED_PASSES = 3;
+/** Warm-up passes over the files before timing: V8 tiers the extractors' hot paths up over the
+ * first passes (per-pass rate on the seeds, one run: 0.9 1.4 1.6 2.4 2.3 3.7 2.9 4.3 4.1 4.6, then
+ * 4.5–8.5 from the tenth; 0.44 MB a pass), and a throughput figure that mostly measures the JIT
+ * says little about a load of many plans. The cold first pass is reported beside it. */
+export const WARMUP_PASSES = 10;
+/** Timed passes (seeds are small: one pass is a tenth of a second, too short to time alone). */
+export const TIMED_PASSES = 5;
 
 export async function benchExtraction(files: string[], passes: { warmup?: number; timed?: number } = {}): Promise<ExtractionFigures> {
   const mb = megabytes(files);
