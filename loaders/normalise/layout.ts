@@ -66,7 +66,7 @@ export function findRunningLines(texts: string[], isPage: (t: string) => boolean
   const byText = new Map<string, number[]>();
   texts.forEach((t, i) => {
     // Most lines are prose, far longer than 50 once blanks are out: counted before the short text is made.
-    const n = nonBlankCount(t);
+    const n = nonBlankCount(t, 51);
     if (n < 2 || n > 50) return;
     const k = norm(t);
     if (isPage(k) || /[。；]$/u.test(k) || matchHeading(k)) return;
@@ -99,9 +99,10 @@ export function findRunningLines(texts: string[], isPage: (t: string) => boolean
   return out;
 }
 
-function nonBlankCount(s: string): number {
+/** Non-blank characters of `s`, counted up to `cap` (a line past the cap is too long to be a running line). */
+function nonBlankCount(s: string, cap: number): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) n++;
+  for (let i = 0; i < s.length && n < cap; i++) if (!isBlank(s.charCodeAt(i))) n++;
   return n;
 }
 
