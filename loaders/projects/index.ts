@@ -251,7 +251,8 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
       continue;
     }
     if (list[0].label && /定位|目标|方向|思路|范围|原则/.test(list[0].label)) continue;
-    for (const [n, it] of list.entries()) {
+    for (let n = 0; n < list.length; n++) {
+      const it = list[n];
       // "有轨电车 X6 支、X9+X9 支": a bare code after a coded item is another line of the same kind.
       const previous = n > 0 ? itemName(list[n - 1]) : '';
       const kind = /^(.+?)[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.exec(previous)?.[1];
