@@ -36,7 +36,8 @@ export function findTocLines(texts: string[]): Set<number> {
   const toc = new Set<number>();
   const blank = (i: number) => texts[i].trim() === '';
   for (let i = 0; i < texts.length; i++) {
-    const isHeader = matchHeading(texts[i])?.kind === 'toc';
+    // Only a line opening with 目 (目录, 目 录) can be the contents' header: others skip the heading rules.
+    const isHeader = firstNonBlank(texts[i]) === MU && matchHeading(texts[i])?.kind === 'toc';
     if (!isHeader && !isTocEntry(texts[i])) continue;
     // collect a run of entries (blank lines allowed)
     const run: number[] = [];
@@ -97,6 +98,15 @@ export function findRunningLines(texts: string[], isPage: (t: string) => boolean
     for (const i of at) out.add(i);
   }
   return out;
+}
+
+const MU = 0x76ee; // 目
+
+/** The code of the first character that is not blank (NaN when there is none). */
+function firstNonBlank(s: string): number {
+  let i = 0;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  return s.charCodeAt(i);
 }
 
 /** Non-blank characters of `s`, counted up to `cap` (a line past the cap is too long to be a running line). */

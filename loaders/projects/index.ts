@@ -311,7 +311,9 @@ const ACTION_INSIDE = /打造|推动|推进|实施|开展|争取|创建|建成|�
 
 /** An item's name without the work it is in: "埃克森美孚惠州化工综合体二期项目建设" → "…二期项目". */
 function workName(item: ItemSpan): string {
-  return itemName(item).replace(/(项目|工程)(规划)?建设$/, '$1');
+  const name = itemName(item);
+  // (Only a name ending in 建设 has the tail: the end-anchored pattern is not tried at every offset of the rest.)
+  return name.endsWith('建设') ? name.replace(/(项目|工程)(规划)?建设$/, '$1') : name;
 }
 
 /**
