@@ -217,8 +217,14 @@ function goalsSectionOf(tasks: TaskDraft[], table: IndicatorTable): TaskDraft | 
   return best && /目标/.test(best.title) ? best : undefined;
 }
 
-function flatten(tasks: TaskDraft[]): TaskDraft[] {
-  return tasks.flatMap((t) => [t, ...flatten(t.children)]);
+/** The tasks and all their descendants, in reading order (each task before its children). */
+function flatten(tasks: TaskDraft[], out: TaskDraft[] = []): TaskDraft[] {
+  // Pushed onto one array: a copy per level made deep plans quadratic.
+  for (const t of tasks) {
+    out.push(t);
+    flatten(t.children, out);
+  }
+  return out;
 }
 
 /** A box holds a table when the table's caption or header sits among the box's first lines. */

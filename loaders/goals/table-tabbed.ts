@@ -27,6 +27,9 @@ interface Header {
 /** A header line: cells naming the indicator (指标) and at least one year. */
 export function tabbedHeader(line: string): Header | undefined {
   if (!line.includes('\t')) return undefined;
+  // Asked of every tabbed row: a cell can only read 指标 or 项目名称 (blanks out) where the line holds their
+  // characters, and most rows hold neither, so they are not split into cells.
+  if (!(line.includes('指') && line.includes('标')) && !(line.includes('项') && line.includes('称'))) return undefined;
   const cells = line.split('\t').map((c) => c.trim());
   const compact = cells.map((c) => c.replace(/\s+/g, ''));
   if (!compact.some((c) => /指标|项目名称/.test(c))) return undefined;

@@ -36,7 +36,8 @@ export function findTocLines(texts: string[]): Set<number> {
   const toc = new Set<number>();
   const blank = (i: number) => texts[i].trim() === '';
   for (let i = 0; i < texts.length; i++) {
-    const isHeader = matchHeading(texts[i])?.kind === 'toc';
+    // Only a line opening with 目 (目录, 目 录) can be the contents' header: others skip the heading rules.
+    const isHeader = firstNonBlank(texts[i]) === MU && matchHeading(texts[i])?.kind === 'toc';
     if (!isHeader && !isTocEntry(texts[i])) continue;
     // collect a run of entries (blank lines allowed)
     const run: number[] = [];
@@ -66,7 +67,7 @@ export function findRunningLines(texts: string[], isPage: (t: string) => boolean
   const byText = new Map<string, number[]>();
   texts.forEach((t, i) => {
     // Most lines are prose, far longer than 50 once blanks are out: counted before the short text is made.
-    const n = nonBlankCount(t);
+    const n = nonBlankCount(t, 51);
     if (n < 2 || n > 50) return;
     const k = norm(t);
     if (isPage(k) || /[。；]$/u.test(k) || matchHeading(k)) return;
@@ -99,9 +100,19 @@ export function findRunningLines(texts: string[], isPage: (t: string) => boolean
   return out;
 }
 
-function nonBlankCount(s: string): number {
+const MU = 0x76ee; // 目
+
+/** The code of the first character that is not blank (NaN when there is none). */
+function firstNonBlank(s: string): number {
+  let i = 0;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  return s.charCodeAt(i);
+}
+
+/** Non-blank characters of `s`, counted up to `cap` (a line past the cap is too long to be a running line). */
+function nonBlankCount(s: string, cap: number): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) n++;
+  for (let i = 0; i < s.length && n < cap; i++) if (!isBlank(s.charCodeAt(i))) n++;
   return n;
 }
 

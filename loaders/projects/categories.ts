@@ -37,6 +37,12 @@ export function categoryOfTitle(title: string | undefined): string | undefined {
 }
 const titleMemo = new Map<string, string | null>();
 
+/** The name without its bracketed notes: （…）, (…), 〔…〕. */
+function withoutBrackets(name: string): string {
+  // Most names have none: they are returned as they are, not scanned by the pattern.
+  return name.includes('（') || name.includes('(') || name.includes('〔') ? name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '') : name;
+}
+
 /** Where in the name (brackets ignored) the last category keyword ends, and its category. */
 type Keyword = { category: string; start: number; end: number } | undefined;
 // The same candidate name is asked about several times (category, concreteness, designation);
@@ -67,7 +73,7 @@ for (const c of data.categories) {
 }
 
 function scanLastKeyword(name: string): Keyword {
-  const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
+  const bare = withoutBrackets(name);
   // The keyword ending furthest right; of those ending there, the longest (the first listed on a tie).
   for (let end = bare.length; end > 0; end--) {
     const list = KEYWORDS_ENDING.get(bare.charCodeAt(end - 1));
@@ -93,7 +99,7 @@ export function categoryOfName(name: string): string | undefined {
  * Villages count only in boxes about villages.
  */
 export function isConcreteName(name: string, villageContext: boolean): boolean {
-  const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
+  const bare = withoutBrackets(name);
   if (villageContext && VILLAGE.test(bare)) return true;
   const k = lastKeyword(name);
   if (!k || ROUTE_CODE.test(bare)) return ROUTE_CODE.test(bare) || false;
@@ -126,7 +132,7 @@ export function isConcreteName(name: string, villageContext: boolean): boolean {
 export function isDesignation(name: string): boolean {
   const k = lastKeyword(name);
   if (!k) return false;
-  const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
+  const bare = withoutBrackets(name);
   const keyword = bare.slice(k.start, k.end);
   if (data.placeBoundKeywords.some((d) => keyword.endsWith(d))) return true;
   if (!data.designationKeywords.some((d) => keyword.endsWith(d))) return false;
@@ -137,6 +143,6 @@ export function isDesignation(name: string): boolean {
 export function hasOwnName(name: string): boolean {
   const k = lastKeyword(name);
   if (!k) return false;
-  const bare = name.replace(/（[^）]*）|\([^)]*\)|〔[^〕]*〕/g, '');
+  const bare = withoutBrackets(name);
   return bare.slice(0, k.start).replace(THEMES, '').replace(/[性的新老大小]/g, '').length >= 2;
 }

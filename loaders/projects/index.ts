@@ -167,38 +167,56 @@ export function projectMentions(tasks: TaskDraft[], jurisdiction?: Division): Pr
   return out;
 }
 
-function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, heading: string | undefined, jurisdiction?: Division): ProjectMention[] {
-  const found: ProjectMention[] = [];
+/** What a mention found in one paragraph needs besides its item: where it was found and under which titles. */
+interface Site {
+  p: Paragraph;
+  task: TaskDraft;
+  box: TaskDraft | undefined;
+  heading: string | undefined;
+  jurisdiction: Division | undefined;
+  villageContext: boolean;
+  found: ProjectMention[];
+}
+
+/**
+ * One mention of the work `written` names. (A module function over the paragraph's Site, not a closure made per
+ * paragraph: tsx names every closure it makes, which cost more than the mentions on the seeds.)
+ */
+function addMention(site: Site, item: ItemSpan, written: string, context: string): void {
+  const { p, task, box, heading, jurisdiction, villageContext } = site;
+  // "深圳自动化集装箱码头建设": the work, not the act of building it.
+  // A box prints its items as named (广州北站二、三期站房建设); running text names the act.
+  const name = !box && /建设$/.test(written) && isConcreteName(written.replace(/(规划)?建设$/, ''), villageContext) ? written.replace(/(规划)?建设$/, '') : written;
+  const full = relativeName(name, jurisdiction);
+  // "临空经济示范区", "完整社区": a kind of designation, not one named place.
+  if (isDesignation(full) && !statesPlace(full, jurisdiction)) return;
   const titleCategory = box ? (categoryOfTitle(box.title) ?? categoryOfTitle(heading)) : undefined;
   const sectionCategory = box ? undefined : categoryOfTitle(task.title);
+  site.found.push({
+    name: full,
+    // The name's own keyword is the most specific (碧道 → 生态 in a box of village projects);
+    // a village or a name without one takes the box's, the list label's or the section's.
+    category: categoryOfName(full) ?? titleCategory ?? categoryOfTitle(item.label) ?? sectionCategory,
+    label: item.label ?? heading,
+    investment: investmentIn(context),
+    taskRef: task.ref,
+    listed: box !== undefined,
+    line: lineAt(p, item.offset),
+    quote: quoteAt(p, item.offset, Math.max(item.length, 1)),
+  });
+}
+
+function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, heading: string | undefined, jurisdiction?: Division): ProjectMention[] {
+  const found: ProjectMention[] = [];
   // A village is a pilot site only where a box about villages lists it.
   const villageContext = box !== undefined && /村|乡村/.test(`${box.title}${task.title}${heading ?? ''}`);
-  const add = (item: ItemSpan, written: string, context: string) => {
-    // "深圳自动化集装箱码头建设": the work, not the act of building it.
-    // A box prints its items as named (广州北站二、三期站房建设); running text names the act.
-    const name = !box && /建设$/.test(written) && isConcreteName(written.replace(/(规划)?建设$/, ''), villageContext) ? written.replace(/(规划)?建设$/, '') : written;
-    const full = relativeName(name, jurisdiction);
-    // "临空经济示范区", "完整社区": a kind of designation, not one named place.
-    if (isDesignation(full) && !statesPlace(full, jurisdiction)) return;
-    found.push({
-      name: full,
-      // The name's own keyword is the most specific (碧道 → 生态 in a box of village projects);
-      // a village or a name without one takes the box's, the list label's or the section's.
-      category: categoryOfName(full) ?? titleCategory ?? categoryOfTitle(item.label) ?? sectionCategory,
-      label: item.label ?? heading,
-      investment: investmentIn(context),
-      taskRef: task.ref,
-      listed: box !== undefined,
-      line: lineAt(p, item.offset),
-      quote: quoteAt(p, item.offset, Math.max(item.length, 1)),
-    });
-  };
+  const site: Site = { p, task, box, heading, jurisdiction, villageContext, found };
 
   // A box paragraph that opens with the project's own name: "花都区人民医院新院。总用地面积…".
   const lead = box ? leadName(p.text) : undefined;
   const leadWork = lead && cleanItem(lead.name);
   if (lead && leadWork !== undefined && !isPolicyPhrase(leadWork) && isConcreteName(leadWork, villageContext)) {
-    add(lead, leadWork, p.text);
+    addMention(site, lead, leadWork, p.text);
     const stated = /位于([^，。；,;]{2,12}?)(?:[，。；,;]|$)/.exec(p.text.slice(lead.offset + lead.length));
     if (stated) found[found.length - 1].place = stated[1];
     return found;
@@ -228,37 +246,38 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
       // "建设清水塘工业遗址公园", "推动犁市镇中心卫生院扩建": one work an action names, led by its place.
       for (const it of list) {
         const name = placeLedWork(it, jurisdiction);
-        if (name) add(it, name, it.raw);
+        if (name) addMention(site, it, name, it.raw);
       }
       continue;
     }
     if (list[0].label && /定位|目标|方向|思路|范围|原则/.test(list[0].label)) continue;
-    for (const [n, it] of list.entries()) {
+    for (let n = 0; n < list.length; n++) {
+      const it = list[n];
       // "有轨电车 X6 支、X9+X9 支": a bare code after a coded item is another line of the same kind.
       const previous = n > 0 ? itemName(list[n - 1]) : '';
       const kind = /^(.+?)[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.exec(previous)?.[1];
       if (kind && /^[A-Z]\d+(?:\+[A-Z]\d+)*支线?$/.test(itemName(it))) {
-        add(it, kind + itemName(it), it.raw);
+        addMention(site, it, kind + itemName(it), it.raw);
         continue;
       }
       const whole = workName(it);
       if (framed && !named && !projectBox && !explicit && !box) {
         // Only works with a name of their own: 广佛江珠城际 yes, 城际铁路 or 体育公园 no.
         const name = whole.replace(/(规划)?建设$/, '');
-        if (name.length >= 3 && !isPolicyPhrase(name) && isConcreteName(name, false) && hasOwnName(name) && !isDesignation(name) && !isDivisionName(name, jurisdiction)) add(it, name, it.raw);
+        if (name.length >= 3 && !isPolicyPhrase(name) && isConcreteName(name, false) && hasOwnName(name) && !isDesignation(name) && !isDivisionName(name, jurisdiction)) addMention(site, it, name, it.raw);
         continue;
       }
       if (isNamedWork(whole, jurisdiction)) {
         // "深汕合作区供水工程和深圳市新丰江水库引水工程": two named works joined by 和.
         const halves = whole.split('和');
         const both = halves.length === 2 && halves.every((h) => isNamedWork(h, jurisdiction) || isConcreteName(h, villageContext));
-        for (const name of both ? halves : [whole]) add(it, name, it.raw);
+        for (const name of both ? halves : [whole]) addMention(site, it, name, it.raw);
         continue;
       }
       for (const name of splitPair(itemName(it), villageContext)) {
         if (name.length < 3 || name.length > 45 || isPolicyPhrase(name) || !isConcreteName(name, villageContext)) continue;
         if (isDivisionName(name, jurisdiction)) continue;
-        add(it, name, it.raw);
+        addMention(site, it, name, it.raw);
       }
     }
   }
@@ -292,7 +311,9 @@ const ACTION_INSIDE = /打造|推动|推进|实施|开展|争取|创建|建成|�
 
 /** An item's name without the work it is in: "埃克森美孚惠州化工综合体二期项目建设" → "…二期项目". */
 function workName(item: ItemSpan): string {
-  return itemName(item).replace(/(项目|工程)(规划)?建设$/, '$1');
+  const name = itemName(item);
+  // (Only a name ending in 建设 has the tail: the end-anchored pattern is not tried at every offset of the rest.)
+  return name.endsWith('建设') ? name.replace(/(项目|工程)(规划)?建设$/, '$1') : name;
 }
 
 /**
