@@ -217,7 +217,8 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
   const leadWork = lead && cleanItem(lead.name);
   if (lead && leadWork !== undefined && !isPolicyPhrase(leadWork) && isConcreteName(leadWork, villageContext)) {
     addMention(site, lead, leadWork, p.text);
-    const stated = /位于([^，。；,;]{2,12}?)(?:[，。；,;]|$)/.exec(p.text.slice(lead.offset + lead.length));
+    // addMention adds nothing for a designation (临空经济示范区): then there is no work to place.
+    const stated = found.length > 0 ? /位于([^，。；,;]{2,12}?)(?:[，。；,;]|$)/.exec(p.text.slice(lead.offset + lead.length)) : null;
     if (stated) found[found.length - 1].place = stated[1];
     return found;
   }

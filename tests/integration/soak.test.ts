@@ -1,7 +1,7 @@
 /**
  * Soak: 60 s at 32 connections of mixed requests (the flagship, a body's tasks, full-text
  * search, a paginated task filter, plans and GraphiQL's introspection) against the real
- * PlanGraph server over the loaded seeds, on loopback. Zero errors, and the server's
+ * PlanGraph server over the loaded seeds, on loopback, every answer computed (response cache off). Zero errors, and the server's
  * resident memory (highest reading after GC) grows less than 10% from the soak's first half to its second.
  *
  * The server runs in its own process (bench/queries/serve.ts) so its memory is its own: in
@@ -111,7 +111,10 @@ beforeAll(async () => {
   await loadSeeds(neo.driver, neo.database);
   server = await spawnServer('graphql', testConnection(), 120_000, {
     nodeArgs: ['--expose-gc'],
-    env: { MALLOC_ARENA_MAX: '2' },
+    // Response cache off: the soak repeats a handful of requests, so with the cache on nearly
+    // every answer after the first would be a hit and the resolvers, the driver and Neo4j would
+    // hardly be soaked. The cache's own memory is bounded by its LRU (api/common/lru.test.ts).
+    env: { MALLOC_ARENA_MAX: '2', PLANGRAPH_RESPONSE_CACHE: 'off' },
     ipc: true,
   });
 }, 300_000);

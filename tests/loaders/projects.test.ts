@@ -223,3 +223,31 @@ describe('a list an action opens and 建设 closes', () => {
     expect(partOf(f, '新能源智能网联汽车小镇')).toHaveLength(2);
   });
 });
+
+describe('a box paragraph that opens with a designation', () => {
+  it('"临空经济示范区。位于花都区北部，…" in a 专栏 is no work, and the document still extracts (it failed: "Cannot set properties of undefined")', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { extractFile } = await import('../../loaders/pipeline.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'plangraph-projects-'));
+    try {
+      const file = join(dir, 'huadu-platforms.txt');
+      writeFileSync(file, [
+        '花都区产业平台建设方案（2024—2026年）', '',
+        '一、建设重点平台', '',
+        '（一）提升平台能级。推动平台提质增效。', '',
+        '专栏1 重点平台', '',
+        '临空经济示范区。位于花都区北部，规划面积约100平方公里。', '',
+        '广州北站综合交通枢纽。位于新华街道。', '',
+      ].join('\n'));
+      const g = await extractFile(file);
+      const projects = g.nodes.filter((n) => n.labels.includes('Project')).map((n) => n.properties.name);
+      expect(projects).toEqual(['广州北站综合交通枢纽']);
+      const hub = g.relationships.filter((r) => r.type === 'LOCATED_IN' && r.start === projectId('广州北站综合交通枢纽')).map((r) => r.end);
+      expect(hub).toEqual([resolveDivision('新华街道', resolveDivision('花都区'))!.id]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
