@@ -17,7 +17,7 @@ export interface ExtractionFigures {
   /** MB per CPU second of the full pipeline, after warm-up passes (steady state). */
   mbPerSecPerCore: number;
   /** MB per CPU second of the first pass over the files (JIT still compiling). */
-  coldMbPerSecPerCore: number;
+  coldMbPerSecPerCore?: number;
   /** MB per CPU second of the decode-only floor. */
   baselineMbPerSecPerCore: number;
   /** MB per wall-clock second (depends on the machine's other load). */
@@ -52,7 +52,8 @@ export const WARMUP_PASSES = 10;
 /** Timed passes (seeds are small: one pass is a tenth of a second, too short to time alone). */
 export const TIMED_PASSES = 5;
 
-export async function benchExtraction(files: string[], passes: { warmup?: number; timed?: number } = {}): Promise<ExtractionFigures> {
+/** `cold: false` skips the cold first pass (for files extracted after others warmed the JIT up in this process). */
+export async function benchExtraction(files: string[], passes: { warmup?: number; timed?: number; cold?: boolean } = {}): Promise<ExtractionFigures> {
   const mb = megabytes(files);
   const warmup = passes.warmup ?? WARMUP_PASSES;
   const repeat = passes.timed ?? TIMED_PASSES;
@@ -71,14 +72,14 @@ export async function benchExtraction(files: string[], passes: { warmup?: number
   };
   // The first pass, cold (module loading excluded: the first file is extracted once before it).
   await extractFile(files[0]!).catch(() => undefined);
-  const cold = await timed(extractAll);
+  const cold = passes.cold === false ? undefined : await timed(extractAll);
   for (let i = 1; i < warmup; i++) await extractAll();
   for (let i = 0; i < warmup; i++) await decodeFloor(files);
 
   let floorCpu = 0;
   let fullCpu = 0;
   let fullWall = 0;
-  let last = cold.value;
+  let last = cold?.value ?? { failed: 0, elements: 0 };
   // Interleaved, so a change in the machine's load touches both sides alike.
   for (let i = 0; i < repeat; i++) {
     floorCpu += (await decodeFloor(files)).cpuSeconds;
@@ -91,7 +92,7 @@ export async function benchExtraction(files: string[], passes: { warmup?: number
     files: files.length,
     mb: round(mb),
     mbPerSecPerCore: round((mb * repeat) / fullCpu),
-    coldMbPerSecPerCore: round(mb / cold.cpuSeconds),
+    coldMbPerSecPerCore: cold ? round(mb / cold.cpuSeconds) : undefined,
     baselineMbPerSecPerCore: round((mb * repeat) / floorCpu),
     mbPerWallSecond: round((mb * repeat) / fullWall),
     cpuSeconds: round(fullCpu / repeat),

@@ -60,6 +60,7 @@ export function printTable(r: Results): string {
     rows.push(['extraction seeds, MB/s per core', fmt(e.mbPerSecPerCore.seeds), '', fmt(e.baselineMbPerSecPerCore.seeds), '', ...mark('extraction.mbPerSecPerCore.seeds')]);
     if (e.coldMbPerSecPerCore?.seeds !== undefined) rows.push(['extraction seeds, first (cold) pass, MB/s per core', fmt(e.coldMbPerSecPerCore.seeds), '', '', '', '', '']);
     rows.push([`extraction corpus (${e.corpus.documents} docs, ${e.corpus.mb} MB), MB/s per core`, fmt(e.mbPerSecPerCore.corpus), '', fmt(e.baselineMbPerSecPerCore.corpus), '', ...mark('extraction.mbPerSecPerCore.corpus')]);
+    if (e.duringLoadMbPerSecPerCore?.corpus !== undefined) rows.push(['extraction corpus inside the load (writes in flight), MB/s per core', fmt(e.duringLoadMbPerSecPerCore.corpus), '', '', '', '', '']);
   }
   const l = r.load;
   if (l) {
