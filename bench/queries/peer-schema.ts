@@ -12,6 +12,7 @@
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
+import { FULLTEXT_HITS } from '../../graph/queries/search.ts';
 import { touchedTasksFragment } from '../../graph/queries/touches.ts';
 
 /** The touches rule for `this` (an area), descendants included, enclosing areas not: PlanGraph's defaults. */
@@ -26,11 +27,7 @@ const escape = (cypher: string) => cypher.replaceAll('\\', '\\\\').replaceAll('"
 
 const searchCypher = `
 CALL () {
-  CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node, score
-  RETURN node, score
-  UNION
-  CALL db.index.fulltext.queryNodes('task_search', $lucene) YIELD node, score
-  RETURN node, score
+${FULLTEXT_HITS}
 }
 WITH node, score, coalesce(node.name, node.title, '') AS name
 WITH node, score,

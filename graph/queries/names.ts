@@ -35,13 +35,16 @@ LIMIT 20`,
   );
 }
 
+/** Departments named `$name` (id, name or alias), each with its `rank` (0: by id or name, 2: by alias). */
+const DEPARTMENTS_NAMED = `
+MATCH (x:Department)
+WHERE x.id = $name OR x.name = $name OR $name IN x.aliases
+WITH x, CASE WHEN x.id = $name OR x.name = $name THEN 0 ELSE 2 END AS rank`;
+
 export function resolveDepartmentQuery(name: string): CypherQuery {
   return cypherQuery(
     'department.resolve',
-    `
-MATCH (x:Department)
-WHERE x.id = $name OR x.name = $name OR $name IN x.aliases
-WITH x, CASE WHEN x.id = $name OR x.name = $name THEN 0 ELSE 2 END AS rank
+    `${DEPARTMENTS_NAMED}
 RETURN ${row('x', 'Department')} AS node, rank
 ORDER BY rank, x.name, x.id
 LIMIT 20`,
@@ -56,10 +59,7 @@ LIMIT 20`,
 export function resolveDepartmentWithLeadsQuery(name: string): CypherQuery {
   return cypherQuery(
     'department.resolveWithLeads',
-    `
-MATCH (x:Department)
-WHERE x.id = $name OR x.name = $name OR $name IN x.aliases
-WITH x, CASE WHEN x.id = $name OR x.name = $name THEN 0 ELSE 2 END AS rank
+    `${DEPARTMENTS_NAMED}
 ORDER BY rank, x.name, x.id
 LIMIT 20
 CALL (x) {

@@ -12,17 +12,20 @@ import type { NodeKind } from './relations.ts';
 
 const kinds: NodeKind[] = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'];
 
+/** Both full-text indexes' hits for `$lucene` as (node, score) rows, for a `CALL () { … }` (the bench's peer runs it too). */
+export const FULLTEXT_HITS = `  CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node, score
+  RETURN node, score
+  UNION
+  CALL db.index.fulltext.queryNodes('task_search', $lucene) YIELD node, score
+  RETURN node, score`;
+
 export function searchQuery(words: string, lucene: string, first: number, onlyKinds?: NodeKind[]): CypherQuery {
   const wanted = (onlyKinds?.length ? onlyKinds : kinds).filter((k) => kinds.includes(k));
   return cypherQuery(
     'search',
     `
 CALL () {
-  CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node, score
-  RETURN node, score
-  UNION
-  CALL db.index.fulltext.queryNodes('task_search', $lucene) YIELD node, score
-  RETURN node, score
+${FULLTEXT_HITS}
   UNION
   // names the full-text bigrams miss: one-character words, names containing the words
   MATCH (node)
