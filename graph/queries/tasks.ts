@@ -2,8 +2,9 @@
  * Task lists with totals and offset pages: the filtered `tasks` connection, a plan's tasks
  * and the tasks touching areas. Each is one query returning the total and one page.
  */
-import { cypherQuery, int, row, type CypherQuery } from './cypher.ts';
+import { cypherQuery, int, type CypherQuery } from './cypher.ts';
 import { touchedTasksFragment, type TouchesOptions } from './touches.ts';
+import { taskRowWithPlan } from './relations.ts';
 
 export interface Page {
   skip: number;
@@ -34,7 +35,7 @@ const orderings: Record<TaskOrder, string> = {
 };
 
 /** A task row with its plan prefetched (Task.plan needs no second query). */
-const taskWithPlan = row('t', 'Task', `_plan: ${row('p', 'Plan')}`);
+const taskWithPlan = taskRowWithPlan('t');
 
 export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder, page: Page): CypherQuery {
   const lines: string[] = [];
