@@ -12,8 +12,10 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 
 export const GRAPH_STATE_LABEL = 'GraphState';
+/** The one GraphState node's id (graph/schema.ts keeps it unique). */
+export const GRAPH_STATE_ID = 'graph';
 
-const BUMP = `MERGE (s:${GRAPH_STATE_LABEL} {id: 'graph'}) SET s.version = randomUUID(), s.changedAt = datetime()`;
+const BUMP = `MERGE (s:${GRAPH_STATE_LABEL} {id: '${GRAPH_STATE_ID}'}) SET s.version = randomUUID(), s.changedAt = datetime()`;
 
 /** Inside a write transaction, after its last change. */
 export async function bumpGraphVersion(tx: ManagedTransaction): Promise<void> {

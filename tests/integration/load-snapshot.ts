@@ -4,6 +4,7 @@
  * (graph/write/version.ts) is left out: it is fresh after every write by design, not a fact.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { GRAPH_STATE_LABEL } from '../../graph/write/version.ts';
 
 function plain(value: unknown): unknown {
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
@@ -24,7 +25,7 @@ export interface Snapshot {
 /** Everything (documents undefined) or only the facts of the given documents. */
 export async function snapshot(driver: Driver, database?: string, documents?: string[]): Promise<Snapshot> {
   const nodes = await driver.executeQuery(
-    `MATCH (n) WHERE NOT n:GraphState AND ($docs IS NULL OR n.document IN $docs AND (n:Plan OR n:Task OR n:Goal))
+    `MATCH (n) WHERE NOT n:${GRAPH_STATE_LABEL} AND ($docs IS NULL OR n.document IN $docs AND (n:Plan OR n:Task OR n:Goal))
      RETURN n.id AS id, labels(n) AS labels, properties(n) AS props`,
     { docs: documents ?? null },
     { database },
@@ -47,7 +48,7 @@ export async function snapshot(driver: Driver, database?: string, documents?: st
 
 export async function countAll(driver: Driver, database?: string): Promise<{ nodes: number; relationships: number; distinctIds: number }> {
   const r = await driver.executeQuery(
-    `CALL () { MATCH (n) WHERE NOT n:GraphState RETURN count(n) AS nodes, count(DISTINCT n.id) AS distinctIds }
+    `CALL () { MATCH (n) WHERE NOT n:${GRAPH_STATE_LABEL} RETURN count(n) AS nodes, count(DISTINCT n.id) AS distinctIds }
      CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
      RETURN nodes, distinctIds, relationships`,
     {},
