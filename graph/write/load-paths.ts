@@ -16,7 +16,7 @@ import { ensureWriteIndexes } from './indexes.ts';
 import { documentOf, type DocumentCounts } from './prepare.ts';
 import { listInputs, readGraphFile } from './inputs.ts';
 import { WriteError } from './properties.ts';
-import { writeDocuments, type WriteCounters } from './write-document.ts';
+import { isDatabaseUnavailable, writeDocuments, type WriteCounters } from './write-document.ts';
 import { bumpGraphVersionNow } from './version.ts';
 
 export interface ExtractedDocument {
@@ -86,14 +86,6 @@ export const GROUP_DOCUMENTS = 8;
 export const GROUP_ELEMENTS = 8000;
 /** The most documents a load has in flight (and so can lose to a crash of Neo4j) at once. */
 export const MAX_DOCUMENTS_IN_FLIGHT = DEFAULT_CONCURRENCY * GROUP_DOCUMENTS;
-
-/** Neo4j went away (killed, restarted, network): every further write would fail the same way. */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') return true;
-  }
-  return false;
-}
 
 function emptyCounts(): Omit<DocumentCounts, 'relationships'> & { relationships: number } {
   return { tasks: 0, bodies: 0, places: 0, goals: 0, projects: 0, relationships: 0, warnings: 0 };
