@@ -15,8 +15,7 @@ import { isOwnedLabel } from './allow-list.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { documentOf, type DocumentCounts } from './prepare.ts';
 import { listInputs, readGraphFile } from './inputs.ts';
-import { WriteError } from './properties.ts';
-import { isDatabaseUnavailable, writeDocuments, type WriteCounters } from './write-document.ts';
+import { failedWrite, isDatabaseUnavailable, writeDocuments, type WriteCounters } from './write-document.ts';
 import { bumpGraphVersionNow } from './version.ts';
 
 export interface ExtractedDocument {
@@ -154,8 +153,7 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
       outcomes = await writeDocuments(driver, toWrite.map((item) => item.graph!), { database: opts.database, documents: bases.map((b) => b.document), batchSize: opts.batchSize });
     } catch (err) {
       // writeDocuments reports per document; this failed before any transaction (the write indexes).
-      const message = err instanceof Error ? err.message : String(err);
-      outcomes = bases.map((b) => ({ ok: false as const, error: new WriteError(b.document, `write failed, nothing of it was committed: ${message}`, { cause: err }) }));
+      outcomes = bases.map((b) => ({ ok: false as const, error: failedWrite(b.document, err) }));
     }
     const written = outcomes.map((o, k): DocumentSummary => {
       const base = bases[k];

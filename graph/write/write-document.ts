@@ -280,7 +280,8 @@ function loadedResult(doc: PreparedDocument, counters: WriteCounters): WriteResu
 function unchangedResult(doc: PreparedDocument): WriteResult {
   return { document: doc.document, status: 'unchanged', contentHash: doc.hash, counters: emptyCounters(), changed: 0, counts: doc.counts };
 }
-function failedWrite(document: string, err: unknown): WriteError {
+/** err as the WriteError naming `document` (as it is when it already is one). */
+export function failedWrite(document: string, err: unknown): WriteError {
   if (err instanceof WriteError) return err;
   const message = err instanceof Error ? err.message : String(err);
   return new WriteError(document, `write failed, nothing of it was committed: ${message}`, { cause: err });
