@@ -128,8 +128,7 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
   };
 
   /** A summary now for what cannot be written (no graph, Neo4j gone, a name seen before); else undefined. */
-  const refuse = (item: ExtractedDocument): DocumentSummary | undefined => {
-    const base = summaryBase(item);
+  const refuse = (item: ExtractedDocument, base: ReturnType<typeof summaryBase>): DocumentSummary | undefined => {
     if (item.error || !item.graph) return { ...base, status: 'failed', reason: item.error ?? 'extraction produced no graph' };
     if (unavailable) {
       // Fail fast rather than wait out the driver's connection timeouts once per document.
@@ -145,9 +144,10 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
 
   /** Writes a group of documents in one transaction (writeDocuments); one summary each, in order. */
   const write = async (items: ExtractedDocument[]): Promise<DocumentSummary[]> => {
-    const refused = items.map((item) => refuse(item));
+    const all = items.map(summaryBase);
+    const refused = items.map((item, i) => refuse(item, all[i]));
     const toWrite = items.filter((_, i) => !refused[i]);
-    const bases = toWrite.map(summaryBase);
+    const bases = all.filter((_, i) => !refused[i]);
     let outcomes: Awaited<ReturnType<typeof writeDocuments>>;
     try {
       outcomes = await writeDocuments(driver, toWrite.map((item) => item.graph!), { database: opts.database, documents: bases.map((b) => b.document), batchSize: opts.batchSize });
