@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 /** Small measuring helpers shared by the benchmark sections. */
+import { readFileSync } from 'node:fs';
 
 export interface Timed<T> {
   value: T;

@@ -8,6 +8,7 @@
 import { cannon, type LoadFigures } from './cannon.ts';
 import { spawnServer, type Neo4jLogin, type ServerChild } from './child.ts';
 import { REQUESTS, type BenchRequest } from './requests.ts';
+import { round } from '../measure.ts';
 import { SERVER_KINDS, type ServerKind } from './kinds.ts';
 
 /** LoadFigures, plus for a server with a response cache what it did during the run. */
@@ -62,8 +63,8 @@ export async function benchQueries(neo4j: Neo4jLogin, opts: QueryBenchOptions): 
           if (before && after) {
             const hits = after.hits - before.hits;
             const answered = hits + after.misses - before.misses;
-            if (answered > 0) f.cacheHitRate = Math.round((hits / answered) * 1000) / 1000;
-            if (f.requests > 0) f.versionReadsPerRequest = Math.round(((after.versionReads - before.versionReads) / f.requests) * 1000) / 1000;
+            if (answered > 0) f.cacheHitRate = round(hits / answered, 3);
+            if (f.requests > 0) f.versionReadsPerRequest = round((after.versionReads - before.versionReads) / f.requests, 3);
           }
           ((figures[request.name] ??= {} as QueryFigures[string])[kind] ??= {} as Record<'c1' | 'c32', QueryRunFigures>)[`c${c}` as 'c1' | 'c32'] = f;
           const cache = f.cacheHitRate === undefined ? '' : `  cache hits ${(f.cacheHitRate * 100).toFixed(1)}%, version reads/request ${f.versionReadsPerRequest}`;

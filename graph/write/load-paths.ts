@@ -15,8 +15,7 @@ import { isOwnedLabel } from './allow-list.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { documentOf, type DocumentCounts } from './prepare.ts';
 import { listInputs, readGraphFile } from './inputs.ts';
-import { WriteError } from './properties.ts';
-import { writeDocuments, type WriteCounters } from './write-document.ts';
+import { failedWrite, isDatabaseUnavailable, writeDocuments, type WriteCounters } from './write-document.ts';
 import { bumpGraphVersionNow } from './version.ts';
 
 export interface ExtractedDocument {
@@ -87,14 +86,6 @@ export const GROUP_ELEMENTS = 8000;
 /** The most documents a load has in flight (and so can lose to a crash of Neo4j) at once. */
 export const MAX_DOCUMENTS_IN_FLIGHT = DEFAULT_CONCURRENCY * GROUP_DOCUMENTS;
 
-/** Neo4j went away (killed, restarted, network): every further write would fail the same way. */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') return true;
-  }
-  return false;
-}
-
 function emptyCounts(): Omit<DocumentCounts, 'relationships'> & { relationships: number } {
   return { tasks: 0, bodies: 0, places: 0, goals: 0, projects: 0, relationships: 0, warnings: 0 };
 }
@@ -137,8 +128,7 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
   };
 
   /** A summary now for what cannot be written (no graph, Neo4j gone, a name seen before); else undefined. */
-  const refuse = (item: ExtractedDocument): DocumentSummary | undefined => {
-    const base = summaryBase(item);
+  const refuse = (item: ExtractedDocument, base: ReturnType<typeof summaryBase>): DocumentSummary | undefined => {
     if (item.error || !item.graph) return { ...base, status: 'failed', reason: item.error ?? 'extraction produced no graph' };
     if (unavailable) {
       // Fail fast rather than wait out the driver's connection timeouts once per document.
@@ -154,16 +144,16 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
 
   /** Writes a group of documents in one transaction (writeDocuments); one summary each, in order. */
   const write = async (items: ExtractedDocument[]): Promise<DocumentSummary[]> => {
-    const refused = items.map((item) => refuse(item));
+    const all = items.map(summaryBase);
+    const refused = items.map((item, i) => refuse(item, all[i]));
     const toWrite = items.filter((_, i) => !refused[i]);
-    const bases = toWrite.map(summaryBase);
+    const bases = all.filter((_, i) => !refused[i]);
     let outcomes: Awaited<ReturnType<typeof writeDocuments>>;
     try {
       outcomes = await writeDocuments(driver, toWrite.map((item) => item.graph!), { database: opts.database, documents: bases.map((b) => b.document), batchSize: opts.batchSize });
     } catch (err) {
       // writeDocuments reports per document; this failed before any transaction (the write indexes).
-      const message = err instanceof Error ? err.message : String(err);
-      outcomes = bases.map((b) => ({ ok: false as const, error: new WriteError(b.document, `write failed, nothing of it was committed: ${message}`, { cause: err }) }));
+      outcomes = bases.map((b) => ({ ok: false as const, error: failedWrite(b.document, err) }));
     }
     const written = outcomes.map((o, k): DocumentSummary => {
       const base = bases[k];

@@ -280,14 +280,15 @@ function loadedResult(doc: PreparedDocument, counters: WriteCounters): WriteResu
 function unchangedResult(doc: PreparedDocument): WriteResult {
   return { document: doc.document, status: 'unchanged', contentHash: doc.hash, counters: emptyCounters(), changed: 0, counts: doc.counts };
 }
-function failedWrite(document: string, err: unknown): WriteError {
+/** err as the WriteError naming `document` (as it is when it already is one). */
+export function failedWrite(document: string, err: unknown): WriteError {
   if (err instanceof WriteError) return err;
   const message = err instanceof Error ? err.message : String(err);
   return new WriteError(document, `write failed, nothing of it was committed: ${message}`, { cause: err });
 }
 
-/** Neo4j went away (killed, restarted, network): retrying document by document would fail the same way. */
-function isUnavailable(err: unknown): boolean {
+/** Neo4j went away (killed, restarted, network): every further write, or a retry document by document, would fail the same way. */
+export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e = err as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
     if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') return true;
   }
@@ -350,7 +351,7 @@ export async function writeDocuments(driver: Driver, graphs: GraphDocument[], op
       const written = await session.executeWrite((tx) => writeGroup(tx, docs, batchSize));
       written.forEach((o, k) => (outcomes[docs[k].i] = o));
     } catch (err) {
-      if (docs.length === 1 || isUnavailable(err)) {
+      if (docs.length === 1 || isDatabaseUnavailable(err)) {
         for (const { i, doc } of docs) outcomes[i] = { ok: false, error: failedWrite(doc.document, err) };
       } else {
         // One of them spoiled the transaction for all: each alone, so only that one fails.
