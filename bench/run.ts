@@ -106,7 +106,7 @@ try {
       coldMbPerSecPerCore: { seeds: seedsExtraction.coldMbPerSecPerCore },
       duringLoadMbPerSecPerCore: { corpus: corpus.extractionMbPerSecPerCore },
       seeds: seedsExtraction,
-      corpus: { documents: corpus.documents, mb: corpusExtraction.mb, failed: corpusExtraction.failed, seconds: corpusExtraction.cpuSeconds, duringLoadSeconds: corpus.extractSeconds },
+      corpus: { documents: corpus.documents, mb: corpusExtraction.mb, failed: corpusExtraction.failed, cpuSeconds: corpusExtraction.cpuSeconds, duringLoadWallSeconds: corpus.extractSeconds },
     };
   }
   let seeds: SeedLoadFigures | undefined;

@@ -15,9 +15,9 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A child process that takes the lock file itself and holds it for holdMs. */
+/** A child process that takes the lock file itself and holds it for holdMs; `released` is the time it read just before removing it. */
 function holder(file: string, holdMs: number): Promise<{ released: Promise<number> }> {
-  const script = `require('fs').writeFileSync(${JSON.stringify(file)}, process.pid + '\\n', { flag: 'wx' }); console.log('held'); setTimeout(() => { require('fs').rmSync(${JSON.stringify(file)}); console.log('released ' + Date.now()); }, ${holdMs});`;
+  const script = `require('fs').writeFileSync(${JSON.stringify(file)}, process.pid + '\\n', { flag: 'wx' }); console.log('held'); setTimeout(() => { const at = Date.now(); require('fs').rmSync(${JSON.stringify(file)}); console.log('released ' + at); }, ${holdMs});`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   return new Promise((resolve) => {
