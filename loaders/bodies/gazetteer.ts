@@ -57,6 +57,8 @@ const collectivePatterns = data.collective.patterns.map((p) => new RegExp(p));
 const anyCollective = data.collective.patterns.some((p) => /\\[1-9]/.test(p)) ? undefined : new RegExp(data.collective.patterns.map((p) => `(?:${p})`).join('|'));
 const explicitByAlias = new Map<string, ExplicitBody>();
 for (const body of data.bodies) for (const n of [body.name, ...body.aliases]) explicitByAlias.set(n, body);
+/** Sorted once: bodyMentions reads the list for every paragraph. */
+const explicitNamesLongestFirst: readonly string[] = [...explicitByAlias.keys()].sort((a, b) => b.length - a.length);
 
 export const LEVEL_OF_MARKER = new Map<string, BodyLevel>(
   (Object.entries(data.levelMarkers) as [BodyLevel, string[]][]).flatMap(([level, ms]) => ms.map((m) => [m, level] as [string, BodyLevel])),
@@ -229,8 +231,5 @@ export { divisionByCode };
 
 /** Names and aliases of the explicit bodies (banks, enterprises, vertical agencies), longest first. */
 export function explicitNames(): readonly string[] {
-  // Sorted once: news mentions ask for it per paragraph.
-  explicitNamesSorted ??= [...explicitByAlias.keys()].sort((a, b) => b.length - a.length);
-  return explicitNamesSorted;
+  return explicitNamesLongestFirst;
 }
-let explicitNamesSorted: string[] | undefined;
