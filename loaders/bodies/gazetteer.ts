@@ -176,7 +176,7 @@ export function lookupAt(division: Division, rest: string, options: { slips?: bo
 /** 团省委 / 团市委 / 团区委: written with the level marker inside the name. */
 export function wholeFormAt(division: Division, written: string): Body | undefined {
   const level = levelOf(division);
-  const template = level && data.wholeForms[level][written];
+  const template = level && Object.hasOwn(data.wholeForms[level], written) ? data.wholeForms[level][written] : undefined;
   if (!level || !template) return undefined;
   return { name: fill(template, division), kind: 'other', level, jurisdiction: division.code, aliases: [], source: 'gazetteer' };
 }
@@ -185,11 +185,7 @@ export function wholeFormAt(division: Division, written: string): Body | undefin
 const wholeFormLevels = new Map<string, BodyLevel>();
 for (const l of Object.keys(data.wholeForms) as BodyLevel[]) for (const w of Object.keys(data.wholeForms[l])) if (!wholeFormLevels.has(w)) wholeFormLevels.set(w, l);
 
-/** Names `written in data.wholeForms[level]` also finds, on every level: Object.prototype's (constructor, toString). */
-const inheritedNames = new Set(Object.getOwnPropertyNames(Object.prototype));
-
 export function wholeFormLevel(written: string): BodyLevel | undefined {
-  if (inheritedNames.has(written)) return (Object.keys(data.wholeForms) as BodyLevel[]).find((l) => written in data.wholeForms[l]);
   return wholeFormLevels.get(written);
 }
 
