@@ -57,6 +57,8 @@ const collectivePatterns = data.collective.patterns.map((p) => new RegExp(p));
 const anyCollective = data.collective.patterns.some((p) => /\\[1-9]/.test(p)) ? undefined : new RegExp(data.collective.patterns.map((p) => `(?:${p})`).join('|'));
 const explicitByAlias = new Map<string, ExplicitBody>();
 for (const body of data.bodies) for (const n of [body.name, ...body.aliases]) explicitByAlias.set(n, body);
+/** Sorted once: bodyMentions reads the list for every paragraph. */
+const explicitNamesLongestFirst: readonly string[] = [...explicitByAlias.keys()].sort((a, b) => b.length - a.length);
 
 export const LEVEL_OF_MARKER = new Map<string, BodyLevel>(
   (Object.entries(data.levelMarkers) as [BodyLevel, string[]][]).flatMap(([level, ms]) => ms.map((m) => [m, level] as [string, BodyLevel])),
@@ -174,7 +176,7 @@ export function lookupAt(division: Division, rest: string, options: { slips?: bo
 /** 团省委 / 团市委 / 团区委: written with the level marker inside the name. */
 export function wholeFormAt(division: Division, written: string): Body | undefined {
   const level = levelOf(division);
-  const template = level && data.wholeForms[level][written];
+  const template = level && Object.hasOwn(data.wholeForms[level], written) ? data.wholeForms[level][written] : undefined;
   if (!level || !template) return undefined;
   return { name: fill(template, division), kind: 'other', level, jurisdiction: division.code, aliases: [], source: 'gazetteer' };
 }
@@ -183,11 +185,7 @@ export function wholeFormAt(division: Division, written: string): Body | undefin
 const wholeFormLevels = new Map<string, BodyLevel>();
 for (const l of Object.keys(data.wholeForms) as BodyLevel[]) for (const w of Object.keys(data.wholeForms[l])) if (!wholeFormLevels.has(w)) wholeFormLevels.set(w, l);
 
-/** Names `written in data.wholeForms[level]` also finds, on every level: Object.prototype's (constructor, toString). */
-const inheritedNames = new Set(Object.getOwnPropertyNames(Object.prototype));
-
 export function wholeFormLevel(written: string): BodyLevel | undefined {
-  if (inheritedNames.has(written)) return (Object.keys(data.wholeForms) as BodyLevel[]).find((l) => written in data.wholeForms[l]);
   return wholeFormLevels.get(written);
 }
 
@@ -229,8 +227,5 @@ export { divisionByCode };
 
 /** Names and aliases of the explicit bodies (banks, enterprises, vertical agencies), longest first. */
 export function explicitNames(): readonly string[] {
-  // Sorted once: news mentions ask for it per paragraph.
-  explicitNamesSorted ??= [...explicitByAlias.keys()].sort((a, b) => b.length - a.length);
-  return explicitNamesSorted;
+  return explicitNamesLongestFirst;
 }
-let explicitNamesSorted: string[] | undefined;

@@ -78,6 +78,7 @@ const slotOf = (c: number): number => {
   }
   return firstSlot[c] - 1;
 };
+/** The first two code units of every name in the trie: the source of secondBits and of the scan's pair filter. */
 const pairs: [number, number][] = [];
 /** True when some gazetteer name may start with the code units a, b (a set bit may be another second's). */
 function mayStartName(a: number, b: number): boolean {
@@ -91,7 +92,7 @@ for (const d of allDivisions()) {
     if (blocked.has(name)) kind = kind === 'full' ? kind : 'homeAlias';
     if (blocked.has(name) && kind === 'full') return;
     const slot = slotOf(name.charCodeAt(0));
-    pairs.push([slot, name.charCodeAt(1)]);
+    pairs.push([name.charCodeAt(0), name.charCodeAt(1)]);
     let node = roots[slot];
     for (let k = 1; k < name.length; k++) {
       const c = name.charCodeAt(k);
@@ -163,7 +164,7 @@ function childOf(k: number, c: number): number {
 }
 
 secondBits = new Int32Array(roots.length * 2);
-for (const [slot, second] of pairs) secondBits[slot * 2 + ((second >> 5) & 1)] |= 1 << (second & 31);
+for (const [first, second] of pairs) secondBits[(firstSlot[first] - 1) * 2 + ((second >> 5) & 1)] |= 1 << (second & 31);
 
 /**
  * The scan's filter: one bit per hash of a name's first two code units, 16 KB so it stays in
@@ -176,7 +177,7 @@ const addPair = (bits: Int32Array, a: number, b: number) => {
   const h = pairHash(a, b);
   bits[h >> 5] |= 1 << (h & 31);
 };
-for (const d of allDivisions()) for (const name of [d.name, ...d.aliases]) if (name.length >= 2) addPair(gazetteerPairBits, name.charCodeAt(0), name.charCodeAt(1));
+for (const [first, second] of pairs) addPair(gazetteerPairBits, first, second);
 
 const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
 /** A Han character at text[k] (none before the start or past the end). */

@@ -54,7 +54,6 @@ function mayConvert(text: string): boolean {
 const HAN = /\p{Script=Han}/u;
 /** Han-ness of every BMP code unit, computed once with HAN itself: counting is then one array read per unit. */
 let hanBmp: Uint8Array | undefined;
-/** The number of Han code points in text (what text.match(/\p{Script=Han}/gu).length counts), without building the match array. */
 function hanTable(): Uint8Array {
   if (!hanBmp) {
     hanBmp = new Uint8Array(0x10000);
@@ -62,6 +61,7 @@ function hanTable(): Uint8Array {
   }
   return hanBmp;
 }
+/** True when text holds any UTF-16 surrogate (a code point above U+FFFF, or a lone half). */
 function hasSurrogate(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -69,6 +69,7 @@ function hasSurrogate(text: string): boolean {
   }
   return false;
 }
+/** The number of Han code points in text (what text.match(/\p{Script=Han}/gu).length counts), without building the match array. */
 function countHan(text: string): number {
   const hanBmp = hanTable();
   let n = 0;
@@ -138,7 +139,7 @@ export function detectScript(lines: string[]): 'simplified' | 'traditional' {
       continue;
     }
     for (let i = 0; i < a.length; i++) {
-      if (countHan(a[i]) === 0) continue;
+      if (!HAN.test(a[i])) continue;
       han++;
       if (a[i] !== b[i]) changed++;
     }
