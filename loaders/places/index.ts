@@ -12,6 +12,6 @@ export {
   isWithin,
   GAZETTEER_VINTAGE,
 } from './gazetteer.ts';
-export { findPlaceMentions, placeNameStartsAt, type PlaceMention, type MatchOptions } from './matcher.ts';
+export { findPlaceMentions, type PlaceMention, type MatchOptions } from './matcher.ts';
 export { findZoneDefinitions, parseMemberList, type ZoneDefinition } from './zones.ts';
 export { extractPlaces, placesIn, type LocatedPlace } from './extract.ts';

@@ -315,29 +315,6 @@ function zoneNames(zones: Division[]): ZoneNames {
   return names;
 }
 
-/**
- * True when a gazetteer name (or one of `zones`' names) is spelled at text[at…]: a cheap
- * necessary condition for findPlaceMentions(text, { zones }) to return a mention starting at
- * `at`, for callers that only want such mentions (a project name led by its place). It reads
- * no context, so a true answer may still be rejected there (白云 in 白云机场, a town stem outside
- * the plan's district).
- */
-export function placeNameStartsAt(text: string, at = 0, zones: Division[] = []): boolean {
-  const first = text.charCodeAt(at);
-  if (zones.length > 0) {
-    const zoneIndex = zoneNames(zones);
-    if (zoneIndex.starts![first] === 1 && zoneIndex.byFirst.get(first)!.some((z) => text.startsWith(z.name, at))) return true;
-  }
-  if (!mayStartName(first, text.charCodeAt(at + 1))) return false;
-  let node = firstSlot[first] - 1;
-  for (let j = at + 1; j < text.length; j++) {
-    node = childOf(node, text.charCodeAt(j));
-    if (node < 0) return false;
-    if (flatNodes[node].entries) return true;
-  }
-  return false;
-}
-
 /** Lengths of the gazetteer names starting at an offset, shortest first (reused: no allocation per offset). */
 const ends: TrieNode[] = [];
 const endLengths: number[] = [];
