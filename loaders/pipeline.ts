@@ -140,7 +140,7 @@ function planGraph(g: GraphBuilder, source: SourceText, paragraphs: Paragraph[],
     const own = refIds.get(task.ref)!;
     if (task.sameAs) {
       // One task, two places: the main-text node remembers where the annex restates it.
-      g.node(own, 'Task', { annexRef: task.ref, annexLine: task.evidence.line }, true);
+      g.node(own, 'Task', { annexRef: task.ref, annexLine: task.evidence.line });
       continue;
     }
     g.node(own, 'Task', {
@@ -195,14 +195,14 @@ export class GraphBuilder {
   private rels = new Map<string, GraphRelationship>();
   private warnings: NonNullable<GraphDocument['warnings']> = [];
 
-  node(id: string, label: GraphNode['labels'][number], props: Record<string, PropertyValue | undefined>, partial = false) {
+  node(id: string, label: GraphNode['labels'][number], props: Record<string, PropertyValue | undefined>) {
     // Built here, so owned here: merged without the copies merge() makes of an extractor's nodes.
     const properties = {} as GraphNode['properties'];
     for (const k in props) {
       const v = props[k];
       if (v !== undefined && v !== null) properties[k] = v;
     }
-    properties.id = id; // kept where props had it, else last (partial or not: the id is always a property)
+    properties.id = id; // kept where props had it, else last: the id is always a property
     const have = this.nodes.get(id);
     if (!have) this.nodes.set(id, { id, labels: [label], properties });
     else this.mergeInto(have, [label], properties);

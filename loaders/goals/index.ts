@@ -130,10 +130,10 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
   const linked = new Set(relationships.map((r) => `${r.start}>${goals.get(r.end)?.name}`));
   const findKeys = byIndicator.size ? firstOccurrences([...byIndicator.keys()]) : undefined;
   for (const { task, paragraph } of owned) {
-    if (byIndicator.size === 0) break;
+    if (!findKeys) break; // no indicator to look for
     if (!task || boxesHoldingTables.has(task.ref)) continue;
     const text = squeeze(paragraph.text);
-    const found = findKeys?.(text);
+    const found = findKeys(text);
     if (!found) continue;
     for (const [key, list] of byIndicator) {
       const at = found.get(key) ?? -1;

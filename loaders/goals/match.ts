@@ -35,14 +35,10 @@ export function similarity(a: string, b: string): number {
 }
 
 /**
- * Same indicator: equal once compacted; or nearly equal (Dice ≥ 0.85); or fairly close
- * (≥ 0.7) when the value and unit stated are also the same.
+ * Same indicator, for names already compacted (compactName: the caller compacts each name once, not per
+ * comparison): equal; or nearly equal (Dice ≥ 0.85); or fairly close (≥ 0.7) when the value and unit stated
+ * are also the same.
  */
-export function sameIndicator(known: string, stated: string, sameValue: boolean): boolean {
-  return sameCompactIndicator(compactName(known), compactName(stated), sameValue);
-}
-
-/** sameIndicator for names already compacted (a caller comparing one name with many compacts each once). */
 export function sameCompactIndicator(a: string, b: string, sameValue: boolean): boolean {
   if (a === b) return true;
   // Names of very different lengths share too few bigrams to reach 0.7, whatever they hold.

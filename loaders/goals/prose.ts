@@ -97,7 +97,7 @@ export function proseGoals(text: string, minYear: number, defaultYear?: number):
       if (cut >= 0) body = body.slice(cut);
       // (Only a sentence's first clause can open with its year.)
       const leadYear = clause.offset === 0 ? YEAR_LEAD.exec(clause.text + '，') : null;
-      if (leadYear && clause.offset === 0 && Number(leadYear[1]) >= minYear) { year = Number(leadYear[1]); continue; }
+      if (leadYear && Number(leadYear[1]) >= minYear) { year = Number(leadYear[1]); continue; }
       sentenceYear = year;
       if (year === undefined && implicit) {
         // Only a clause shaped like a target (a count or a level to reach), never a bare "X N个".

@@ -2,7 +2,7 @@
  * Document-level layout facts the join rules need: is the text hard-wrapped at a fixed width
  * (PDF text: lines of ~27 full-width characters) and which lines are table-of-contents entries.
  */
-import { isBlank, isTocEntry, matchHeading, visualWidth } from './patterns.ts';
+import { firstNonBlankAt, isBlank, isTocEntry, matchHeading, visualWidth } from './patterns.ts';
 
 /** Wrap width in visual units (full-width = 2), or undefined for one-paragraph-per-line text. */
 export function detectWrapWidth(lines: string[]): number | undefined {
@@ -37,7 +37,7 @@ export function findTocLines(texts: string[]): Set<number> {
   const blank = (i: number) => texts[i].trim() === '';
   for (let i = 0; i < texts.length; i++) {
     // Only a line opening with 目 (目录, 目 录) can be the contents' header: others skip the heading rules.
-    const isHeader = firstNonBlank(texts[i]) === MU && matchHeading(texts[i])?.kind === 'toc';
+    const isHeader = texts[i].charCodeAt(firstNonBlankAt(texts[i])) === MU && matchHeading(texts[i])?.kind === 'toc';
     if (!isHeader && !isTocEntry(texts[i])) continue;
     // collect a run of entries (blank lines allowed)
     const run: number[] = [];
@@ -101,13 +101,6 @@ export function findRunningLines(texts: string[], isPage: (t: string) => boolean
 }
 
 const MU = 0x76ee; // 目
-
-/** The code of the first character that is not blank (NaN when there is none). */
-function firstNonBlank(s: string): number {
-  let i = 0;
-  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
-  return s.charCodeAt(i);
-}
 
 /** Non-blank characters of `s`, counted up to `cap` (a line past the cap is too long to be a running line). */
 function nonBlankCount(s: string, cap: number): number {

@@ -47,13 +47,19 @@ export function isBlank(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Where the first character that is not blank (isBlank) is: text.length when there is none. */
+export function firstNonBlankAt(text: string): number {
+  let i = 0;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
 /** The characters a heading can open with (after blanks): every rule below starts with one. */
 const HEADING_FIRST = new Set([...`第${CN_NUM.slice(1, -1)}（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳专附目前`].map((c) => c.charCodeAt(0)));
 
 export function matchHeading(text: string): HeadingMatch | undefined {
   // Most lines are prose: their first character rules out every heading without running the rules.
-  let from = 0;
-  while (from < text.length && isBlank(text.charCodeAt(from))) from++;
+  const from = firstNonBlankAt(text);
   if (!HEADING_FIRST.has(text.charCodeAt(from))) return undefined;
   const t = from === 0 ? text : text.slice(from);
   for (const { kind, re } of HEADING_RULES) {
@@ -89,8 +95,7 @@ export function endsSentence(text: string): boolean {
 /** Page numbers and page furniture: "— 107 —", "- 3 -", "—02", "第 3 页", "3/45". */
 export function isPageNumber(text: string): boolean {
   // Every shape opens with a dash, 第, a digit or a dot: other lines are not read further.
-  let from = 0;
-  while (from < text.length && isBlank(text.charCodeAt(from))) from++;
+  const from = firstNonBlankAt(text);
   if (!PAGE_FIRST.has(text.charCodeAt(from))) return false;
   const t = text.replace(/[\s\u3000\f]+/gu, '');
   return (

@@ -186,7 +186,8 @@ function addMention(site: Site, item: ItemSpan, written: string, context: string
   const { p, task, box, heading, jurisdiction, villageContext } = site;
   // "深圳自动化集装箱码头建设": the work, not the act of building it.
   // A box prints its items as named (广州北站二、三期站房建设); running text names the act.
-  const name = !box && /建设$/.test(written) && isConcreteName(written.replace(/(规划)?建设$/, ''), villageContext) ? written.replace(/(规划)?建设$/, '') : written;
+  const work = !box && written.endsWith('建设') ? written.replace(/(规划)?建设$/, '') : undefined;
+  const name = work !== undefined && isConcreteName(work, villageContext) ? work : written;
   const full = relativeName(name, jurisdiction);
   // "临空经济示范区", "完整社区": a kind of designation, not one named place.
   if (isDesignation(full) && !statesPlace(full, jurisdiction)) return;
@@ -215,7 +216,7 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
   // A box paragraph that opens with the project's own name: "花都区人民医院新院。总用地面积…".
   const lead = box ? leadName(p.text) : undefined;
   const leadWork = lead && cleanItem(lead.name);
-  if (lead && leadWork !== undefined && !isPolicyPhrase(leadWork) && isConcreteName(leadWork, villageContext)) {
+  if (lead && leadWork && !isPolicyPhrase(leadWork) && isConcreteName(leadWork, villageContext)) {
     addMention(site, lead, leadWork, p.text);
     // addMention adds nothing for a designation (临空经济示范区): then there is no work to place.
     const stated = found.length > 0 ? /位于([^，。；,;]{2,12}?)(?:[，。；,;]|$)/.exec(p.text.slice(lead.offset + lead.length)) : null;
@@ -228,7 +229,7 @@ function inParagraph(p: Paragraph, task: TaskDraft, box: TaskDraft | undefined, 
   // The items of one list are consecutive (listItems numbers its groups in reading order).
   for (let first = 0, next = 0; first < items.length; first = next) {
     while (next < items.length && items[next].group === items[first].group) next++;
-    const list = next - first === 1 ? [items[first]] : items.slice(first, next);
+    const list = items.slice(first, next);
     // A box of key projects lists nothing but works. Elsewhere only an explicit enumeration
     // counts: "X、Y等项目", a labelled list ("市县试点：A、B、C"), or, in a box, three or more.
     // "…等方式", "…等措施" list ways of working, not works.

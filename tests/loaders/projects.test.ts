@@ -3,8 +3,11 @@
  * named works in 专栏 boxes with category and investment, PART_OF the box (or the box item) that
  * lists them, LOCATED_IN the place their name or row states; the same work in two plans is one id.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractFile } from '../../loaders/pipeline.ts';
 import { resolveDivision } from '../../loaders/places/index.ts';
 import { extractProjects, projectId } from '../../loaders/projects/index.ts';
 import type { ExtractContext, GraphFragment, TaskDraft } from '../../loaders/model.ts';
@@ -226,10 +229,6 @@ describe('a list an action opens and 建设 closes', () => {
 
 describe('a box paragraph that opens with a designation', () => {
   it('"临空经济示范区。位于花都区北部，…" in a 专栏 is no work, and the document still extracts (it failed: "Cannot set properties of undefined")', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const { extractFile } = await import('../../loaders/pipeline.ts');
     const dir = mkdtempSync(join(tmpdir(), 'plangraph-projects-'));
     try {
       const file = join(dir, 'huadu-platforms.txt');
@@ -244,8 +243,7 @@ describe('a box paragraph that opens with a designation', () => {
       const g = await extractFile(file);
       const projects = g.nodes.filter((n) => n.labels.includes('Project')).map((n) => n.properties.name);
       expect(projects).toEqual(['广州北站综合交通枢纽']);
-      const hub = g.relationships.filter((r) => r.type === 'LOCATED_IN' && r.start === projectId('广州北站综合交通枢纽')).map((r) => r.end);
-      expect(hub).toEqual([resolveDivision('新华街道', resolveDivision('花都区'))!.id]);
+      expect(locatedIn(g, '广州北站综合交通枢纽')).toEqual([resolveDivision('新华街道', resolveDivision('花都区'))!.id]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
