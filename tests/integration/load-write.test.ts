@@ -36,6 +36,12 @@ function plan(name: string, refs: string[], opts: { alias?: string; town?: strin
   return { nodes, relationships };
 }
 
+/** The documents whose REFERS_TO records lead to a shared node, sorted. */
+async function referring(id: string): Promise<string[]> {
+  const r = await neo.driver.executeQuery('MATCH (:Plan)-[r:REFERS_TO]->({id: $id}) RETURN r.document AS d ORDER BY d', { id }, { database: neo.database });
+  return r.records.map((x) => x.get('d'));
+}
+
 async function department(): Promise<Record<string, unknown>> {
   const r = await neo.driver.executeQuery("MATCH (d:Department {id: 'dept:广州市花都区发展和改革局'}) RETURN properties(d) AS p", {}, { database: neo.database });
   return r.records[0]?.get('p');
@@ -47,7 +53,8 @@ describe('writeDocument', () => {
     const first = await writeDocument(neo.driver, plan('a', ['一', '二']), { database: neo.database });
     expect(first.status).toBe('loaded');
     expect(first.counters.nodesCreated).toBe(6);
-    expect(first.counters.relationshipsCreated).toBe(8);
+    // 8 facts, and a REFERS_TO record for each of its 3 shared nodes.
+    expect(first.counters.relationshipsCreated).toBe(8 + 3);
     const before = await snapshot(neo.driver, neo.database);
 
     const again = await writeDocument(neo.driver, plan('a', ['一', '二']), { database: neo.database });
@@ -65,8 +72,19 @@ describe('writeDocument', () => {
     // Sorted (code point order), so the node does not depend on which document came first.
     expect(d.aliases).toEqual(['区发展改革局', '区发改局']);
     expect(d.aliasText).toBe('区发展改革局 区发改局');
-    expect(d.documents).toEqual(['a.txt', 'b.txt']);
+    expect(await referring('dept:广州市花都区发展和改革局')).toEqual(['a.txt', 'b.txt']);
     expect(d.document).toBe('a.txt');
+    expect(d.line).toBe(2);
+    // Each document's own contribution is in its record: what a reload of it replaces.
+    const records = await neo.driver.executeQuery(
+      "MATCH (p:Plan)-[r:REFERS_TO]->(:Department) RETURN p.id AS plan, r.document AS doc, r.aliases AS aliases, r.line AS line ORDER BY doc",
+      {},
+      { database: neo.database },
+    );
+    expect(records.records.map((r) => [r.get('plan'), r.get('doc'), r.get('aliases'), Number(r.get('line'))])).toEqual([
+      ['plan:a', 'a.txt', ['区发改局'], 2],
+      ['plan:b', 'b.txt', ['区发展改革局'], 2],
+    ]);
     const count = await neo.driver.executeQuery('MATCH (d:Department) RETURN count(d) AS n', {}, { database: neo.database });
     expect(count.records[0].get('n').toNumber()).toBe(1);
   });
@@ -87,7 +105,8 @@ describe('writeDocument', () => {
     const a = await snapshot(neo.driver, neo.database, ['a.txt']);
     expect([...a.nodes.keys()].sort()).toEqual(['plan:a', 'plan:a/一', 'plan:a/二']);
     expect(a.relationships.filter((r) => r.includes('推进花都区城市更新"'))).toEqual([]);
-    expect(a.relationships.filter((r) => r.includes('推进花都区城市更新改造')).length).toBe(7);
+    // 7 facts, and a's REFERS_TO record of the department, which it cites with that quote.
+    expect(a.relationships.filter((r) => r.includes('推进花都区城市更新改造')).length).toBe(7 + 1);
     // a's old alias is gone with it; b's stays.
     expect((await department()).aliases).toEqual(['区发展改革局']);
     // 新华街道 was referenced only by a's old version: no document, nothing points at it, so it went.
@@ -125,8 +144,10 @@ describe('writeDocument', () => {
     await writeDocument(neo.driver, chain('a', false), { database: neo.database });
     // b still references the chain: it stays, with only b's name on it.
     expect(await districts()).toEqual(['div:4401', 'div:440114', 'div:440114001']);
-    const town = await neo.driver.executeQuery("MATCH (t:District {id: 'div:440114001'}) RETURN t.documents AS d", {}, { database: neo.database });
-    expect(town.records[0].get('d')).toEqual(['b.txt']);
+    expect(await referring('div:440114001')).toEqual(['b.txt']);
+    // a's alias of the town is gone with a's record; b used the same one, so it stays.
+    const town = await neo.driver.executeQuery("MATCH (t:District {id: 'div:440114001'}) RETURN t.aliases AS a", {}, { database: neo.database });
+    expect(town.records[0].get('a')).toEqual(['新华街']);
 
     const result = await writeDocument(neo.driver, chain('b', false), { database: neo.database });
     expect(await districts()).toEqual([]);
@@ -216,7 +237,7 @@ describe('writeDocument', () => {
     const group = await loadPaths(neo.driver, ['(graphs)'], { database: neo.database, extract: extract([plan('a', ['一']), bad, plan('c', ['一'])]) });
     expect(group.documents.map((d) => [d.document, d.status])).toEqual([['a.txt', 'unchanged'], ['b.txt', 'failed'], ['c.txt', 'loaded']]);
     expect(group.documents[1].reason).toMatch(/^b\.txt: write failed, nothing of it was committed/);
-    const stray = await neo.driver.executeQuery("MATCH (n) WHERE n.document = 'b.txt' OR 'b.txt' IN coalesce(n.documents, []) RETURN count(n) AS n", {}, { database: neo.database });
+    const stray = await neo.driver.executeQuery("MATCH (n) WHERE n.document = 'b.txt' OR EXISTS { (n)-[{document: 'b.txt'}]-() } RETURN count(n) AS n", {}, { database: neo.database });
     expect(stray.records[0].get('n').toNumber()).toBe(0);
 
     // c loaded in that group is the same as c loaded alone after a.
