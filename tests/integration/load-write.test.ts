@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
 import { loadPaths, WriteError, writeDocument } from '../../graph/write/index.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
+import { LEGACY_SEP, migrateSharedBookkeeping } from '../../graph/write/migrate.ts';
 import { countAll, snapshot } from './load-snapshot.ts';
 
 const neo = useNeo4j();
@@ -152,6 +153,41 @@ describe('writeDocument', () => {
     const result = await writeDocument(neo.driver, chain('b', false), { database: neo.database });
     expect(await districts()).toEqual([]);
     expect(result.counters.nodesDeleted).toBe(3);
+  });
+
+  it('upgrades a graph whose shared nodes keep per-document lists (the older writer) to REFERS_TO records, changing nothing else', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    await writeDocument(neo.driver, plan('a', ['一'], { alias: '区发改局' }), { database: neo.database });
+    await writeDocument(neo.driver, plan('b', ['一', '二'], { town: 'div:440114002' }), { database: neo.database });
+    const current = await snapshot(neo.driver, neo.database);
+    // The same graph as the list writer left it: each shared node's `documents`,
+    // `aliasesByDocument` (document SEP alias) and `provenanceByDocument` (document SEP line
+    // SEP quote), sorted, and no records.
+    await neo.driver.executeQuery(
+      `MATCH (n) WHERE n:Department OR n:District OR n:Project
+       CALL (n) {
+         MATCH (:Plan)-[r:REFERS_TO]->(n)
+         WITH r ORDER BY r.document
+         RETURN collect(r.document) AS documents,
+                reduce(all = [], x IN collect([a IN r.aliases | r.document + $sep + a]) | all + x) AS aliasesByDocument,
+                [x IN collect(r) WHERE x.quote IS NOT NULL | x.document + $sep + toString(x.line) + $sep + x.quote] AS provenanceByDocument
+       }
+       SET n.documents = documents, n.aliasesByDocument = aliasesByDocument, n.provenanceByDocument = provenanceByDocument
+       WITH n MATCH ()-[r:REFERS_TO]->(n) DELETE r`,
+      { sep: LEGACY_SEP },
+      { database: neo.database },
+    );
+    expect(await referring('dept:广州市花都区发展和改革局')).toEqual([]);
+    expect((await department()).aliasesByDocument).toEqual([`a.txt${LEGACY_SEP}区发改局`, `b.txt${LEGACY_SEP}区发展改革局`]);
+
+    expect(await migrateSharedBookkeeping(neo.driver, neo.database)).toBe(true);
+    expect(await snapshot(neo.driver, neo.database)).toEqual(current);
+    expect(await migrateSharedBookkeeping(neo.driver, neo.database)).toBe(false);
+    // And the records behave: replacing a drops a's alias and keeps b's.
+    const again = await writeDocument(neo.driver, plan('a', ['一'], { alias: '区发改局' }), { database: neo.database });
+    expect(again.status).toBe('unchanged');
+    await writeDocument(neo.driver, plan('a', ['一'], { alias: '区发展改革局' }), { database: neo.database });
+    expect((await department()).aliases).toEqual(['区发展改革局']);
   });
 
   it('gives the same graph whatever order documents are loaded in', async () => {
