@@ -40,6 +40,8 @@ export interface LaunchOptions {
   heap?: string;
   /** Page cache, e.g. "256m"; unset, Neo4j would take about half the RAM. */
   pageCache?: string;
+  /** Full-text segments merged at a time (Launcher.java: 10 unless given; Neo4j's own default is 2). */
+  luceneMergeFactor?: number;
   /** Detached: the JVM outlives this process, writing to logFile. Attached: it dies with this process. */
   logFile?: string;
   timeoutMs?: number;
@@ -164,6 +166,7 @@ export async function launch(opts: LaunchOptions): Promise<LaunchedNeo4j> {
     '--bolt-port', String(opts.boltPort),
     '--http-port', String(opts.httpPort),
     '--pagecache', opts.pageCache ?? '256m',
+    ...(opts.luceneMergeFactor ? ['--lucene-merge-factor', String(opts.luceneMergeFactor)] : []),
   ];
   const env = { ...process.env, NEO4J_PASSWORD: opts.password };
   const timeoutMs = opts.timeoutMs ?? 180_000;

@@ -26,6 +26,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.config.Setting;
+import org.neo4j.kernel.api.impl.index.LuceneSettings;
 import org.neo4j.kernel.internal.Version;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
@@ -58,6 +59,13 @@ public class Launcher {
         config.put(GraphDatabaseSettings.auth_enabled, true);
         // Unset, the page cache sizes itself at about half the machine's RAM.
         config.put(GraphDatabaseSettings.pagecache_memory, pageCache);
+
+        // Full-text (Lucene) segments merged ten at a time, Lucene's own default, not Neo4j's 2:
+        // with 2, every flushed segment is soon merged again, level after level, and on a corpus
+        // load those merges were a fifth of Neo4j's CPU. Measured on 500 corpus documents, same
+        // writer, two servers side by side: 9-10% less wall time, 12-17% less Neo4j CPU, and
+        // full-text queries as fast (docs/benchmarks.md).
+        config.put(LuceneSettings.lucene_merge_factor, Integer.parseInt(args.getOrDefault("lucene-merge-factor", "10")));
 
         long started = System.nanoTime();
         DatabaseManagementService dbms;

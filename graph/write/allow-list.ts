@@ -27,6 +27,16 @@ export const RELATIONSHIP_TYPES = [
 ] as const satisfies readonly RelationshipType[];
 export type AllowedType = (typeof RELATIONSHIP_TYPES)[number];
 
+/**
+ * The writer's own record of which shared nodes a document refers to: one
+ * `(:Plan)-[:REFERS_TO {document, aliases, line, quote}]->(shared)` per document and shared
+ * node, from the document's first Plan (smallest id). It holds what that document contributed
+ * (the names it used, where it first did), so replacing the document replaces exactly that,
+ * and a write costs the same however many other documents refer to the node. Not a model type:
+ * extracted graphs never carry it (prepare.ts refuses it), only the writer makes it.
+ */
+export const REFERENCE_TYPE = 'REFERS_TO';
+
 export function isOwnedLabel(label: string): label is OwnedLabel {
   return (OWNED_LABELS as readonly string[]).includes(label);
 }

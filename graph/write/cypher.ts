@@ -5,8 +5,7 @@
  * (dynamic types in CREATE/MERGE, from the allow-list via prepare.ts).
  */
 import type { NodeLabel } from '../../loaders/model.ts';
-import { allowedLabel, allowedType, OWNED_LABELS, SHARED_LABELS, type AllowedType, type OwnedLabel, type SharedLabel } from './allow-list.ts';
-import { SEP } from './prepare.ts';
+import { allowedLabel, allowedType, OWNED_LABELS, REFERENCE_TYPE, SHARED_LABELS, type AllowedType, type OwnedLabel, type SharedLabel } from './allow-list.ts';
 
 /**
  * Every writer statement starts with this. The writer's plans are index seeks on the id
@@ -62,47 +61,49 @@ export function deleteStaleOwnedNodes(l: OwnedLabel): string {
 }
 
 /**
- * Sorted insertion of each element of `items` into the sorted list `list`, in Cypher's own
- * string order. Plain list expressions, no subqueries: these statements run once per
- * document, and a CALL subquery per list cost more to plan and to run than the lists do.
+ * `list` (sorted, distinct) with each element of `items` inserted where it sorts, unless it is
+ * already there: Cypher's own string order, so a node's aliases do not depend on the order
+ * documents were loaded in. A plain list expression, no subquery (cheaper to plan and run).
  */
-function insertSorted(list: string, items: string): string {
-  return `reduce(acc = ${list}, e IN ${items} | [x IN acc WHERE x < e] + e + [x IN acc WHERE x >= e])`;
+function unionSorted(list: string, items: string): string {
+  return `reduce(acc = ${list}, a IN ${items} | CASE WHEN a IN acc THEN acc ELSE [x IN acc WHERE x < a] + a + [x IN acc WHERE x > a] END)`;
 }
 
-/**
- * Sets a shared node's visible properties from its per-document bookkeeping (each list
- * kept sorted, so the node does not depend on the order documents were loaded in):
- * `aliases` (sorted distinct union), `aliasText` (for the full-text index, which skips
- * lists), and provenance from the alphabetically first document. Expects `n`,
- * `documents`, `aliasesByDocument` and `provenanceByDocument` bound.
- */
-const SET_SHARED = `
-WITH n, documents, aliasesByDocument, provenanceByDocument,
-     reduce(acc = [], a IN [e IN aliasesByDocument | split(e, $sep)[1]] |
-       CASE WHEN a IN acc THEN acc ELSE [x IN acc WHERE x < a] + a + [x IN acc WHERE x > a] END) AS aliases
-WITH n, documents, aliasesByDocument, provenanceByDocument, aliases,
-     CASE WHEN size(provenanceByDocument) = 0 THEN [null, null, null] ELSE split(provenanceByDocument[0], $sep) END AS first
-SET n.aliases = aliases,
-    n.aliasText = reduce(s = '', a IN aliases | CASE WHEN s = '' THEN a ELSE s + ' ' + a END),
-    n.aliasesByDocument = aliasesByDocument,
-    n.provenanceByDocument = provenanceByDocument,
-    n.documents = documents,
-    n.document = first[0],
-    n.line = CASE WHEN first[1] IS NULL OR first[1] = '' THEN null ELSE toInteger(first[1]) END,
-    n.quote = CASE WHEN first[2] IS NULL OR first[2] = '' THEN null ELSE first[2] END`;
+/** `aliasText` (for the full-text index, which skips lists) from `aliases`. */
+const ALIAS_TEXT = `reduce(s = '', a IN n.aliases | CASE WHEN s = '' THEN a ELSE s + ' ' + a END)`;
 
-/** Drops this document's contributions from shared nodes it no longer references. */
-export function releaseShared(l: SharedLabel): string {
+/**
+ * Removes a document's REFERS_TO records (it is being replaced) and returns the shared nodes
+ * they led to, by label: those are the nodes whose visible properties refreshShared then
+ * derives again from the records that remain.
+ */
+export const REMOVE_REFERENCES = `${NO_REPLAN}
+MATCH (:\`Plan\`)-[r:${REFERENCE_TYPE} {document: $doc}]->(n)
+DELETE r
+RETURN CASE ${SHARED_LABELS.map((l) => `WHEN n:${label(l)} THEN '${l}'`).join(' ')} END AS label, collect(n.id) AS ids`;
+
+/**
+ * A shared node's visible properties derived again from every document's REFERS_TO record:
+ * `aliases` (sorted distinct union), `aliasText`, and provenance from the alphabetically first
+ * document that cites it. Run for the nodes a replaced document referred to before (its old
+ * aliases or provenance may be gone); returns how many records each still has, 0 for a node
+ * no document refers to any more (deleteUnreferencedShared decides whether it goes).
+ */
+export function refreshShared(l: SharedLabel): string {
   return `${NO_REPLAN}
-MATCH (n:${label(l)}) WHERE $doc IN n.documents AND NOT n.id IN $keep
-WITH n,
-     [d IN n.documents WHERE d <> $doc] AS documents,
-     [x IN coalesce(n.aliasesByDocument, []) WHERE NOT x STARTS WITH $prefix] AS aliasesByDocument,
-     [x IN coalesce(n.provenanceByDocument, []) WHERE NOT x STARTS WITH $prefix] AS provenanceByDocument
-${SET_SHARED}
-WITH n WHERE size(n.documents) = 0
-RETURN n.id AS id`;
+UNWIND $ids AS id
+MATCH (n:${label(l)} {id: id})
+CALL (n) {
+  OPTIONAL MATCH (:\`Plan\`)-[r:${REFERENCE_TYPE}]->(n)
+  WITH r ORDER BY r.document
+  RETURN collect(r.aliases) AS lists, [x IN collect(r) WHERE x.line IS NOT NULL OR x.quote IS NOT NULL][0] AS first, count(r) AS records
+}
+SET n.aliases = ${unionSorted('[]', 'reduce(all = [], l IN lists | all + l)')}
+SET n.aliasText = ${ALIAS_TEXT},
+    n.document = first.document,
+    n.line = first.line,
+    n.quote = first.quote
+RETURN n.id AS id, records`;
 }
 
 /**
@@ -115,8 +116,7 @@ export function deleteUnreferencedShared(l: SharedLabel): string {
   return `${NO_REPLAN}
 UNWIND $ids AS id
 MATCH (n:${label(l)} {id: id})
-WHERE size(coalesce(n.documents, [])) = 0
-  AND NOT EXISTS { (n)<--() }
+WHERE NOT EXISTS { (n)<--() }
   AND NOT EXISTS { (n)-[r]->() WHERE r.document IS NOT NULL }
 OPTIONAL MATCH (n)-->(parent)
 WITH n, collect(DISTINCT parent.id) AS parents
@@ -151,20 +151,23 @@ RETURN row.id AS id, elementId(n) AS element`;
 /**
  * Every shared node of a document in one statement (whatever labels it has: `$shared` maps
  * each shared label to its rows, empty or not, so the text never varies and is planned
- * once). MERGEs them and records this document's contribution: its name in `documents`,
- * its aliases as `document SEP alias` and its provenance as `document SEP line SEP quote`,
- * replacing what it contributed before; then SET_SHARED derives the visible properties.
+ * once). MERGEs them and adds this document's contribution to the visible properties: its
+ * aliases into the sorted `aliases`, its provenance when it is the alphabetically first
+ * document citing the node. Constant work per row however many documents refer to the node
+ * (their contributions live in REFERS_TO records, written with the relationships). Additive
+ * only: for a document that was in the graph before, refreshShared recomputes afterwards.
  * Rows are processed label by label in the given order, which is the lock order.
  */
 export const UPSERT_SHARED = `${NO_REPLAN}
 CALL () {
 ${SHARED_LABELS.map((l) => `  UNWIND $shared.${l} AS row MERGE (n:${label(l)} {id: row.id}) SET n += row.props RETURN n, row`).join('\n  UNION ALL\n')}
 }
-WITH n, row,
-     ${insertSorted('[d IN coalesce(n.documents, []) WHERE d <> $doc]', '[$doc]')} AS documents,
-     ${insertSorted('[x IN coalesce(n.aliasesByDocument, []) WHERE NOT x STARTS WITH $prefix]', '[a IN row.aliases | $prefix + a]')} AS aliasesByDocument,
-     ${insertSorted('[x IN coalesce(n.provenanceByDocument, []) WHERE NOT x STARTS WITH $prefix]', 'CASE WHEN row.provenance IS NULL THEN [] ELSE [row.provenance] END')} AS provenanceByDocument
-${SET_SHARED}
+SET n.aliases = ${unionSorted('coalesce(n.aliases, [])', 'row.aliases')}
+SET n.aliasText = ${ALIAS_TEXT}
+WITH n, row, row.provenance IS NOT NULL AND (n.document IS NULL OR $doc < n.document) AS first
+SET n.document = CASE WHEN first THEN $doc ELSE n.document END,
+    n.line = CASE WHEN first THEN row.provenance.line ELSE n.line END,
+    n.quote = CASE WHEN first THEN row.provenance.quote ELSE n.quote END
 RETURN n.id AS id, elementId(n) AS element`;
 
 /** The rare shared node with a further label. */
@@ -206,4 +209,3 @@ ON CREATE SET r = row.props
 RETURN count(r) AS written`;
 }
 
-export { SEP };

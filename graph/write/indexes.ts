@@ -1,17 +1,18 @@
 /**
  * Indexes the writer itself relies on to find one document's facts without scanning
- * the whole graph: `document` on owned nodes and on every relationship type. Created
+ * the whole graph: `document` on owned nodes and on every relationship type (REFERS_TO too). Created
  * with IF NOT EXISTS, so they coexist with graph/schema.ts (which owns the id
  * constraints, name and full-text indexes).
  */
 import type { Driver } from 'neo4j-driver';
-import { OWNED_LABELS, RELATIONSHIP_TYPES } from './allow-list.ts';
+import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES } from './allow-list.ts';
+import { migrateSharedBookkeeping } from './migrate.ts';
 
 export function writeIndexStatements(): string[] {
   const nodes = OWNED_LABELS.map(
     (l) => `CREATE INDEX write_${l.toLowerCase()}_document IF NOT EXISTS FOR (n:\`${l}\`) ON (n.document)`,
   );
-  const rels = RELATIONSHIP_TYPES.map(
+  const rels = [...RELATIONSHIP_TYPES, REFERENCE_TYPE].map(
     (t) => `CREATE INDEX write_rel_${t.toLowerCase()}_document IF NOT EXISTS FOR ()-[r:\`${t}\`]-() ON (r.document)`,
   );
   return [...nodes, ...rels];
@@ -27,6 +28,8 @@ export async function ensureWriteIndexes(driver: Driver, database?: string): Pro
     await driver.executeQuery(statement, {}, { database });
   }
   await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
+  // A graph from an older writer gets its REFERS_TO records before anything is written to it.
+  await migrateSharedBookkeeping(driver, database);
   if (!dbs) done.set(driver, (dbs = new Set()));
   dbs.add(key);
 }

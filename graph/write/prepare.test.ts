@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
-import { chunk, documentOf, prepareDocument, SEP } from './prepare.ts';
+import { chunk, documentOf, prepareDocument } from './prepare.ts';
 import { WriteError } from './properties.ts';
 
 const DOC = 'huadu.txt';
@@ -78,8 +78,25 @@ describe('prepareDocument', () => {
   it('keeps aliases and provenance of shared nodes apart from their other properties', () => {
     const dept = prepareDocument(base()).shared[0].rows[0];
     expect(dept.aliases).toEqual(['区教育局']);
-    expect(dept.provenance).toBe([DOC, '5', '区教育局牵头'].join(SEP));
+    expect(dept.provenance).toEqual({ line: 5, quote: '区教育局牵头' });
     expect(Object.keys(dept.properties).sort()).toEqual(['id', 'name']);
+    // A gazetteer district the text does not cite has names but no provenance.
+    expect(prepareDocument(base()).shared[1].rows.map((r) => [r.id, r.provenance])).toEqual([
+      ['div:440114', undefined],
+      ['div:4401', undefined],
+    ]);
+  });
+
+  it('keeps the earliest citation of a shared node listed twice, and anchors the document on its smallest Plan id', () => {
+    const g = base();
+    g.nodes.push({ id: 'dept:广州市花都区教育局', labels: ['Department'], properties: { id: 'dept:广州市花都区教育局', name: '广州市花都区教育局', aliases: ['花都区教育局'], document: DOC, line: 3, quote: '花都区教育局负责' } });
+    g.nodes.push({ id: 'plan:huadu-a', labels: ['Plan'], properties: { id: 'plan:huadu-a', title: '附件', kind: 'plan', document: DOC, line: 90, quote: '附件' } });
+    const p = prepareDocument(g);
+    const dept = p.shared[0].rows[0];
+    expect(dept.provenance).toEqual({ line: 3, quote: '花都区教育局负责' });
+    expect(dept.aliases).toEqual(['区教育局', '花都区教育局']);
+    expect(p.planIds).toEqual(['plan:huadu', 'plan:huadu-a']);
+    expect(p.anchorPlanId).toBe('plan:huadu');
   });
 
   it('merges a shared node listed twice, unioning aliases', () => {
@@ -109,6 +126,8 @@ describe('prepareDocument', () => {
     ['an end node the document does not hold', (g) => g.relationships.push(rel('LOCATED_IN', 'plan:huadu/一', 'div:440100')), /end node div:440100 is not among the document's nodes/],
     ['a task claiming another document', (g) => (g.nodes[1].properties.document = 'other.txt'), /node plan:huadu\/一 says it comes from document "other.txt"/],
     ['a relationship claiming another document', (g) => (g.relationships[0].properties.document = 'other.txt'), /says it comes from document "other.txt"/],
+    ['a department claiming another document', (g) => (g.nodes[3].properties.document = 'other.txt'), /node dept:广州市花都区教育局 says it comes from document "other.txt"/],
+    ['the writer\'s own REFERS_TO record', (g) => g.relationships.push({ ...rel('LEADS', 'plan:huadu', 'dept:广州市花都区教育局'), type: 'REFERS_TO' as never }), /type is not in the graph model/],
     ['a node mixing owned and shared labels', (g) => (g.nodes[1].labels = ['Task', 'Project']), /mixes document-owned and shared labels/],
     ['a document without a Plan', (g) => {
       g.nodes = g.nodes.filter((n) => !n.labels.includes('Plan'));

@@ -17,9 +17,7 @@ import {
 import { contentHash } from './hash.ts';
 import { WriteError } from './properties.ts';
 
-/** Separates a document name from what it contributed in a shared node's bookkeeping lists. */
-export const SEP = '\u001f';
-/** Provenance keys a shared node takes from the alphabetically first document that references it. */
+/** Provenance keys a shared node takes from the alphabetically first document that cites it. */
 const PROVENANCE_KEYS = ['document', 'line', 'quote'] as const;
 
 export interface OwnedNodeGroup {
@@ -34,8 +32,13 @@ export interface SharedNodeRow {
   /** Properties other than aliases and provenance (name, kind, level, code, source, …). */
   properties: Record<string, unknown>;
   aliases: string[];
-  /** `document SEP line SEP quote`, or undefined when the node has no text provenance. */
-  provenance?: string;
+  /** Where this document cites the node (its first line and quote), or undefined when it has no text provenance. */
+  provenance?: SharedProvenance;
+}
+
+export interface SharedProvenance {
+  line: number | null;
+  quote: string | null;
 }
 
 export interface SharedNodeGroup {
@@ -67,6 +70,8 @@ export interface PreparedDocument {
   document: string;
   hash: string;
   planIds: string[];
+  /** The Plan its REFERS_TO records start from (allow-list.ts): the smallest of planIds. */
+  anchorPlanId: string;
   owned: OwnedNodeGroup[];
   shared: SharedNodeGroup[];
   relationships: RelationshipGroup[];
@@ -128,16 +133,21 @@ function aliasesOf(document: string, node: GraphNode): string[] {
   const out: string[] = [];
   for (const a of list) {
     if (typeof a !== 'string') throw new WriteError(document, `node ${node.id}: "aliases" must be a list of strings`);
-    if (a.includes(SEP)) throw new WriteError(document, `node ${node.id}: alias contains a control character (U+001F)`);
     if (a !== '' && !out.includes(a)) out.push(a);
   }
   return out;
 }
 
+/** Earlier in the document: the smaller line, then the smaller quote (a missing one last). */
+function earlier(a: SharedProvenance, b: SharedProvenance): boolean {
+  if (a.line !== b.line) return b.line === null || (a.line !== null && a.line < b.line);
+  return a.quote !== null && (b.quote === null || a.quote < b.quote);
+}
+
 function mergeShared(into: SharedNodeRow, more: SharedNodeRow): void {
   for (const a of more.aliases) if (!into.aliases.includes(a)) into.aliases.push(a);
   into.properties = { ...into.properties, ...more.properties };
-  if (!into.provenance || (more.provenance && more.provenance < into.provenance)) into.provenance = more.provenance;
+  if (more.provenance && (!into.provenance || earlier(more.provenance, into.provenance))) into.provenance = more.provenance;
 }
 
 /** Exact duplicates of a relationship (an extractor emitting the same fact twice) are written once. */
@@ -153,7 +163,6 @@ export function prepareDocument(graph: GraphDocument, document?: string): Prepar
   if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.relationships ?? [])) {
     throw new WriteError(name, 'not a graph document: expected { nodes: [...], relationships: [...] }');
   }
-  if (name.includes(SEP)) throw new WriteError(name, 'document name contains a control character (U+001F)');
 
   const labelOf = new Map<string, NodeLabel>();
   const ownedGroups = new Map<string, OwnedNodeGroup>();
@@ -196,14 +205,17 @@ export function prepareDocument(graph: GraphDocument, document?: string): Prepar
       delete properties.aliases;
       delete properties.aliasText;
       for (const k of PROVENANCE_KEYS) delete properties[k];
-      const doc = props.document;
-      const quote = typeof props.quote === 'string' ? props.quote : '';
-      const line = typeof props.line === 'number' ? String(props.line) : '';
+      if (props.document !== undefined && props.document !== name) {
+        throw new WriteError(name, `node ${node.id} says it comes from document "${String(props.document)}"`);
+      }
+      const quote = typeof props.quote === 'string' && props.quote !== '' ? props.quote : null;
+      const line = typeof props.line === 'number' ? props.line : null;
       const row: SharedNodeRow = {
         id: node.id,
         properties,
         aliases: aliasesOf(name, node),
-        provenance: typeof doc === 'string' ? [doc, line, quote].join(SEP) : undefined,
+        // Cited: the node says it comes from this document, at a line or with a quote.
+        provenance: props.document === name && (line !== null || quote !== null) ? { line, quote } : undefined,
       };
       const previous = sharedRows.get(node.id);
       if (previous) {
@@ -259,6 +271,7 @@ export function prepareDocument(graph: GraphDocument, document?: string): Prepar
     document: name,
     hash: contentHash(graph),
     planIds,
+    anchorPlanId: planIds.reduce((min, id) => (id < min ? id : min)),
     owned: [...ownedGroups.values()],
     shared: [...sharedGroups.values()],
     relationships: [...relGroups.values()],

@@ -4,14 +4,17 @@
  * transaction each, so a bad document fails alone and leaves nothing.
  *
  * Ownership: Plan/Task/Goal nodes and relationships carrying `document` belong to
- * their document; Department/District/Project nodes are shared (MERGEd on id, each
- * document's aliases and provenance kept apart so a reload replaces only its own);
- * gazetteer edges (`source`) are MERGEd and owned by nobody.
+ * their document; Department/District/Project nodes are shared (MERGEd on id; what each
+ * document contributed, its aliases and provenance, is kept in that document's REFERS_TO
+ * record to the node, so a reload replaces only its own); gazetteer edges (`source`) are
+ * MERGEd and owned by nobody.
  *
- * Replace semantics: the document's previous relationships are deleted and its current
- * ones created; owned nodes it no longer has are deleted; shared nodes it no longer
- * references lose its contributions, and go when nobody references them. A document the
- * graph holds nothing of has its owned nodes CREATEd (no MERGE lookup).
+ * Replace semantics: the document's previous relationships (REFERS_TO records included) are
+ * deleted and its current ones created; owned nodes it no longer has are deleted; the shared
+ * nodes it referred to derive their aliases and provenance again from the records left, and
+ * go when nobody references them. A document the graph holds nothing of has its owned nodes
+ * CREATEd (no MERGE lookup) and only adds to its shared nodes: constant work per node, however
+ * many documents refer to it.
  *
  * An unchanged document (same content hash on its Plan nodes) is skipped inside the
  * same transaction, so a reload writes nothing.
@@ -26,10 +29,10 @@
  */
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
-import { OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS, type AllowedType } from './allow-list.ts';
+import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES, SHARED_LABELS, type AllowedType, type SharedLabel } from './allow-list.ts';
 import * as cypher from './cypher.ts';
 import { ensureWriteIndexes } from './indexes.ts';
-import { chunk, prepareDocument, SEP, type DocumentCounts, type PreparedDocument } from './prepare.ts';
+import { chunk, prepareDocument, type DocumentCounts, type PreparedDocument } from './prepare.ts';
 import { toNeo4jProperties, WriteError } from './properties.ts';
 import { bumpGraphVersion } from './version.ts';
 
@@ -106,21 +109,44 @@ function ownershipError(doc: PreparedDocument, [label, id, owner]: [string, stri
   );
 }
 
-async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, counters: WriteCounters): Promise<void> {
-  const params = { doc: doc.document, prefix: doc.document + SEP, sep: SEP };
+type SharedIds = Record<SharedLabel, string[]>;
+
+/**
+ * Removes what a document held before it is written again: its REFERS_TO records, its
+ * relationships, the owned nodes it no longer has. Returns the shared nodes it referred to,
+ * for refreshReferenced once the new version is written.
+ */
+async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, counters: WriteCounters): Promise<SharedIds> {
+  const params = { doc: doc.document };
+  const referenced: SharedIds = { Department: [], District: [], Project: [] };
+  const removed = await tx.run(cypher.REMOVE_REFERENCES, params);
+  add(counters, removed);
+  for (const r of removed.records) {
+    const label = r.get('label') as SharedLabel | null;
+    if (label) referenced[label].push(...(r.get('ids') as string[]));
+  }
   for (const type of RELATIONSHIP_TYPES) {
     add(counters, await tx.run(cypher.deleteOwnedRelationships(type), params));
   }
   for (const label of OWNED_LABELS) {
     add(counters, await tx.run(cypher.deleteStaleOwnedNodes(label), { ...params, keep: doc.ownedIds[label] }));
   }
+  return referenced;
+}
+
+/**
+ * After a replaced document's new version is written: the shared nodes it referred to before
+ * take their visible properties from the records that remain, and those nobody refers to any
+ * more go (leaf first: deleting a town can leave its district unreferenced, and so on up).
+ */
+async function refreshReferenced(tx: ManagedTransaction, referenced: SharedIds, counters: WriteCounters): Promise<void> {
   let candidates: string[] = [];
   for (const label of SHARED_LABELS) {
-    const released = await tx.run(cypher.releaseShared(label), { ...params, keep: doc.sharedIds[label] });
-    add(counters, released);
-    candidates.push(...released.records.map((r) => r.get('id') as string));
+    if (referenced[label].length === 0) continue;
+    const refreshed = await tx.run(cypher.refreshShared(label), { ids: referenced[label] });
+    add(counters, refreshed);
+    for (const r of refreshed.records) if (Number(r.get('records')) === 0) candidates.push(r.get('id') as string);
   }
-  // Leaf first: deleting a town can leave its district unreferenced, and so on up.
   for (let round = 0; round < 10 && candidates.length > 0; round++) {
     const next = new Set<string>();
     for (const label of SHARED_LABELS) {
@@ -147,7 +173,7 @@ interface Statement {
  */
 function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
   const name = doc.document;
-  const params = { doc: name, prefix: name + SEP, sep: SEP };
+  const params = { doc: name };
   const out: Statement[] = [];
 
   for (const group of doc.owned) {
@@ -192,18 +218,28 @@ function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
 interface RelationshipRow {
   start: string;
   end: string;
-  type: AllowedType;
+  type: AllowedType | typeof REFERENCE_TYPE;
   source: unknown;
   props: Record<string, unknown>;
 }
 
-/** Relationship rows (ends still as ids), owned ones and sourced ones apart; properties checked here too. */
+/**
+ * Relationship rows (ends still as ids), owned ones and sourced ones apart; properties checked
+ * here too. The owned ones end with the document's REFERS_TO records (allow-list.ts), one per
+ * shared node, from its anchor Plan.
+ */
 function relationshipRows(doc: PreparedDocument): { owned: RelationshipRow[]; sourced: RelationshipRow[] } {
   const out = { owned: [] as RelationshipRow[], sourced: [] as RelationshipRow[] };
   for (const group of doc.relationships) {
     for (const r of group.relationships) {
       const props = toNeo4jProperties(doc.document, `relationship ${r.type} ${r.start} → ${r.end}`, r.properties);
       (group.owned ? out.owned : out.sourced).push({ start: r.start, end: r.end, type: group.type, source: props.source ?? null, props });
+    }
+  }
+  for (const group of doc.shared) {
+    for (const row of group.rows) {
+      const props = { document: doc.document, aliases: row.aliases, line: row.provenance?.line ?? null, quote: row.provenance?.quote ?? null };
+      out.owned.push({ start: doc.anchorPlanId, end: row.id, type: REFERENCE_TYPE, source: null, props });
     }
   }
   return out;
@@ -253,7 +289,7 @@ async function writeFacts(tx: ManagedTransaction, pending: Pending[], batchSize:
         return { ...r, start, end };
       });
     for (const batch of chunk(p.relationships.owned, batchSize)) statements.push({ query: cypher.CREATE_OWNED_RELATIONSHIPS, rows: withElements(batch), p });
-    for (const t of new Set(p.relationships.sourced.map((r) => r.type))) {
+    for (const t of new Set(p.relationships.sourced.map((r) => r.type as AllowedType))) {
       const query = cypher.mergeSourcedRelationships(t);
       for (const batch of chunk(p.relationships.sourced.filter((r) => r.type === t), batchSize)) statements.push({ query, rows: withElements(batch), p });
     }
@@ -311,8 +347,10 @@ async function writeGroup(tx: ManagedTransaction, group: Prepared[], batchSize: 
     else outcomes.push({ ...g, counters: emptyCounters(), fresh: !prior });
   }
   const pending = outcomes.filter((o): o is Pending => 'doc' in o);
-  for (const p of pending) if (!p.fresh) await removePrevious(tx, p.doc, p.counters);
+  const referenced = new Map<Pending, SharedIds>();
+  for (const p of pending) if (!p.fresh) referenced.set(p, await removePrevious(tx, p.doc, p.counters));
   if (pending.length > 0) await writeFacts(tx, pending, batchSize);
+  for (const [p, ids] of referenced) await refreshReferenced(tx, ids, p.counters);
 
   // Last statement: answers cached for the old graph version stop being served at commit
   // (graph/write/version.ts); an all-unchanged group leaves the version, and the cache, alone.

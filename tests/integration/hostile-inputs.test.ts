@@ -42,7 +42,7 @@ async function count(cypher: string, params: Record<string, unknown> = {}): Prom
 /** Everything the graph holds from a document: its nodes, its relationships, its contributions to shared nodes. */
 async function traces(document: string): Promise<number> {
   return (
-    (await count('MATCH (n) WHERE n.document = $d OR $d IN coalesce(n.documents, []) RETURN count(n)', { d: document })) +
+    (await count('MATCH (n) WHERE n.document = $d OR EXISTS { (n)-[{document: $d}]-() } RETURN count(n)', { d: document })) +
     (await count('MATCH ()-[r]->() WHERE r.document = $d RETURN count(r)', { d: document })) +
     (await count("MATCH (p:Plan) WHERE p.id STARTS WITH 'plan:' + $stem RETURN count(p)", { d: document, stem: document.replace(/\.txt$/, '') }))
   );

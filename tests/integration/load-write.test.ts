@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
 import { loadPaths, WriteError, writeDocument } from '../../graph/write/index.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
+import { LEGACY_SEP, migrateSharedBookkeeping } from '../../graph/write/migrate.ts';
 import { countAll, snapshot } from './load-snapshot.ts';
 
 const neo = useNeo4j();
@@ -36,6 +37,12 @@ function plan(name: string, refs: string[], opts: { alias?: string; town?: strin
   return { nodes, relationships };
 }
 
+/** The documents whose REFERS_TO records lead to a shared node, sorted. */
+async function referring(id: string): Promise<string[]> {
+  const r = await neo.driver.executeQuery('MATCH (:Plan)-[r:REFERS_TO]->({id: $id}) RETURN r.document AS d ORDER BY d', { id }, { database: neo.database });
+  return r.records.map((x) => x.get('d'));
+}
+
 async function department(): Promise<Record<string, unknown>> {
   const r = await neo.driver.executeQuery("MATCH (d:Department {id: 'dept:广州市花都区发展和改革局'}) RETURN properties(d) AS p", {}, { database: neo.database });
   return r.records[0]?.get('p');
@@ -47,7 +54,8 @@ describe('writeDocument', () => {
     const first = await writeDocument(neo.driver, plan('a', ['一', '二']), { database: neo.database });
     expect(first.status).toBe('loaded');
     expect(first.counters.nodesCreated).toBe(6);
-    expect(first.counters.relationshipsCreated).toBe(8);
+    // 8 facts, and a REFERS_TO record for each of its 3 shared nodes.
+    expect(first.counters.relationshipsCreated).toBe(8 + 3);
     const before = await snapshot(neo.driver, neo.database);
 
     const again = await writeDocument(neo.driver, plan('a', ['一', '二']), { database: neo.database });
@@ -65,8 +73,19 @@ describe('writeDocument', () => {
     // Sorted (code point order), so the node does not depend on which document came first.
     expect(d.aliases).toEqual(['区发展改革局', '区发改局']);
     expect(d.aliasText).toBe('区发展改革局 区发改局');
-    expect(d.documents).toEqual(['a.txt', 'b.txt']);
+    expect(await referring('dept:广州市花都区发展和改革局')).toEqual(['a.txt', 'b.txt']);
     expect(d.document).toBe('a.txt');
+    expect(d.line).toBe(2);
+    // Each document's own contribution is in its record: what a reload of it replaces.
+    const records = await neo.driver.executeQuery(
+      "MATCH (p:Plan)-[r:REFERS_TO]->(:Department) RETURN p.id AS plan, r.document AS doc, r.aliases AS aliases, r.line AS line ORDER BY doc",
+      {},
+      { database: neo.database },
+    );
+    expect(records.records.map((r) => [r.get('plan'), r.get('doc'), r.get('aliases'), Number(r.get('line'))])).toEqual([
+      ['plan:a', 'a.txt', ['区发改局'], 2],
+      ['plan:b', 'b.txt', ['区发展改革局'], 2],
+    ]);
     const count = await neo.driver.executeQuery('MATCH (d:Department) RETURN count(d) AS n', {}, { database: neo.database });
     expect(count.records[0].get('n').toNumber()).toBe(1);
   });
@@ -87,7 +106,8 @@ describe('writeDocument', () => {
     const a = await snapshot(neo.driver, neo.database, ['a.txt']);
     expect([...a.nodes.keys()].sort()).toEqual(['plan:a', 'plan:a/一', 'plan:a/二']);
     expect(a.relationships.filter((r) => r.includes('推进花都区城市更新"'))).toEqual([]);
-    expect(a.relationships.filter((r) => r.includes('推进花都区城市更新改造')).length).toBe(7);
+    // 7 facts, and a's REFERS_TO record of the department, which it cites with that quote.
+    expect(a.relationships.filter((r) => r.includes('推进花都区城市更新改造')).length).toBe(7 + 1);
     // a's old alias is gone with it; b's stays.
     expect((await department()).aliases).toEqual(['区发展改革局']);
     // 新华街道 was referenced only by a's old version: no document, nothing points at it, so it went.
@@ -125,12 +145,49 @@ describe('writeDocument', () => {
     await writeDocument(neo.driver, chain('a', false), { database: neo.database });
     // b still references the chain: it stays, with only b's name on it.
     expect(await districts()).toEqual(['div:4401', 'div:440114', 'div:440114001']);
-    const town = await neo.driver.executeQuery("MATCH (t:District {id: 'div:440114001'}) RETURN t.documents AS d", {}, { database: neo.database });
-    expect(town.records[0].get('d')).toEqual(['b.txt']);
+    expect(await referring('div:440114001')).toEqual(['b.txt']);
+    // a's alias of the town is gone with a's record; b used the same one, so it stays.
+    const town = await neo.driver.executeQuery("MATCH (t:District {id: 'div:440114001'}) RETURN t.aliases AS a", {}, { database: neo.database });
+    expect(town.records[0].get('a')).toEqual(['新华街']);
 
     const result = await writeDocument(neo.driver, chain('b', false), { database: neo.database });
     expect(await districts()).toEqual([]);
     expect(result.counters.nodesDeleted).toBe(3);
+  });
+
+  it('upgrades a graph whose shared nodes keep per-document lists (the older writer) to REFERS_TO records, changing nothing else', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    await writeDocument(neo.driver, plan('a', ['一'], { alias: '区发改局' }), { database: neo.database });
+    await writeDocument(neo.driver, plan('b', ['一', '二'], { town: 'div:440114002' }), { database: neo.database });
+    const current = await snapshot(neo.driver, neo.database);
+    // The same graph as the list writer left it: each shared node's `documents`,
+    // `aliasesByDocument` (document SEP alias) and `provenanceByDocument` (document SEP line
+    // SEP quote), sorted, and no records.
+    await neo.driver.executeQuery(
+      `MATCH (n) WHERE n:Department OR n:District OR n:Project
+       CALL (n) {
+         MATCH (:Plan)-[r:REFERS_TO]->(n)
+         WITH r ORDER BY r.document
+         RETURN collect(r.document) AS documents,
+                reduce(all = [], x IN collect([a IN r.aliases | r.document + $sep + a]) | all + x) AS aliasesByDocument,
+                [x IN collect(r) WHERE x.quote IS NOT NULL | x.document + $sep + toString(x.line) + $sep + x.quote] AS provenanceByDocument
+       }
+       SET n.documents = documents, n.aliasesByDocument = aliasesByDocument, n.provenanceByDocument = provenanceByDocument
+       WITH n MATCH ()-[r:REFERS_TO]->(n) DELETE r`,
+      { sep: LEGACY_SEP },
+      { database: neo.database },
+    );
+    expect(await referring('dept:广州市花都区发展和改革局')).toEqual([]);
+    expect((await department()).aliasesByDocument).toEqual([`a.txt${LEGACY_SEP}区发改局`, `b.txt${LEGACY_SEP}区发展改革局`]);
+
+    expect(await migrateSharedBookkeeping(neo.driver, neo.database)).toBe(true);
+    expect(await snapshot(neo.driver, neo.database)).toEqual(current);
+    expect(await migrateSharedBookkeeping(neo.driver, neo.database)).toBe(false);
+    // And the records behave: replacing a drops a's alias and keeps b's.
+    const again = await writeDocument(neo.driver, plan('a', ['一'], { alias: '区发改局' }), { database: neo.database });
+    expect(again.status).toBe('unchanged');
+    await writeDocument(neo.driver, plan('a', ['一'], { alias: '区发展改革局' }), { database: neo.database });
+    expect((await department()).aliases).toEqual(['区发展改革局']);
   });
 
   it('gives the same graph whatever order documents are loaded in', async () => {
@@ -216,7 +273,7 @@ describe('writeDocument', () => {
     const group = await loadPaths(neo.driver, ['(graphs)'], { database: neo.database, extract: extract([plan('a', ['一']), bad, plan('c', ['一'])]) });
     expect(group.documents.map((d) => [d.document, d.status])).toEqual([['a.txt', 'unchanged'], ['b.txt', 'failed'], ['c.txt', 'loaded']]);
     expect(group.documents[1].reason).toMatch(/^b\.txt: write failed, nothing of it was committed/);
-    const stray = await neo.driver.executeQuery("MATCH (n) WHERE n.document = 'b.txt' OR 'b.txt' IN coalesce(n.documents, []) RETURN count(n) AS n", {}, { database: neo.database });
+    const stray = await neo.driver.executeQuery("MATCH (n) WHERE n.document = 'b.txt' OR EXISTS { (n)-[{document: 'b.txt'}]-() } RETURN count(n) AS n", {}, { database: neo.database });
     expect(stray.records[0].get('n').toNumber()).toBe(0);
 
     // c loaded in that group is the same as c loaded alone after a.

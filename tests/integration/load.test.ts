@@ -45,13 +45,37 @@ describe('loading the seeds', () => {
 
   it('gives every relationship read from text its document, line and quote', async () => {
     expect(await count('MATCH ()-[r]->() WHERE r.source IS NULL RETURN count(r)')).toBeGreaterThan(0);
+    // REFERS_TO is not read from text: it is the writer's record of a document's shared nodes
+    // (gazetteer parents included, which no line cites); it checks apart, below.
     const missing = await neo.driver.executeQuery(
-      `MATCH (a)-[r]->(b) WHERE r.source IS NULL AND (r.document IS NULL OR r.line IS NULL OR r.quote IS NULL OR r.quote = '')
+      `MATCH (a)-[r]->(b) WHERE r.source IS NULL AND type(r) <> 'REFERS_TO' AND (r.document IS NULL OR r.line IS NULL OR r.quote IS NULL OR r.quote = '')
        RETURN type(r) AS type, a.id AS start, b.id AS end LIMIT 5`,
       {},
       { database: neo.database },
     );
     expect(missing.records.map((r) => r.toObject())).toEqual([]);
+    // One record per document and shared node, from the document's own Plan; a node that
+    // shows a document's provenance has that document's record, with the same line and quote.
+    const records = await neo.driver.executeQuery(
+      `MATCH (p:Plan)-[r:REFERS_TO]->(n)
+       RETURN count(r) AS records,
+              count(CASE WHEN p.document <> r.document THEN 1 END) AS foreign,
+              count(CASE WHEN NOT (n:Department OR n:District OR n:Project) THEN 1 END) AS notShared`,
+      {},
+      { database: neo.database },
+    );
+    const r = records.records[0];
+    expect([Number(r.get('foreign')), Number(r.get('notShared'))]).toEqual([0, 0]);
+    expect(Number(r.get('records'))).toBeGreaterThan(0);
+    expect(await count('MATCH (p:Plan)-[r:REFERS_TO]->(n) WITH r.document AS d, n, count(*) AS c WHERE c > 1 RETURN count(*)')).toBe(0);
+    const unbacked = await neo.driver.executeQuery(
+      `MATCH (n) WHERE (n:Department OR n:District OR n:Project) AND n.quote IS NOT NULL
+         AND NOT EXISTS { (:Plan)-[r:REFERS_TO {document: n.document}]->(n) WHERE r.line = n.line AND r.quote = n.quote }
+       RETURN n.id AS id LIMIT 5`,
+      {},
+      { database: neo.database },
+    );
+    expect(unbacked.records.map((r) => r.get('id'))).toEqual([]);
     // Owned nodes too, and the line is a real line of the named file.
     const nodes = await neo.driver.executeQuery(
       'MATCH (n) WHERE n:Plan OR n:Task OR n:Goal RETURN n.id AS id, n.document AS document, n.line AS line, n.quote AS quote',

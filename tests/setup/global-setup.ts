@@ -43,7 +43,11 @@ async function fromContainer(required: boolean): Promise<Started | undefined> {
   const { Neo4jContainer } = await import('@testcontainers/neo4j');
   const password = randomBytes(12).toString('hex');
   const t0 = Date.now();
-  const container = await new Neo4jContainer('neo4j:5.26-community').withPassword(password).start();
+  // Full-text merge factor as the launcher and docker-compose.yml set it.
+  const container = await new Neo4jContainer('neo4j:5.26-community')
+    .withPassword(password)
+    .withEnvironment({ NEO4J_internal_dbms_index_lucene_merge__factor: '10' })
+    .start();
   return {
     neo4j: {
       mode: 'container',
