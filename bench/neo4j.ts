@@ -21,7 +21,12 @@ export interface BenchNeo4j {
   stop(): Promise<void>;
 }
 
-export async function startBenchNeo4j(log: (s: string) => void): Promise<BenchNeo4j> {
+export interface BenchNeo4jOptions {
+  /** Full-text segments merged at a time (local launcher only; its default is 10). */
+  luceneMergeFactor?: number;
+}
+
+export async function startBenchNeo4j(log: (s: string) => void, opts: BenchNeo4jOptions = {}): Promise<BenchNeo4j> {
   if (process.env.NEO4J_URI) {
     const cfg = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE, source: 'environment' };
     const driver = createDriver(cfg as never);
@@ -31,7 +36,7 @@ export async function startBenchNeo4j(log: (s: string) => void): Promise<BenchNe
   ensureLib(log);
   const home = mkdtempSync(join(tmpdir(), 'plangraph-bench-'));
   const password = 'bench-password';
-  const server = await launch({ home, boltPort: await freePort(), httpPort: await freePort(), password, heap: '2g', pageCache: '1g' });
+  const server = await launch({ home, boltPort: await freePort(), httpPort: await freePort(), password, heap: '2g', pageCache: '1g', luceneMergeFactor: opts.luceneMergeFactor });
   log(`Neo4j ${server.version} at ${server.uri} (local launcher, ${server.seconds.toFixed(1)} s)`);
   const driver = createDriver({ uri: server.uri, user: 'neo4j', password, source: 'bench' } as never);
   await applySchema(driver);
