@@ -357,6 +357,25 @@ async function writeGroup(tx: ManagedTransaction, group: Prepared[], batchSize: 
 }
 
 /**
+ * Prepared documents in one transaction; if it fails as a whole, each again in a transaction
+ * of its own (already prepared: only the transaction is repeated), so only the bad one fails.
+ */
+async function writePrepared(driver: Driver, docs: Prepared[], batchSize: number, database: string | undefined): Promise<DocumentOutcome[]> {
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite((tx) => writeGroup(tx, docs, batchSize));
+  } catch (err) {
+    if (docs.length === 1 || isDatabaseUnavailable(err)) return docs.map(({ doc }) => ({ ok: false, error: failedWrite(doc.document, err) }));
+  } finally {
+    await session.close();
+  }
+  // One of them spoiled the transaction for all: each alone, so only that one fails.
+  const outcomes: DocumentOutcome[] = [];
+  for (const doc of docs) outcomes.push((await writePrepared(driver, [doc], batchSize, database))[0]);
+  return outcomes;
+}
+
+/**
  * Writes several documents' GraphDocuments in ONE transaction (fewer commits, round trips
  * and full-text index refreshes than one each), each document still all or nothing: a
  * document that cannot be prepared, or claims another's ids, fails alone before anything of
@@ -381,20 +400,8 @@ export async function writeDocuments(driver: Driver, graphs: GraphDocument[], op
   }
   if (docs.length > 0) {
     await ensureWriteIndexes(driver, opts.database);
-    const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' });
-    try {
-      const written = await session.executeWrite((tx) => writeGroup(tx, docs, batchSize));
-      written.forEach((o, k) => (outcomes[docs[k].i] = o));
-    } catch (err) {
-      if (docs.length === 1 || isDatabaseUnavailable(err)) {
-        for (const { i, doc } of docs) outcomes[i] = { ok: false, error: failedWrite(doc.document, err) };
-      } else {
-        // One of them spoiled the transaction for all: each alone, so only that one fails.
-        for (const { i, doc } of docs) outcomes[i] = (await writeDocuments(driver, [graphs[i]], { ...opts, documents: [doc.document] }))[0];
-      }
-    } finally {
-      await session.close();
-    }
+    const written = await writePrepared(driver, docs, batchSize, opts.database);
+    written.forEach((o, k) => (outcomes[docs[k].i] = o));
   }
   return outcomes as DocumentOutcome[];
 }
