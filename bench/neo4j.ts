@@ -22,7 +22,7 @@ export interface BenchNeo4j {
 }
 
 export interface BenchNeo4jOptions {
-  /** Full-text segments merged at a time (local launcher only; its default is 10). */
+  /** Full-text segments merged at a time (local launcher only; default graph/local/launcher.ts LUCENE_MERGE_FACTOR). */
   luceneMergeFactor?: number;
 }
 

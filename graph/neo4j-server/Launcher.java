@@ -60,12 +60,10 @@ public class Launcher {
         // Unset, the page cache sizes itself at about half the machine's RAM.
         config.put(GraphDatabaseSettings.pagecache_memory, pageCache);
 
-        // Full-text (Lucene) segments merged ten at a time, Lucene's own default, not Neo4j's 2:
-        // with 2, every flushed segment is soon merged again, level after level, and on a corpus
-        // load those merges were a fifth of Neo4j's CPU. Measured on 500 corpus documents, same
-        // writer, two servers side by side: 9-10% less wall time, 12-17% less Neo4j CPU, and
-        // full-text queries as fast (docs/benchmarks.md).
-        config.put(LuceneSettings.lucene_merge_factor, Integer.parseInt(args.getOrDefault("lucene-merge-factor", "10")));
+        // Full-text segments merged at a time: graph/local/launcher.ts LUCENE_MERGE_FACTOR says why.
+        if (args.containsKey("lucene-merge-factor")) {
+            config.put(LuceneSettings.lucene_merge_factor, Integer.parseInt(args.get("lucene-merge-factor")));
+        }
 
         long started = System.nanoTime();
         DatabaseManagementService dbms;

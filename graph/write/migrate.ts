@@ -20,7 +20,8 @@ export const LEGACY_SEP = '\u001f';
 
 const IS_SHARED = SHARED_LABELS.map((l) => `n:\`${l}\``).join(' OR ');
 
-const HAS_LEGACY = `MATCH (n) WHERE (${IS_SHARED}) AND n.documents IS NOT NULL RETURN count(n) > 0 AS legacy LIMIT 1`;
+/** One row as soon as one node still has the lists (count() would scan every shared node first). */
+const HAS_LEGACY = `MATCH (n) WHERE (${IS_SHARED}) AND n.documents IS NOT NULL RETURN true AS legacy LIMIT 1`;
 
 export const CONVERT_LEGACY = `
 MATCH (n) WHERE (${IS_SHARED}) AND n.documents IS NOT NULL
@@ -42,7 +43,7 @@ CALL (n) {
 /** Converts what is left of the list bookkeeping; true when there was any. */
 export async function migrateSharedBookkeeping(driver: Driver, database?: string): Promise<boolean> {
   const found = await driver.executeQuery(HAS_LEGACY, {}, { database });
-  if (found.records[0]?.get('legacy') !== true) return false;
+  if (found.records.length === 0) return false;
   // CALL IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {

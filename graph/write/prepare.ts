@@ -66,6 +66,12 @@ export interface DocumentCounts {
   warnings: number;
 }
 
+/** Shared node ids by label. */
+export type SharedIds = Record<SharedLabel, string[]>;
+export function noSharedIds(): SharedIds {
+  return { Department: [], District: [], Project: [] };
+}
+
 export interface PreparedDocument {
   document: string;
   hash: string;
@@ -76,7 +82,7 @@ export interface PreparedDocument {
   shared: SharedNodeGroup[];
   relationships: RelationshipGroup[];
   ownedIds: Record<OwnedLabel, string[]>;
-  sharedIds: Record<SharedLabel, string[]>;
+  sharedIds: SharedIds;
   counts: DocumentCounts;
 }
 
@@ -263,7 +269,7 @@ export function prepareDocument(graph: GraphDocument, document?: string): Prepar
 
   const ownedIds: Record<OwnedLabel, string[]> = { Plan: [], Task: [], Goal: [] };
   for (const [id, label] of labelOf) if (isOwnedLabel(label)) ownedIds[label].push(id);
-  const sharedIds: Record<SharedLabel, string[]> = { Department: [], District: [], Project: [] };
+  const sharedIds = noSharedIds();
   for (const [id, label] of labelOf) if (!isOwnedLabel(label)) sharedIds[label as SharedLabel].push(id);
 
   const warnings = (graph.warnings ?? []).filter((w) => !w.document || w.document === name).length;

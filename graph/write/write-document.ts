@@ -32,7 +32,7 @@ import type { GraphDocument } from '../../loaders/model.ts';
 import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES, SHARED_LABELS, type AllowedType, type SharedLabel } from './allow-list.ts';
 import * as cypher from './cypher.ts';
 import { ensureWriteIndexes } from './indexes.ts';
-import { chunk, prepareDocument, type DocumentCounts, type PreparedDocument } from './prepare.ts';
+import { chunk, noSharedIds, prepareDocument, type DocumentCounts, type PreparedDocument, type SharedIds } from './prepare.ts';
 import { toNeo4jProperties, WriteError } from './properties.ts';
 import { bumpGraphVersion } from './version.ts';
 
@@ -109,8 +109,6 @@ function ownershipError(doc: PreparedDocument, [label, id, owner]: [string, stri
   );
 }
 
-type SharedIds = Record<SharedLabel, string[]>;
-
 /**
  * Removes what a document held before it is written again: its REFERS_TO records, its
  * relationships, the owned nodes it no longer has. Returns the shared nodes it referred to,
@@ -118,7 +116,7 @@ type SharedIds = Record<SharedLabel, string[]>;
  */
 async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, counters: WriteCounters): Promise<SharedIds> {
   const params = { doc: doc.document };
-  const referenced: SharedIds = { Department: [], District: [], Project: [] };
+  const referenced = noSharedIds();
   const removed = await tx.run(cypher.REMOVE_REFERENCES, params);
   add(counters, removed);
   for (const r of removed.records) {
@@ -173,7 +171,6 @@ interface Statement {
  */
 function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
   const name = doc.document;
-  const params = { doc: name };
   const out: Statement[] = [];
 
   for (const group of doc.owned) {
@@ -185,7 +182,7 @@ function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
         if (group.label === 'Plan') props.contentHash = doc.hash;
         return { id: node.id, props };
       });
-      out.push({ query, freshQuery, params: { ...params, rows } });
+      out.push({ query, freshQuery, params: { rows } });
     }
   }
 
@@ -206,7 +203,7 @@ function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
         provenance: row.provenance ?? null,
       });
     }
-    out.push({ query: cypher.UPSERT_SHARED, params: { ...params, shared: byLabel } });
+    out.push({ query: cypher.UPSERT_SHARED, params: { doc: name, shared: byLabel } });
   }
   for (const group of doc.shared) {
     if (group.extraLabels.length === 0) continue;
@@ -360,6 +357,25 @@ async function writeGroup(tx: ManagedTransaction, group: Prepared[], batchSize: 
 }
 
 /**
+ * Prepared documents in one transaction; if it fails as a whole, each again in a transaction
+ * of its own (already prepared: only the transaction is repeated), so only the bad one fails.
+ */
+async function writePrepared(driver: Driver, docs: Prepared[], batchSize: number, database: string | undefined): Promise<DocumentOutcome[]> {
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite((tx) => writeGroup(tx, docs, batchSize));
+  } catch (err) {
+    if (docs.length === 1 || isDatabaseUnavailable(err)) return docs.map(({ doc }) => ({ ok: false, error: failedWrite(doc.document, err) }));
+  } finally {
+    await session.close();
+  }
+  // One of them spoiled the transaction for all: each alone, so only that one fails.
+  const outcomes: DocumentOutcome[] = [];
+  for (const doc of docs) outcomes.push((await writePrepared(driver, [doc], batchSize, database))[0]);
+  return outcomes;
+}
+
+/**
  * Writes several documents' GraphDocuments in ONE transaction (fewer commits, round trips
  * and full-text index refreshes than one each), each document still all or nothing: a
  * document that cannot be prepared, or claims another's ids, fails alone before anything of
@@ -384,20 +400,8 @@ export async function writeDocuments(driver: Driver, graphs: GraphDocument[], op
   }
   if (docs.length > 0) {
     await ensureWriteIndexes(driver, opts.database);
-    const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' });
-    try {
-      const written = await session.executeWrite((tx) => writeGroup(tx, docs, batchSize));
-      written.forEach((o, k) => (outcomes[docs[k].i] = o));
-    } catch (err) {
-      if (docs.length === 1 || isDatabaseUnavailable(err)) {
-        for (const { i, doc } of docs) outcomes[i] = { ok: false, error: failedWrite(doc.document, err) };
-      } else {
-        // One of them spoiled the transaction for all: each alone, so only that one fails.
-        for (const { i, doc } of docs) outcomes[i] = (await writeDocuments(driver, [graphs[i]], { ...opts, documents: [doc.document] }))[0];
-      }
-    } finally {
-      await session.close();
-    }
+    const written = await writePrepared(driver, docs, batchSize, opts.database);
+    written.forEach((o, k) => (outcomes[docs[k].i] = o));
   }
   return outcomes as DocumentOutcome[];
 }

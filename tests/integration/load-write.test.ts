@@ -109,7 +109,11 @@ describe('writeDocument', () => {
     // 7 facts, and a's REFERS_TO record of the department, which it cites with that quote.
     expect(a.relationships.filter((r) => r.includes('推进花都区城市更新改造')).length).toBe(7 + 1);
     // a's old alias is gone with it; b's stays.
-    expect((await department()).aliases).toEqual(['区发展改革局']);
+    const dept = await department();
+    expect(dept.aliases).toEqual(['区发展改革局']);
+    // Its provenance is still a's (the first document citing it), but from a's new record: the
+    // additive write alone would have kept a's old quote.
+    expect([dept.document, dept.quote]).toEqual(['a.txt', '推进花都区城市更新改造']);
     // 新华街道 was referenced only by a's old version: no document, nothing points at it, so it went.
     const town = await neo.driver.executeQuery("MATCH (t:District {id: 'div:440114001'}) RETURN t", {}, { database: neo.database });
     expect(town.records).toHaveLength(0);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { connectionFromEnv } from '../../graph/config.ts';
 import { openDriver, serverVersion } from '../../graph/connection.ts';
-import { freePort, launch } from '../../graph/local/launcher.ts';
+import { freePort, launch, LUCENE_MERGE_FACTOR } from '../../graph/local/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
 import type { TestNeo4j } from '../support/neo4j.ts';
 
@@ -43,10 +43,10 @@ async function fromContainer(required: boolean): Promise<Started | undefined> {
   const { Neo4jContainer } = await import('@testcontainers/neo4j');
   const password = randomBytes(12).toString('hex');
   const t0 = Date.now();
-  // Full-text merge factor as the launcher and docker-compose.yml set it.
+  // Full-text merge factor as the local launcher sets it.
   const container = await new Neo4jContainer('neo4j:5.26-community')
     .withPassword(password)
-    .withEnvironment({ NEO4J_internal_dbms_index_lucene_merge__factor: '10' })
+    .withEnvironment({ NEO4J_internal_dbms_index_lucene_merge__factor: String(LUCENE_MERGE_FACTOR) })
     .start();
   return {
     neo4j: {
