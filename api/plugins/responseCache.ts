@@ -15,6 +15,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { ConfigError } from '../../graph/config.ts';
+import { canonicalJson } from '../../graph/write/hash.ts';
 import { BoundedLru, type LruBounds } from '../common/lru.ts';
 import { FreshRead } from '../common/freshRead.ts';
 
@@ -66,14 +67,6 @@ function onlyIntrospection(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
 }
 
-/** Variables as text with object keys sorted, so the same values in another order share an entry. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value as object).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-}
-
 /**
  * `readVersion` returns the graph's current version, or null when it has none; it throws when
  * Neo4j does not answer (the error then fails the request like any Neo4j error).
@@ -104,7 +97,8 @@ export function createResponseCache(readVersion: () => Promise<string | null>, b
             entries.clear();
             lastVersion = version;
           }
-          key = `${version}\n${queryHash}\n${operationName ?? ''}\n${canonical(request.variables ?? {})}`;
+          // Variables with object keys sorted, so the same values in another order share an entry.
+          key = `${version}\n${queryHash}\n${operationName ?? ''}\n${canonicalJson(request.variables ?? {})}`;
         },
         async responseForOperation() {
           if (key === undefined) return null;
