@@ -32,10 +32,14 @@ export interface ResponseCacheOptions extends LruBounds {
 
 export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { enabled: true, maxEntries: 2000, maxBytes: 64 * 1024 * 1024 };
 
+/** Values of RESPONSE_CACHE_ENV (lower-cased, trimmed); unset counts as on. */
+const FLAG_ON = ['', 'on', '1', 'true'];
+const FLAG_OFF = ['off', '0', 'false'];
+
 /** The cache settings from the environment; a value that is not understood fails at start, naming the variable. */
 export function responseCacheFromEnv(env: Record<string, string | undefined> = process.env): ResponseCacheOptions {
   const flag = (env[RESPONSE_CACHE_ENV] ?? '').trim().toLowerCase();
-  if (!['', 'on', '1', 'true', 'off', '0', 'false'].includes(flag)) {
+  if (!FLAG_ON.includes(flag) && !FLAG_OFF.includes(flag)) {
     throw new ConfigError(`${RESPONSE_CACHE_ENV}="${env[RESPONSE_CACHE_ENV]}" is not understood: use "on" or "off".`);
   }
   const mbText = (env[RESPONSE_CACHE_MB_ENV] ?? '').trim();
@@ -43,7 +47,7 @@ export function responseCacheFromEnv(env: Record<string, string | undefined> = p
   if (!Number.isFinite(mb) || mb <= 0) {
     throw new ConfigError(`${RESPONSE_CACHE_MB_ENV}="${mbText}" must be a positive number of megabytes.`);
   }
-  return { ...DEFAULT_RESPONSE_CACHE, enabled: !['off', '0', 'false'].includes(flag), maxBytes: Math.round(mb * 1024 * 1024) };
+  return { ...DEFAULT_RESPONSE_CACHE, enabled: !FLAG_OFF.includes(flag), maxBytes: Math.round(mb * 1024 * 1024) };
 }
 
 export interface ResponseCacheStats {
