@@ -27,7 +27,7 @@ export class DepartmentResolver {
     description: 'A body by full name or alias (广东省发展和改革委员会, 省发展改革委). Unknown names are a BAD_USER_INPUT error listing close names.',
   })
   department(@Arg('name', () => String) name: string, @Ctx() ctx: PlanGraphContext, @Info() info: GraphQLResolveInfo): Promise<NodeRow> {
-    return resolveDepartment(ctx, name, 'name', selectsField(info, 'leads'));
+    return resolveDepartment(ctx, name, selectsField(info, 'leads'));
   }
 
   @Query(() => [Department], { description: 'Bodies whose name or an alias contains the text; all bodies without it. By name.' })

@@ -8,6 +8,7 @@ describe('response cache settings from the environment', () => {
 
   it('is turned off by off, 0 or false and sized in MB', () => {
     for (const value of ['off', 'OFF', '0', 'false']) expect(responseCacheFromEnv({ [RESPONSE_CACHE_ENV]: value }).enabled).toBe(false);
+    for (const value of ['on', ' ON ', '1', 'true', '']) expect(responseCacheFromEnv({ [RESPONSE_CACHE_ENV]: value }).enabled).toBe(true);
     expect(responseCacheFromEnv({ [RESPONSE_CACHE_ENV]: 'on', [RESPONSE_CACHE_MB_ENV]: '8' })).toMatchObject({ enabled: true, maxBytes: 8 * 1024 * 1024 });
   });
 

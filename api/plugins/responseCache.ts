@@ -15,6 +15,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { ConfigError } from '../../graph/config.ts';
+import { canonicalJson } from '../../graph/write/hash.ts';
 import { BoundedLru, type LruBounds } from '../common/lru.ts';
 import { FreshRead } from '../common/freshRead.ts';
 
@@ -31,10 +32,14 @@ export interface ResponseCacheOptions extends LruBounds {
 
 export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { enabled: true, maxEntries: 2000, maxBytes: 64 * 1024 * 1024 };
 
+/** Values of RESPONSE_CACHE_ENV (lower-cased, trimmed); unset counts as on. */
+const FLAG_ON = ['', 'on', '1', 'true'];
+const FLAG_OFF = ['off', '0', 'false'];
+
 /** The cache settings from the environment; a value that is not understood fails at start, naming the variable. */
 export function responseCacheFromEnv(env: Record<string, string | undefined> = process.env): ResponseCacheOptions {
   const flag = (env[RESPONSE_CACHE_ENV] ?? '').trim().toLowerCase();
-  if (!['', 'on', '1', 'true', 'off', '0', 'false'].includes(flag)) {
+  if (!FLAG_ON.includes(flag) && !FLAG_OFF.includes(flag)) {
     throw new ConfigError(`${RESPONSE_CACHE_ENV}="${env[RESPONSE_CACHE_ENV]}" is not understood: use "on" or "off".`);
   }
   const mbText = (env[RESPONSE_CACHE_MB_ENV] ?? '').trim();
@@ -42,7 +47,7 @@ export function responseCacheFromEnv(env: Record<string, string | undefined> = p
   if (!Number.isFinite(mb) || mb <= 0) {
     throw new ConfigError(`${RESPONSE_CACHE_MB_ENV}="${mbText}" must be a positive number of megabytes.`);
   }
-  return { ...DEFAULT_RESPONSE_CACHE, enabled: !['off', '0', 'false'].includes(flag), maxBytes: Math.round(mb * 1024 * 1024) };
+  return { ...DEFAULT_RESPONSE_CACHE, enabled: !FLAG_OFF.includes(flag), maxBytes: Math.round(mb * 1024 * 1024) };
 }
 
 export interface ResponseCacheStats {
@@ -64,14 +69,6 @@ type CachedResult = { data: Record<string, unknown> };
 
 function onlyIntrospection(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
-}
-
-/** Variables as text with object keys sorted, so the same values in another order share an entry. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value as object).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
 /**
@@ -104,7 +101,8 @@ export function createResponseCache(readVersion: () => Promise<string | null>, b
             entries.clear();
             lastVersion = version;
           }
-          key = `${version}\n${queryHash}\n${operationName ?? ''}\n${canonical(request.variables ?? {})}`;
+          // Variables with object keys sorted, so the same values in another order share an entry.
+          key = `${version}\n${queryHash}\n${operationName ?? ''}\n${canonicalJson(request.variables ?? {})}`;
         },
         async responseForOperation() {
           if (key === undefined) return null;

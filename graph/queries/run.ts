@@ -10,13 +10,22 @@ export type PlainRow = Record<string, any>;
 /** A read that takes longer than this is stopped by Neo4j: one costly request must not starve the others. */
 export const QUERY_TIMEOUT_MS = 20_000;
 
+/** Timeout and metadata (visible in SHOW TRANSACTIONS and the query log) for every API read. */
+function transactionConfig(query: CypherQuery) {
+  return { timeout: QUERY_TIMEOUT_MS, metadata: { app: 'plangraph-api', query: query.name } };
+}
+
+function plainRows(records: readonly neo4j.Record[]): PlainRow[] {
+  return records.map((r) => toPlain(r.toObject()) as PlainRow);
+}
+
 export async function runQuery(driver: Driver, database: string | undefined, query: CypherQuery): Promise<PlainRow[]> {
   const result = await driver.executeQuery(query.text, query.params, {
     database,
     routing: neo4j.routing.READ,
-    transactionConfig: { timeout: QUERY_TIMEOUT_MS, metadata: { app: 'plangraph-api', query: query.name } },
+    transactionConfig: transactionConfig(query),
   });
-  return result.records.map((r) => toPlain(r.toObject()) as PlainRow);
+  return plainRows(result.records);
 }
 
 /**
@@ -29,8 +38,8 @@ export async function runQuery(driver: Driver, database: string | undefined, que
 export async function runInOneRoundTrip(driver: Driver, database: string | undefined, query: CypherQuery): Promise<PlainRow[]> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, bookmarkManager: driver.executeQueryBookmarkManager });
   try {
-    const result = await session.run(query.text, query.params, { timeout: QUERY_TIMEOUT_MS, metadata: { app: 'plangraph-api', query: query.name } });
-    return result.records.map((r) => toPlain(r.toObject()) as PlainRow);
+    const result = await session.run(query.text, query.params, transactionConfig(query));
+    return plainRows(result.records);
   } finally {
     await session.close();
   }

@@ -7,17 +7,17 @@
  *   2 name/title/alias contains them; 3 any other full-text hit, by score.
  * Names are also matched by substring, so a one-character word (镇) still finds names.
  */
+import { FULLTEXT_INDEXES } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
 import type { NodeKind } from './relations.ts';
 
 const kinds: NodeKind[] = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'];
 
-/** Both full-text indexes' hits for `$lucene` as (node, score) rows, for a `CALL () { … }` (the bench's peer runs it too). */
-export const FULLTEXT_HITS = `  CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node, score
-  RETURN node, score
-  UNION
-  CALL db.index.fulltext.queryNodes('task_search', $lucene) YIELD node, score
-  RETURN node, score`;
+/** Every full-text index's hits (graph/schema.ts FULLTEXT_INDEXES) for `$lucene` as (node, score) rows, for a `CALL () { … }` (the bench's peer runs it too). */
+export const FULLTEXT_HITS = FULLTEXT_INDEXES.map(
+  (index) => `  CALL db.index.fulltext.queryNodes('${index.name}', $lucene) YIELD node, score
+  RETURN node, score`,
+).join('\n  UNION\n');
 
 export function searchQuery(words: string, lucene: string, first: number, onlyKinds?: NodeKind[]): CypherQuery {
   const wanted = (onlyKinds?.length ? onlyKinds : kinds).filter((k) => kinds.includes(k));

@@ -2,6 +2,7 @@
  * Task lists with totals and offset pages: the filtered `tasks` connection, a plan's tasks
  * and the tasks touching areas. Each is one query returning the total and one page.
  */
+import { TASK_FULLTEXT_INDEX } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
 import { touchedTasksFragment, type TouchesOptions } from './touches.ts';
 import { taskRowWithPlan } from './relations.ts';
@@ -50,7 +51,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   }
   if (filter.text !== undefined) {
     params.text = filter.text;
-    lines.push("CALL db.index.fulltext.queryNodes('task_search', $text) YIELD node AS t, score");
+    lines.push(`CALL db.index.fulltext.queryNodes('${TASK_FULLTEXT_INDEX}', $text) YIELD node AS t, score`);
     where.push('t:Task');
     if (filter.touches !== undefined) where.push('t IN touched');
   } else if (filter.touches !== undefined) {
