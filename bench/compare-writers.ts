@@ -19,13 +19,10 @@ import { pathToFileURL } from 'node:url';
 import { writeCorpus } from './corpus/generate.ts';
 import { processCpuSeconds, round } from './measure.ts';
 import { clearGraph, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
+import { option } from './options.ts';
 import { extractPaths } from '../loaders/pipeline.ts';
 import type { loadPaths as LoadPaths } from '../graph/write/index.ts';
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
 function positive(name: string, fallback?: number): number | undefined {
   const raw = option(name);
   if (raw === undefined) return fallback;
