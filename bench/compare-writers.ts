@@ -12,11 +12,12 @@
  * phase does. Corpus, extraction and Neo4j come from this checkout. With different merge
  * factors each variant gets its own local Neo4j (local launcher only, not NEO4J_URI).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeCorpus } from './corpus/generate.ts';
+import { graphStash } from './graph-files.ts';
 import { processCpuSeconds, round } from './measure.ts';
 import { clearGraph, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
 import { option } from './options.ts';
@@ -50,19 +51,10 @@ if (process.env.NEO4J_URI && variants[0].mergeFactor !== variants[1].mergeFactor
 // The corpus, extracted once into graph files both variants read.
 const work = mkdtempSync(path.join(tmpdir(), 'plangraph-compare-'));
 const corpusDir = path.join(work, 'corpus');
-writeCorpus(corpusDir, count, seed);
-const sources = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpusDir, f));
-const graphs: string[] = [];
-let elements = 0;
-for (let i = 0; i < sources.length; i += 20) {
-  for (const d of (await extractPaths(sources.slice(i, i + 20))).documents) {
-    if (!d.graph) continue;
-    elements += d.graph.nodes.length + d.graph.relationships.length;
-    const file = path.join(work, `${String(graphs.length).padStart(5, '0')}.json`);
-    writeFileSync(file, JSON.stringify({ nodes: d.graph.nodes, relationships: d.graph.relationships }));
-    graphs.push(file);
-  }
-}
+const sources = [...writeCorpus(corpusDir, count, seed).files].sort();
+const stash = graphStash(work);
+for (let i = 0; i < sources.length; i += 20) stash.add((await extractPaths(sources.slice(i, i + 20))).documents);
+const { files: graphs, elements } = stash;
 log(`${graphs.length} graphs, ${elements} elements (corpus of ${count}, seed ${seed})`);
 
 const writers = await Promise.all(

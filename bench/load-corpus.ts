@@ -13,7 +13,7 @@
  * the same graphs without this process holding them all in memory (which would inflate the
  * peak RSS measured for the load).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -21,6 +21,7 @@ import { loadPaths } from '../graph/write/index.ts';
 import type { GraphDocument } from '../loaders/model.ts';
 import { extractPaths } from '../loaders/pipeline.ts';
 import { decodeFloor, megabytes } from './extraction.ts';
+import { graphStash } from './graph-files.ts';
 import { clearGraph } from './neo4j.ts';
 import { naiveWrite } from './naive-write.ts';
 import { peakRssMb, processCpuSeconds, round, timed } from './measure.ts';
@@ -39,24 +40,19 @@ const floor = await decodeFloor(files);
 await clearGraph(driver, database);
 let extractCpu = 0;
 let extractWall = 0;
-let elements = 0;
-const stashed: string[] = [];
+const graphs = graphStash(stash);
+const stashed = graphs.files;
 const first = await loadPaths(driver, files, {
   database,
   extract: async (paths) => {
     const t = await timed(() => extractPaths(paths));
     extractCpu += t.cpuSeconds;
     extractWall += t.seconds;
-    for (const d of t.value.documents) {
-      if (!d.graph) continue;
-      elements += d.graph.nodes.length + d.graph.relationships.length;
-      const file = join(stash, `${String(stashed.length).padStart(5, '0')}.json`);
-      writeFileSync(file, JSON.stringify({ nodes: d.graph.nodes, relationships: d.graph.relationships }));
-      stashed.push(file);
-    }
+    graphs.add(t.value.documents);
     return t.value;
   },
 });
+const elements = graphs.elements;
 // 2. The write rate: the same graphs, read back from the graph files, into an empty graph.
 //    Its wall seconds are the whole loadPaths call: reading and parsing the files, preparing,
 //    writing, and waiting for the full-text indexes to catch up.
