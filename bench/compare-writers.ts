@@ -18,7 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeCorpus } from './corpus/generate.ts';
 import { graphStash } from './graph-files.ts';
-import { processCpuSeconds, round } from './measure.ts';
+import { round, timedWithProcess } from './measure.ts';
 import { clearGraph, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
 import { option } from './options.ts';
 import { extractPaths } from '../loaders/pipeline.ts';
@@ -73,13 +73,8 @@ try {
     for (const w of writers) {
       const neo = await serverFor(w.mergeFactor);
       await clearGraph(neo.driver, neo.database);
-      const cpu0 = processCpuSeconds(neo.pid);
-      const t0 = performance.now();
-      const result = await w.loadPaths(neo.driver, graphs, { database: neo.database });
-      const seconds = (performance.now() - t0) / 1000;
-      const cpu1 = processCpuSeconds(neo.pid);
+      const { value: result, seconds, otherCpuSeconds: neo4jCpu } = await timedWithProcess(neo.pid, () => w.loadPaths(neo.driver, graphs, { database: neo.database }));
       if (result.failed > 0) throw new Error(`variant ${w.name} (${w.dir}): ${result.failed} documents failed to load`);
-      const neo4jCpu = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
       rows.push({ round: r, variant: w.name, seconds, neo4jCpu });
       log(`round ${r} ${w.name}: ${round(seconds, 1)} s, ${Math.round(elements / seconds)} elements/s, Neo4j CPU ${neo4jCpu === undefined ? '?' : round(neo4jCpu, 1)} s`);
     }

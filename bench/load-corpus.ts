@@ -24,7 +24,7 @@ import { decodeFloor, megabytes } from './extraction.ts';
 import { graphStash } from './graph-files.ts';
 import { clearGraph } from './neo4j.ts';
 import { naiveWrite } from './naive-write.ts';
-import { peakRssMb, processCpuSeconds, round, timed } from './measure.ts';
+import { peakRssMb, round, timed, timedWithProcess } from './measure.ts';
 
 const [folder, uri, user, password, database] = process.argv.slice(2);
 const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), { userAgent: 'plangraph-bench-load' });
@@ -60,12 +60,10 @@ const elements = graphs.elements;
 //    machine the wall clock measures the queue for the cores, CPU time the work.
 await clearGraph(driver, database);
 const neo4jPid = Number(process.env.PLANGRAPH_BENCH_NEO4J_PID) || undefined;
-const neo4jCpuBefore = processCpuSeconds(neo4jPid);
-const writeTimed = await timed(() => loadPaths(driver, stashed, { database }));
+const writeTimed = await timedWithProcess(neo4jPid, () => loadPaths(driver, stashed, { database }));
 const written = writeTimed.value;
 const writeSeconds = written.seconds;
-const neo4jCpuAfter = processCpuSeconds(neo4jPid);
-const writeNeo4jCpuSeconds = neo4jCpuBefore !== undefined && neo4jCpuAfter !== undefined ? neo4jCpuAfter - neo4jCpuBefore : undefined;
+const writeNeo4jCpuSeconds = writeTimed.otherCpuSeconds;
 const elementsInGraph = Number(
   (await driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS n } CALL () { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n + r AS e', {}, { database })).records[0].get('e'),
 );
