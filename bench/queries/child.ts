@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ResponseCacheStats } from '../../api/plugins/responseCache.ts';
-import type { ServerKind } from './serve.ts';
+import type { ServerKind } from './kinds.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
