@@ -12,20 +12,18 @@
  * phase does. Corpus, extraction and Neo4j come from this checkout. With different merge
  * factors each variant gets its own local Neo4j (local launcher only, not NEO4J_URI).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeCorpus } from './corpus/generate.ts';
-import { processCpuSeconds, round } from './measure.ts';
+import { graphStash } from './graph-files.ts';
+import { round, timedWithProcess } from './measure.ts';
 import { clearGraph, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
+import { option } from './options.ts';
 import { extractPaths } from '../loaders/pipeline.ts';
 import type { loadPaths as LoadPaths } from '../graph/write/index.ts';
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
 function positive(name: string, fallback?: number): number | undefined {
   const raw = option(name);
   if (raw === undefined) return fallback;
@@ -53,19 +51,10 @@ if (process.env.NEO4J_URI && variants[0].mergeFactor !== variants[1].mergeFactor
 // The corpus, extracted once into graph files both variants read.
 const work = mkdtempSync(path.join(tmpdir(), 'plangraph-compare-'));
 const corpusDir = path.join(work, 'corpus');
-writeCorpus(corpusDir, count, seed);
-const sources = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpusDir, f));
-const graphs: string[] = [];
-let elements = 0;
-for (let i = 0; i < sources.length; i += 20) {
-  for (const d of (await extractPaths(sources.slice(i, i + 20))).documents) {
-    if (!d.graph) continue;
-    elements += d.graph.nodes.length + d.graph.relationships.length;
-    const file = path.join(work, `${String(graphs.length).padStart(5, '0')}.json`);
-    writeFileSync(file, JSON.stringify({ nodes: d.graph.nodes, relationships: d.graph.relationships }));
-    graphs.push(file);
-  }
-}
+const sources = [...writeCorpus(corpusDir, count, seed).files].sort();
+const stash = graphStash(work);
+for (let i = 0; i < sources.length; i += 20) stash.add((await extractPaths(sources.slice(i, i + 20))).documents);
+const { files: graphs, elements } = stash;
 log(`${graphs.length} graphs, ${elements} elements (corpus of ${count}, seed ${seed})`);
 
 const writers = await Promise.all(
@@ -84,13 +73,8 @@ try {
     for (const w of writers) {
       const neo = await serverFor(w.mergeFactor);
       await clearGraph(neo.driver, neo.database);
-      const cpu0 = processCpuSeconds(neo.pid);
-      const t0 = performance.now();
-      const result = await w.loadPaths(neo.driver, graphs, { database: neo.database });
-      const seconds = (performance.now() - t0) / 1000;
-      const cpu1 = processCpuSeconds(neo.pid);
+      const { value: result, seconds, otherCpuSeconds: neo4jCpu } = await timedWithProcess(neo.pid, () => w.loadPaths(neo.driver, graphs, { database: neo.database }));
       if (result.failed > 0) throw new Error(`variant ${w.name} (${w.dir}): ${result.failed} documents failed to load`);
-      const neo4jCpu = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
       rows.push({ round: r, variant: w.name, seconds, neo4jCpu });
       log(`round ${r} ${w.name}: ${round(seconds, 1)} s, ${Math.round(elements / seconds)} elements/s, Neo4j CPU ${neo4jCpu === undefined ? '?' : round(neo4jCpu, 1)} s`);
     }

@@ -13,7 +13,7 @@
  * the same graphs without this process holding them all in memory (which would inflate the
  * peak RSS measured for the load).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -21,9 +21,10 @@ import { loadPaths } from '../graph/write/index.ts';
 import type { GraphDocument } from '../loaders/model.ts';
 import { extractPaths } from '../loaders/pipeline.ts';
 import { decodeFloor, megabytes } from './extraction.ts';
+import { graphStash } from './graph-files.ts';
 import { clearGraph } from './neo4j.ts';
 import { naiveWrite } from './naive-write.ts';
-import { peakRssMb, processCpuSeconds, round, timed } from './measure.ts';
+import { peakRssMb, round, timed, timedWithProcess } from './measure.ts';
 
 const [folder, uri, user, password, database] = process.argv.slice(2);
 const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), { userAgent: 'plangraph-bench-load' });
@@ -39,24 +40,19 @@ const floor = await decodeFloor(files);
 await clearGraph(driver, database);
 let extractCpu = 0;
 let extractWall = 0;
-let elements = 0;
-const stashed: string[] = [];
+const graphs = graphStash(stash);
+const stashed = graphs.files;
 const first = await loadPaths(driver, files, {
   database,
   extract: async (paths) => {
     const t = await timed(() => extractPaths(paths));
     extractCpu += t.cpuSeconds;
     extractWall += t.seconds;
-    for (const d of t.value.documents) {
-      if (!d.graph) continue;
-      elements += d.graph.nodes.length + d.graph.relationships.length;
-      const file = join(stash, `${String(stashed.length).padStart(5, '0')}.json`);
-      writeFileSync(file, JSON.stringify({ nodes: d.graph.nodes, relationships: d.graph.relationships }));
-      stashed.push(file);
-    }
+    graphs.add(t.value.documents);
     return t.value;
   },
 });
+const elements = graphs.elements;
 // 2. The write rate: the same graphs, read back from the graph files, into an empty graph.
 //    Its wall seconds are the whole loadPaths call: reading and parsing the files, preparing,
 //    writing, and waiting for the full-text indexes to catch up.
@@ -64,12 +60,10 @@ const first = await loadPaths(driver, files, {
 //    machine the wall clock measures the queue for the cores, CPU time the work.
 await clearGraph(driver, database);
 const neo4jPid = Number(process.env.PLANGRAPH_BENCH_NEO4J_PID) || undefined;
-const neo4jCpuBefore = processCpuSeconds(neo4jPid);
-const writeTimed = await timed(() => loadPaths(driver, stashed, { database }));
+const writeTimed = await timedWithProcess(neo4jPid, () => loadPaths(driver, stashed, { database }));
 const written = writeTimed.value;
 const writeSeconds = written.seconds;
-const neo4jCpuAfter = processCpuSeconds(neo4jPid);
-const writeNeo4jCpuSeconds = neo4jCpuBefore !== undefined && neo4jCpuAfter !== undefined ? neo4jCpuAfter - neo4jCpuBefore : undefined;
+const writeNeo4jCpuSeconds = writeTimed.otherCpuSeconds;
 const elementsInGraph = Number(
   (await driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS n } CALL () { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n + r AS e', {}, { database })).records[0].get('e'),
 );

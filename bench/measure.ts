@@ -33,6 +33,17 @@ export function round(n: number, digits = 2): number {
   return Math.round(n * f) / f;
 }
 
+/**
+ * timed, plus the CPU seconds another process of this machine (the local Neo4j's JVM, say) used
+ * meanwhile: `otherCpuSeconds`, undefined without a pid or when /proc is unreadable.
+ */
+export async function timedWithProcess<T>(pid: number | undefined, fn: () => Promise<T> | T): Promise<Timed<T> & { otherCpuSeconds?: number }> {
+  const before = processCpuSeconds(pid);
+  const t = await timed(fn);
+  const after = processCpuSeconds(pid);
+  return { ...t, otherCpuSeconds: before !== undefined && after !== undefined ? after - before : undefined };
+}
+
 /** CPU seconds (user + system, all threads) another process of this machine has used so far, from /proc; undefined if unreadable. */
 export function processCpuSeconds(pid: number | undefined): number | undefined {
   if (!pid) return undefined;

@@ -58,10 +58,18 @@ describe('targets', () => {
     };
     const targets = targetsOf(r);
     expect(targets.find((t) => t.name === 'queries.departmentTasks.c1.p50 / driver')).toMatchObject({ value: 0.5, met: true });
+    // Every target, and only these: each ratio from the served figures (the no-cache ones would give 1.5, 2, 1.5, 1.8).
+    expect(Object.fromEntries(targets.map((t) => [t.name, t.value]))).toEqual({
+      'queries.departmentTasks.c1.p50 / driver': 0.5,
+      'queries.departmentTasks.c1.p50 / peer': 0.67,
+      'queries.departmentTasks.c32.p50 / driver': 0.5,
+      'queries.departmentTasks.c32.p50 / peer': 0.6,
+    });
     const table = printTable({ ...r, targets });
     expect(table).toMatch(/figure\s+PlanGraph\s+no cache\s+floor\s+peer\s+target\s+met/);
     expect(table).toMatch(/departmentTasks c1 p50 ms\s+2\s+6\s+4\s+3\s+≤1\.5×floor, ≤peer\s+yes/);
     expect(table).toMatch(/departmentTasks c1 cache hit rate %\s+100/);
+    expect(table).not.toMatch(/c32 cache hit rate/); // no hit rate measured, no row
   });
 });
 

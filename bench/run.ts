@@ -17,16 +17,13 @@ import { writeCorpus } from './corpus/generate.ts';
 import { benchExtraction, type ExtractionFigures } from './extraction.ts';
 import { benchSeedLoad, type SeedLoadFigures } from './load-seeds.ts';
 import { startBenchNeo4j } from './neo4j.ts';
+import { option } from './options.ts';
 import { benchQueries, type QueryFigures } from './queries/index.ts';
 import { REQUESTS } from './queries/requests.ts';
 import { printTable, targetsOf } from './report.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
 const quick = process.argv.includes('--quick');
 const count = Number(option('count') ?? (quick ? 60 : 500));
 const seed = Number(option('seed') ?? 42);

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ResponseCacheStats } from '../../api/plugins/responseCache.ts';
-import type { ServerKind } from './serve.ts';
+import type { ServerKind } from './kinds.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -46,28 +46,21 @@ export function spawnServer(kind: ServerKind, neo4j: Neo4jLogin, timeoutMs = 120
     env: { ...process.env, ...options.env },
     stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
   });
+  // One request over the IPC channel: send message, resolve with the first reply answer() accepts (not undefined).
+  const ask = <T>(message: string, answer: (reply: Record<string, unknown>) => T | undefined) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: unknown) => {
+        const value = m && typeof m === 'object' ? answer(m as Record<string, unknown>) : undefined;
+        if (value === undefined) return;
+        child.off('message', onMessage);
+        resolve(value);
+      };
+      child.on('message', onMessage);
+      if (!child.send(message)) reject(new Error(`${kind} server: IPC channel closed`));
+    });
   const memoryAfterGc = () =>
-    new Promise<NodeJS.MemoryUsage & { gcRan: boolean }>((resolve, reject) => {
-      const onMessage = (m: unknown) => {
-        const reply = m as { memory?: NodeJS.MemoryUsage; gcRan?: boolean };
-        if (!reply?.memory) return;
-        child.off('message', onMessage);
-        resolve({ ...reply.memory, gcRan: Boolean(reply.gcRan) });
-      };
-      child.on('message', onMessage);
-      if (!child.send('gc-and-measure')) reject(new Error(`${kind} server: IPC channel closed`));
-    });
-  const cacheStats = () =>
-    new Promise<ResponseCacheStats | null>((resolve, reject) => {
-      const onMessage = (m: unknown) => {
-        const reply = m as { cacheStats?: ResponseCacheStats | null };
-        if (!reply || !('cacheStats' in reply)) return;
-        child.off('message', onMessage);
-        resolve(reply.cacheStats ?? null);
-      };
-      child.on('message', onMessage);
-      if (!child.send('cache-stats')) reject(new Error(`${kind} server: IPC channel closed`));
-    });
+    ask('gc-and-measure', (r) => (r.memory ? { ...(r.memory as NodeJS.MemoryUsage), gcRan: Boolean(r.gcRan) } : undefined));
+  const cacheStats = () => ask('cache-stats', (r) => ('cacheStats' in r ? ((r.cacheStats as ResponseCacheStats | null) ?? null) : undefined));
   let out = '';
   let err = '';
   child.stderr!.on('data', (b) => (err += b));

@@ -17,8 +17,6 @@ import { startFloorServer } from './floor-server.ts';
 import { startPeerServer } from './peer-server.ts';
 import { SERVER_KINDS, type ServerKind } from './kinds.ts';
 
-export type { ServerKind } from './kinds.ts';
-
 const [kind, uri, user, password, database] = process.argv.slice(2) as [ServerKind, string, string, string, string | undefined];
 if (!SERVER_KINDS.includes(kind) || !uri || !user || !password) {
   console.error(`usage: serve.ts <${SERVER_KINDS.join('|')}> <bolt-uri> <user> <password> [database]`);
