@@ -10,6 +10,7 @@ import { divisionByName } from './divisions.js';
 import type { Body } from './gazetteer.js';
 import { type Scope, resolveName, scopeOf } from './resolve.js';
 import type { TableState } from './tables.js';
+import { allTasks } from '../structure/tasks.js';
 
 export { findAssignments } from './phrases.js';
 export { paragraphAssignments } from './assign.js';
@@ -42,11 +43,9 @@ export function resolveBody(surface: string, jurisdiction?: Division): GraphNode
 }
 
 /** Every task's paragraphs, depth first (a task's own before its children's). */
-function allParagraphs(tasks: TaskDraft[], out: Paragraph[] = []): Paragraph[] {
-  for (const t of tasks) {
-    out.push(...t.paragraphs);
-    allParagraphs(t.children, out);
-  }
+function allParagraphs(tasks: TaskDraft[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const t of allTasks(tasks)) out.push(...t.paragraphs);
   return out;
 }
 

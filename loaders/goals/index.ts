@@ -8,6 +8,7 @@ import { simplify } from '../read/script.ts';
 import { proseGoals } from './prose.ts';
 import { findIndicatorTables, type IndicatorTable } from './tables.ts';
 import { compactName, sameCompactIndicator, squeeze } from './match.ts';
+import { allTasks } from '../structure/tasks.ts';
 
 export { findIndicatorTables } from './tables.ts';
 export type { IndicatorTable } from './tables.ts';
@@ -35,9 +36,9 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
   const goals = new Map<string, GoalEntry>();
   const relationships: GraphRelationship[] = [];
   const targets = new Set<string>();
-  const tasks = flatten(ctx.plan.tasks);
+  const tasks = allTasks(ctx.plan.tasks);
   const boxed = new Set(ctx.plan.tasks.flatMap(function inside(t: TaskDraft): TaskDraft[] {
-    return t.kind === 'box' ? flatten([t]) : t.children.flatMap(inside);
+    return t.kind === 'box' ? allTasks([t]) : t.children.flatMap(inside);
   }));
   const inBox = (t: TaskDraft) => boxed.has(t);
 
@@ -215,16 +216,6 @@ function goalsSectionOf(tasks: TaskDraft[], table: IndicatorTable): TaskDraft | 
     if (!best || t.evidence.line >= best.evidence.line) best = t;
   }
   return best && /目标/.test(best.title) ? best : undefined;
-}
-
-/** The tasks and all their descendants, in reading order (each task before its children). */
-function flatten(tasks: TaskDraft[], out: TaskDraft[] = []): TaskDraft[] {
-  // Pushed onto one array: a copy per level made deep plans quadratic.
-  for (const t of tasks) {
-    out.push(t);
-    flatten(t.children, out);
-  }
-  return out;
 }
 
 /** A box holds a table when the table's caption or header sits among the box's first lines. */

@@ -2,7 +2,7 @@
  * Document-level layout facts the join rules need: is the text hard-wrapped at a fixed width
  * (PDF text: lines of ~27 full-width characters) and which lines are table-of-contents entries.
  */
-import { firstNonBlankAt, isBlank, isTocEntry, matchHeading, visualWidth } from './patterns.ts';
+import { firstNonBlankAt, isBlank, isTocEntry, matchHeading, visualWidth, withoutBlanks } from './patterns.ts';
 
 /** Wrap width in visual units (full-width = 2), or undefined for one-paragraph-per-line text. */
 export function detectWrapWidth(lines: string[]): number | undefined {
@@ -63,19 +63,18 @@ export function findTocLines(texts: string[]): Set<number> {
  * or a page number within a few lines). A plan's title on its cover page is not at a boundary, so it stays.
  */
 export function findRunningLines(texts: string[], isPage: (t: string) => boolean): Set<number> {
-  const norm = withoutBlanks;
   const byText = new Map<string, number[]>();
   texts.forEach((t, i) => {
     // Most lines are prose, far longer than 50 once blanks are out: counted before the short text is made.
     const n = nonBlankCount(t, 51);
     if (n < 2 || n > 50) return;
-    const k = norm(t);
+    const k = withoutBlanks(t);
     if (isPage(k) || /[。；]$/u.test(k) || matchHeading(k)) return;
     const at = byText.get(k);
     if (at) at.push(i);
     else byText.set(k, [i]);
   });
-  const firstText = texts.findIndex((t) => norm(t) !== '');
+  const firstText = texts.findIndex((t) => withoutBlanks(t) !== '');
   const atBoundary = (i: number) => {
     // pdftotext puts the form feed at the start of a page's first line; the file's first line tops page 1.
     if (texts[i].includes('\f') || i === firstText) return true;
@@ -83,9 +82,9 @@ export function findRunningLines(texts: string[], isPage: (t: string) => boolean
       let seen = 0;
       for (let j = i + step; j >= 0 && j < texts.length && seen < 3; j += step) {
         if (texts[j].includes('\f')) return true; // a page break right above (header) or below (footer)
-        if (norm(texts[j]) === '') continue;
+        if (withoutBlanks(texts[j]) === '') continue;
         seen++;
-        if (isPage(norm(texts[j]))) return true;
+        if (isPage(withoutBlanks(texts[j]))) return true;
       }
     }
     return false;
@@ -107,16 +106,4 @@ function nonBlankCount(s: string, cap: number): number {
   let n = 0;
   for (let i = 0; i < s.length && n < cap; i++) if (!isBlank(s.charCodeAt(i))) n++;
   return n;
-}
-
-/** The text without any blank (\s, \u3000, form feeds), as s.replace(/[\s\u3000\f]+/gu, '') has it. */
-function withoutBlanks(s: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (!isBlank(s.charCodeAt(i))) continue;
-    if (i > from) out += s.slice(from, i);
-    from = i + 1;
-  }
-  return from === 0 ? s : from < s.length ? out + s.slice(from) : out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceText } from '../model.ts';
 import { lineAt, normalise } from './index.ts';
-import { endsSentence, isPageNumber, isTocEntry, matchHeading, visualWidth } from './patterns.ts';
+import { endsSentence, isPageNumber, isTocEntry, matchHeading, visualWidth, withoutBlanks } from './patterns.ts';
 import { cleanLine } from './clean.ts';
 
 const src = (lines: string[], script: SourceText['script'] = 'simplified'): SourceText => ({ document: 't.txt', lines, encoding: 'utf-8', script });
@@ -115,6 +115,12 @@ describe('patterns', () => {
   it('recognises page numbers but not text', () => {
     for (const t of ['— 107 —', '- 3 -', '—02', '12', '第 3 页']) expect(isPageNumber(t)).toBe(true);
     for (const t of ['2035 年', '一、指导思想', '3.5%']) expect(isPageNumber(t)).toBe(false);
+  });
+  it('drops every blank the way /[\\s\\u3000\\f]+/gu does: "— 107 —", "\\f第 3 页　共 45 页", "\\t \\n"', () => {
+    for (const t of ['— 107 —', '\f第 3 页\u3000共 45 页', ' \u00a0江门市新会区\u2003人民政府 ', '\t \n', '', '花都区']) {
+      expect(withoutBlanks(t)).toBe(t.replace(/[\s\u3000\f]+/gu, ''));
+    }
+    expect(withoutBlanks('\f第 3 页\u3000共 45 页')).toBe('第3页共45页');
   });
   it('recognises TOC entries', () => {
     expect(isTocEntry('第三章 提高市民化质量 促进农业转移人口全面融入城市\t17')).toBe(true);

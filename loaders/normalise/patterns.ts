@@ -54,6 +54,18 @@ export function firstNonBlankAt(text: string): number {
   return i;
 }
 
+/** The text without any blank (isBlank: \s, \u3000, form feeds), as s.replace(/[\s\u3000\f]+/gu, '') has it. */
+export function withoutBlanks(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isBlank(s.charCodeAt(i))) continue;
+    if (i > from) out += s.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : from < s.length ? out + s.slice(from) : out;
+}
+
 /** The characters a heading can open with (after blanks): every rule below starts with one. */
 const HEADING_FIRST = new Set([...`第${CN_NUM.slice(1, -1)}（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳专附目前`].map((c) => c.charCodeAt(0)));
 
@@ -97,7 +109,7 @@ export function isPageNumber(text: string): boolean {
   // Every shape opens with a dash, 第, a digit or a dot: other lines are not read further.
   const from = firstNonBlankAt(text);
   if (!PAGE_FIRST.has(text.charCodeAt(from))) return false;
-  const t = text.replace(/[\s\u3000\f]+/gu, '');
+  const t = withoutBlanks(text);
   return (
     /^[—–\-－─~～]+\d{1,4}[—–\-－─~～]*$/u.test(t) ||
     /^第\d{1,4}页(共\d{1,4}页)?$/u.test(t) ||

@@ -3,7 +3,7 @@ import type { Evidence, Paragraph } from '../model.ts';
 
 const MAX_QUOTE = 120;
 /** Marks that end the sentence a quote is cut from: 。；;！？!? and a line break. */
-const endsSentence = (c: number) =>
+const isSentenceEnd = (c: number) =>
   c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a;
 
 /** Source line (1-based) of character `offset` of the paragraph's text. */
@@ -23,9 +23,9 @@ export function lineAt(p: Paragraph, offset: number): number {
 export function evidenceAt(document: string, p: Paragraph, start: number, end: number): Evidence {
   const source = p.original && p.original.length === p.text.length ? p.original : p.text;
   let s = start;
-  while (s > 0 && !endsSentence(p.text.charCodeAt(s - 1))) s--;
+  while (s > 0 && !isSentenceEnd(p.text.charCodeAt(s - 1))) s--;
   let e = end;
-  while (e < p.text.length && !endsSentence(p.text.charCodeAt(e))) e++;
+  while (e < p.text.length && !isSentenceEnd(p.text.charCodeAt(e))) e++;
   if (e < p.text.length) e++; // keep the sentence's closing mark
   if (e - s > MAX_QUOTE) {
     s = Math.max(s, Math.min(start - 40, end - MAX_QUOTE));

@@ -13,6 +13,7 @@ import { coextensiveDivision, knownZoneFragment, knownZones, zoneAtStart } from 
 import { passageSubjects } from './passage.ts';
 import { simplify } from '../read/script.ts';
 import { findZoneDefinitions } from './zones.ts';
+import { allTasks } from '../structure/tasks.ts';
 
 
 /** A place a stretch of text is in or about, with the evidence naming it. */
@@ -105,19 +106,10 @@ class FragmentBuilder {
   }
 }
 
-/** Every task, depth first, parents before their children. */
-function walk(tasks: TaskDraft[], out: TaskDraft[] = []): TaskDraft[] {
-  for (const t of tasks) {
-    out.push(t);
-    walk(t.children, out);
-  }
-  return out;
-}
-
 /** Every paragraph a plan's text holds: task paragraphs, loose paragraphs, footnotes. */
 function allParagraphs(ctx: ExtractContext): Paragraph[] {
   const paras: Paragraph[] = [];
-  for (const t of walk(ctx.plan.tasks)) paras.push(...t.paragraphs);
+  for (const t of allTasks(ctx.plan.tasks)) paras.push(...t.paragraphs);
   paras.push(...ctx.plan.looseParagraphs, ...ctx.plan.footnotes);
   return paras;
 }
@@ -159,7 +151,7 @@ export function extractPlaces(ctx: ExtractContext): GraphFragment {
   const options: MatchOptions = { jurisdiction: ctx.jurisdiction, zones };
   // 一是…二是… under "花都" or after "花都将以…": the passage's place, read after the task's own.
   const subjects = passageSubjects(document, ctx.plan, options);
-  for (const task of walk(ctx.plan.tasks)) {
+  for (const task of allTasks(ctx.plan.tasks)) {
     // An annex item naming a main-text task is that task (one task, two places).
     const taskId = ctx.taskId(task.sameAs ?? task.ref);
     const subject = subjects.get(task);

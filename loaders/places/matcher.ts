@@ -70,7 +70,6 @@ class TrieNode {
  */
 const firstSlot = new Uint16Array(0x10000);
 const roots: TrieNode[] = [];
-let secondBits = new Int32Array(0);
 const slotOf = (c: number): number => {
   if (firstSlot[c] === 0) {
     roots.push(new TrieNode());
@@ -163,7 +162,7 @@ function childOf(k: number, c: number): number {
   return -1;
 }
 
-secondBits = new Int32Array(roots.length * 2);
+const secondBits = new Int32Array(roots.length * 2);
 for (const [first, second] of pairs) secondBits[(firstSlot[first] - 1) * 2 + ((second >> 5) & 1)] |= 1 << (second & 31);
 
 /**

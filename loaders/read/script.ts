@@ -71,7 +71,7 @@ function hasSurrogate(text: string): boolean {
 }
 /** The number of Han code points in text (what text.match(/\p{Script=Han}/gu).length counts), without building the match array. */
 function countHan(text: string): number {
-  const hanBmp = hanTable();
+  const bmp = hanTable();
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -83,7 +83,7 @@ function countHan(text: string): number {
         continue;
       }
     }
-    n += hanBmp[c];
+    n += bmp[c];
   }
   return n;
 }

@@ -311,3 +311,12 @@ function finish(t: TaskDraft): number {
   t.endLine = end;
   return end;
 }
+
+/** The tasks and all their descendants, in reading order (each task before its children), on one array. */
+export function allTasks(tasks: TaskDraft[], out: TaskDraft[] = []): TaskDraft[] {
+  for (const t of tasks) {
+    out.push(t);
+    allTasks(t.children, out);
+  }
+  return out;
+}
