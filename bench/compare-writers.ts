@@ -48,27 +48,25 @@ if (process.env.NEO4J_URI && variants[0].mergeFactor !== variants[1].mergeFactor
   throw new Error('--merge-factor-a/-b need two local Neo4j servers; unset NEO4J_URI to compare them');
 }
 
-// The corpus, extracted once into graph files both variants read.
+// The corpus, extracted once into graph files both variants read (the folder goes however the run ends).
 const work = mkdtempSync(path.join(tmpdir(), 'plangraph-compare-'));
-const corpusDir = path.join(work, 'corpus');
-const sources = [...writeCorpus(corpusDir, count, seed).files].sort();
-const stash = graphStash(work);
-for (let i = 0; i < sources.length; i += 20) stash.add((await extractPaths(sources.slice(i, i + 20))).documents);
-const { files: graphs, elements } = stash;
-log(`${graphs.length} graphs, ${elements} elements (corpus of ${count}, seed ${seed})`);
-
-const writers = await Promise.all(
-  variants.map(async (v) => ({ ...v, loadPaths: (await import(pathToFileURL(path.join(v.dir, 'graph/write/index.ts')).href)).loadPaths as typeof LoadPaths })),
-);
 const servers = new Map<string, BenchNeo4j>();
 const serverFor = async (mergeFactor: number | undefined) => {
   const key = String(mergeFactor ?? 'default');
   if (!servers.has(key)) servers.set(key, await startBenchNeo4j(log, { luceneMergeFactor: mergeFactor }));
   return servers.get(key)!;
 };
-
 const rows: { round: number; variant: string; seconds: number; neo4jCpu?: number }[] = [];
 try {
+  const sources = [...writeCorpus(path.join(work, 'corpus'), count, seed).files].sort();
+  const stash = graphStash(work);
+  for (let i = 0; i < sources.length; i += 20) stash.add((await extractPaths(sources.slice(i, i + 20))).documents);
+  const { files: graphs, elements } = stash;
+  log(`${graphs.length} graphs, ${elements} elements (corpus of ${count}, seed ${seed})`);
+
+  const writers = await Promise.all(
+    variants.map(async (v) => ({ ...v, loadPaths: (await import(pathToFileURL(path.join(v.dir, 'graph/write/index.ts')).href)).loadPaths as typeof LoadPaths })),
+  );
   for (let r = 0; r < rounds; r++) {
     for (const w of writers) {
       const neo = await serverFor(w.mergeFactor);
