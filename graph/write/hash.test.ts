@@ -20,6 +20,17 @@ describe('canonicalJson', () => {
   it('drops undefined values as JSON.stringify does', () => {
     expect(canonicalJson({ a: undefined, b: 'x' })).toBe('{"b":"x"}');
   });
+  it('writes undefined list members as null, as JSON.stringify does', () => {
+    expect(canonicalJson({ a: [1, undefined, '花都'] })).toBe('{"a":[1,null,"花都"]}');
+    expect(canonicalJson(undefined)).toBe('null');
+  });
+  it('sorts keys that look like list indexes as text too ("10" before "9"), which insertion order cannot do', () => {
+    // A JS object lists integer-like keys first in numeric order, whatever order they were added in.
+    expect(canonicalJson({ b: 1, 9: 'x', 10: 'y', a: { 2: true, '1x': false } })).toBe('{"10":"y","9":"x","a":{"1x":false,"2":true},"b":1}');
+  });
+  it('sorts by UTF-16 code units, as `<` does: upper case before lower, a key before its longer variants', () => {
+    expect(canonicalJson({ b: 1, B: 2, 'a b': 3, a: 4, 花: 5 })).toBe('{"B":2,"a":4,"a b":3,"b":1,"花":5}');
+  });
 });
 
 describe('contentHash', () => {
