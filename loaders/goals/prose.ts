@@ -220,17 +220,20 @@ const CLAUSE_END = /[，；;：:]|,(?!\d)/g;
 /** The non-blank pieces of `text` between matches of `separator` (a global regex). */
 function pieces(text: string, separator: RegExp): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
-  const add = (from: number, to: number) => {
-    const piece = text.slice(from, to);
-    if (piece.trim()) out.push({ text: piece, offset: from });
-  };
   separator.lastIndex = 0;
   let from = 0;
   let m: RegExpExecArray | null;
   while ((m = separator.exec(text))) {
-    add(from, m.index);
+    addPiece(out, text, from, m.index);
     from = m.index + m[0].length;
   }
-  add(from, text.length);
+  addPiece(out, text, from, text.length);
   return out;
+}
+
+// Not a closure inside pieces: the loader runs through tsx, which names every closure it
+// creates (esbuild keepNames), and pieces runs for every sentence of every plan.
+function addPiece(out: { text: string; offset: number }[], text: string, from: number, to: number): void {
+  const piece = text.slice(from, to);
+  if (piece.trim()) out.push({ text: piece, offset: from });
 }
