@@ -20,9 +20,10 @@
  * same transaction, so a reload writes nothing.
  *
  * Cost per transaction (a group of up to load-paths.ts's GROUP_DOCUMENTS): one query for
- * every document's prior state, the node statements of all of them pipelined, the
- * relationship statements pipelined, the commit. A handful of constant statements
- * (cypher.ts), never replanned. Measured with JFR on the synthetic corpus, what remains is
+ * every document's prior state, one taking the locks of the shared nodes the group writes
+ * (cypher.LOCK_SHARED, in the order every transaction takes them), the node statements of
+ * all of them pipelined, the relationship statements pipelined, the commit. A handful of
+ * constant statements (cypher.ts), never replanned. Measured with JFR on the synthetic corpus, what remains is
  * Neo4j's own work: the commit (record and log writes, range index updates) about a third of
  * its CPU, full-text indexing of the task text (background threads) about 40%, the
  * statements themselves the rest. See docs/benchmarks.md.
@@ -156,6 +157,11 @@ async function refreshReferenced(tx: ManagedTransaction, referenced: SharedIds, 
   }
 }
 
+/** The lock order of shared nodes within a label: ids by UTF-16 code units. */
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 interface Statement {
   query: string;
   /** For a document the graph holds nothing of: the same rows, CREATEd (owned nodes). */
@@ -190,7 +196,7 @@ function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
     doc.shared
       .filter((g) => g.label === label)
       .flatMap((g) => g.rows)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .sort((a, b) => byId(a.id, b.id))
       .map((row) => ({ label, row })),
   );
   for (const batch of chunk(shared, batchSize)) {
@@ -328,6 +334,17 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+/** Every shared id the group's documents write, by label, each list sorted as nodeStatements sorts (cypher.LOCK_SHARED). */
+function sharedIdsInLockOrder(pending: Pending[]): SharedIds {
+  const ids = noSharedIds();
+  for (const label of SHARED_LABELS) {
+    const all = new Set<string>();
+    for (const p of pending) for (const id of p.doc.sharedIds[label]) all.add(id);
+    ids[label] = [...all].sort(byId);
+  }
+  return ids;
+}
+
 /**
  * The group's transaction. Decides per document (unchanged: skipped; claims another
  * document's ids: refused, nothing of it sent; held before: its previous facts removed
@@ -344,6 +361,8 @@ async function writeGroup(tx: ManagedTransaction, group: Prepared[], batchSize: 
     else outcomes.push({ ...g, counters: emptyCounters(), fresh: !prior });
   }
   const pending = outcomes.filter((o): o is Pending => 'doc' in o);
+  // One document locks its shared nodes in the global order by itself (nodeStatements).
+  if (pending.length > 1) await tx.run(cypher.LOCK_SHARED, { ids: sharedIdsInLockOrder(pending) });
   const referenced = new Map<Pending, SharedIds>();
   for (const p of pending) if (!p.fresh) referenced.set(p, await removePrevious(tx, p.doc, p.counters));
   if (pending.length > 0) await writeFacts(tx, pending, batchSize);

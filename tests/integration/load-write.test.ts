@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
-import { loadPaths, WriteError, writeDocument } from '../../graph/write/index.ts';
+import { loadPaths, WriteError, writeDocument, writeDocuments } from '../../graph/write/index.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 import { LEGACY_SEP, migrateSharedBookkeeping } from '../../graph/write/migrate.ts';
 import { countAll, snapshot } from './load-snapshot.ts';
@@ -263,6 +263,34 @@ describe('writeDocument', () => {
     const clash = await loadPaths(neo.driver, ['(graphs)'], { database: neo.database, extract: extract([docs[0], impostor]), concurrency: 2 });
     expect(clash.documents.map((d) => d.status)).toEqual(['loaded', 'failed']);
     expect(clash.documents[1].reason).toMatch(/^e\.md: Plan plan:a already belongs to document "a\.txt"/);
+  });
+
+  it('takes a group\'s shared-node locks in one order: waiting for one, it holds none that sorts after it (no deadlock with another group)', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    await writeDocument(neo.driver, plan('x', ['一']));
+    await writeDocument(neo.driver, plan('y', ['一'], { town: 'div:440114002' }));
+    // p refers to 狮岭镇 (div:440114002), q to 新华街道 (div:440114001): written one after the
+    // other, p's own order would lock 440114002 before q reaches 440114001.
+    const blocker = neo.driver.session({ database: neo.database });
+    const held = blocker.beginTransaction();
+    await held.run("MATCH (n:District {id: 'div:440114001'}) SET n.id = n.id");
+    const group = writeDocuments(neo.driver, [plan('p', ['一'], { town: 'div:440114002' }), plan('q', ['一'])]);
+    try {
+      await expect
+        .poll(async () => {
+          const r = await neo.driver.executeQuery("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n", {}, { database: neo.database });
+          return r.records[0].get('n').toNumber();
+        }, { timeout: 10_000, interval: 100 })
+        .toBe(1);
+      // The group waits for 新华街道; 狮岭镇 sorts after it, so the group must not hold it yet.
+      const probe = neo.driver.executeQuery("MATCH (n:District {id: 'div:440114002'}) SET n.id = n.id RETURN n.id AS id", {}, { database: neo.database });
+      const outcome = await Promise.race([probe.then(() => 'free'), new Promise((resolve) => setTimeout(() => resolve('locked by the group'), 3_000))]);
+      expect(outcome).toBe('free');
+    } finally {
+      await held.commit();
+      await blocker.close();
+    }
+    expect((await group).map((o) => o.ok && o.result.status)).toEqual(['loaded', 'loaded']);
   });
 
   it('writes several documents in one transaction, and when Neo4j refuses one of them, only that one fails and leaves nothing', async () => {
