@@ -23,10 +23,10 @@
  * every document's prior state, one taking the locks of the shared nodes the group writes
  * (cypher.LOCK_SHARED, in the order every transaction takes them), the node statements of
  * all of them pipelined, the relationship statements pipelined, the commit. A handful of
- * constant statements (cypher.ts), never replanned. Measured with JFR on the synthetic corpus, what remains is
- * Neo4j's own work: the commit (record and log writes, range index updates) about a third of
- * its CPU, full-text indexing of the task text (background threads) about 40%, the
- * statements themselves the rest. See docs/benchmarks.md.
+ * constant statements (cypher.ts), never replanned. Measured with JFR on the synthetic
+ * corpus, what remains is Neo4j's own work: the statements and the commit (record and log
+ * writes, range index updates) over half of its CPU, full-text indexing of the task text
+ * (background threads) and its merges about a third. See docs/benchmarks.md.
  */
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
