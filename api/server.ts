@@ -16,7 +16,7 @@ import { createResponseCache, responseCacheFromEnv, type ResponseCacheOptions, t
 import { variableLimitsPlugin } from './plugins/variableLimits.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './validation/index.ts';
 import { graphVersionQuery } from '../graph/queries/graph-version.ts';
-import { runInOneRoundTrip } from '../graph/queries/run.ts';
+import { READ_RETRY_MS, runInOneRoundTrip } from '../graph/queries/run.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
@@ -38,7 +38,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = { ...DEFAULT_LIMITS, maxBodyB
 export const SERVING_DRIVER_TIMEOUTS = {
   connectionTimeout: 3_000,
   connectionAcquisitionTimeout: 5_000,
-  maxTransactionRetryTime: 3_000,
+  maxTransactionRetryTime: READ_RETRY_MS,
 } as const;
 
 export interface StartServerOptions {

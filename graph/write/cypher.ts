@@ -176,7 +176,7 @@ RETURN n.id AS id, elementId(n) AS element`;
  * document's UPSERT_SHARED locks its own nodes in that order, but a group runs several
  * documents one after another, so without this two groups in flight took the same popular
  * nodes (the province, a city, 省发展改革委) in different orders and Neo4j broke a deadlock
- * every 80–170 documents, the group retried whole after a second's back-off. Setting `id` to
+ * a few times per 500 corpus documents, each group retried whole after a second's back-off. Setting `id` to
  * itself takes the lock and changes nothing (its counters are not a document's changes).
  * Nodes created by the group are not covered: MERGE locks their index entry when it creates them.
  */

@@ -32,6 +32,7 @@ import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES, SHARED_LABELS, type AllowedType, type SharedLabel } from './allow-list.ts';
 import * as cypher from './cypher.ts';
+import { byText } from './hash.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { chunk, noSharedIds, prepareDocument, type DocumentCounts, type PreparedDocument, type SharedIds } from './prepare.ts';
 import { toNeo4jProperties, WriteError } from './properties.ts';
@@ -157,11 +158,6 @@ async function refreshReferenced(tx: ManagedTransaction, referenced: SharedIds, 
   }
 }
 
-/** The lock order of shared nodes within a label: ids by UTF-16 code units. */
-function byId(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 interface Statement {
   query: string;
   /** For a document the graph holds nothing of: the same rows, CREATEd (owned nodes). */
@@ -196,7 +192,7 @@ function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
     doc.shared
       .filter((g) => g.label === label)
       .flatMap((g) => g.rows)
-      .sort((a, b) => byId(a.id, b.id))
+      .sort((a, b) => byText(a.id, b.id))
       .map((row) => ({ label, row })),
   );
   for (const batch of chunk(shared, batchSize)) {
@@ -340,7 +336,7 @@ function sharedIdsInLockOrder(pending: Pending[]): SharedIds {
   for (const label of SHARED_LABELS) {
     const all = new Set<string>();
     for (const p of pending) for (const id of p.doc.sharedIds[label]) all.add(id);
-    ids[label] = [...all].sort(byId);
+    ids[label] = [...all].sort(byText);
   }
   return ids;
 }
