@@ -16,7 +16,7 @@ import { planId as makePlanId, taskId as makeTaskId } from './ids.ts';
 export interface Resolvers {
   resolveDivision?: (name: string, within?: Division) => Division | undefined;
   divisionNodes?: (d: Division) => GraphDocument;
-  resolveBody?: (surface: string, jurisdiction?: Division) => GraphNode | undefined;
+  resolveBody?: (surface: string, jurisdiction?: Division, document?: string) => GraphNode | undefined;
 }
 
 export interface ExtractOptions {
@@ -164,7 +164,7 @@ function planGraph(g: GraphBuilder, source: SourceText, paragraphs: Paragraph[],
     g.warn(document, plan.evidence.line, `jurisdiction "${plan.jurisdiction}" of "${plan.title}" is not a known division`);
   }
   if (plan.issuer && r.resolveBody) {
-    const body = r.resolveBody(simplify(plan.issuer), jurisdiction);
+    const body = r.resolveBody(simplify(plan.issuer), jurisdiction, document);
     if (body) {
       g.merge({ nodes: [body], relationships: [] });
       g.rel('ISSUED_BY', id, body.id, { ...evidenceFor(plan.issuer, paragraphs, plan, document), surface: plan.issuer });

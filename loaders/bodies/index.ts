@@ -11,17 +11,27 @@ import type { Body } from './gazetteer.js';
 import { type Scope, resolveName, scopeOf } from './resolve.js';
 import type { TableState } from './tables.js';
 import { allTasks } from '../structure/tasks.js';
+import { departmentId, unresolvedDepartmentId } from '../ids.js';
 
 export { findAssignments } from './phrases.js';
 export { paragraphAssignments } from './assign.js';
 export type { Body } from './gazetteer.js';
 
-/** The Department node of a body; `seen` are the names it was written as. */
-export function departmentNode(body: Body, seen: string[] = []): GraphNode {
+/** A body's node id: its canonical name, or (unresolved) its name within the document that wrote it. */
+export function bodyId(body: Body, document: string): string {
+  return body.resolved === false ? unresolvedDepartmentId(document, body.name) : departmentId(body.name);
+}
+
+/**
+ * The Department node of a body; `seen` are the names it was written as. An unresolved body (resolved: false)
+ * belongs to `document` (scopeDocument); resolved bodies carry no `resolved` property.
+ */
+export function departmentNode(body: Body, seen: string[] = [], document = ''): GraphNode {
   const aliases = [...new Set([...seen, ...body.aliases].filter((a) => a !== body.name))];
-  const properties: GraphNode['properties'] = { id: `dept:${body.name}`, name: body.name, aliases, kind: body.kind };
+  const properties: GraphNode['properties'] = { id: bodyId(body, document), name: body.name, aliases, kind: body.kind };
   if (body.level) properties.level = body.level;
   if (body.jurisdiction) properties.jurisdiction = `div:${body.jurisdiction}`;
+  if (body.resolved === false) Object.assign(properties, { resolved: false, scopeDocument: document });
   return { id: properties.id, labels: ['Department'], properties };
 }
 
@@ -31,13 +41,16 @@ function scopeFor(jurisdiction: Division | undefined, surface?: string): Scope {
   return scopeOf((surface && divisionByName(surface)) || undefined);
 }
 
-/** A body's Department node from its name as written (used for ISSUED_BY); undefined for collective phrases. */
-export function resolveBody(surface: string, jurisdiction?: Division): GraphNode | undefined {
+/**
+ * A body's Department node from its name as written (used for ISSUED_BY); undefined for collective phrases.
+ * A relative issuer (区发展改革局) whose division is unknown is the document's own unresolved body.
+ */
+export function resolveBody(surface: string, jurisdiction?: Division, document?: string): GraphNode | undefined {
   const written = surface.trim();
   if (!written) return undefined;
   const r = resolveName(written, scopeFor(jurisdiction));
   if (r.status === 'collective') return undefined;
-  if (r.status === 'body') return departmentNode(r.body, [written]);
+  if (r.status === 'body' && (r.body.resolved !== false || document)) return departmentNode(r.body, [written], document);
   // An issuer is a body by construction: keep it under its own name rather than lose ISSUED_BY.
   return departmentNode({ name: written, kind: 'other', aliases: [], source: 'fallback' }, []);
 }
@@ -135,7 +148,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
       }
       for (const p of problems) warnings.push({ document, line: p.line, message: p.message });
       for (const a of assignments) {
-        const id = `dept:${a.body.name}`;
+        const id = bodyId(a.body, document);
         const entry = nodes.get(id) ?? { body: a.body, seen: new Set<string>(), first: a };
         entry.seen.add(a.surface);
         nodes.set(id, entry);
@@ -155,7 +168,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
     if (ctx.plan.kind === 'news') {
       for (const paragraph of task.paragraphs) {
         for (const a of actorLeads(paragraph, scope)) {
-          const id = `dept:${a.body.name}`;
+          const id = bodyId(a.body, document);
           const entry = nodes.get(id) ?? { body: a.body, seen: new Set<string>(), first: a };
           entry.seen.add(a.surface);
           nodes.set(id, entry);
@@ -175,7 +188,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   if (ctx.plan.kind !== 'news') {
     for (const p of ctx.plan.looseParagraphs) {
       for (const c of contactBodies(p, scope)) {
-        const id = `dept:${c.body.name}`;
+        const id = bodyId(c.body, document);
         const entry = nodes.get(id) ?? { body: c.body, seen: new Set<string>(), first: { line: c.line, quote: c.quote } };
         entry.seen.add(c.surface);
         nodes.set(id, entry);
@@ -192,7 +205,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
     const paragraphs = [...ctx.plan.looseParagraphs, ...allParagraphs(ctx.plan.tasks)];
     for (const p of paragraphs) {
       for (const m of bodyMentions(p, scope)) {
-        const id = `dept:${m.body.name}`;
+        const id = bodyId(m.body, document);
         const line = lineAt(p, m.offset);
         const quote = mentionQuote(p, m.offset, m.surface.length);
         const entry = nodes.get(id) ?? { body: m.body, seen: new Set<string>(), first: { line, quote } };
@@ -207,7 +220,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   }
 
   const departmentNodes = [...nodes.values()].map(({ body, seen, first }) => {
-    const node = departmentNode(body, [...seen]);
+    const node = departmentNode(body, [...seen], document);
     Object.assign(node.properties, { document, line: first.line, quote: first.quote });
     return node;
   });

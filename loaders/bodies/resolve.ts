@@ -4,17 +4,21 @@
  */
 import type { Division } from '../model.js';
 import { resolveDivision } from '../places/index.ts';
-import { chainOf, childNamed, divisionAtStart, isWithin } from './divisions.js';
+import { chainOf, childNamed, divisionAtStart, divisionNamedAtStart, isWithin } from './divisions.js';
 import {
   type Body,
   type BodyLevel,
   LEVEL_OF_MARKER,
   expandAbbreviations,
+  expandZone,
   explicitBody,
+  impliedLevel,
   isCollective,
+  isKnownForm,
   kindBySuffix,
   lookupAt,
   namesOf,
+  startsWithWord,
   wholeFormAt,
   wholeFormLevel,
 } from './gazetteer.js';
@@ -68,6 +72,8 @@ function parsePrefix(name: string, scope: Scope): Prefixed | undefined {
     }
     return { division, level: division.level as BodyLevel, rest: text.slice(length), prefix: consumed + text.slice(0, length) };
   }
+  // 市场监管局, 区域…, 市政局: the first character belongs to a word, it is no level marker.
+  if (startsWithWord(text)) return undefined;
   const level = LEVEL_OF_MARKER.get(text[0]);
   // A county-level city's own plan (英德市) calls itself 市: 市发展改革局 is 英德市's, its prefecture is written out.
   if (level === 'CITY' && scope.own?.level === 'DISTRICT' && scope.own.name.endsWith('市')) {
@@ -111,16 +117,85 @@ function townBody(name: string, scope: Scope): Body | undefined {
 /** Central agencies with local offices named after their place (海关, 海事局, 边检站, 税务局…). */
 const VERTICAL = /^[\u4e00-\u9fa5]{2,4}(海关|海事局|出入境边防检查站|边检站|气象局|邮政管理局|通信管理局|调查队|监管局|监管分局)/;
 
+/** The division a vertical office is named after: written in full or short (清远 → 清远市), or 市/区/省 for the plan's own. */
+function placeOf(written: string, scope: Scope): Division | undefined {
+  const level = LEVEL_OF_MARKER.get(written);
+  if (level && written.length === 1) return scope[level];
+  const named = divisionNamedAtStart(written, scope.own);
+  return named && named.length === written.length ? named.division : undefined;
+}
+
+/**
+ * Vertical (centrally managed) offices written with their place inside the name:
+ *   人行清远市中心支行 / 中国人民银行清远市分行 / 人民银行市中心支行 → 中国人民银行<division><branch>;
+ *   国家税务总局清远市税务局 → that city's tax bureau (the template's name);
+ *   清远金融监管分局 / 国家金融监督管理总局清远监管分局 → 国家金融监督管理总局清远监管分局;
+ *   清远海关, 清远市气象局 (as written, in the division named).
+ * A relative place (人行市中心支行) in a plan whose city is unknown is an unresolved body.
+ */
+function verticalBody(name: string, scope: Scope): Body | undefined {
+  const bank = /^(?:中国人民银行|人民银行|人行)(.{1,10}?)(分行|中心支行|支行|营业管理部)$/.exec(name);
+  if (bank) {
+    const place = placeOf(bank[1], scope);
+    if (!place) return LEVEL_OF_MARKER.has(bank[1]) ? unresolvedBody(name, bank[1], 'bank') : undefined;
+    return { name: `中国人民银行${namesOf(place).gov}${bank[2]}`, kind: 'bank', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
+  }
+  const tax = /^国家税务总局(.{1,12}?)税务局$/.exec(name);
+  if (tax) {
+    const place = placeOf(tax[1], scope);
+    if (!place) return LEVEL_OF_MARKER.has(tax[1]) ? unresolvedBody(name, tax[1], 'department') : undefined;
+    return lookupAt(place, '税务局');
+  }
+  const finance = /^(?:国家金融监督管理总局|金融监管总局)?(.{1,8}?)(?:金融)?监管分局$/.exec(name);
+  if (finance && (name.startsWith('国家') || name.startsWith('金融') || name.includes('金融监管分局'))) {
+    const place = placeOf(finance[1], scope);
+    if (!place) return undefined;
+    return { name: `国家金融监督管理总局${shortOf(place)}监管分局`, kind: 'department', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
+  }
+  const office = /^(.{2,8}?)(海关|海事局|气象局|邮政管理局|出入境边防检查站|边检站)$/.exec(name);
+  if (office) {
+    const place = placeOf(office[1], scope);
+    if (!place) return undefined;
+    // A division's own office has a template (清远市气象局); customs and the rest keep the written name.
+    const template = place.level !== 'PROVINCE' || office[1] === place.name ? lookupAt(place, office[2]) : undefined;
+    return template ?? { name, kind: 'department', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
+  }
+  return undefined;
+}
+
+/** 清远 for 清远市: the form vertical offices use. */
+function shortOf(division: Division): string {
+  return namesOf(division).short;
+}
+
+/**
+ * A relative name whose division the plan does not know (区发展改革局 in a document whose district is unknown):
+ * kept as written, abbreviations expanded, at the level its marker implies. The caller scopes it to the document.
+ */
+function unresolvedBody(written: string, marker: string, kind: Body['kind']): Body {
+  const level = impliedLevel(marker)?.level;
+  const rest = written.slice(written.indexOf(marker) + marker.length);
+  const name = written.slice(0, written.length - rest.length) + expandAbbreviations(rest);
+  return { name, kind, ...(level ? { level } : {}), aliases: [], source: 'fallback', resolved: false };
+}
+
 /**
  * A development zone's or new district's management committee: 管委会 / 管理委员会 after the zone's name.
  * Known zones (data) get their full name; others keep the written name with 管委会 spelled out.
  */
-function committeeBody(name: string, scope: Scope): Body | undefined {
+function committeeBody(name: string, scope: Scope, named = false): Body | undefined {
   const m = /^(.{2,20}?)(管委会|管理委员会)$/.exec(name);
   if (!m) return undefined;
   const known = explicitBody(name) ?? explicitBody(m[1] + '管委会') ?? explicitBody(m[1] + '管理委员会');
   if (known) return known;
-  return { name: `${m[1]}管理委员会`, kind: 'government', level: scope.own?.level === 'DISTRICT' ? 'DISTRICT' : 'CITY', jurisdiction: scope.own?.code, aliases: [], source: 'fallback' };
+  // 花都经济开发区管委会 lies in 花都区, 清远高新区管委会 in 清远市: the division its name starts with, else the plan's own.
+  const zone = /(开发区|高新区|经开区|综保区|保税区|新区|经济区|合作区|试验区|示范区|园区|产业园|片区|新城|城)$/;
+  const place = divisionNamedAtStart(m[1], scope.own, (rest) => rest.length >= 2 && zone.test(rest));
+  // In a list (区发展改革局、花都经济开发区管委会) only a zone named after its division stands without the list's prefix.
+  if (named && !place) return undefined;
+  const division = place?.division ?? scope.own;
+  const level: BodyLevel = division?.level === 'DISTRICT' || division?.level === 'PROVINCE' ? division.level : 'CITY';
+  return { name: expandZone(`${m[1]}管理委员会`), kind: 'government', level, jurisdiction: division?.code, aliases: [], source: 'fallback' };
 }
 
 /** A body the gazetteer does not name: the division's prefix plus the written name, abbreviations expanded. */
@@ -130,7 +205,7 @@ function fallback(p: Prefixed): Body | undefined {
   const names = namesOf(p.division);
   const party = p.rest.startsWith('委');
   return {
-    name: (party ? names.cpc : names.gov) + expandAbbreviations(p.rest),
+    name: (party ? names.cpc : names.gov) + (/(管委会|管理委员会)$/.test(p.rest) ? expandZone(p.rest) : expandAbbreviations(p.rest)),
     kind: party ? 'party' : kind,
     level: p.level,
     jurisdiction: p.division.code,
@@ -143,6 +218,8 @@ function fallback(p: Prefixed): Body | undefined {
 function strict(name: string, scope: Scope, slips = false): Resolution | undefined {
   const explicit = explicitBody(name);
   if (explicit) return { status: 'body', body: explicit };
+  const vertical = verticalBody(name, scope);
+  if (vertical) return { status: 'body', body: vertical };
   const wholeLevel = wholeFormLevel(name);
   if (wholeLevel) {
     const division = scope[wholeLevel];
@@ -163,6 +240,18 @@ function strict(name: string, scope: Scope, slips = false): Resolution | undefin
   return undefined;
 }
 
+/** The unresolved body a marker-prefixed name makes (区财政局, 中共区委宣传部), with the prefix its list shares. */
+function relativeUnresolved(p: Prefixed): Resolution | undefined {
+  const party = p.rest.startsWith('委');
+  const kind = party ? 'party' : kindBySuffix(p.rest);
+  if (!kind || (!party && p.rest.length < 2)) return undefined;
+  const written = p.prefix + p.rest;
+  const marker = p.prefix.replace(/^中共/, '');
+  const body = unresolvedBody(written, marker, kind);
+  // 区委宣传部、组织部: the party prefix passes on, as for resolved names.
+  return { status: 'body', body, prefix: party && p.rest.length > 1 ? p.prefix + '委' : p.prefix };
+}
+
 export interface ResolveOptions {
   /** Prefix carried from the previous name of the same list (省 in 省发展改革委、教育厅). */
   groupPrefix?: string;
@@ -178,6 +267,8 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
   const ownPrefix = parsePrefix(name, scope);
   if (own && (ownPrefix || !options.groupPrefix)) return own;
   const { groupPrefix } = options;
+  const namedCommittee = !ownPrefix && groupPrefix && !options.strictOnly ? committeeBody(name, scope, true) : undefined;
+  if (namedCommittee) return { status: 'body', body: namedCommittee };
   if (groupPrefix) {
     const candidates = [groupPrefix + name];
     if (groupPrefix.endsWith('委')) candidates.push(groupPrefix.slice(0, -1) + name);
@@ -209,6 +300,12 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
       ? { status: 'unresolved', reason: `not in the gazetteer: ${name}` }
       : { status: 'body', body: { name, kind, aliases: [], source: 'fallback' } };
   }
+  // 镇人民政府, 街道办事处 (no town named): some town's body, never resolvable to one.
+  const town = !ownPrefix && !groupPrefix && !options.strictOnly && !startsWithWord(name) ? impliedLevel(name) : undefined;
+  if (town?.level === 'TOWN' && name.length > town.marker.length + 1) {
+    const kind = kindBySuffix(name.slice(town.marker.length));
+    if (kind && kind !== 'enterprise' && kind !== 'bank') return { status: 'body', body: unresolvedBody(name, town.marker, kind) };
+  }
   // No prefix of its own: a body of the plan's own division (区 plan: 发展和改革局 = the district's).
   if (!ownPrefix && !groupPrefix && scope.own) {
     const body = lookupAt(scope.own, name);
@@ -219,10 +316,21 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
   if (!ownPrefix && !groupPrefix && !scope.own && scope.organisation && kind && !options.strictOnly && kind === 'department') {
     return { status: 'body', body: { name: scope.organisation + expandAbbreviations(name), kind, aliases: [], source: 'fallback' } };
   }
+  // Prose in a plan whose division is unknown: a name the gazetteer knows at some level (市场监管局) is still a body.
+  if (options.strictOnly && !ownPrefix && !groupPrefix && !scope.own && !scope.organisation && kind && isKnownForm(name)) {
+    return { status: 'body', body: { name: expandAbbreviations(name), kind, aliases: [], source: 'fallback', resolved: false } };
+  }
   if (options.strictOnly) return { status: 'unresolved', reason: `not in the gazetteer: ${name}` };
   const prefixed = ownPrefix ?? (groupPrefix ? parsePrefix(groupPrefix + name, scope) : undefined);
   if (prefixed && !prefixed.division) {
+    // The plan does not say whose 区 this is: keep the body, unresolved, at the level 区 implies.
+    const unresolved = relativeUnresolved(prefixed);
+    if (unresolved) return unresolved;
     return { status: 'unresolved', reason: `${name}: the plan's jurisdiction has no ${prefixed.level.toLowerCase()} for "${prefixed.prefix}"` };
+  }
+  // No prefix and no jurisdiction (财政局 in a plan whose issuer is unknown): the plan's own body, unresolved.
+  if (!ownPrefix && !groupPrefix && !scope.own && !scope.organisation && (kind === 'department' || kind === 'government' || kind === 'party') && name.length >= 3) {
+    return { status: 'body', body: { name: expandAbbreviations(name), kind, aliases: [], source: 'fallback', resolved: false } };
   }
   const built = prefixed && fallback(prefixed);
   if (built) return { status: 'body', body: built, prefix: prefixed.prefix };
