@@ -284,7 +284,7 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
   if (committee) return { status: 'body', body: committee };
   // A vertical agency's office named after its own place (汕头海关驻澄海办事处, 广州海关隶属机构) names itself
   // in full: keep it as written.
-  if (!ownPrefix && !groupPrefix && kind && !options.strictOnly && VERTICAL.test(name)) {
+  if (!ownPrefix && !groupPrefix && kind && !options.strictOnly && VERTICAL.test(name) && !isKnownForm(name)) {
     return { status: 'body', body: { name, kind: 'department', aliases: [], source: 'fallback' } };
   }
   // National and central bodies (国家发展改革委, 中国人民银行…, 国务院…) and ministries written without a
