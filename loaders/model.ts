@@ -125,7 +125,15 @@ export interface GraphDocument {
   nodes: GraphNode[];
   relationships: GraphRelationship[];
   /** Problems worth a user's attention that did not stop the load, per document. */
-  warnings?: { document: string; line?: number; message: string }[];
+  warnings?: {
+    document: string;
+    line?: number;
+    message: string;
+    /** 'assignment-dropped': a responsibility the text states that no body could be made of (loaders/bodies/report.ts). */
+    kind?: 'assignment-dropped';
+    /** The source text of that line, for a warning about a place in it. */
+    quote?: string;
+  }[];
 }
 
 export type NodeLabel = 'Plan' | 'Goal' | 'Task' | 'Department' | 'District' | 'Project';

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { extractPaths } from '../../loaders/pipeline.ts';
+import { assignmentReport, type DroppedAssignment } from '../../loaders/bodies/report.ts';
 import { awaitSearchIndex } from '../schema.ts';
 import { isOwnedLabel } from './allow-list.ts';
 import { ensureWriteIndexes } from './indexes.ts';
@@ -37,6 +38,17 @@ export interface DocumentSummary extends Omit<DocumentCounts, 'relationships'> {
   relationships: number;
   /** Graph elements created, deleted or set by this document's write (0 when unchanged or failed). */
   changed: number;
+  /** LEADS/SUPPORTS whose body is an unresolved Department (the document does not say whose 区/市 it is). */
+  unresolvedAssignments?: number;
+  /** Assignments the text states that no body could be made of (loaders/bodies/report.ts), each named. */
+  droppedAssignments?: DroppedAssignment[];
+}
+
+/** The load summary's count of a document's unresolved and dropped assignments. */
+function assignmentsOf(graph: GraphDocument | undefined, document: string): Pick<DocumentSummary, 'unresolvedAssignments' | 'droppedAssignments'> {
+  if (!graph) return {};
+  const r = assignmentReport(graph, document);
+  return { unresolvedAssignments: r.unresolved.length, droppedAssignments: r.dropped };
 }
 
 export interface LoadSummary {
@@ -124,7 +136,7 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
 
   const summaryBase = (item: ExtractedDocument) => {
     const document = item.graph ? (documentOf(item.graph) ?? item.document) : item.document;
-    return { document, ...countsOf(item.graph, document), changed: 0 };
+    return { document, ...countsOf(item.graph, document), changed: 0, ...assignmentsOf(item.graph, document) };
   };
 
   /** A summary now for what cannot be written (no graph, Neo4j gone, a name seen before); else undefined. */

@@ -106,6 +106,15 @@ function contactBodies(p: Paragraph, scope: Scope): { body: Body; surface: strin
   return out;
 }
 
+/** Up to 120 characters of the paragraph's text on one source line, verbatim. */
+function lineQuote(p: Paragraph, line: number): string {
+  const source = p.original.length === p.text.length ? p.original : p.text;
+  const i = p.segments.findIndex((s) => s.line === line);
+  const start = i < 0 ? 0 : p.segments[i].offset;
+  const end = i < 0 || i + 1 >= p.segments.length ? source.length : p.segments[i + 1].offset;
+  return source.slice(start, Math.min(end, start + 120)).replace(/\*\*/g, '').trim();
+}
+
 function mentionSurface(p: Paragraph, offset: number, length: number): string {
   const source = p.original.length === p.text.length ? p.original : p.text;
   return source.slice(offset, offset + length);
@@ -146,7 +155,8 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
           a.role = 'LEADS';
         }
       }
-      for (const p of problems) warnings.push({ document, line: p.line, message: p.message });
+      // A stated assignment no body could be made of: named in the load summary and the extract report.
+      for (const p of problems) warnings.push({ document, line: p.line, message: p.message, kind: 'assignment-dropped', quote: lineQuote(paragraph, p.line) });
       for (const a of assignments) {
         const id = bodyId(a.body, document);
         const entry = nodes.get(id) ?? { body: a.body, seen: new Set<string>(), first: a };
