@@ -326,7 +326,7 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
     // The plan does not say whose 区 this is: keep the body, unresolved, at the level 区 implies.
     const unresolved = relativeUnresolved(prefixed);
     if (unresolved) return unresolved;
-    return { status: 'unresolved', reason: `${name}: the plan's jurisdiction has no ${prefixed.level.toLowerCase()} for "${prefixed.prefix}"` };
+    return { status: 'unresolved', reason: `not a body name: ${name}` };
   }
   // No prefix and no jurisdiction (财政局 in a plan whose issuer is unknown): the plan's own body, unresolved.
   if (!ownPrefix && !groupPrefix && !scope.own && !scope.organisation && (kind === 'department' || kind === 'government' || kind === 'party') && name.length >= 3) {
