@@ -74,7 +74,8 @@ const collectiveWhole = new Set([...collective.phrases, ...collective.pieces].ma
 const collectivePatterns = collective.patterns.map((p) => new RegExp(p));
 /** The collective patterns as one alternation (one scan per name, not one per pattern); numbered back-references would break it. */
 const anyCollective = collective.patterns.some((p) => /\\[1-9]/.test(p)) ? undefined : new RegExp(collective.patterns.map((p) => `(?:${p})`).join('|'));
-const notMarkers = data.notMarkers.map((p) => new RegExp(p));
+/** The notMarkers as one alternation: parsePrefix asks for every name it reads. */
+const notMarker = new RegExp(data.notMarkers.map((p) => `(?:${p})`).join('|'));
 const explicitByAlias = new Map<string, ExplicitBody>();
 for (const body of data.bodies) for (const n of [body.name, ...body.aliases]) explicitByAlias.set(n, body);
 /** Sorted once: bodyMentions reads the list for every paragraph. */
@@ -232,7 +233,7 @@ export function isCollective(written: string): boolean {
 
 /** True when the name's first character is part of a word (市场, 区域, 市政局), not a level marker. */
 export function startsWithWord(written: string): boolean {
-  return notMarkers.some((p) => p.test(written));
+  return notMarker.test(written);
 }
 
 /** The level a relative name's marker implies (省 PROVINCE … 县 COUNTY, 镇/街道/乡 TOWN), longest marker first. */

@@ -117,6 +117,9 @@ function townBody(name: string, scope: Scope): Body | undefined {
 /** Central agencies with local offices named after their place (海关, 海事局, 边检站, 税务局…). */
 const VERTICAL = /^[\u4e00-\u9fa5]{2,4}(海关|海事局|出入境边防检查站|边检站|气象局|邮政管理局|通信管理局|调查队|监管局|监管分局)/;
 
+/** Words every vertical office below has: most names have none, and skip the four patterns. */
+const MAYBE_VERTICAL = /行|税务局|监管分局|海关|海事局|气象局|邮政管理局|边检站|边防检查站/;
+
 /** The division a vertical office is named after: written in full or short (清远 → 清远市), or 市/区/省 for the plan's own. */
 function placeOf(written: string, scope: Scope): Division | undefined {
   const level = LEVEL_OF_MARKER.get(written);
@@ -134,6 +137,7 @@ function placeOf(written: string, scope: Scope): Division | undefined {
  * A relative place (人行市中心支行) in a plan whose city is unknown is an unresolved body.
  */
 function verticalBody(name: string, scope: Scope): Body | undefined {
+  if (!MAYBE_VERTICAL.test(name)) return undefined;
   const bank = /^(?:中国人民银行|人民银行|人行)(.{1,10}?)(分行|中心支行|支行|营业管理部)$/.exec(name);
   if (bank) {
     const place = placeOf(bank[1], scope);
