@@ -51,6 +51,8 @@ interface DepartmentsFile {
   bodies: ExplicitBody[];
   /** Written words that start with a level marker without being one (市场监管局 is not 市 + 场监管局). */
   notMarkers: string[];
+  /** Words ending in 镇/街道 that name a kind of place, not one town (特色小镇, 中心镇). */
+  notTowns: string;
   /** The level a relative name's marker implies when its division is unknown (县 → COUNTY, 街道 → TOWN). */
   impliedLevels: Record<string, BodyDivisionLevel>;
   /** Short forms of development zones inside a committee's name (高新区 → 高新技术产业开发区). */
@@ -229,6 +231,12 @@ export function explicitBody(written: string): Body | undefined {
 export function isCollective(written: string): boolean {
   if (collectiveWhole.has(written.replace(/\(/g, '（').replace(/\)/g, '）'))) return true;
   return anyCollective ? anyCollective.test(written) : collectivePatterns.some((p) => p.test(written));
+}
+
+const notTowns = new RegExp(data.notTowns);
+/** True for 特色小镇, 中心镇…: a kind of town, never one town's government. */
+export function isTownKind(name: string): boolean {
+  return notTowns.test(name);
 }
 
 /** True when the name's first character is part of a word (市场, 区域, 市政局), not a level marker. */

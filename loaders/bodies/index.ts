@@ -8,7 +8,7 @@ import { lineAt, paragraphAssignments } from './assign.js';
 import { bodyMentions } from './mentions.js';
 import { divisionByName } from './divisions.js';
 import type { Body } from './gazetteer.js';
-import { type Scope, resolveName, scopeOf } from './resolve.js';
+import { type Scope, resolveName, scopeOf, trimStrayBrackets } from './resolve.js';
 import type { TableState } from './tables.js';
 import { allTasks } from '../structure/tasks.js';
 import { departmentId, unresolvedDepartmentId } from '../ids.js';
@@ -158,6 +158,8 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
       // A stated assignment no body could be made of: named in the load summary and the extract report.
       for (const p of problems) warnings.push({ document, line: p.line, message: p.message, kind: 'assignment-dropped', quote: lineQuote(paragraph, p.line) });
       for (const a of assignments) {
+        // A list's bracket left on its last name (市工业和信息化局〕) is not part of the name as written.
+        a.surface = trimStrayBrackets(a.surface);
         const id = bodyId(a.body, document);
         const entry = nodes.get(id) ?? { body: a.body, seen: new Set<string>(), first: a };
         entry.seen.add(a.surface);

@@ -214,3 +214,41 @@ describe('no mis-split of a word that starts with a level marker', () => {
     expect(body(resolveName('乡村振兴局', unknown))?.level).toBeUndefined();
   });
 });
+
+describe('list leftovers the resolver cleans up', () => {
+  it('"〔牵头单位：市财政局、市工业和信息化局〕": a bracket left on the last name is not part of it', () => {
+    expect(nameOf(resolveName('市工业和信息化局〕', qingyuan))).toBe('清远市工业和信息化局');
+    expect(nameOf(resolveName('【市农业农村局', qingyuan))).toBe('清远市农业农村局');
+    expect(nameOf(resolveName('松山湖管委会〕', scopeOf(resolveDivision('东莞市'))))).toBe('东莞松山湖高新技术产业开发区管理委员会');
+  });
+
+  it('"（责任单位中排在第一位的为牵头单位）" read as a list is a note: no body, no warning', () => {
+    expect(resolveName('责任单位中排在第一位的为', huadu).status).toBe('collective');
+    expect(resolveName('责任单位排在第一位的为', unknown).status).toBe('collective');
+  });
+});
+
+describe('towns named in a plan whose area is unknown or does not hold them', () => {
+  it('"区财政局、新华街道、各镇（街）" without a known district: 新华街道办事处, unresolved at TOWN, not prefixed by the list\'s 区', () => {
+    expect(assigned('责任单位：区财政局、新华街道、各镇（街）')).toEqual(['SUPPORTS ?区财政局', 'SUPPORTS ?新华街道办事处']);
+    expect(body(resolveName('炭步镇', unknown))).toMatchObject({ name: '炭步镇人民政府', level: 'TOWN', kind: 'government', resolved: false });
+  });
+
+  it('a town inside the plan\'s area still resolves ("炭步镇" in a 花都区 plan)', () => {
+    expect(body(resolveName('炭步镇', huadu))).toMatchObject({ name: '广州市花都区炭步镇人民政府', jurisdiction: '440114107' });
+  });
+
+  it('"特色小镇", "中心镇" are kinds of town, never one town\'s government', () => {
+    expect(body(resolveName('特色小镇', unknown))).toBeUndefined();
+    expect(body(resolveName('中心镇', unknown))).toBeUndefined();
+  });
+});
+
+describe('vertical bodies before 2023', () => {
+  it('"配合单位：人行东莞市中心支行、东莞银保监分局"', () => {
+    expect(assigned('配合单位：人行东莞市中心支行、东莞银保监分局', scopeOf(resolveDivision('东莞市')))).toEqual([
+      'SUPPORTS 中国人民银行东莞市中心支行',
+      'SUPPORTS 中国银行保险监督管理委员会东莞监管分局',
+    ]);
+  });
+});

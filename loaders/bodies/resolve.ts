@@ -15,6 +15,7 @@ import {
   impliedLevel,
   isCollective,
   isKnownForm,
+  isTownKind,
   kindBySuffix,
   lookupAt,
   namesOf,
@@ -118,7 +119,7 @@ function townBody(name: string, scope: Scope): Body | undefined {
 const VERTICAL = /^[\u4e00-\u9fa5]{2,4}(海关|海事局|出入境边防检查站|边检站|气象局|邮政管理局|通信管理局|调查队|监管局|监管分局)/;
 
 /** Words every vertical office below has: most names have none, and skip the four patterns. */
-const MAYBE_VERTICAL = /行|税务局|监管分局|海关|海事局|气象局|邮政管理局|边检站|边防检查站/;
+const MAYBE_VERTICAL = /行|税务局|监管分局|银保监|海关|海事局|气象局|邮政管理局|边检站|边防检查站/;
 
 /** The division a vertical office is named after: written in full or short (清远 → 清远市), or 市/区/省 for the plan's own. */
 function placeOf(written: string, scope: Scope): Division | undefined {
@@ -155,6 +156,12 @@ function verticalBody(name: string, scope: Scope): Body | undefined {
     const place = placeOf(finance[1], scope);
     if (!place) return undefined;
     return { name: `国家金融监督管理总局${shortOf(place)}监管分局`, kind: 'department', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
+  }
+  // Before 2023: 东莞银保监分局 = 中国银行保险监督管理委员会东莞监管分局.
+  const insurance = /^(?:中国银行保险监督管理委员会|银保监会)?(.{2,6}?)(?:银保监)?监管分局$|^(.{2,6}?)银保监分局$/.exec(name);
+  if (insurance && /银保监/.test(name)) {
+    const place = placeOf(insurance[1] ?? insurance[2], scope);
+    if (place) return { name: `中国银行保险监督管理委员会${shortOf(place)}监管分局`, kind: 'department', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
   }
   const office = /^(.{2,8}?)(海关|海事局|气象局|邮政管理局|出入境边防检查站|边检站)$/.exec(name);
   if (office) {
@@ -263,8 +270,21 @@ export interface ResolveOptions {
   strictOnly?: boolean;
 }
 
+/**
+ * A list item with the bracket of its list still on (市工业和信息化局〕, 【牵头单位 when a layout did not take the
+ * bracket off): the name without brackets that are not its own (a name keeps 公安局（分局） whole).
+ */
+export function trimStrayBrackets(written: string): string {
+  let name = written.trim();
+  const opens = '〔【[「『《';
+  const closes = '〕】]」』》';
+  while (name && closes.includes(name[name.length - 1]) && !name.slice(0, -1).includes(opens[closes.indexOf(name[name.length - 1])])) name = name.slice(0, -1).trim();
+  while (name && opens.includes(name[0]) && !name.slice(1).includes(closes[opens.indexOf(name[0])])) name = name.slice(1).trim();
+  return name;
+}
+
 export function resolveName(written: string, scope: Scope, options: ResolveOptions = {}): Resolution {
-  const name = written;
+  const name = trimStrayBrackets(written);
   if (!name) return { status: 'unresolved', reason: 'empty name' };
   if (isCollective(name)) return { status: 'collective' };
   const own = strict(name, scope);
@@ -282,6 +302,13 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
     }
   }
   if (own) return own;
+  // 炭步镇 / 新华街道办事处 in a plan whose area does not hold it (or is unknown): that town's government, but which
+  // of the towns of that name is not known. A town takes no prefix from its list (区财政局、炭步镇).
+  const namedTown = !ownPrefix && !options.strictOnly ? /^([\u4e00-\u9fa5]{2,6}?(镇|街道|乡))(人民政府|政府|办事处)?$/.exec(name) : null;
+  if (namedTown && !isTownKind(namedTown[1]) && !isCollective(namedTown[1])) {
+    const suffix = namedTown[2] === '街道' ? '办事处' : '人民政府';
+    return { status: 'body', body: { name: namedTown[1] + suffix, kind: 'government', level: 'TOWN', aliases: [], source: 'fallback', resolved: false } };
+  }
   const kind = kindBySuffix(name);
   // A zone's management committee (大亚湾开发区管委会, 松山湖管委会) is written without a division prefix.
   const committee = !ownPrefix && !groupPrefix ? committeeBody(name, scope) : undefined;
