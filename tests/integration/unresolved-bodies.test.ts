@@ -2,7 +2,8 @@
  * Documents that do not say whose plan they are (no division in the title, issuer or text): their relative
  * names (区财政局, 市税务局) load as unresolved bodies of each document, the load summary counts them and names
  * the assignment that was dropped, the API returns them flagged, and replacing a document removes its own.
- * Real loader, real Neo4j, real server over HTTP; documents in tests/fixtures/unresolved-bodies.
+ * Real loader, real Neo4j, real server over HTTP; documents in tests/integration/fixtures/unresolved-bodies (own text,
+ * kept out of tests/fixtures, which `plangraph extract` tests read whole).
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { formatSummary } from '../../cli/commands/load.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 import { gql, startTestServer, type TestServer } from './server.harness.ts';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/unresolved-bodies');
+const FIXTURES = path.resolve(import.meta.dirname, 'fixtures/unresolved-bodies');
 const ANNUAL = 'annual-key-tasks-2026.txt';
 const TALENT = 'talent-service-measures.txt';
 
