@@ -241,6 +241,8 @@ describe('towns named in a plan whose area is unknown or does not hold them', ()
   it('"特色小镇", "中心镇" are kinds of town, never one town\'s government', () => {
     expect(body(resolveName('特色小镇', unknown))).toBeUndefined();
     expect(body(resolveName('中心镇', unknown))).toBeUndefined();
+    // "住房和城乡" left by a split inside 住房和城乡建设局 is no 乡.
+    expect(body(resolveName('住房和城乡', unknown))).toBeUndefined();
   });
 });
 
