@@ -216,6 +216,11 @@ describe('no mis-split of a word that starts with a level marker', () => {
 });
 
 describe('list leftovers the resolver cleans up', () => {
+  it('"（市委组织部（市委人才办）牵头，市财政局配合）": an office with its other name in brackets is the office', () => {
+    expect(assigned('（市委组织部（市委人才办）牵头，市财政局配合）', qingyuan)).toEqual(['LEADS 中共清远市委组织部', 'SUPPORTS 清远市财政局']);
+    expect(nameOf(resolveName('市政府办公室（市金融工作局）', qingyuan))).toBe('清远市人民政府办公室');
+  });
+
   it('"〔牵头单位：市财政局、市工业和信息化局〕": a bracket left on the last name is not part of it', () => {
     expect(nameOf(resolveName('市工业和信息化局〕', qingyuan))).toBe('清远市工业和信息化局');
     expect(nameOf(resolveName('【市农业农村局', qingyuan))).toBe('清远市农业农村局');

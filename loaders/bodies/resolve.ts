@@ -287,6 +287,13 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
   const name = trimStrayBrackets(written);
   if (!name) return { status: 'unresolved', reason: 'empty name' };
   if (isCollective(name)) return { status: 'collective' };
+  // 市委组织部（市委人才办）, 市政府办公室（市金融工作局）: one office under its other name in brackets; the name
+  // before the bracket is the body.
+  const bracketed = /^(.{3,}?)[（(]([^（）()]{2,})[）)]$/.exec(name);
+  if (bracketed && !explicitBody(name)) {
+    const head = resolveName(bracketed[1], scope, options);
+    if (head.status === 'body') return head;
+  }
   const own = strict(name, scope);
   const ownPrefix = parsePrefix(name, scope);
   if (own && (ownPrefix || !options.groupPrefix)) return own;
