@@ -166,6 +166,7 @@ describe('vertical bodies', () => {
     ['清远海关', '清远海关', guangdong, 'department', '4418'],
     ['国家税务总局清远市税务局', '国家税务总局清远市税务局', guangdong, 'department', '4418'],
     ['市税务局', '国家税务总局清远市税务局', qingyuan, 'department', '4418'],
+    ['国家税务总局广州市花都区税务局', '国家税务总局广州市花都区税务局', guangdong, 'department', '440114'],
     ['国家金融监督管理总局清远监管分局', '国家金融监督管理总局清远监管分局', guangdong, 'department', '4418'],
     ['清远金融监管分局', '国家金融监督管理总局清远监管分局', guangdong, 'department', '4418'],
     ['市金融监管分局', '国家金融监督管理总局清远监管分局', qingyuan, 'department', '4418'],

@@ -126,7 +126,11 @@ function placeOf(written: string, scope: Scope): Division | undefined {
   const level = LEVEL_OF_MARKER.get(written);
   if (level && written.length === 1) return scope[level];
   const named = divisionNamedAtStart(written, scope.own);
-  return named && named.length === written.length ? named.division : undefined;
+  if (!named) return undefined;
+  if (named.length === written.length) return named.division;
+  // 广州市花都区: the district the city name is followed by.
+  const inner = divisionAtStart(written.slice(named.length), named.division);
+  return inner && inner.division.parentCode === named.division.code && named.length + inner.length === written.length ? inner.division : undefined;
 }
 
 /**
