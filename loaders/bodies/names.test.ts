@@ -101,7 +101,7 @@ describe('unresolved bodies: a relative name in a document whose division is unk
 });
 
 describe('collective phrases are never bodies nor warnings', () => {
-  it.each(['各区、县级市', '县级市', '各镇街', '镇街', '有关单位', '成员单位', '领导小组成员单位', '各县（市、区）政府（管委会）', '县（市、区）政府（管委会）', '区直有关单位', '相关职能部门', '各县市区政府', '市级各有关部门', '行业主管部门', '市属国有企业', '县（区）人民政府', '市县人民政府'])('%s', (phrase) => {
+  it.each(['各区、县级市', '县级市', '各镇街', '镇街', '有关单位', '成员单位', '领导小组成员单位', '各县（市、区）政府（管委会）', '县（市、区）政府（管委会）', '区直有关单位', '相关职能部门', '各县市区政府', '市级各有关部门', '行业主管部门', '市属国有企业', '县（区）人民政府', '市县人民政府', '区）党委和政府'])('%s', (phrase) => {
     expect(resolveName(phrase, huadu).status).toBe('collective');
     expect(resolveName(phrase, unknown).status).toBe('collective');
   });
@@ -142,6 +142,11 @@ describe('party bodies, relative to the jurisdiction like government bodies', ()
     ['省委人才办', '中共广东省委人才工作领导小组办公室', guangdong],
   ])('%s → %s', (written, name, scope) => {
     expect(body(resolveName(written, scope))).toMatchObject({ name, kind: 'party' });
+  });
+
+  it('"（牵头单位：市委党史研究室）" in 汕尾: a party office whatever its ending', () => {
+    expect(assigned('（牵头单位：市委党史研究室）', scopeOf(resolveDivision('汕尾市')))).toEqual(['LEADS 中共汕尾市委党史研究室']);
+    expect(nameOf(resolveName('市委机要保密局', qingyuan))).toBe('中共清远市委机要保密局');
   });
 
   it('"市人才办" (without 委) is the same party office', () => {

@@ -215,10 +215,11 @@ function committeeBody(name: string, scope: Scope, named = false): Body | undefi
 
 /** A body the gazetteer does not name: the division's prefix plus the written name, abbreviations expanded. */
 function fallback(p: Prefixed): Body | undefined {
-  const kind = kindBySuffix(p.rest);
+  // 市委党史研究室: a party office (委…) whatever its ending.
+  const party = p.rest.startsWith('委');
+  const kind = party ? 'party' : kindBySuffix(p.rest);
   if (!p.division || !kind || p.rest.length < 2) return undefined;
   const names = namesOf(p.division);
-  const party = p.rest.startsWith('委');
   return {
     name: (party ? names.cpc : names.gov) + (/(管委会|管理委员会)$/.test(p.rest) ? expandZone(p.rest) : expandAbbreviations(p.rest)),
     kind: party ? 'party' : kind,
