@@ -239,7 +239,21 @@ describe('list leftovers the resolver cleans up', () => {
   });
 });
 
+describe('offices the gazetteer does not name', () => {
+  it('"|1|推进航空物流园扩容|区口岸物流办|区发改局|" in a 双流区 plan: 办 is spelled out, 办公室', () => {
+    expect(nameOf(resolveName('区口岸物流办', scopeOf(resolveDivision('双流区'))))).toBe('成都市双流区口岸物流办公室');
+    // A known form keeps its own full name (委人才办 → 人才工作领导小组办公室), unresolved ones their written form.
+    expect(nameOf(resolveName('区委人才办', unknown))).toBe('区委人才办');
+  });
+});
+
 describe('towns named in a plan whose area is unknown or does not hold them', () => {
+  it('"|4|实施航空港社区综合整治|东升街道|" in a 双流区 plan (no town list outside Guangdong): the district\'s 东升街道办事处', () => {
+    expect(body(resolveName('东升街道', scopeOf(resolveDivision('双流区'))))).toMatchObject({ name: '成都市双流区东升街道办事处', level: 'TOWN', jurisdiction: '510116' });
+    // In 花都区, whose towns are listed, a town it does not hold stays unresolved.
+    expect(body(resolveName('东升街道', huadu))).toMatchObject({ name: '东升街道办事处', resolved: false });
+  });
+
   it('"区财政局、新华街道、各镇（街）" without a known district: 新华街道办事处, unresolved at TOWN, not prefixed by the list\'s 区', () => {
     expect(assigned('责任单位：区财政局、新华街道、各镇（街）')).toEqual(['SUPPORTS ?区财政局', 'SUPPORTS ?新华街道办事处']);
     expect(body(resolveName('炭步镇', unknown))).toMatchObject({ name: '炭步镇人民政府', level: 'TOWN', kind: 'government', resolved: false });

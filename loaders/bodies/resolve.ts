@@ -4,6 +4,7 @@
  */
 import type { Division } from '../model.js';
 import { resolveDivision } from '../places/index.ts';
+import { allDivisions } from '../places/gazetteer.ts';
 import { chainOf, childNamed, divisionAtStart, divisionNamedAtStart, isWithin } from './divisions.js';
 import {
   type Body,
@@ -115,6 +116,16 @@ function townBody(name: string, scope: Scope): Body | undefined {
   return { name: prefix + town.name + suffix, kind: 'government', level: 'TOWN', jurisdiction: town.code, aliases: [town.name + suffix], source: 'gazetteer' };
 }
 
+/** Districts the gazetteer lists towns for (Guangdong's): elsewhere a named town cannot be checked. */
+let districtsWithTowns: Set<string> | undefined;
+function hasTownData(district: Division): boolean {
+  if (!districtsWithTowns) {
+    districtsWithTowns = new Set();
+    for (const d of allDivisions()) if (d.level === 'TOWN' && d.parentCode) districtsWithTowns.add(d.parentCode);
+  }
+  return district.code !== undefined && districtsWithTowns.has(district.code);
+}
+
 /** Central agencies with local offices named after their place (海关, 海事局, 边检站, 税务局…). */
 const VERTICAL = /^[\u4e00-\u9fa5]{2,4}(海关|海事局|出入境边防检查站|边检站|气象局|邮政管理局|通信管理局|调查队|监管局|监管分局)/;
 
@@ -178,6 +189,11 @@ function verticalBody(name: string, scope: Scope): Body | undefined {
   return undefined;
 }
 
+/** 口岸物流办 → 口岸物流办公室: an office the gazetteer does not name, its 办 spelled out. */
+function spellOffice(rest: string): string {
+  return rest.length >= 3 && rest.endsWith('办') && !isKnownForm(rest) ? `${rest}公室` : rest;
+}
+
 /** 清远 for 清远市: the form vertical offices use. */
 function shortOf(division: Division): string {
   return namesOf(division).short;
@@ -190,7 +206,7 @@ function shortOf(division: Division): string {
 function unresolvedBody(written: string, marker: string, kind: Body['kind']): Body {
   const level = impliedLevel(marker)?.level;
   const rest = written.slice(written.indexOf(marker) + marker.length);
-  const name = written.slice(0, written.length - rest.length) + expandAbbreviations(rest);
+  const name = written.slice(0, written.length - rest.length) + spellOffice(expandAbbreviations(rest));
   return { name, kind, ...(level ? { level } : {}), aliases: [], source: 'fallback', resolved: false };
 }
 
@@ -221,7 +237,7 @@ function fallback(p: Prefixed): Body | undefined {
   if (!p.division || !kind || p.rest.length < 2) return undefined;
   const names = namesOf(p.division);
   return {
-    name: (party ? names.cpc : names.gov) + (/(管委会|管理委员会)$/.test(p.rest) ? expandZone(p.rest) : expandAbbreviations(p.rest)),
+    name: (party ? names.cpc : names.gov) + (/(管委会|管理委员会)$/.test(p.rest) ? expandZone(p.rest) : spellOffice(expandAbbreviations(p.rest))),
     kind: party ? 'party' : kind,
     level: p.level,
     jurisdiction: p.division.code,
@@ -319,6 +335,12 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
   const namedTown = !ownPrefix && !options.strictOnly ? /^([\u4e00-\u9fa5]{2,6}?(镇|街道|乡))(人民政府|政府|办事处)?$/.exec(name) : null;
   if (namedTown && !isTownKind(namedTown[1]) && !isCollective(namedTown[1])) {
     const suffix = namedTown[2] === '街道' ? '办事处' : '人民政府';
+    // A district plan whose towns the gazetteer does not list (outside Guangdong): the town is its own.
+    const district = scope.own?.level === 'DISTRICT' && !hasTownData(scope.own) ? scope.own : undefined;
+    if (district) {
+      const name = namesOf(district).gov + namedTown[1] + suffix;
+      return { status: 'body', body: { name, kind: 'government', level: 'TOWN', jurisdiction: district.code, aliases: [namedTown[1] + suffix], source: 'fallback' } };
+    }
     return { status: 'body', body: { name: namedTown[1] + suffix, kind: 'government', level: 'TOWN', aliases: [], source: 'fallback', resolved: false } };
   }
   const kind = kindBySuffix(name);
