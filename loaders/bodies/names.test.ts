@@ -239,6 +239,16 @@ describe('list leftovers the resolver cleans up', () => {
   });
 });
 
+describe('enterprises the gazetteer names', () => {
+  it('"（责任单位：区交通运输局、区发展改革局、广州港集团）": 广州港集团 is 广州港集团有限公司', () => {
+    expect(assigned('（责任单位：区交通运输局、区发展改革局、广州港集团）', scopeOf(resolveDivision('南沙区')))).toEqual([
+      'SUPPORTS 广州市南沙区交通运输局',
+      'SUPPORTS 广州市南沙区发展和改革局',
+      'SUPPORTS 广州港集团有限公司',
+    ]);
+  });
+});
+
 describe('offices the gazetteer does not name', () => {
   it('"|1|推进航空物流园扩容|区口岸物流办|区发改局|" in a 双流区 plan: 办 is spelled out, 办公室', () => {
     expect(nameOf(resolveName('区口岸物流办', scopeOf(resolveDivision('双流区'))))).toBe('成都市双流区口岸物流办公室');
