@@ -197,13 +197,21 @@ export function lookupAt(division: Division, rest: string, options: { slips?: bo
 }
 
 /** Every form some level's templates know (发展改革局, 市场监管局, 委宣传部): a body name even without its division. */
-let knownForms: Set<string> | undefined;
-export function isKnownForm(rest: string): boolean {
+let knownForms: Map<string, BodyKind> | undefined;
+function formKinds(): Map<string, BodyKind> {
   if (!knownForms) {
-    knownForms = new Set();
-    for (const level of Object.keys(data.templates) as BodyLevel[]) for (const t of data.templates[level]) for (const f of t.forms) if (f.length >= 3) knownForms.add(f);
+    knownForms = new Map();
+    for (const level of Object.keys(data.templates) as BodyLevel[]) for (const t of data.templates[level]) for (const f of t.forms) if (!knownForms.has(f)) knownForms.set(f, t.kind);
   }
-  return knownForms.has(rest);
+  return knownForms;
+}
+export function isKnownForm(rest: string): boolean {
+  return rest.length >= 3 && formKinds().has(rest);
+}
+
+/** The kind of the body a form names at some level (妇联 → other, 总工会 → other), even with no telling suffix. */
+export function kindOfForm(rest: string): BodyKind | undefined {
+  return formKinds().get(rest);
 }
 
 /** 团省委 / 团市委 / 团区委: written with the level marker inside the name. */

@@ -289,3 +289,14 @@ describe('vertical bodies before 2023', () => {
     ]);
   });
 });
+
+describe('bodies the gazetteer knows by a form without a telling ending', () => {
+  it('"（责任单位：市妇联、市总工会、团市委）" in a plan whose city is unknown: unresolved CITY bodies, never dropped', () => {
+    expect(assigned('（责任单位：市妇联、市总工会、团市委）')).toEqual(['SUPPORTS ?市妇联', 'SUPPORTS ?市总工会', 'SUPPORTS ?团市委']);
+    expect(body(resolveName('团县委', qingyuan))).toMatchObject({ name: '团县委', level: 'COUNTY', resolved: false });
+  });
+
+  it('"国家统计局清远调查队" is the survey team in 清远市', () => {
+    expect(body(resolveName('国家统计局清远调查队', guangdong))).toMatchObject({ name: '国家统计局清远调查队', jurisdiction: '4418' });
+  });
+});

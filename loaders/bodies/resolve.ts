@@ -16,6 +16,7 @@ import {
   impliedLevel,
   isCollective,
   isKnownForm,
+  kindOfForm,
   isTownKind,
   kindBySuffix,
   lookupAt,
@@ -130,7 +131,7 @@ function hasTownData(district: Division): boolean {
 const VERTICAL = /^[\u4e00-\u9fa5]{2,4}(海关|海事局|出入境边防检查站|边检站|气象局|邮政管理局|通信管理局|调查队|监管局|监管分局)/;
 
 /** Words every vertical office below has: most names have none, and skip the four patterns. */
-const MAYBE_VERTICAL = /行|税务局|监管分局|银保监|海关|海事局|气象局|邮政管理局|边检站|边防检查站/;
+const MAYBE_VERTICAL = /行|税务局|监管分局|银保监|海关|海事局|气象局|邮政管理局|边检站|边防检查站|调查/;
 
 /** The division a vertical office is named after: written in full or short (清远 → 清远市), or 市/区/省 for the plan's own. */
 function placeOf(written: string, scope: Scope): Division | undefined {
@@ -177,6 +178,12 @@ function verticalBody(name: string, scope: Scope): Body | undefined {
   if (insurance && /银保监/.test(name)) {
     const place = placeOf(insurance[1] ?? insurance[2], scope);
     if (place) return { name: `中国银行保险监督管理委员会${shortOf(place)}监管分局`, kind: 'department', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
+  }
+  // 国家统计局清远调查队: the national statistics bureau's survey team in that division, named as written.
+  const survey = /^国家统计局(.{2,8}?)调查(?:总)?队$/.exec(name);
+  if (survey) {
+    const place = placeOf(survey[1], scope);
+    if (place) return { name, kind: 'department', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
   }
   const office = /^(.{2,8}?)(海关|海事局|气象局|邮政管理局|出入境边防检查站|边检站)$/.exec(name);
   if (office) {
@@ -275,7 +282,8 @@ function strict(name: string, scope: Scope, slips = false): Resolution | undefin
 /** The unresolved body a marker-prefixed name makes (区财政局, 中共区委宣传部), with the prefix its list shares. */
 function relativeUnresolved(p: Prefixed): Resolution | undefined {
   const party = p.rest.startsWith('委');
-  const kind = party ? 'party' : kindBySuffix(p.rest);
+  // 市妇联, 市总工会: a form the gazetteer knows names a body whatever its ending.
+  const kind = party ? 'party' : kindOfForm(p.rest) ?? kindBySuffix(p.rest);
   if (!kind || (!party && p.rest.length < 2)) return undefined;
   const written = p.prefix + p.rest;
   const marker = p.prefix.replace(/^中共/, '');
@@ -330,6 +338,12 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
     }
   }
   if (own) return own;
+  // 团市委 in a plan whose city is unknown.
+  const whole = options.strictOnly ? undefined : wholeFormLevel(name);
+  if (whole && !scope[whole]) {
+    const level = impliedLevel(name.replace(/^团/, ''))?.level ?? whole;
+    return { status: 'body', body: { name, kind: 'other', level, aliases: [], source: 'fallback', resolved: false } };
+  }
   // 炭步镇 / 新华街道办事处 in a plan whose area does not hold it (or is unknown): that town's government, but which
   // of the towns of that name is not known. A town takes no prefix from its list (区财政局、炭步镇).
   const namedTown = !ownPrefix && !options.strictOnly ? /^([\u4e00-\u9fa5]{2,6}?(镇|街道|乡))(人民政府|政府|办事处)?$/.exec(name) : null;
