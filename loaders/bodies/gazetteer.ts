@@ -209,6 +209,17 @@ export function isKnownForm(rest: string): boolean {
   return rest.length >= 3 && formKinds().has(rest);
 }
 
+/** 市场监管部门 → 市场监管 is the stem of a known form (市场监管局): the department in charge, whatever level. */
+let knownStems: Set<string> | undefined;
+export function isDepartmentInCharge(written: string): boolean {
+  if (!written.endsWith('部门') || written.length < 4) return false;
+  if (!knownStems) {
+    knownStems = new Set();
+    for (const f of formKinds().keys()) knownStems.add(stemOf(f));
+  }
+  return knownStems.has(written.slice(0, -2));
+}
+
 /** The kind of the body a form names at some level (妇联 → other, 总工会 → other), even with no telling suffix. */
 export function kindOfForm(rest: string): BodyKind | undefined {
   return formKinds().get(rest);

@@ -300,3 +300,15 @@ describe('bodies the gazetteer knows by a form without a telling ending', () => 
     expect(body(resolveName('国家统计局清远调查队', guangdong))).toMatchObject({ name: '国家统计局清远调查队', jurisdiction: '4418' });
   });
 });
+
+describe('the department in charge, and levels together', () => {
+  it('"（市教育部门牵头，市场监管部门配合）" in a plan whose city is unknown: both kept, unresolved', () => {
+    expect(assigned('（市教育部门牵头，市场监管部门配合）')).toEqual(['LEADS ?市教育部门', 'SUPPORTS ?市场监管部门']);
+    expect(body(resolveName('镇党委', unknown))).toMatchObject({ kind: 'party', level: 'TOWN', resolved: false });
+  });
+
+  it('"市区两级", "省市县三级" are collective', () => {
+    expect(resolveName('市区两级', huadu).status).toBe('collective');
+    expect(resolveName('省市县三级', unknown).status).toBe('collective');
+  });
+});

@@ -16,6 +16,7 @@ import {
   impliedLevel,
   isCollective,
   isKnownForm,
+  isDepartmentInCharge,
   kindOfForm,
   isTownKind,
   kindBySuffix,
@@ -283,7 +284,7 @@ function strict(name: string, scope: Scope, slips = false): Resolution | undefin
 function relativeUnresolved(p: Prefixed): Resolution | undefined {
   const party = p.rest.startsWith('委');
   // 市妇联, 市总工会: a form the gazetteer knows names a body whatever its ending.
-  const kind = party ? 'party' : kindOfForm(p.rest) ?? kindBySuffix(p.rest);
+  const kind = party ? 'party' : kindOfForm(p.rest) ?? kindBySuffix(p.rest) ?? (isDepartmentInCharge(p.rest) ? 'department' : undefined);
   if (!kind || (!party && p.rest.length < 2)) return undefined;
   const written = p.prefix + p.rest;
   const marker = p.prefix.replace(/^中共/, '');
@@ -382,7 +383,8 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
   // 镇人民政府, 街道办事处 (no town named): some town's body, never resolvable to one.
   const town = !ownPrefix && !groupPrefix && !options.strictOnly && !startsWithWord(name) ? impliedLevel(name) : undefined;
   if (town?.level === 'TOWN' && name.length > town.marker.length + 1) {
-    const kind = kindBySuffix(name.slice(town.marker.length));
+    const rest = name.slice(town.marker.length);
+    const kind = /^党(工)?委/.test(rest) ? 'party' : kindBySuffix(rest);
     if (kind && kind !== 'enterprise' && kind !== 'bank') return { status: 'body', body: unresolvedBody(name, town.marker, kind) };
   }
   // No prefix of its own: a body of the plan's own division (区 plan: 发展和改革局 = the district's).
@@ -407,9 +409,10 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
     if (unresolved) return unresolved;
     return { status: 'unresolved', reason: `not a body name: ${name}` };
   }
-  // No prefix and no jurisdiction (财政局 in a plan whose issuer is unknown): the plan's own body, unresolved.
-  if (!ownPrefix && !groupPrefix && !scope.own && !scope.organisation && (kind === 'department' || kind === 'government' || kind === 'party') && name.length >= 3) {
-    return { status: 'body', body: { name: expandAbbreviations(name), kind, aliases: [], source: 'fallback', resolved: false } };
+  // No prefix and no jurisdiction (财政局, 市场监管部门 in a plan whose issuer is unknown): the plan's own body, unresolved.
+  const ownKind = kind ?? (isDepartmentInCharge(name) ? 'department' : undefined);
+  if (!ownPrefix && !groupPrefix && !scope.own && !scope.organisation && (ownKind === 'department' || ownKind === 'government' || ownKind === 'party') && name.length >= 3) {
+    return { status: 'body', body: { name: expandAbbreviations(name), kind: ownKind, aliases: [], source: 'fallback', resolved: false } };
   }
   const built = prefixed && fallback(prefixed);
   if (built) return { status: 'body', body: built, prefix: prefixed.prefix };
