@@ -301,6 +301,20 @@ describe('bodies the gazetteer knows by a form without a telling ending', () => 
   });
 });
 
+describe('financial regulators by their pre-2023 short names', () => {
+  it.each([
+    ['东莞银保监分局', '中国银行保险监督管理委员会东莞监管分局', '4419'],
+    ['深圳银保监局', '中国银行保险监督管理委员会深圳监管局', '4403'],
+    ['深圳证监局', '中国证券监督管理委员会深圳监管局', '4403'],
+  ])('%s → %s', (written, name, jurisdiction) => {
+    expect(body(resolveName(written, guangdong))).toMatchObject({ name, jurisdiction });
+  });
+
+  it('广东银保监局 stays the gazetteer\'s explicit body', () => {
+    expect(nameOf(resolveName('广东银保监局', guangdong))).toBe('中国银行保险监督管理委员会广东监管局');
+  });
+});
+
 describe('the department in charge, and levels together', () => {
   it('"（市教育部门牵头，市场监管部门配合）" in a plan whose city is unknown: both kept, unresolved', () => {
     expect(assigned('（市教育部门牵头，市场监管部门配合）')).toEqual(['LEADS ?市教育部门', 'SUPPORTS ?市场监管部门']);

@@ -132,7 +132,7 @@ function hasTownData(district: Division): boolean {
 const VERTICAL = /^[\u4e00-\u9fa5]{2,4}(海关|海事局|出入境边防检查站|边检站|气象局|邮政管理局|通信管理局|调查队|监管局|监管分局)/;
 
 /** Words every vertical office below has: most names have none, and skip the four patterns. */
-const MAYBE_VERTICAL = /行|税务局|监管分局|银保监|海关|海事局|气象局|邮政管理局|边检站|边防检查站|调查/;
+const MAYBE_VERTICAL = /行|税务局|监管分局|银保监|证监|海关|海事局|气象局|邮政管理局|边检站|边防检查站|调查/;
 
 /** The division a vertical office is named after: written in full or short (清远 → 清远市), or 市/区/省 for the plan's own. */
 function placeOf(written: string, scope: Scope): Division | undefined {
@@ -174,11 +174,13 @@ function verticalBody(name: string, scope: Scope): Body | undefined {
     if (!place) return undefined;
     return { name: `国家金融监督管理总局${shortOf(place)}监管分局`, kind: 'department', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
   }
-  // Before 2023: 东莞银保监分局 = 中国银行保险监督管理委员会东莞监管分局.
-  const insurance = /^(?:中国银行保险监督管理委员会|银保监会)?(.{2,6}?)(?:银保监)?监管分局$|^(.{2,6}?)银保监分局$/.exec(name);
-  if (insurance && /银保监/.test(name)) {
-    const place = placeOf(insurance[1] ?? insurance[2], scope);
-    if (place) return { name: `中国银行保险监督管理委员会${shortOf(place)}监管分局`, kind: 'department', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
+  // Before 2023: 东莞银保监分局 = 中国银行保险监督管理委员会东莞监管分局, 深圳银保监局 = …深圳监管局; 深圳证监局 =
+  // 中国证券监督管理委员会深圳监管局.
+  const regulator = /^(.{2,6}?)(银保监|证监)(分)?局$/.exec(name);
+  if (regulator) {
+    const place = placeOf(regulator[1], scope);
+    const commission = regulator[2] === '证监' ? '中国证券监督管理委员会' : '中国银行保险监督管理委员会';
+    if (place) return { name: `${commission}${shortOf(place)}监管${regulator[3] ?? ''}局`, kind: 'department', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
   }
   // 国家统计局清远调查队: the national statistics bureau's survey team in that division, named as written.
   const survey = /^国家统计局(.{2,8}?)调查(?:总)?队$/.exec(name);
