@@ -45,7 +45,7 @@ async function ids(cypher: string): Promise<string[]> {
   return r.records.map((x) => String(x.get(0))).sort();
 }
 
-const UNRESOLVED = `query { departments(resolved: false) { id name resolved level scopeDocument aliases jurisdiction { id } leads { id } supports { id } } }`;
+const UNRESOLVED = `query { unresolvedDepartments { id name resolved level scopeDocument aliases jurisdiction { id } leads { id } supports { id } } }`;
 
 describe('a document whose jurisdiction cannot be known', () => {
   it('loads, and the summary counts its assignments with bodies not resolved and names the one dropped', () => {
@@ -79,7 +79,7 @@ describe('a document whose jurisdiction cannot be known', () => {
 
   it('the API returns them flagged, each document\'s 区财政局 its own body', async () => {
     const data = await query(UNRESOLVED);
-    const finance = data.departments.filter((d: any) => d.name === '区财政局');
+    const finance = data.unresolvedDepartments.filter((d: any) => d.name === '区财政局');
     expect(finance.map((d: any) => [d.id, d.scopeDocument, d.level, d.resolved, d.jurisdiction])).toEqual([
       [`dept:?${ANNUAL}/区财政局`, ANNUAL, 'DISTRICT', false, null],
       [`dept:?${TALENT}/区财政局`, TALENT, 'DISTRICT', false, null],
@@ -87,9 +87,12 @@ describe('a document whose jurisdiction cannot be known', () => {
     expect(finance[0].aliases).toEqual(['财政局']);
     expect(finance[0].supports).toHaveLength(1);
     expect(finance[1].leads).toHaveLength(1);
-    const levels = Object.fromEntries(data.departments.filter((d: any) => d.scopeDocument === ANNUAL).map((d: any) => [d.name, d.level]));
+    const levels = Object.fromEntries(data.unresolvedDepartments.filter((d: any) => d.scopeDocument === ANNUAL).map((d: any) => [d.name, d.level]));
     expect(levels).toMatchObject({ 市税务局: 'CITY', 镇人民政府: 'TOWN', 街道办事处: 'TOWN', 区委人才办: 'DISTRICT' });
-    expect((await query(`query { departments(resolved: true) { id } }`)).departments).toEqual([]);
+    // Nothing else is unresolved, and one document's list is its own.
+    expect((await query(`query { departments { resolved } }`)).departments.every((d: any) => d.resolved === false)).toBe(true);
+    const talent = (await query(`query($doc: String) { unresolvedDepartments(document: $doc) { name scopeDocument } }`, { doc: TALENT })).unresolvedDepartments;
+    expect(talent).toEqual([{ name: '区人力资源社会保障局', scopeDocument: TALENT }, { name: '区财政局', scopeDocument: TALENT }]);
     // A task's assignments carry the flag too.
     const tasks = await query(`query { departments(nameContains: "区委人才办") { leads { title assignments { role department { name resolved } } } } }`);
     expect(tasks.departments[0].leads[0].title).toBe('强化人才支撑');
@@ -113,7 +116,7 @@ describe('a document whose jurisdiction cannot be known', () => {
     expect(await ids(`MATCH (d:Department) WHERE d.scopeDocument = '${TALENT}' RETURN d.id`)).toEqual(before);
     const data = await query(`query { department(name: "广州市花都区财政局") { name resolved level scopeDocument jurisdiction { name } supports { title } } }`);
     expect(data.department).toEqual({ name: '广州市花都区财政局', resolved: true, level: 'DISTRICT', scopeDocument: null, jurisdiction: { name: '花都区' }, supports: [{ title: '培育先进制造业集群' }] });
-    const unresolved = (await query(UNRESOLVED)).departments.map((d: any) => d.id);
+    const unresolved = (await query(UNRESOLVED)).unresolvedDepartments.map((d: any) => d.id);
     expect(unresolved).not.toContain(`dept:?${ANNUAL}/区财政局`);
     expect(unresolved).toContain(`dept:?${TALENT}/区财政局`);
   });
