@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { extractPaths } from '../../loaders/pipeline.ts';
-import { assignmentReport, type DroppedAssignment } from '../../loaders/bodies/report.ts';
+import { assignmentsOf, type DroppedAssignment } from '../../loaders/bodies/report.ts';
 import { awaitSearchIndex } from '../schema.ts';
 import { isOwnedLabel } from './allow-list.ts';
 import { ensureWriteIndexes } from './indexes.ts';
@@ -42,13 +42,6 @@ export interface DocumentSummary extends Omit<DocumentCounts, 'relationships'> {
   unresolvedAssignments?: number;
   /** Assignments the text states that no body could be made of (loaders/bodies/report.ts), each named. */
   droppedAssignments?: DroppedAssignment[];
-}
-
-/** The load summary's count of a document's unresolved and dropped assignments. */
-function assignmentsOf(graph: GraphDocument | undefined, document: string): Pick<DocumentSummary, 'unresolvedAssignments' | 'droppedAssignments'> {
-  if (!graph) return {};
-  const r = assignmentReport(graph, document);
-  return { unresolvedAssignments: r.unresolved.length, droppedAssignments: r.dropped };
 }
 
 export interface LoadSummary {

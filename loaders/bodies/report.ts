@@ -63,6 +63,13 @@ export function assignmentReport(graph: GraphDocument, document?: string): Assig
   return { unresolved: unresolved.sort(byPlace), dropped: dropped.sort(byPlace) };
 }
 
+/** What the load summary shows per document: how many assignments have unresolved bodies, and each one dropped. */
+export function assignmentsOf(graph: GraphDocument | undefined, document: string): { unresolvedAssignments?: number; droppedAssignments?: DroppedAssignment[] } {
+  if (!graph) return {};
+  const r = assignmentReport(graph, document);
+  return { unresolvedAssignments: r.unresolved.length, droppedAssignments: r.dropped };
+}
+
 /** "区财政局 (DISTRICT) SUPPORTS, line 12: 「（区工业和信息化局牵头，…）」": one line of a report. */
 export function describeUnresolved(u: UnresolvedAssignment): string {
   const written = u.surface && u.surface !== u.body ? ` written "${u.surface}"` : '';
