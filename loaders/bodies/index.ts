@@ -8,14 +8,17 @@ import { lineAt, paragraphAssignments } from './assign.js';
 import { bodyMentions } from './mentions.js';
 import { divisionByName } from './divisions.js';
 import type { Body } from './gazetteer.js';
-import { type Scope, resolveName, scopeOf, trimStrayBrackets } from './resolve.js';
+import { type Scope, resolveName, scopeOf } from './resolve.js';
 import type { TableState } from './tables.js';
 import { allTasks } from '../structure/tasks.js';
-import { departmentId, unresolvedDepartmentId } from '../ids.js';
 
 export { findAssignments } from './phrases.js';
 export { paragraphAssignments } from './assign.js';
 export type { Body } from './gazetteer.js';
+
+// Unresolved bodies (loaders/ids.ts): a relative name whose division the document does not tell is its own node.
+import { departmentId, unresolvedDepartmentId } from '../ids.js';
+import { trimStrayBrackets } from './resolve.js';
 
 /** A body's node id: its canonical name, or (unresolved) its name within the document that wrote it. */
 export function bodyId(body: Body, document: string): string {
