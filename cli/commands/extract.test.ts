@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPaths } from '../../loaders/pipeline.ts';
-import { assignmentsReport, summarise } from './extract.ts';
+import { summarise } from './extract.ts';
+import { assignmentsReport } from './extract-report.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../tests/integration/fixtures/unresolved-bodies');
 
@@ -25,7 +26,7 @@ describe('extract --report', async () => {
     ]);
     expect(lines.at(-1)).toBe('12 assignment(s) with bodies not resolved, 1 dropped, in 2 document(s)');
     expect(summarise(result).lines).toContain(
-      '✓ talent-service-measures.txt: 1 plan, 2 tasks, 2 bodies, 0 places, 0 goals, 0 projects, 0 warnings; 2 assignments with bodies not resolved, 0 dropped',
+      '✓ talent-service-measures.txt: 1 plan, 2 tasks, 2 bodies, 0 places, 0 goals, 0 projects, 0 warnings; 2 assignments with bodies not resolved, 0 dropped (--report lists them)',
     );
   });
 

@@ -3,28 +3,25 @@
  * database. Prints one summary line per document (or its error, naming the file) on stderr
  * when writing to a file, and exits 1 if any document failed. Without --out the graph goes to stdout.
  */
+import { assignmentReport } from '../../loaders/bodies/report.ts';
+import { runReport } from './extract-report.ts';
 import { rename, writeFile } from 'node:fs/promises';
 import { extractPaths, mergeDocuments, type ExtractResult } from '../../loaders/pipeline.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
-import { assignmentReport, describeDropped, describeUnresolved } from '../../loaders/bodies/report.ts';
 
 export const summary = 'extract <files or folders…> --out graph.json: read plans and write the graph document (no database)';
 
-const usage = `usage: plangraph extract <files or folders…> [--out graph.json] [--report]
+const usage = `usage: plangraph extract <files or folders…> [--out graph.json]
 
   Reads .txt .md .html .docx .pdf files (folders: every such file inside, with the
   metadata of a manifest.json beside them) and writes { nodes, relationships, warnings }
-  with provenance (document, line, quote) on every fact. Without --out, writes to stdout.
-
-  --report  lists every assignment whose body is not resolved (a relative name such as
-            区财政局 in a document whose district is not known) and every assignment
-            dropped, each with document, line and quote: on stdout instead of the graph,
-            or beside the graph file with --out.`;
+  with provenance (document, line, quote) on every fact. Without --out, writes to stdout.`;
 
 export async function run(args: string[]): Promise<number> {
+  // --report: the assignments whose bodies are not resolved or that were dropped (extract-report.ts).
+  if (args.includes('--report')) return runReport(args);
   const paths: string[] = [];
   let out: string | undefined;
-  let report = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--help' || a === '-h') {
@@ -38,7 +35,6 @@ export async function run(args: string[]): Promise<number> {
         return 2;
       }
     } else if (a.startsWith('--out=')) out = a.slice(6);
-    else if (a === '--report') report = true;
     else if (a.startsWith('-')) {
       console.error(`plangraph extract: unknown option ${a}\n${usage}`);
       return 2;
@@ -56,37 +52,11 @@ export async function run(args: string[]): Promise<number> {
     const tmp = `${out}.${process.pid}.tmp`;
     await writeFile(tmp, json, 'utf8');
     await rename(tmp, out);
-  } else if (!report) process.stdout.write(json);
-  const summary = summarise(result);
-  for (const line of summary.lines) console.error(line);
+  } else process.stdout.write(json);
+  const report = summarise(result);
+  for (const line of report.lines) console.error(line);
   if (out) console.error(`wrote ${graph.nodes.length} nodes, ${graph.relationships.length} relationships to ${out}`);
-  if (report) process.stdout.write(assignmentsReport(result).join('\n') + '\n');
-  return summary.failed > 0 ? 1 : 0;
-}
-
-/**
- * `--report`: per document, every assignment whose body is not resolved and every assignment dropped, each
- * with its line and quote (loaders/bodies/report.ts), then the bodies not resolved with their counts.
- */
-export function assignmentsReport(result: ExtractResult): string[] {
-  const lines: string[] = [];
-  let unresolvedTotal = 0;
-  let droppedTotal = 0;
-  for (const d of result.documents) {
-    if (!d.graph) continue;
-    const r = assignmentReport(d.graph, d.document);
-    unresolvedTotal += r.unresolved.length;
-    droppedTotal += r.dropped.length;
-    if (r.unresolved.length === 0 && r.dropped.length === 0) continue;
-    lines.push(`${d.document}: ${r.unresolved.length} assignment(s) with bodies not resolved, ${r.dropped.length} dropped`);
-    const bodies = new Map<string, number>();
-    for (const u of r.unresolved) bodies.set(`${u.body} (${u.level ?? 'level unknown'})`, (bodies.get(`${u.body} (${u.level ?? 'level unknown'})`) ?? 0) + 1);
-    if (bodies.size) lines.push(`  bodies not resolved: ${[...bodies].map(([b, n]) => `${b} ×${n}`).join(', ')}`);
-    for (const u of r.unresolved) lines.push(`  ${describeUnresolved(u)}`);
-    for (const x of r.dropped) lines.push(`  ${describeDropped(x)}`);
-  }
-  lines.push(`${unresolvedTotal} assignment(s) with bodies not resolved, ${droppedTotal} dropped, in ${result.documents.length} document(s)`);
-  return lines;
+  return report.failed > 0 ? 1 : 0;
 }
 
 export function summarise(result: ExtractResult): { lines: string[]; failed: number } {
@@ -100,7 +70,7 @@ export function summarise(result: ExtractResult): { lines: string[]; failed: num
     }
     const c = counts(d.graph!);
     const r = assignmentReport(d.graph!, d.document);
-    const notResolved = r.unresolved.length || r.dropped.length ? `; ${r.unresolved.length} assignments with bodies not resolved, ${r.dropped.length} dropped` : '';
+    const notResolved = r.unresolved.length || r.dropped.length ? `; ${r.unresolved.length} assignments with bodies not resolved, ${r.dropped.length} dropped (--report lists them)` : '';
     lines.push(
       `✓ ${d.document}: ${c.plans} plan${c.plans === 1 ? '' : 's'}, ${c.tasks} tasks, ${c.bodies} bodies, ${c.places} places, ${c.goals} goals, ${c.projects} projects, ${c.warnings} warnings${notResolved}`,
     );

@@ -4,11 +4,11 @@
  * alone: graph/write/write-document.ts writeDocuments). Progress bar on stderr (when it is a terminal), a summary
  * table on stdout, exit code 1 when any document failed.
  */
+import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
 import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { loadPaths, type DocumentSummary, type LoadProgress, type LoadSummary } from '../../graph/write/index.ts';
-import { describeDropped } from '../../loaders/bodies/report.ts';
 
 export const summary = 'load <files or folders…>: extract plans and write them into Neo4j (a document at a time, all or nothing)';
 
@@ -68,7 +68,7 @@ export function formatSummary(result: LoadSummary): string {
     `${result.documents.length} document(s): ${result.loaded} loaded, ${result.unchanged} unchanged, ${result.failed} failed; ` +
       `${result.changed} graph element change(s) in ${result.seconds.toFixed(1)}s`,
   );
-  out.push(...assignmentLines(result));
+  out.push(...loadSummaryLines(result));
   const failed = result.documents.filter((d) => d.status === 'failed');
   if (failed.length > 0) {
     out.push('', 'failed:');
@@ -79,26 +79,6 @@ export function formatSummary(result: LoadSummary): string {
     }
   }
   return out.join('\n');
-}
-
-/**
- * Every document whose stated assignments did not all get a resolved body: "12 assignments with bodies not
- * resolved" (kept as the document's unresolved bodies) and each assignment dropped, named with line and quote.
- */
-export function assignmentLines(result: LoadSummary): string[] {
-  const out: string[] = [];
-  for (const d of result.documents) {
-    const unresolved = d.unresolvedAssignments ?? 0;
-    const dropped = d.droppedAssignments ?? [];
-    if (unresolved === 0 && dropped.length === 0) continue;
-    if (out.length === 0) out.push('', 'assignments (plangraph extract --report lists each):');
-    const parts = [];
-    if (unresolved) parts.push(`${unresolved} assignment${unresolved === 1 ? '' : 's'} with bodies not resolved`);
-    if (dropped.length) parts.push(`${dropped.length} assignment${dropped.length === 1 ? '' : 's'} dropped`);
-    out.push(`  ${d.document}: ${parts.join(', ')}`);
-    for (const x of dropped) out.push(`    ${describeDropped(x)}`);
-  }
-  return out;
 }
 
 function progressReporter(): { onProgress(e: LoadProgress): void; stop(): void } {

@@ -79,3 +79,24 @@ export function describeUnresolved(u: UnresolvedAssignment): string {
 export function describeDropped(d: DroppedAssignment): string {
   return `${d.document}:${d.line ?? '?'}: dropped — ${d.message}${d.quote ? ` — ${d.quote}` : ''}`;
 }
+
+/**
+ * The load summary's part (plangraph load): every document whose stated assignments did not all get a resolved
+ * body, "12 assignments with bodies not resolved" (kept as the document's unresolved bodies), and each assignment
+ * dropped, named with line and quote.
+ */
+export function loadSummaryLines(result: { documents: { document: string; unresolvedAssignments?: number; droppedAssignments?: DroppedAssignment[] }[] }): string[] {
+  const out: string[] = [];
+  for (const d of result.documents) {
+    const unresolved = d.unresolvedAssignments ?? 0;
+    const dropped = d.droppedAssignments ?? [];
+    if (unresolved === 0 && dropped.length === 0) continue;
+    if (out.length === 0) out.push('', 'assignments (plangraph extract --report lists each):');
+    const parts = [];
+    if (unresolved) parts.push(`${unresolved} assignment${unresolved === 1 ? '' : 's'} with bodies not resolved`);
+    if (dropped.length) parts.push(`${dropped.length} assignment${dropped.length === 1 ? '' : 's'} dropped`);
+    out.push(`  ${d.document}: ${parts.join(', ')}`);
+    for (const x of dropped) out.push(`    ${describeDropped(x)}`);
+  }
+  return out;
+}
