@@ -248,11 +248,13 @@ export function explicitBody(written: string): Body | undefined {
 }
 
 export function isCollective(written: string): boolean {
-  if (collectiveWhole.has(written.replace(/\(/g, '（').replace(/\)/g, '）'))) return true;
+  if (collectiveWhole.has(written.includes('(') || written.includes(')') ? written.replace(/\(/g, '（').replace(/\)/g, '）') : written)) return true;
   return anyCollective ? anyCollective.test(written) : collectivePatterns.some((p) => p.test(written));
 }
 
 const notTowns = new RegExp(data.notTowns);
+const MARKER_FIRST = '省市区县乡镇';
+
 /** True for 特色小镇, 中心镇…: a kind of town, never one town's government. */
 export function isTownKind(name: string): boolean {
   return notTowns.test(name);
@@ -260,7 +262,8 @@ export function isTownKind(name: string): boolean {
 
 /** True when the name's first character is part of a word (市场, 区域, 市政局), not a level marker. */
 export function startsWithWord(written: string): boolean {
-  return notMarker.test(written);
+  // Every notMarkers word starts with a level or town marker: most names are decided by their first character.
+  return MARKER_FIRST.includes(written[0]) && notMarker.test(written);
 }
 
 /** The level a relative name's marker implies (省 PROVINCE … 县 COUNTY, 镇/街道/乡 TOWN), longest marker first. */

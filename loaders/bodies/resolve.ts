@@ -132,7 +132,7 @@ function hasTownData(district: Division): boolean {
 const VERTICAL = /^[\u4e00-\u9fa5]{2,4}(海关|海事局|出入境边防检查站|边检站|气象局|邮政管理局|通信管理局|调查队|监管局|监管分局)/;
 
 /** Words every vertical office below has: most names have none, and skip the four patterns. */
-const MAYBE_VERTICAL = /行|税务局|监管分局|银保监|证监|海关|海事局|气象局|邮政管理局|边检站|边防检查站|调查/;
+const MAYBE_VERTICAL = /人行|银行|税务局|监管|银保监|证监|海关|海事局|气象局|邮政管理局|边检站|边防检查站|调查/;
 
 /** The division a vertical office is named after: written in full or short (清远 → 清远市), or 市/区/省 for the plan's own. */
 function placeOf(written: string, scope: Scope): Division | undefined {
@@ -302,11 +302,15 @@ export interface ResolveOptions {
   strictOnly?: boolean;
 }
 
+/** Names that start or end with a bracket or a space: the only ones trimStrayBrackets changes. */
+const STRAY = /^[\s〔【[「『《]|[\s〕】\]」』》]$/;
+
 /**
  * A list item with the bracket of its list still on (市工业和信息化局〕, 【牵头单位 when a layout did not take the
  * bracket off): the name without brackets that are not its own (a name keeps 公安局（分局） whole).
  */
 export function trimStrayBrackets(written: string): string {
+  if (!STRAY.test(written)) return written;
   let name = written.trim();
   const opens = '〔【[「『《';
   const closes = '〕】]」』》';
@@ -321,7 +325,8 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
   if (isCollective(name)) return { status: 'collective' };
   // 市委组织部（市委人才办）, 市政府办公室（市金融工作局）: one office under its other name in brackets; the name
   // before the bracket is the body.
-  const bracketed = /^(.{3,}?)[（(]([^（）()]{2,})[）)]$/.exec(name);
+  const last = name[name.length - 1];
+  const bracketed = last === '）' || last === ')' ? /^(.{3,}?)[（(]([^（）()]{2,})[）)]$/.exec(name) : null;
   if (bracketed && !explicitBody(name)) {
     const head = resolveName(bracketed[1], scope, options);
     if (head.status === 'body') return head;
