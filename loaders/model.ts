@@ -91,6 +91,10 @@ export interface PlanDraft {
   /** Surface name of the governed area, e.g. "花都区". */
   jurisdiction?: string;
   level?: 'PROVINCE' | 'CITY' | 'DISTRICT' | 'TOWN' | 'VILLAGE';
+  /** Gazetteer code of the jurisdiction when the resolver knew it (two counties may share a name). */
+  jurisdictionCode?: string;
+  /** Why the jurisdiction is what it is: each clue's line, quote and kind (manifest, title, docNumber, …). */
+  jurisdictionEvidence?: { line: number; quote: string; kind: string }[];
   periodStart?: number;
   periodEnd?: number;
   evidence: Evidence;

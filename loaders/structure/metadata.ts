@@ -1,12 +1,14 @@
 /**
  * Plan metadata read from the text: title (notice "X关于印发Y的通知", a title line, "《Y》印发"),
- * issuer (notice, signature line before a date, "X印发《…》" clause), jurisdiction and level
- * (the divisions the title or issuer starts with), period (2021—2035; 十四五 = 2021-2025).
- * The manifest fills what the text does not say.
+ * issuer (notice, signature line before a date, "X印发《…》" clause, else the body a signature,
+ * header or 发布机构 row names), jurisdiction and level (every clue weighed: jurisdiction/), period
+ * (2021—2035; 十四五 = 2021-2025). The manifest fills what the text does not say; its
+ * jurisdiction overrides the text's.
  */
 import type { ManifestEntry, Paragraph, PlanDraft } from '../model.ts';
 import { matchHeading } from '../normalise/patterns.ts';
 import { shortQuote, titleKey } from './titles.ts';
+import { leadingDivision, resolveJurisdiction, type JurisdictionEvidence } from './jurisdiction/index.ts';
 
 export interface PlanMetadata {
   title: string;
@@ -15,6 +17,8 @@ export interface PlanMetadata {
   bodyStart: number;
   issuer?: string;
   jurisdiction?: string;
+  jurisdictionCode?: string;
+  jurisdictionEvidence: JurisdictionEvidence[];
   level?: PlanDraft['level'];
   periodStart?: number;
   periodEnd?: number;
@@ -78,9 +82,16 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
   if (text.title && manifest?.title && titleKey(text.title) === titleKey(manifest.title)) finalTitle = manifest.title;
 
   const simpleTitle = titleParagraph && title ? simplifiedOf(titleParagraph, title) : finalTitle;
-  const place = divisionsAtStart(simpleTitle);
-  const issuerPlace = issuer ? divisionsAtStart(issuer) : undefined;
-  const best = mostSpecific(place, issuerPlace);
+  const issuerParagraph = issuer ? head.find((p) => p.text.includes(issuer!)) : undefined;
+  const place = resolveJurisdiction({
+    paragraphs,
+    title: simpleTitle,
+    titleParagraph,
+    manifest,
+    line: titleParagraph?.line ?? head[0]?.line,
+    issuer: issuer ? { name: issuer, paragraph: issuerParagraph } : undefined,
+  });
+  issuer ??= place.issuer;
   const period = readPeriod(simpleTitle) ?? readPeriod(finalTitle) ?? periodInProse(head);
 
   return {
@@ -88,8 +99,10 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
     titleParagraph,
     bodyStart: titleParagraph ? paragraphs.indexOf(titleParagraph) + 1 : 0,
     issuer: issuer ?? manifest?.issuer,
-    jurisdiction: best?.name ?? manifest?.jurisdiction,
-    level: best?.level ?? manifest?.level ?? levelOf(manifest?.jurisdiction),
+    jurisdiction: place.name ?? manifest?.jurisdiction,
+    jurisdictionCode: place.division?.code,
+    jurisdictionEvidence: place.evidence,
+    level: place.level ?? manifest?.level ?? levelOf(manifest?.jurisdiction),
     periodStart: period?.[0] ?? manifest?.periodStart,
     periodEnd: period?.[1] ?? manifest?.periodEnd,
   };
@@ -137,29 +150,14 @@ export interface PlaceAtStart {
   level: NonNullable<PlanDraft['level']>;
 }
 
-const H = '(?:(?![省市区县镇街])\\p{Script=Han})';
-const DIVISIONS_AT_START = new RegExp(`^(?:(${H}{2,4}?(?:省|自治区)))?(?:(${H}{2,5}?市)(?!场|民|域|级|区域))?(?:(${H}{2,4}?(?:区|县))(?!域|块|位|间))?(?:(${H}{2,4}?(?:镇|街道)))?`, 'u');
-
-/** "广州市花都区人民政府" → 花都区 (DISTRICT); "广东省新型城镇化规划" → 广东省; "美丽广州…" → none. */
+/**
+ * "广州市花都区人民政府" → 花都区 (DISTRICT); "广东省新型城镇化规划" → 广东省; "美丽广州…" → none;
+ * "广东省推进城市更新…" → 广东省 (only names the gazetteer knows: 推进城市 is none).
+ */
 export function divisionsAtStart(text: string): PlaceAtStart | undefined {
-  // A name part never contains another level's suffix ("花都区城市更新" is 花都区, not a city "花都区城市").
-  const m = DIVISIONS_AT_START.exec(text);
-  if (!m) return undefined;
-  // "全省小区治理…", "城区…": words ending in 区 that are not counties.
-  if (m[3] && (/[全本各该省市]/u.test(m[3].slice(0, -1)) || /(小区|社区|园区|景区|城区|片区|校区|矿区|街区|厂区|新区|试验区|示范区|开发区|合作区|功能区|集聚区)$/u.test(m[3]))) m[3] = undefined as unknown as string;
-  if (m[2] && /[全本各该]/u.test(m[2][0])) m[2] = undefined as unknown as string;
-  if (m[4] && (m[3] || m[2])) return { name: m[4], level: 'TOWN' };
-  if (m[3]) return { name: m[3], level: 'DISTRICT' };
-  if (m[2]) return { name: m[2], level: 'CITY' };
-  if (m[1]) return { name: m[1], level: 'PROVINCE' };
-  return undefined;
-}
-
-function mostSpecific(a?: PlaceAtStart, b?: PlaceAtStart): PlaceAtStart | undefined {
-  const order = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWN: 3, VILLAGE: 4 };
-  if (!a) return b;
-  if (!b) return a;
-  return order[b.level] > order[a.level] ? b : a;
+  const at = leadingDivision(text);
+  if (!at || at.division.level === 'ZONE') return undefined;
+  return { name: at.division.name, level: at.division.level };
 }
 
 export function levelOf(name: string | undefined): PlanDraft['level'] {

@@ -1,0 +1,123 @@
+/**
+ * Whose document is this? Collects every clue a real copy carries — the header (X人民政府文件),
+ * the notice (X关于印发…), the signature, the document number (花府办〔2026〕5号), a web page's
+ * 发布机构/文号/索引号 rows (the 索引号 often holds the issuer's credit code), the title or
+ * headline, and the body's own words (全区, 我区 next to the name) — and weighs them
+ * (weigh.ts). A manifest's jurisdiction overrides them all. The reasons are kept as evidence.
+ */
+import type { Division, ManifestEntry, Paragraph, PlanDraft } from '../../model.ts';
+import { isWithin, resolveDivision } from '../../places/gazetteer.ts';
+import { simplify } from '../../read/index.ts';
+import { bodyClues, issuerClues, docNumberClues, headerClues, metadataRowClues, noticeClues, signatureClues, titleClues, type Clue, type EvidenceKind } from './clues.ts';
+import { weigh } from './weigh.ts';
+
+export type { EvidenceKind } from './clues.ts';
+export { leadingDivision } from './leading.ts';
+export { divisionsOfPrefix, readDocNumber } from './doc-number.ts';
+export { divisionOfCode } from './credit-code.ts';
+
+/** One reason for a plan's jurisdiction: where it was read and what kind of clue it is. */
+export interface JurisdictionEvidence {
+  /** 1-based source line; 0 for the manifest, which has no line. */
+  line: number;
+  quote: string;
+  kind: EvidenceKind;
+}
+
+export interface JurisdictionReading {
+  division?: Division;
+  /** The division's canonical name (花都区), or the manifest's name when the gazetteer lacks it. */
+  name?: string;
+  level?: PlanDraft['level'];
+  evidence: JurisdictionEvidence[];
+  /** The issuing body the strongest clues name (signature, header, 发布机构 row, notice). */
+  issuer?: string;
+}
+
+export interface JurisdictionInput {
+  /** The plan's paragraphs (a news article's own). */
+  paragraphs: Paragraph[];
+  /** Title as read, in the document's script. */
+  title?: string;
+  titleParagraph?: Paragraph;
+  manifest?: ManifestEntry;
+  /** Plan line to cite for a title that has no paragraph of its own. */
+  line?: number;
+  /** An issuer read by other means (an "X正式印发《…》" clause): its name and the paragraph saying it. */
+  issuer?: { name: string; paragraph?: Paragraph };
+}
+
+const HEAD = 60;
+const TAIL = 15;
+const MAX_EVIDENCE = 8;
+
+export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReading {
+  const body = input.paragraphs.filter((p) => p.kind !== 'footnote');
+  const head = body.slice(0, HEAD);
+  const tail = body.length > HEAD ? body.slice(Math.max(HEAD, body.length - TAIL)) : [];
+  const edges = [...head, ...tail];
+  const clues: Clue[] = [
+    ...headerClues(head),
+    ...noticeClues(head.slice(0, 30)),
+    ...signatureClues(head.slice(0, 40)),
+    ...signatureClues(tail),
+    ...docNumberClues(head.slice(0, 30)),
+    ...metadataRowClues(edges),
+    ...(input.title ? titleClues(simplify(input.title), input.titleParagraph, input.line ?? 1) : []),
+    ...(input.issuer?.paragraph ? issuerClues(simplify(input.issuer.name), input.issuer.paragraph) : []),
+  ];
+  const issuer = issuerOf(clues);
+  const manifestName = input.manifest?.jurisdiction;
+  if (manifestName) {
+    const division = resolveDivision(simplify(manifestName));
+    const agreeing = division ? weighAgainst(clues, division) : [];
+    return {
+      division,
+      name: division?.name ?? manifestName,
+      level: levelOf(division) ?? input.manifest?.level,
+      evidence: [{ line: 0, quote: `manifest: ${manifestName}`, kind: 'manifest' as const }, ...agreeing].slice(0, MAX_EVIDENCE),
+      issuer,
+    };
+  }
+  let verdict = weigh(clues);
+  // The body is read only when the rest leaves the question open: it is the weakest clue and the costliest to read.
+  if (!verdict || verdict.contested) verdict = weigh([...clues, ...bodyClues(body)]);
+  if (!verdict) return { evidence: [], issuer };
+  return {
+    division: verdict.division,
+    name: verdict.division.name,
+    level: levelOf(verdict.division),
+    evidence: dedupe(verdict.support.map(({ line, quote, kind }) => ({ line, quote, kind }))).slice(0, MAX_EVIDENCE),
+    issuer,
+  };
+}
+
+/** The text clues that agree with a division the manifest fixed (one inside the other). */
+function weighAgainst(clues: Clue[], division: Division): JurisdictionEvidence[] {
+  const agreeing = clues.filter((c) => c.options.some((d) => isWithin(d, division) || isWithin(division, d)));
+  agreeing.sort((a, b) => b.tier - a.tier || b.weight - a.weight || a.line - b.line);
+  return dedupe(agreeing.map(({ line, quote, kind }) => ({ line, quote, kind })));
+}
+
+function dedupe(list: JurisdictionEvidence[]): JurisdictionEvidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const k = `${e.kind}\u0000${e.line}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}
+
+/** The body the strongest issuer-naming clue states, e.g. 广州市花都区人民政府办公室 from a signature. */
+function issuerOf(clues: Clue[]): string | undefined {
+  const order: EvidenceKind[] = ['signature', 'issuer', 'header', 'metadataRow'];
+  for (const kind of order) {
+    const c = clues.find((x) => x.kind === kind && x.issuer);
+    if (c) return c.issuer;
+  }
+  return undefined;
+}
+
+function levelOf(d: Division | undefined): PlanDraft['level'] {
+  if (!d || d.level === 'ZONE') return undefined;
+  return d.level;
+}
