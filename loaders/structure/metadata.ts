@@ -114,13 +114,14 @@ function isStructural(p: Paragraph): boolean {
 }
 
 function isTitleLine(text: string): boolean {
-  return text.length >= 6 && text.length <= 70 && !/[。；，,]/u.test(text) && PLAN_WORD.test(text) && !/^(关于|根据|为)/u.test(text) && !/印发$/u.test(text);
+  return text.length >= 6 && text.length <= 70 && !/[。；，,>›»]/u.test(text) && PLAN_WORD.test(text) && !/^(关于|根据|为)/u.test(text) && !/印发$/u.test(text);
 }
 
 /** "发布单位：株洲市人民政府办公室", a 政府信息公开 page's "发布机构：\t东莞市人民政府办公室" row. */
 function labelledIssuer(paragraphs: Paragraph[]): string | undefined {
   const label = new RegExp(`(?:^|[\\s\\u3000\\t])(?:发布单位|发布机构|发文单位|发文机关|发文机构|印发单位)[：:][\\s\\u3000\\t]*(\\p{Script=Han}{2,30}?${ORG_SUFFIX})(?=$|[\\s\\u3000\\t，,；;])`, 'u');
   for (const p of paragraphs) {
+    if (/[>›»]|当前位置|所在位置/u.test(p.text)) continue; // a breadcrumb is navigation
     const m = label.exec(p.text);
     if (m) return m[1];
   }

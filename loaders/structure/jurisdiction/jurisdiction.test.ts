@@ -1,0 +1,194 @@
+/**
+ * The resolver on whole documents in the layouts real copies use (text written for these
+ * tests): each clue kind alone, clues in conflict, the traps (广东省推进城市…, 中共清远市委, a
+ * breadcrumb, a table's deadline under a body's name) and a Traditional copy.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ManifestEntry, PlanDraft, SourceText } from '../../model.ts';
+import { normalise } from '../../normalise/index.ts';
+import { structure } from '../index.ts';
+import { resolveJurisdiction } from './index.ts';
+
+/** Lines of a document, a blank line between paragraphs as on a web page copy. */
+function plan(lines: string[], opts: { manifest?: ManifestEntry; script?: SourceText['script'] } = {}): PlanDraft {
+  const source: SourceText = { document: 'doc.txt', lines: lines.flatMap((l) => [l, '']), encoding: 'utf-8', script: opts.script ?? 'simplified' };
+  return structure(source, normalise(source), opts.manifest)[0];
+}
+const lineOf = (lines: string[], text: string) => lines.indexOf(text) * 2 + 1;
+const kinds = (p: PlanDraft) => p.jurisdictionEvidence?.map((e) => e.kind);
+
+const TASKS = ['一、总体要求', '推进老旧小区改造，完善配套设施。', '二、重点任务', '（一）完善设施。加装电梯，整治管线。'];
+
+describe('a document number names the division', () => {
+  it('花府办〔2026〕5号 on its own line: 花都区', () => {
+    const lines = ['关于推进老旧小区改造提升的实施方案', '花府办〔2026〕5号', ...TASKS];
+    const p = plan(lines);
+    expect(p).toMatchObject({ jurisdiction: '花都区', level: 'DISTRICT', jurisdictionCode: '440114' });
+    expect(p.jurisdictionEvidence).toContainEqual({ line: lineOf(lines, '花府办〔2026〕5号'), quote: '花府办〔2026〕5号', kind: 'docNumber' });
+  });
+
+  it.each([
+    ['穗花府办〔2023〕1号', '花都区'],
+    ['穗府办函〔2024〕3号', '广州市'],
+    ['粤府〔2021〕22号', '广东省'],
+    ['许政〔2020〕20号', '许昌市'],
+    ['鞍立政发〔2019〕3号', '立山区'],
+    ['云府办〔2022〕7号', '云浮市'],
+    ['深南府〔2024〕2号', '南山区'],
+    ['清城府办〔2023〕9号', '清城区'],
+  ])('%s: %s', (number, expected) => {
+    expect(plan(['关于加快发展现代产业的若干措施', number, ...TASKS]).jurisdiction).toBe(expected);
+  });
+
+  it('南府办〔2023〕12号 is 南沙区, 南山区 or 南海区: the 佛山市 signature settles it as 南海区', () => {
+    expect(plan(['关于加快发展现代产业的若干措施', '南府办〔2023〕12号', ...TASKS]).jurisdiction).toBeUndefined();
+    const p = plan(['南府办〔2023〕12号', '各镇人民政府、街道办事处：', '现将方案印发给你们。', '佛山市人民政府办公室', '2023年5月6日', '关于加快发展现代产业的若干措施', ...TASKS]);
+    expect(p.jurisdiction).toBe('南海区');
+  });
+
+  it('a number in brackets inside a sentence cites another document: "（粤府〔2021〕13号）"', () => {
+    const lines = ['花都区推进老旧小区改造提升实施方案', '为贯彻落实《广东省人民政府关于推进城镇老旧小区改造的实施意见》（粤府〔2021〕13号），制定本方案。', ...TASKS];
+    const p = plan(lines);
+    expect(p.jurisdiction).toBe('花都区');
+    expect(kinds(p)).not.toContain('docNumber');
+  });
+});
+
+describe("a government page's information rows", () => {
+  it('an 索引号 holding the issuer credit code 11440114007502316K: 花都区', () => {
+    const lines = ['索引号：11440114007502316K/2026-00021', '分类：城乡建设', '关于推进老旧小区改造提升的实施方案', ...TASKS];
+    const p = plan(lines);
+    expect(p.jurisdiction).toBe('花都区');
+    expect(p.jurisdictionEvidence).toEqual([{ line: 1, quote: '索引号：11440114007502316K/2026-00021', kind: 'creditCode' }]);
+  });
+
+  it('an 索引号 opening with the division code: "6107280000/2024-001005" is 镇巴县', () => {
+    expect(plan(['索引号:', '6107280000/2024-001005', '关于推进老旧小区改造提升的实施方案', ...TASKS]).jurisdiction).toBe('镇巴县');
+  });
+
+  it('rows sharing a line: "发布机构：清远市人民政府办公室　文号：清府办〔2025〕4号"; the issuer comes from the row', () => {
+    const p = plan(['发布机构：清远市人民政府办公室　文号：清府办〔2025〕4号　成文日期：2025-03-02', '关于推进老旧小区改造提升的实施方案', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: '清远市', issuer: '清远市人民政府办公室' });
+    expect(kinds(p)).toEqual(expect.arrayContaining(['metadataRow', 'docNumber']));
+  });
+
+  it('a label on its own line and its value on the next: "发文机关：" / "广州市花都区人民政府办公室"', () => {
+    const p = plan(['发文机关：', '广州市花都区人民政府办公室', '关于推进老旧小区改造提升的实施方案', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: '花都区', issuer: '广州市花都区人民政府办公室' });
+  });
+
+  it('a breadcrumb "首页 > 政府信息公开 > 广州市番禺区人民政府办公室" is navigation, never evidence', () => {
+    const p = plan(['首页 > 政府信息公开 > 广州市番禺区人民政府办公室 > 通知公告', '您当前所在位置：首页 > 发布机构：广州市番禺区人民政府办公室', '花都区推进老旧小区改造提升实施方案', ...TASKS]);
+    expect(p.jurisdiction).toBe('花都区');
+    expect(p.issuer).toBeUndefined();
+    expect(p.jurisdictionEvidence!.every((e) => e.line > 3)).toBe(true);
+  });
+});
+
+describe('header, notice and signature', () => {
+  it('a header "广州市花都区人民政府文件"', () => {
+    const p = plan(['广州市花都区人民政府文件', '关于推进老旧小区改造提升的实施方案', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: '花都区' });
+    expect(p.jurisdictionEvidence![0]).toMatchObject({ line: 1, kind: 'header' });
+  });
+
+  it('a signature "广州市花都区人民政府办公室" above "2026年2月26日" names the issuer too', () => {
+    const lines = ['各镇人民政府、街道办事处，区政府各部门：', '现将方案印发给你们，请认真贯彻执行。', '广州市花都区人民政府办公室', '2026年2月26日', '关于推进老旧小区改造提升的实施方案', ...TASKS];
+    const p = plan(lines);
+    expect(p).toMatchObject({ jurisdiction: '花都区', issuer: '广州市花都区人民政府办公室' });
+    expect(p.jurisdictionEvidence).toContainEqual({ line: lineOf(lines, '广州市花都区人民政府办公室'), quote: '广州市花都区人民政府办公室', kind: 'signature' });
+  });
+
+  it('a signature at the end of the document, name and date on one line', () => {
+    const tail = Array.from({ length: 70 }, (_, i) => `（${i + 1}）推进第${i + 1}项工作，完善配套设施。`);
+    const p = plan(['关于推进老旧小区改造提升的实施方案', ...TASKS, ...tail, '汕头市澄海区人民政府　2024年6月3日']);
+    expect(p).toMatchObject({ jurisdiction: '澄海区', issuer: '汕头市澄海区人民政府' });
+  });
+
+  it('a notice "广州市花都区人民政府办公室关于印发…的通知"', () => {
+    const p = plan(['广州市花都区人民政府办公室关于印发花都区老旧小区改造提升实施方案的通知', '各镇人民政府：', '现将方案印发给你们。', ...TASKS]);
+    expect(p.jurisdictionEvidence![0]).toMatchObject({ line: 1, kind: 'issuer' });
+    expect(p.jurisdiction).toBe('花都区');
+  });
+
+  it('a joint title "中共清远市委 清远市人民政府关于…" is 清远市, never "中共清远市"', () => {
+    const p = plan(['中共清远市委 清远市人民政府关于加快推进县域高质量发展的实施意见', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: '清远市', level: 'CITY', issuer: '清远市人民政府' });
+  });
+
+  it('a deadline under a body\'s name in a table ("花都区人民政府" / "2025年12月31日前") is no signature', () => {
+    const tail = Array.from({ length: 70 }, (_, i) => `（${i + 1}）推进第${i + 1}项工作，完善配套设施。`);
+    const p = plan(['广州市老旧小区改造提升实施方案', ...TASKS, ...tail, '花都区人民政府', '2025年12月31日前']);
+    expect(p.jurisdiction).toBe('广州市');
+    expect(kinds(p)).not.toContain('signature');
+  });
+});
+
+describe('titles and headlines', () => {
+  it('"广东省推进城市更新行动方案" is 广东省: 推进城市 is no division', () => {
+    const p = plan(['广东省推进城市更新行动方案', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: '广东省', level: 'PROVINCE' });
+  });
+
+  it('a news headline "广东《政府工作报告》重点工作部门分工确定" is 广东省', () => {
+    const r = resolveJurisdiction({ paragraphs: [], title: '广东《政府工作报告》重点工作部门分工确定', line: 3 });
+    expect(r).toMatchObject({ name: '广东省', level: 'PROVINCE', evidence: [{ line: 3, kind: 'title', quote: '广东《政府工作报告》重点工作部门分工确定' }] });
+  });
+
+  it('"美丽广州建设规划纲要" starts with no division', () => {
+    expect(plan(['美丽广州建设规划纲要', ...TASKS]).jurisdiction).toBeUndefined();
+  });
+});
+
+describe('the body', () => {
+  it('"我区" and "全区" beside 花都区 when nothing else says', () => {
+    const lines = ['老旧小区改造提升实施方案', '近年来，花都区持续推进老旧小区改造，全区累计完成改造小区120个。', '我区将继续完善配套设施，花都区各镇街同步推进。', ...TASKS];
+    const p = plan(lines);
+    expect(p.jurisdiction).toBe('花都区');
+    expect(p.jurisdictionEvidence).toEqual([expect.objectContaining({ kind: 'body', line: lineOf(lines, '近年来，花都区持续推进老旧小区改造，全区累计完成改造小区120个。') })]);
+  });
+
+  it('a city plan naming a district beside 全区 stays the city\'s', () => {
+    const p = plan(['广州市老旧小区改造提升实施方案', '花都区全区推进试点，番禺区全区跟进。', ...TASKS]);
+    expect(p.jurisdiction).toBe('广州市');
+  });
+});
+
+describe('conflicts', () => {
+  it('explicit clues beat the title: signature and number say 花都区, the title says 番禺区', () => {
+    const p = plan(['花府办〔2026〕5号', '广州市花都区人民政府办公室', '2026年2月26日', '番禺区老旧小区改造经验推广方案', ...TASKS]);
+    expect(p.jurisdiction).toBe('花都区');
+    expect(kinds(p)).not.toContain('title');
+  });
+
+  it('agreeing clues refine: a 穗府办 number and a "广州市花都区…" title give 花都区', () => {
+    expect(plan(['穗府办〔2024〕3号', '广州市花都区老旧小区改造提升实施方案', ...TASKS]).jurisdiction).toBe('花都区');
+  });
+
+  it('a credit code registered in 越秀区 does not make a 广州市人民政府办公厅 signature a district\'s', () => {
+    const p = plan(['索引号：11440104007502316K/2024-00007', '广州市人民政府办公厅', '2024年3月1日', '关于推进老旧小区改造提升的实施方案', ...TASKS]);
+    expect(p.jurisdiction).toBe('广州市');
+  });
+
+  it('a manifest overrides the text, and the agreeing text is still cited after it', () => {
+    const lines = ['广州市花都区老旧小区改造提升实施方案', ...TASKS];
+    const p = plan(lines, { manifest: { file: 'doc.txt', jurisdiction: '广州市' } });
+    expect(p).toMatchObject({ jurisdiction: '广州市', level: 'CITY' });
+    expect(p.jurisdictionEvidence).toEqual([
+      { line: 0, quote: 'manifest: 广州市', kind: 'manifest' },
+      { line: 1, quote: '广州市花都区老旧小区改造提升实施方案', kind: 'title' },
+    ]);
+  });
+});
+
+describe('a Traditional copy', () => {
+  it('"花府辦〔2026〕5號" and "廣州市花都區人民政府辦公室關於印發…的通知": 花都区, quotes verbatim', () => {
+    const lines = ['廣州市花都區人民政府辦公室關於印發花都區老舊小區改造提升實施方案的通知', '花府辦〔2026〕5號', '一、總體要求', '推進老舊小區改造，完善配套設施。'];
+    const p = plan(lines, { script: 'traditional' });
+    expect(p).toMatchObject({ jurisdiction: '花都区', issuer: '广州市花都区人民政府办公室' });
+    expect(p.jurisdictionEvidence).toEqual(expect.arrayContaining([
+      { line: 1, quote: lines[0], kind: 'issuer' },
+      { line: 3, quote: '花府辦〔2026〕5號', kind: 'docNumber' },
+    ]));
+  });
+});
