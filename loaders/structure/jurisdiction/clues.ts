@@ -108,7 +108,7 @@ export function noticeClues(head: Paragraph[]): Clue[] {
 }
 
 const ROW_LABELS = '索引号|统一社会信用代码|信用代码|发布机构|发文机关|发文机构|发文单位|发布单位|印发单位|制发机关|来源|信息来源|文章来源|文号|发文字号|发文文号|文件编号|文件字号';
-const ROW = new RegExp(`(?:^|[\\s\\u3000|｜•·])(${ROW_LABELS})[\\s\\u3000]*[：:][\\s\\u3000]*([^\\s\\u3000：:|｜]*(?:[（(][^）)]{1,12}[）)])?)`, 'gu');
+const ROW = new RegExp(`(${ROW_LABELS})[\\s\\u3000]*[：:][\\s\\u3000]*([^\\s\\u3000：:|｜]*(?:[（(][^）)]{1,12}[）)])?)`, 'gu');
 const LABEL_ALONE = new RegExp(`^(?:[•·\\-*]\\s*)?(${ROW_LABELS})[\\s\\u3000]*[：:]?$`, 'u');
 
 /**
@@ -124,7 +124,13 @@ export function metadataRowClues(window: Paragraph[]): Clue[] {
     const rows: [string, string][] = [];
     const alone = LABEL_ALONE.exec(p.text.trim());
     if (alone && window[i + 1]) rows.push([alone[1], window[i + 1].text.trim()]);
-    else if (p.text.includes('：') || p.text.includes(':')) for (const m of p.text.matchAll(ROW)) rows.push([m[1], m[2]]);
+    else if (p.text.includes('：') || p.text.includes(':')) {
+      for (const m of p.text.matchAll(ROW)) {
+        // Rows may run together when a copy lost its line breaks, but 数据来源 in a table note is no row.
+        if (m[1].endsWith('来源') && m[1].length === 2 && m.index! > 0 && /[\p{Script=Han}]/u.test(p.text[m.index! - 1])) continue;
+        rows.push([m[1], m[2]]);
+      }
+    }
     for (const [label, value] of rows) {
       const c = rowClue(label, value, alone ? window[i + 1] : p);
       if (c) out.push(c);

@@ -64,8 +64,10 @@ export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReadi
     ...docNumberClues(head.slice(0, 30)),
     ...metadataRowClues(edges),
     ...(input.title ? titleClues(simplify(input.title), input.titleParagraph, input.line ?? 1) : []),
-    ...(input.issuer?.paragraph ? issuerClues(simplify(input.issuer.name), input.issuer.paragraph) : []),
   ];
+  // An issuer the metadata reader found elsewhere (an "X正式印发《…》" clause) is a clue of its own; on a line already read it adds nothing.
+  const issuerAt = input.issuer?.paragraph;
+  if (issuerAt && !clues.some((c) => c.line === issuerAt.line)) clues.push(...issuerClues(simplify(input.issuer!.name), issuerAt));
   const issuer = issuerOf(clues);
   const manifestName = input.manifest?.jurisdiction;
   if (manifestName) {
