@@ -8,7 +8,7 @@
 import type { ManifestEntry, Paragraph, PlanDraft } from '../model.ts';
 import { matchHeading } from '../normalise/patterns.ts';
 import { shortQuote, titleKey } from './titles.ts';
-import { leadingDivision, resolveJurisdiction, type JurisdictionEvidence } from './jurisdiction/index.ts';
+import { isRelativeOffice, leadingDivision, resolveJurisdiction, type JurisdictionEvidence } from './jurisdiction/index.ts';
 
 export interface PlanMetadata {
   title: string;
@@ -27,7 +27,8 @@ export interface PlanMetadata {
 const ORG_SUFFIX = '(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|局|厅|委|部|署)';
 const PLAN_WORD = /(规划|纲要|方案|计划|意见|办法|措施|要点|行动|规定|细则|指引|通知|决定)/u;
 
-const NOTICE = new RegExp(`^(\\p{Script=Han}{2,40}?${ORG_SUFFIX})关于印发(.{2,80}?)的通知$`, 'u');
+/** The issuer may be missing: a page prints "关于印发X的通知" and states the issuer elsewhere (发布机构, the signature). */
+const NOTICE = new RegExp(`^(\\p{Script=Han}{2,40}?${ORG_SUFFIX})?关于印发(.{2,80}?)的通知$`, 'u');
 
 export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | undefined, fallbackTitle: string): PlanMetadata {
   const head = paragraphs.slice(0, 60).filter((p) => p.kind === 'body');
@@ -39,9 +40,9 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
   let issuer: string | undefined;
   let noticeKey: string | undefined;
 
-  // 1. Notice: "广州市人民政府关于印发美丽广州建设规划纲要(2025—2035年)的通知".
+  // 1. Notice: "广州市人民政府关于印发美丽广州建设规划纲要(2025—2035年)的通知", "关于印发…的通知".
   for (const p of preamble) {
-    const m = p.text.includes('关于印发') ? NOTICE.exec(p.text) : null;
+    const m = p.text.includes('关于印发') ? (NOTICE.exec(p.text) ?? jointNotice(p.text)) : null;
     if (m) {
       issuer = m[1];
       noticeKey = titleKey(m[2]);
@@ -53,9 +54,12 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
   // 2. The plan's own title line (preferred as evidence when it repeats the notice's title).
   for (let i = 0; i < preamble.length; i++) {
     const p = preamble[i];
-    if (!isTitleLine(p.text)) continue;
-    if (noticeKey && titleKey(p.text) !== noticeKey) continue;
-    let t = p.original;
+    // "附件：2025年重点工作任务分工方案": the annex's title is the plan's.
+    const annex = /^附件\s*[\d一二三四五六七八九十]*\s*[：:]\s*/u.exec(p.text)?.[0].length ?? 0;
+    const text = p.text.slice(annex);
+    if (!isTitleLine(text)) continue;
+    if (noticeKey && titleKey(text) !== noticeKey) continue;
+    let t = p.original.slice(annex);
     const next = preamble[i + 1];
     // "广东省新型城镇化规划" + "(2021—2035 年)" on the next line.
     if (!title && next && /^[（(]\s*(?:19|20)\d\d\s*[—–\-－~～至到]+\s*(?:19|20)\d\d\s*年?\s*[）)]$/u.test(next.text)) t += next.original;
@@ -91,7 +95,8 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
     line: titleParagraph?.line ?? head[0]?.line,
     issuer: issuer ? { name: issuer, paragraph: issuerParagraph } : undefined,
   });
-  issuer ??= place.issuer;
+  // "市政府办公室" read from a row or signature: the resolver knows whose.
+  if (!issuer || (isRelativeOffice(issuer) && place.issuer)) issuer = place.issuer;
   const period = readPeriod(simpleTitle) ?? readPeriod(finalTitle) ?? periodInProse(head);
 
   return {
@@ -106,6 +111,19 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
     periodStart: period?.[0] ?? manifest?.periodStart,
     periodEnd: period?.[1] ?? manifest?.periodEnd,
   };
+}
+
+const JOINT_ORG = new RegExp(`^\\p{Script=Han}{2,30}?${ORG_SUFFIX}$`, 'u');
+
+/** "中共清远市委 清远市人民政府关于印发《…》的通知": several bodies; the government is the issuer. */
+function jointNotice(text: string): [string, string, string] | null {
+  const at = text.indexOf('关于印发');
+  if (at < 4 || at > 80) return null;
+  const names = text.slice(0, at).trim().split(/[\s\u3000、，,]+/u);
+  const rest = /^关于印发(.{2,80}?)的通知$/u.exec(text.slice(at));
+  if (!rest || names.length < 2 || names.length > 4 || !names.every((n) => JOINT_ORG.test(n) || /^中共\p{Script=Han}{2,12}委$/u.test(n))) return null;
+  const government = names.find((n) => /人民政府(?:办公室|办公厅)?$/u.test(n)) ?? names[names.length - 1];
+  return [text, government, rest[1]];
 }
 
 function isStructural(p: Paragraph): boolean {

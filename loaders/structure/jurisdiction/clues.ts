@@ -192,6 +192,29 @@ export function issuerClues(name: string, p: Paragraph): Clue[] {
   return at ? [clue('issuer', [at.division], p, name)] : [];
 }
 
+/** "区府办", "市政府办公室": a government office named by level only. */
+export function isRelativeOffice(name: string): boolean {
+  return RELATIVE_OFFICE.test(name);
+}
+
+const RELATIVE_OFFICE = /^([省市区县])(?:人民政府办公厅|人民政府办公室|政府办公厅|政府办公室|政府办|府办|人民政府|政府)$/u;
+
+/**
+ * An issuer named relative to the plan's own division: a signature or 发布机构 row "区府办",
+ * "市政府办公室". Its full name needs the jurisdiction the other clues give.
+ */
+export function relativeIssuer(window: Paragraph[]): { level: string; office: string } | undefined {
+  for (let i = 0; i < window.length; i++) {
+    const t = window[i].text.trim();
+    const row = /^(?:发布机构|发文机关|发文机构|发文单位|发布单位)[\s\u3000]*[：:]?[\s\u3000]*(\S{2,8})$/u.exec(t)?.[1];
+    const signed = !row && t.length <= 8 && window[i + 1] && DATE_LINE.test(window[i + 1].text.trim()) ? t : undefined;
+    const alone = !row && LABEL_ALONE.test(t) && window[i + 1] ? window[i + 1].text.trim() : undefined;
+    const m = RELATIVE_OFFICE.exec(row ?? signed ?? alone ?? '');
+    if (m) return { level: m[1], office: /府办|办公/u.test(m[0]) ? 'office' : 'government' };
+  }
+  return undefined;
+}
+
 const LEVEL_OF_TOKEN: Record<string, Division['level']> = { 区: 'DISTRICT', 县: 'DISTRICT', 市: 'CITY', 省: 'PROVINCE' };
 const SELF_REFERENCE = /[全我本]([区县市省])/gu;
 const NAME = /\p{Script=Han}{2,8}?(?:自治区|省|市|区|县)/gu;

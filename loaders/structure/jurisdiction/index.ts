@@ -6,13 +6,14 @@
  * (weigh.ts). A manifest's jurisdiction overrides them all. The reasons are kept as evidence.
  */
 import type { Division, ManifestEntry, Paragraph, PlanDraft } from '../../model.ts';
-import { isWithin, resolveDivision } from '../../places/gazetteer.ts';
+import { divisionById, isWithin, resolveDivision } from '../../places/gazetteer.ts';
 import { simplify } from '../../read/index.ts';
-import { bodyClues, issuerClues, docNumberClues, headerClues, metadataRowClues, noticeClues, signatureClues, titleClues, type Clue, type EvidenceKind } from './clues.ts';
+import { bodyClues, issuerClues, relativeIssuer, docNumberClues, headerClues, metadataRowClues, noticeClues, signatureClues, titleClues, type Clue, type EvidenceKind } from './clues.ts';
 import { weigh } from './weigh.ts';
 
 export type { EvidenceKind } from './clues.ts';
 export { leadingDivision } from './leading.ts';
+export { isRelativeOffice } from './clues.ts';
 export { divisionsOfPrefix, readDocNumber } from './doc-number.ts';
 export { divisionOfCode } from './credit-code.ts';
 
@@ -64,6 +65,7 @@ export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReadi
     ...docNumberClues(head.slice(0, 30)),
     ...metadataRowClues(edges),
     ...(input.title ? titleClues(simplify(input.title), input.titleParagraph, input.line ?? 1) : []),
+    ...headlineClues(head.slice(0, 20), input.titleParagraph),
   ];
   // An issuer the metadata reader found elsewhere (an "X正式印发《…》" clause) is a clue of its own; on a line already read it adds nothing.
   const issuerAt = input.issuer?.paragraph;
@@ -81,6 +83,7 @@ export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReadi
       issuer,
     };
   }
+  const relative = issuer ? undefined : relativeIssuer(edges);
   let verdict = weigh(clues);
   // The body is read only when the rest leaves the question open: it is the weakest clue and the costliest to read.
   if (!verdict || verdict.contested) verdict = weigh([...clues, ...bodyClues(body)]);
@@ -90,8 +93,20 @@ export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReadi
     name: verdict.division.name,
     level: levelOf(verdict.division),
     evidence: dedupe(verdict.support.map(({ line, quote, kind }) => ({ line, quote, kind }))).slice(0, MAX_EVIDENCE),
-    issuer,
+    issuer: issuer ?? (relative ? expandIssuer(relative, verdict.division) : undefined),
   };
+}
+
+/**
+ * A page's headline (an <h1>, a Markdown "# …", the first line) when the plan's title is another line: a news
+ * page titled "广东《政府工作报告》重点工作部门分工确定" reports 广东省's plan. A site's name
+ * ("…人民政府网", "…新闻网") is navigation, not a headline.
+ */
+function headlineClues(head: Paragraph[], titleParagraph: Paragraph | undefined): Clue[] {
+  // A marked heading, or the page's first line when it reads as one (short, no sentence punctuation).
+  const h = head.find((p, i) => (p.markdownHeading || i === 0) && p !== titleParagraph && p.text.length >= 8 && p.text.length <= 60 && !/[。；，,：:]/u.test(p.text));
+  if (!h || /(?:网|门户|首页)$/u.test(h.text) || /首页|当前位置/u.test(h.text)) return [];
+  return titleClues(h.text, h, h.line);
 }
 
 /** The text clues that agree with a division the manifest fixed (one inside the other). */
@@ -117,6 +132,20 @@ function issuerOf(clues: Clue[]): string | undefined {
     if (c) return c.issuer;
   }
   return undefined;
+}
+
+const LEVEL_WORD: Record<string, string> = { PROVINCE: '省', CITY: '市', DISTRICT: '区县市' };
+
+/**
+ * "区府办" signed under a 花都区 plan is 广州市花都区人民政府办公室 (a district's full name carries its
+ * city; a county's or a county-level city's stands alone; a province's office is an 办公厅).
+ */
+function expandIssuer(relative: { level: string; office: string }, d: Division): string | undefined {
+  if (!LEVEL_WORD[d.level]?.includes(relative.level) || (d.level === 'DISTRICT' && relative.level !== d.name.slice(-1))) return undefined;
+  const parent = d.parentCode ? divisionById(d.parentCode) : undefined;
+  const full = d.level === 'DISTRICT' && d.name.endsWith('区') && parent?.level === 'CITY' ? parent.name + d.name : d.name;
+  if (relative.office === 'government') return `${full}人民政府`;
+  return `${full}人民政府${d.level === 'PROVINCE' ? '办公厅' : '办公室'}`;
 }
 
 function levelOf(d: Division | undefined): PlanDraft['level'] {

@@ -114,6 +114,8 @@ describe('header, notice and signature', () => {
   it('a joint title "中共清远市委 清远市人民政府关于…" is 清远市, never "中共清远市"', () => {
     const p = plan(['中共清远市委 清远市人民政府关于加快推进县域高质量发展的实施意见', ...TASKS]);
     expect(p).toMatchObject({ jurisdiction: '清远市', level: 'CITY', issuer: '清远市人民政府' });
+    const notice = plan(['中共清远市委 清远市人民政府关于印发《清远市推进广清一体化高质量发展2022年工作要点》的通知', '清发〔2022〕6号', ...TASKS]);
+    expect(notice).toMatchObject({ jurisdiction: '清远市', issuer: '清远市人民政府', title: '清远市推进广清一体化高质量发展2022年工作要点' });
   });
 
   it('a deadline under a body\'s name in a table ("花都区人民政府" / "2025年12月31日前") is no signature', () => {
@@ -121,6 +123,18 @@ describe('header, notice and signature', () => {
     const p = plan(['广州市老旧小区改造提升实施方案', ...TASKS, ...tail, '花都区人民政府', '2025年12月31日前']);
     expect(p.jurisdiction).toBe('广州市');
     expect(kinds(p)).not.toContain('signature');
+  });
+});
+
+describe('an issuer named relative to the plan', () => {
+  it('"区府办" signed above the date under a 花府办函 number is 广州市花都区人民政府办公室', () => {
+    const p = plan(['关于印发2025年重点工作任务分工方案的通知', '花府办函〔2025〕8号', '各镇人民政府、街道办事处：', '现将方案印发给你们。', '区府办', '2025年3月6日', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: '花都区', issuer: '广州市花都区人民政府办公室', title: '2025年重点工作任务分工方案' });
+  });
+
+  it('"发布机构：市政府办公室" on a 江门市 plan is 江门市人民政府办公室; a county stands without its city', () => {
+    expect(plan(['发布机构：市政府办公室', '江门市推进港口物流高质量发展工作方案', ...TASKS]).issuer).toBe('江门市人民政府办公室');
+    expect(plan(['发布机构：县人民政府', '泾县推进老旧小区改造提升实施方案', ...TASKS]).issuer).toBe('泾县人民政府');
   });
 });
 
@@ -133,6 +147,17 @@ describe('titles and headlines', () => {
   it('a news headline "广东《政府工作报告》重点工作部门分工确定" is 广东省', () => {
     const r = resolveJurisdiction({ paragraphs: [], title: '广东《政府工作报告》重点工作部门分工确定', line: 3 });
     expect(r).toMatchObject({ name: '广东省', level: 'PROVINCE', evidence: [{ line: 3, kind: 'title', quote: '广东《政府工作报告》重点工作部门分工确定' }] });
+  });
+
+  it("a news page's first line is its headline: \"广东《政府工作报告》重点工作部门分工确定\" above a report naming 《…分工方案》", () => {
+    const lines = ['广东《政府工作报告》重点工作部门分工确定', '2013-02-27 08:35　来源：南粤新闻网', '记者昨日从省政府办公厅获悉，省政府已印发《2013年重点工作部门分工方案》，明确了牵头单位。'];
+    const p = plan(lines);
+    expect(p.jurisdiction).toBe('广东省');
+    expect(p.jurisdictionEvidence).toEqual([{ line: 1, quote: lines[0], kind: 'title' }]);
+  });
+
+  it('"附件：2025年重点工作任务分工方案" gives the title without 附件', () => {
+    expect(plan(['附件：2025年重点工作任务分工方案', ...TASKS]).title).toBe('2025年重点工作任务分工方案');
   });
 
   it('"美丽广州建设规划纲要" starts with no division', () => {
