@@ -175,7 +175,7 @@ export interface PlaceAtStart {
  */
 export function divisionsAtStart(text: string): PlaceAtStart | undefined {
   const at = leadingDivision(text);
-  if (!at || at.division.level === 'ZONE') return undefined;
+  if (!at || !at.sure || at.division.level === 'ZONE') return undefined;
   return { name: at.division.name, level: at.division.level };
 }
 

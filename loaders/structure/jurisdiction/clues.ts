@@ -60,7 +60,7 @@ export function headerClues(head: Paragraph[]): Clue[] {
     const t = squeezed(p);
     const m = /^(\p{Script=Han}{2,30})文件$/u.exec(t);
     const at = m ? leadingDivision(m[1]) : undefined;
-    if (m && at) out.push(clue('header', [at.division], p, new RegExp(`${ORG_SUFFIX}$`, 'u').test(m[1]) ? m[1] : undefined));
+    if (m && at) out.push(clue('header', at.options, p, new RegExp(`${ORG_SUFFIX}$`, 'u').test(m[1]) ? m[1] : undefined));
   }
   return out;
 }
@@ -81,7 +81,7 @@ export function signatureClues(window: Paragraph[]): Clue[] {
     if (!names || !names.every((n) => ORG.test(n))) continue;
     const places = names.map((n) => leadingDivision(n)).filter((x) => !!x);
     if (places.length === 0) continue;
-    out.push(clue('signature', [places[0]!.division], p, issuerOf(names)));
+    out.push(clue('signature', places[0]!.options, p, issuerOf(names)));
   }
   return out;
 }
@@ -102,7 +102,7 @@ export function noticeClues(head: Paragraph[]): Clue[] {
     const names = p.text.slice(0, at).trim().split(/[\s\u3000、，,]+/u).filter(Boolean);
     if (names.length > 4 || !names.every((n) => NOTICE_ORG.test(n))) continue;
     const place = names.map((n) => leadingDivision(n)).find((x) => !!x);
-    if (place) out.push(clue('issuer', [place.division], p, issuerOf(names)));
+    if (place) out.push(clue('issuer', place.options, p, issuerOf(names)));
   }
   return out;
 }
@@ -154,7 +154,7 @@ function rowClue(label: string, value: string, p: Paragraph): Clue | undefined {
   if (!at) return undefined;
   const named = new RegExp(`${ORG_SUFFIX}$`, 'u').test(body);
   // "来源：广州日报" is a paper, not an issuer: only a body's name counts in full.
-  return named || label !== '来源' ? clue('metadataRow', [at.division], p, named ? body : undefined) : undefined;
+  return named || label !== '来源' ? clue('metadataRow', at.options, p, named ? body : undefined) : undefined;
 }
 
 /**
@@ -183,13 +183,13 @@ export function titleClues(title: string, p: Paragraph | undefined, fallbackLine
   const at = leadingDivision(title.replace(SPACES, ''));
   if (!at) return [];
   const where = p ?? ({ line: fallbackLine, original: title } as Paragraph);
-  return [clue('title', [at.division], where)];
+  return [clue('title', at.options, where)];
 }
 
 /** An issuer read by other means ("广州市人民政府正式印发《…》"), starting with a division. */
 export function issuerClues(name: string, p: Paragraph): Clue[] {
   const at = leadingDivision(name);
-  return at ? [clue('issuer', [at.division], p, name)] : [];
+  return at ? [clue('issuer', at.options, p, name)] : [];
 }
 
 /** "区府办", "市政府办公室": a government office named by level only. */
@@ -272,7 +272,7 @@ function divisionEnding(run: string, memo: Map<string, Division | null>): Divisi
   let found: Division | null = null;
   for (let s = 0; s <= run.length - 2 && !found; s++) {
     const at = leadingDivision(run.slice(s));
-    if (at && at.start + at.surface.length === run.length - s) found = at.division;
+    if (at && at.sure && at.start + at.surface.length === run.length - s) found = at.division;
   }
   memo.set(run, found);
   return found ?? undefined;

@@ -138,6 +138,34 @@ describe('an issuer named relative to the plan', () => {
   });
 });
 
+describe('names two divisions share', () => {
+  it('"白云区…" alone is 广州市白云区 (the home province\'s); signed "贵阳市白云区人民政府" it is Guiyang\'s', () => {
+    expect(plan(['白云区推进老旧小区改造提升实施方案', ...TASKS]).jurisdictionCode).toBe('440111');
+    const p = plan(['白云区推进老旧小区改造提升实施方案', '贵阳市白云区人民政府', '2024年5月8日', ...TASKS]);
+    expect(p.jurisdictionCode).toBe('520113');
+  });
+
+  it('"鼓楼区…" alone could be any of four: no jurisdiction', () => {
+    expect(plan(['鼓楼区推进老旧小区改造提升实施方案', ...TASKS]).jurisdiction).toBeUndefined();
+  });
+});
+
+describe('layouts of headers and signatures', () => {
+  it('a spaced-out header "广 州 市 花 都 区 人 民 政 府 文 件"', () => {
+    expect(plan(['广 州 市 花 都 区 人 民 政 府 文 件', '关于推进老旧小区改造提升的实施方案', ...TASKS]).jurisdiction).toBe('花都区');
+  });
+
+  it('a date in Chinese numerals with a note: "二〇二六年二月二十六日（此件公开发布）"', () => {
+    const p = plan(['各镇人民政府：', '现将方案印发给你们。', '英德市人民政府办公室', '二〇二六年二月二十六日（此件公开发布）', '关于推进老旧小区改造提升的实施方案', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: '英德市', level: 'DISTRICT', issuer: '英德市人民政府办公室' });
+    expect(kinds(p)).toEqual(['signature']);
+  });
+
+  it('a 统一社会信用代码 row', () => {
+    expect(plan(['统一社会信用代码：11440114007502316K', '关于推进老旧小区改造提升的实施方案', ...TASKS]).jurisdiction).toBe('花都区');
+  });
+});
+
 describe('titles and headlines', () => {
   it('"广东省推进城市更新行动方案" is 广东省: 推进城市 is no division', () => {
     const p = plan(['广东省推进城市更新行动方案', ...TASKS]);

@@ -7,7 +7,8 @@
  * own children may follow in full or short form (广州花都 → 花都区).
  */
 import type { Division } from '../../model.ts';
-import { namesIndex, isWithin } from '../../places/gazetteer.ts';
+import { divisionById, namesIndex, isWithin } from '../../places/gazetteer.ts';
+import { HOME_PROVINCE } from './doc-number.ts';
 
 export interface LeadingDivision {
   /** The most specific division the text starts with. */
@@ -16,9 +17,18 @@ export interface LeadingDivision {
   surface: string;
   /** Where the surface starts in the text (after a 中共 / 中国共产党 prefix). */
   start: number;
+  /**
+   * Every division the text may mean, `division` first: more than one when a name alone is
+   * shared (白云区 in 广州市 and in 贵阳市); `division` is then the home province's, if one is.
+   */
+  options: Division[];
+  /** False when the name is shared and none of its namesakes lies in the home province: the text alone cannot say which. */
+  sure: boolean;
 }
 
 const PARTY = /^(?:中共|中国共产党)/u;
+/** The province whose divisions a shared name means when nothing else says (as for abbreviations). */
+const home = divisionById(HOME_PROVINCE);
 const MAX_NAME = 12;
 const TOP_LEVELS = new Set(['PROVINCE', 'CITY', 'DISTRICT']);
 
@@ -45,26 +55,31 @@ export function leadingDivision(text: string): LeadingDivision | undefined {
   const start = party ? party[0].length : 0;
   let pos = start;
   let current: Division | undefined;
+  let shared: Division[] = [];
+  let sure = true;
   for (let depth = 0; depth < 4 && pos < text.length; depth++) {
-    let matched: { d: Division; len: number } | undefined;
+    let matched: { d: Division; len: number; tied: Division[] } | undefined;
     for (let len = Math.min(MAX_NAME, text.length - pos); len >= 2; len--) {
       const options = named(text.slice(pos, pos + len), current);
       if (options.length === 0) continue;
-      if (options.length > 1) {
-        // Same full name twice (a city and its namesake county-level city): the higher level.
-        const full = options.filter((d) => d.name === text.slice(pos, pos + len));
-        const pool = full.length ? full : options;
-        const top = pool.filter((d) => rank(d) === Math.min(...pool.map(rank)));
-        if (top.length !== 1) break;
-        matched = { d: top[0], len };
-      } else matched = { d: options[0], len };
+      // Same full name twice (a city and its namesake county-level city): the higher level.
+      const full = options.filter((d) => d.name === text.slice(pos, pos + len));
+      const pool = full.length ? full : options;
+      const tied = pool.filter((d) => rank(d) === Math.min(...pool.map(rank)));
+      if (tied.length > 1 && (current || depth > 0)) break;
+      const inHome = home ? tied.filter((d) => isWithin(d, home)) : [];
+      matched = { d: inHome.length === 1 ? inHome[0] : tied[0], len, tied };
+      sure = tied.length === 1 || inHome.length === 1;
       break;
     }
     if (!matched) break;
     current = matched.d;
     pos += matched.len;
+    shared = matched.tied.length > 1 ? [current, ...matched.tied.filter((d) => d.id !== current!.id)] : [];
+    // A shared name goes no deeper: its children would depend on which one it is.
+    if (shared.length) break;
   }
-  return current ? { division: current, surface: text.slice(start, pos), start } : undefined;
+  return current ? { division: current, surface: text.slice(start, pos), start, options: shared.length ? shared : [current], sure } : undefined;
 }
 
 const RANK: Record<string, number> = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWN: 3, VILLAGE: 4, ZONE: 5 };
