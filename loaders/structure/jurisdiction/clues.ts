@@ -93,11 +93,14 @@ function issuerOf(names: string[]): string {
 
 const NOTICE_ORG = new RegExp(`^\\p{Script=Han}{2,30}?${ORG_SUFFIX}$`, 'u');
 
-/** "广州市花都区人民政府办公室关于印发…的通知", "中共清远市委 清远市人民政府关于…的实施意见". */
+/** "广州市花都区人民政府办公室关于印发…的通知", "中共清远市委 清远市人民政府关于…的实施意见", "X印发《…》的通知". */
 export function noticeClues(head: Paragraph[]): Clue[] {
   const out: Clue[] = [];
   for (const p of head) {
-    const at = p.text.indexOf('关于');
+    // "X关于印发…", "X关于…的意见", or "上海市人民政府印发《…》的通知".
+    const about = p.text.indexOf('关于');
+    const issued = p.text.indexOf('印发');
+    const at = about >= 0 && (issued < 0 || about < issued) ? about : issued;
     if (at < 2 || at > 70 || p.text.length > 200) continue;
     const names = p.text.slice(0, at).trim().split(/[\s\u3000、，,]+/u).filter(Boolean);
     if (names.length > 4 || !names.every((n) => NOTICE_ORG.test(n))) continue;
@@ -180,7 +183,8 @@ export function docNumberClues(head: Paragraph[]): Clue[] {
 
 /** The title (a plan's title line, a news headline) starting with a division. */
 export function titleClues(title: string, p: Paragraph | undefined, fallbackLine: number): Clue[] {
-  const at = leadingDivision(title.replace(SPACES, ''));
+  // "2024年花都区…工作要点", "《花都区…方案》": the division follows a year or a quotation mark.
+  const at = leadingDivision(title.replace(SPACES, '').replace(/^(?:关于(?:印发)?)?[《〈“"]?(?:(?:19|20)\d\d年(?:度)?)?/u, ''));
   if (!at) return [];
   const where = p ?? ({ line: fallbackLine, original: title } as Paragraph);
   return [clue('title', at.options, where)];

@@ -188,6 +188,16 @@ describe('titles and headlines', () => {
     expect(plan(['附件：2025年重点工作任务分工方案', ...TASKS]).title).toBe('2025年重点工作任务分工方案');
   });
 
+  it('"2024年花都区政府工作报告重点任务分工方案": the division after the year', () => {
+    expect(plan(['2024年花都区政府工作报告重点任务分工方案', ...TASKS]).jurisdiction).toBe('花都区');
+  });
+
+  it('"上海市人民政府印发《…》的通知" under "沪府发〔2017〕92号"', () => {
+    const p = plan(['沪府发〔2017〕92号', '上海市人民政府印发《关于本市加强营商环境建设的实施意见》的通知', '各区人民政府：', ...TASKS]);
+    expect(p.jurisdiction).toBe('上海市');
+    expect(kinds(p)).toEqual(expect.arrayContaining(['issuer', 'docNumber']));
+  });
+
   it('"美丽广州建设规划纲要" starts with no division', () => {
     expect(plan(['美丽广州建设规划纲要', ...TASKS]).jurisdiction).toBeUndefined();
   });
