@@ -44,8 +44,8 @@ function clue(kind: EvidenceKind, options: Division[], p: Paragraph, issuer?: st
 export const ORG_SUFFIX = '(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府办|办公厅|办公室|管理委员会|委员会|行政公署|市委|省委|区委|县委|局|厅|委|部|署|办)';
 const ORG = new RegExp(`^\\p{Script=Han}{2,30}?${ORG_SUFFIX}$`, 'u');
 const DATE = /^(?:(?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日/u;
-/** A date alone, as under a signature (a table cell's "2025年12月31日前" is not one). */
-const DATE_LINE = new RegExp(`${DATE.source}[\\s\\u3000]*(?:[（(][^）)]{2,12}[）)])?$`, 'u');
+/** A date alone, as under a signature, or the closing "2026年2月26日印发" (a table cell's "2025年12月31日前" is not one). */
+const DATE_LINE = new RegExp(`${DATE.source}[\\s\\u3000]*(?:[（(][^）)]{2,12}[）)]|印发)?$`, 'u');
 const SPACES = /[\s\u3000]+/gu;
 
 function squeezed(p: Paragraph): string {

@@ -161,6 +161,12 @@ describe('layouts of headers and signatures', () => {
     expect(kinds(p)).toEqual(['signature']);
   });
 
+  it('the closing line "广州市花都区人民政府办公室　　2026年2月26日印发"', () => {
+    const tail = Array.from({ length: 70 }, (_, i) => `（${i + 1}）推进第${i + 1}项工作，完善配套设施。`);
+    const p = plan(['关于推进老旧小区改造提升的实施方案', ...TASKS, ...tail, '广州市花都区人民政府办公室　　2026年2月26日印发']);
+    expect(p.jurisdiction).toBe('花都区');
+  });
+
   it('a 统一社会信用代码 row', () => {
     expect(plan(['统一社会信用代码：11440114007502316K', '关于推进老旧小区改造提升的实施方案', ...TASKS]).jurisdiction).toBe('花都区');
   });
