@@ -164,7 +164,7 @@ function planGraph(g: GraphBuilder, source: SourceText, paragraphs: Paragraph[],
   }
   if (jurisdiction && r.divisionNodes) {
     g.merge(r.divisionNodes(jurisdiction));
-    g.rel('GOVERNS', id, jurisdiction.id, { ...evidenceFor(plan.jurisdiction!, paragraphs, plan, document), surface: plan.jurisdiction! });
+    g.rel('GOVERNS', id, jurisdiction.id, { ...governsEvidence(plan, paragraphs, document), surface: plan.jurisdiction! });
   } else if (plan.jurisdiction) {
     g.warn(document, plan.evidence.line, `jurisdiction "${plan.jurisdiction}" of "${plan.title}" is not a known division`);
   }
@@ -176,6 +176,14 @@ function planGraph(g: GraphBuilder, source: SourceText, paragraphs: Paragraph[],
     }
   }
   return refIds;
+}
+
+/** Where the jurisdiction was read; a line that names it, else the resolver's strongest clue from the text (a 花府办 number names no 花都区). */
+function governsEvidence(plan: PlanDraft, paragraphs: Paragraph[], document: string): Record<string, PropertyValue> {
+  const found = evidenceFor(plan.jurisdiction!, paragraphs, plan, document);
+  const clue = plan.jurisdictionEvidence?.find((e) => e.kind !== 'manifest' && e.line > 0);
+  if (found.source !== 'manifest' || !clue || plan.kind === 'news') return found;
+  return { document, line: clue.line, quote: clue.quote };
 }
 
 /**

@@ -89,7 +89,8 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
   const issuerParagraph = issuer ? head.find((p) => p.text.includes(issuer!)) : undefined;
   const place = resolveJurisdiction({
     paragraphs,
-    title: simpleTitle,
+    // Only a title read from a line is a clue with a line (the manifest's or a file name is not).
+    title: titleParagraph ? simpleTitle : undefined,
     titleParagraph,
     manifest,
     line: titleParagraph?.line ?? head[0]?.line,
