@@ -126,6 +126,21 @@ export function metadataRowClues(window: Paragraph[]): Clue[] {
     if (p.text.length > 200 || /[>›»]|当前位置|所在位置/u.test(p.text)) continue;
     const rows: [string, string][] = [];
     const alone = LABEL_ALONE.exec(p.text.trim());
+    if (p.text.includes('\t')) {
+      // A table row (tab-separated, Markdown pipes): a label cell, then its value cell.
+      const cells = p.text.split('\t').map((c) => c.trim());
+      cells.forEach((c, k) => {
+        const label = LABEL_ALONE.exec(c)?.[1];
+        if (label && cells[k + 1]) rows.push([label, cells[k + 1]]);
+      });
+      if (rows.length) {
+        for (const [label, value] of rows) {
+          const c = rowClue(label, value, p);
+          if (c) out.push(c);
+        }
+        continue;
+      }
+    }
     if (alone && window[i + 1]) rows.push([alone[1], window[i + 1].text.trim()]);
     else if (p.text.includes('：') || p.text.includes(':')) {
       for (const m of p.text.matchAll(ROW)) {

@@ -14,6 +14,7 @@ interface AbbreviationData {
   cities: Record<string, Record<string, string>>;
   districts: Record<string, Record<string, string>>;
   prefixes: Record<string, string>;
+  notDivisions: string[];
 }
 
 const data = JSON.parse(readFileSync(new URL('../../data/division-abbreviations.json', import.meta.url), 'utf8')) as AbbreviationData;
@@ -48,6 +49,7 @@ export const DOC_NUMBER = /(\p{Script=Han}{1,10})\s*[〔［[（(【]\s*((?:19|20
 
 /** The divisions a document-number prefix names, e.g. "穗花府办" → [花都区]. */
 export function divisionsOfPrefix(prefix: string): { abbreviation: string; options: Division[] } | undefined {
+  if (data.notDivisions.some((p) => prefix.startsWith(p))) return undefined;
   let best: { key: string; entries: Entry[] } | undefined;
   for (let len = Math.min(longest, prefix.length); len >= 1; len--) {
     // Something must follow a division's abbreviation (府, 政发, 发改); a whole prefix (云府) may be all.

@@ -72,6 +72,18 @@ describe("a government page's information rows", () => {
     expect(kinds(p)).toEqual(expect.arrayContaining(['metadataRow', 'docNumber']));
   });
 
+  it('a Markdown table of rows: "| 索引号 | 11440114007502316K/2026-00021 | 发布机构 | 广州市花都区人民政府办公室 |"', () => {
+    const source: SourceText = {
+      document: 'page.md',
+      lines: ['| 索引号 | 11440114007502316K/2026-00021 | 发布机构 | 广州市花都区人民政府办公室 |', '|---|---|---|---|', '| 文号 | 花府办〔2026〕5号 | 成文日期 | 2026-02-26 |', '', '# 关于推进老旧小区改造提升的实施方案', '', ...TASKS.flatMap((l) => [l, ''])],
+      encoding: 'utf-8',
+      script: 'simplified',
+    };
+    const p = structure(source, normalise(source))[0];
+    expect(p).toMatchObject({ jurisdiction: '花都区', issuer: '广州市花都区人民政府办公室' });
+    expect(kinds(p)).toEqual(expect.arrayContaining(['metadataRow', 'creditCode', 'docNumber']));
+  });
+
   it('a label on its own line and its value on the next: "发文机关：" / "广州市花都区人民政府办公室"', () => {
     const p = plan(['发文机关：', '广州市花都区人民政府办公室', '关于推进老旧小区改造提升的实施方案', ...TASKS]);
     expect(p).toMatchObject({ jurisdiction: '花都区', issuer: '广州市花都区人民政府办公室' });

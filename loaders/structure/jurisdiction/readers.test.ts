@@ -32,6 +32,8 @@ describe('document numbers', () => {
   it('reads nothing in a sentence or without a division', () => {
     expect(readDocNumber('根据粤府〔2021〕13号文件')).toBeUndefined();
     expect(readDocNumber('国办发〔2020〕23号')).toBeUndefined();
+    expect(readDocNumber('中发〔2021〕1号')).toBeUndefined(); // the Party centre's, not 中山市's
+    expect(readDocNumber('中府〔2021〕1号')?.options.map((d) => d.name)).toEqual(['中山市']);
   });
 });
 
