@@ -251,6 +251,22 @@ describe('conflicts', () => {
     expect(p.jurisdiction).toBe('广州市');
   });
 
+  it("a district site reposting the city's notice: 发布机构 and 索引号 say 花都区, the notice, number and signature 广州市", () => {
+    const p = plan([
+      '索引号：11440114007502316K/2024-00031',
+      '发布机构：广州市花都区人民政府办公室',
+      '广州市人民政府办公厅关于印发广州市老旧小区改造提升实施方案的通知',
+      '穗府办〔2024〕3号',
+      '各区人民政府，市政府各部门：',
+      '现将方案印发给你们。',
+      '广州市人民政府办公厅',
+      '2024年2月1日',
+      ...TASKS,
+    ]);
+    expect(p).toMatchObject({ jurisdiction: '广州市', issuer: '广州市人民政府办公厅' });
+    expect(kinds(p)).toEqual(['issuer', 'signature', 'docNumber']);
+  });
+
   it('a manifest overrides the text, and the agreeing text is still cited after it', () => {
     const lines = ['广州市花都区老旧小区改造提升实施方案', ...TASKS];
     const p = plan(lines, { manifest: { file: 'doc.txt', jurisdiction: '广州市' } });

@@ -3,9 +3,9 @@
  * a 花都区 title agree: the plan is Huadu's, issued in Guangzhou). A division's support is, tier by
  * tier (explicit, title, body), the weight of the clues that agree with it; the strongest tier
  * decides, so one explicit clue outweighs any number of body mentions. Among divisions with equal
- * support (a chain: 广东省 ⊃ 广州市 ⊃ 花都区), the deepest one a naming clue states wins; a credit
- * code (where the issuer happens to be registered) and body words never make it more specific
- * than what the document says in so many words.
+ * support (a chain: 广东省 ⊃ 广州市 ⊃ 花都区), the deepest one the document's own words state wins;
+ * a page's rows, a credit code (where the issuer happens to be registered) and body words never
+ * make it more specific than what the document says in so many words.
  */
 import type { Division } from '../../model.ts';
 import { divisionById, isWithin } from '../../places/gazetteer.ts';
@@ -39,11 +39,11 @@ function settle(clues: Clue[]): (Clue & { division: Division })[] {
   return out;
 }
 
-const NON_NAMING = new Set(['creditCode', 'body']);
+const OWN_WORDS = new Set(['manifest', 'header', 'issuer', 'signature', 'docNumber', 'title']);
 
 export interface Verdict {
   division: Division;
-  /** The clues that agree with it, strongest first. */
+  /** The clues naming it or a division it lies in, strongest first. */
   support: (Clue & { division: Division })[];
   /** Clues as strong pointed at a division that does not agree with it (a tie between two places). */
   contested: boolean;
@@ -63,13 +63,18 @@ export function weigh(clues: Clue[]): Verdict | undefined {
   const cmp = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
   const best = scored.reduce((m, x) => (cmp(x.s, m.s) > 0 ? x : m)).s;
   const top = scored.filter((x) => cmp(x.s, best) === 0).map((x) => x.d);
-  // Naming clues of the strongest tier present, or of the title below explicit ones, may refine.
-  const onlyWeak = settled.every((c) => NON_NAMING.has(c.kind));
-  const namedBy = (d: Division) => settled.some((c) => c.division.id === d.id && (onlyWeak || !NON_NAMING.has(c.kind)));
+  // Who may make the answer more specific: the document's own words (header, notice, signature,
+  // number, title) when it has any — a district site reposting a city's notice shows the district
+  // in its 发布机构 and 索引号 rows, but the notice is the city's; else the page's rows; else anything.
+  const own = settled.some((c) => OWN_WORDS.has(c.kind));
+  const rows = settled.some((c) => c.kind === 'metadataRow');
+  const refines = (kind: string) => (own ? OWN_WORDS.has(kind) : rows ? kind === 'metadataRow' : true);
+  const namedBy = (d: Division) => settled.some((c) => c.division.id === d.id && refines(c.kind));
   const named = top.filter(namedBy);
   const pool = named.length ? named : top;
   const division = pool.reduce((m, d) => (LEVEL_DEPTH[d.level] > LEVEL_DEPTH[m.level] ? d : m));
-  const support = settled.filter((c) => agree(c.division, division)).sort((a, b) => b.tier - a.tier || b.weight - a.weight || a.line - b.line);
+  // The reasons: clues naming it or a division it lies in (a 穗府办 number for a 花都区 plan), not ones naming a part of it.
+  const support = settled.filter((c) => isWithin(division, c.division)).sort((a, b) => b.tier - a.tier || b.weight - a.weight || a.line - b.line);
   const contested = top.some((d) => !agree(d, division));
   return { division, support, contested };
 }
