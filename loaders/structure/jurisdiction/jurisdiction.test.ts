@@ -264,7 +264,7 @@ describe('conflicts', () => {
       ...TASKS,
     ]);
     expect(p).toMatchObject({ jurisdiction: '广州市', issuer: '广州市人民政府办公厅' });
-    expect(kinds(p)).toEqual(['issuer', 'signature', 'docNumber']);
+    expect(kinds(p)).toEqual(['issuer', 'signature', 'docNumber', 'title']);
   });
 
   it('a manifest overrides the text, and the agreeing text is still cited after it', () => {
