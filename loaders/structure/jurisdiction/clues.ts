@@ -52,13 +52,13 @@ function squeezed(p: Paragraph): string {
   return p.text.replace(SPACES, '');
 }
 
-/** "广州市花都区人民政府办公室文件", "中 共 清 远 市 委 文 件". */
+/** "广州市花都区人民政府办公室文件", "中 共 清 远 市 委 文 件", "广州市人民政府令 第123号". */
 export function headerClues(head: Paragraph[]): Clue[] {
   const out: Clue[] = [];
   for (const p of head) {
-    if (p.text.length > 40 || !p.text.includes('文') || !p.text.includes('件')) continue;
+    if (p.text.length > 40 || !(p.text.includes('件') || p.text.includes('令'))) continue;
     const t = squeezed(p);
-    const m = /^(\p{Script=Han}{2,30})文件$/u.exec(t);
+    const m = /^(\p{Script=Han}{2,30})文件$/u.exec(t) ?? /^(\p{Script=Han}{2,30}?人民政府)令(?:第\d{1,4}号)?$/u.exec(t);
     const at = m ? leadingDivision(m[1]) : undefined;
     if (m && at) out.push(clue('header', at.options, p, new RegExp(`${ORG_SUFFIX}$`, 'u').test(m[1]) ? m[1] : undefined));
   }

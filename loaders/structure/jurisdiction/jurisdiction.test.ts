@@ -104,6 +104,12 @@ describe('header, notice and signature', () => {
     expect(p.jurisdictionEvidence![0]).toMatchObject({ line: 1, kind: 'header' });
   });
 
+  it('a rule\'s header "广州市人民政府令 第123号"', () => {
+    const p = plan(['广州市人民政府令', '第123号', '《老旧小区改造管理规定》已经市人民政府常务会议审议通过，现予公布。', ...TASKS]);
+    expect(p.jurisdiction).toBe('广州市');
+    expect(p.jurisdictionEvidence![0]).toMatchObject({ line: 1, kind: 'header' });
+  });
+
   it('a signature "广州市花都区人民政府办公室" above "2026年2月26日" names the issuer too', () => {
     const lines = ['各镇人民政府、街道办事处，区政府各部门：', '现将方案印发给你们，请认真贯彻执行。', '广州市花都区人民政府办公室', '2026年2月26日', '关于推进老旧小区改造提升的实施方案', ...TASKS];
     const p = plan(lines);
