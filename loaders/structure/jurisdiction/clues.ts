@@ -110,7 +110,10 @@ export function noticeClues(head: Paragraph[]): Clue[] {
   return out;
 }
 
-const ROW_LABELS = '索引号|统一社会信用代码|信用代码|发布机构|发文机关|发文机构|发文单位|发布单位|印发单位|制发机关|来源|信息来源|文章来源|文号|发文字号|发文文号|文件编号|文件字号';
+const LABELS = ['索引号', '统一社会信用代码', '信用代码', '发布机构', '发布机关', '发文机关', '发文机构', '发文单位', '发布单位', '印发单位', '制发机关', '来源', '信息来源', '文章来源', '文号', '发文字号', '发文文号', '文件编号', '文件字号'];
+/** Labels as pages space them out ("文  号"); longest first so 信息来源 is not read as 来源. */
+const ROW_LABELS = [...LABELS].sort((a, b) => b.length - a.length).map((l) => [...l].join('[ \\u3000]*')).join('|');
+const labelOf = (written: string) => written.replace(/[ \u3000]/gu, '');
 const ROW = new RegExp(`(${ROW_LABELS})[\\s\\u3000]*[：:][\\s\\u3000]*([^\\s\\u3000：:|｜]*(?:[（(][^）)]{1,12}[）)])?)`, 'gu');
 const LABEL_ALONE = new RegExp(`^(?:[•·\\-*]\\s*)?(${ROW_LABELS})[\\s\\u3000]*[：:]?$`, 'u');
 
@@ -131,7 +134,7 @@ export function metadataRowClues(window: Paragraph[]): Clue[] {
       const cells = p.text.split('\t').map((c) => c.trim());
       cells.forEach((c, k) => {
         const label = LABEL_ALONE.exec(c)?.[1];
-        if (label && cells[k + 1]) rows.push([label, cells[k + 1]]);
+        if (label && cells[k + 1]) rows.push([labelOf(label), cells[k + 1]]);
       });
       if (rows.length) {
         for (const [label, value] of rows) {
@@ -141,12 +144,13 @@ export function metadataRowClues(window: Paragraph[]): Clue[] {
         continue;
       }
     }
-    if (alone && window[i + 1]) rows.push([alone[1], window[i + 1].text.trim()]);
+    if (alone && window[i + 1]) rows.push([labelOf(alone[1]), window[i + 1].text.trim()]);
     else if (p.text.includes('：') || p.text.includes(':')) {
       for (const m of p.text.matchAll(ROW)) {
         // Rows may run together when a copy lost its line breaks, but 数据来源 in a table note is no row.
-        if (m[1].endsWith('来源') && m[1].length === 2 && m.index! > 0 && /[\p{Script=Han}]/u.test(p.text[m.index! - 1])) continue;
-        rows.push([m[1], m[2]]);
+        const label = labelOf(m[1]);
+        if (label === '来源' && m.index! > 0 && /[\p{Script=Han}]/u.test(p.text[m.index! - 1])) continue;
+        rows.push([label, m[2]]);
       }
     }
     for (const [label, value] of rows) {
@@ -190,6 +194,9 @@ export function docNumberClues(head: Paragraph[]): Clue[] {
       const m = DOC_NUMBER.exec(t);
       const before = m ? t.slice(0, m.index) : '';
       if (m && m.index + m[0].length === t.length && /[\s\u3000]$/u.test(before) && !/[（(]/u.test(before.slice(-3))) n = readDocNumber(m[0].replace(SPACES, ''));
+      // "…的通知【花府办〔2022〕6号】": a title line carrying its number.
+      const tagged = !n ? /[【[［]\s*(\p{Script=Han}{1,10}\s*[〔［[（(]\s*(?:19|20)\d\d\s*[〕］\]）)]\s*第?\s*\d{1,5}\s*号)\s*[】\]］]$/u.exec(t) : null;
+      if (tagged) n = readDocNumber(tagged[1].replace(SPACES, ''));
     }
     if (n) out.push(clue('docNumber', n.options, p));
   }

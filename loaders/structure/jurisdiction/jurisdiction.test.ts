@@ -84,6 +84,17 @@ describe("a government page's information rows", () => {
     expect(kinds(p)).toEqual(expect.arrayContaining(['metadataRow', 'creditCode', 'docNumber']));
   });
 
+  it('spaced labels and bullets: "• 文  号: 增府办规[2020]6号", "• 发布机关: 广州市增城区人民政府办公室"', () => {
+    const p = plan(['基本信息', '• 统一编号: ZC0220200006', '• 文  号: 增府办规[2020]6号', '• 发布机关: 广州市增城区人民政府办公室', '关于推进老旧小区改造提升的实施方案', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: '增城区', issuer: '广州市增城区人民政府办公室' });
+    expect(kinds(p)).toEqual(expect.arrayContaining(['metadataRow', 'docNumber']));
+  });
+
+  it('a title line carrying its number: "…的通知【花府办〔2022〕6号】"', () => {
+    const p = plan(['关于印发重大行政决策事项目录的通知【花府办〔2022〕6号】', '各镇（街）政府（办事处）：', ...TASKS]);
+    expect(p.jurisdiction).toBe('花都区');
+  });
+
   it('a label on its own line and its value on the next: "发文机关：" / "广州市花都区人民政府办公室"', () => {
     const p = plan(['发文机关：', '广州市花都区人民政府办公室', '关于推进老旧小区改造提升的实施方案', ...TASKS]);
     expect(p).toMatchObject({ jurisdiction: '花都区', issuer: '广州市花都区人民政府办公室' });
