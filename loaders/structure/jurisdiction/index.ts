@@ -8,12 +8,14 @@
 import type { Division, ManifestEntry, Paragraph, PlanDraft } from '../../model.ts';
 import { divisionById, isWithin, resolveDivision } from '../../places/gazetteer.ts';
 import { simplify } from '../../read/index.ts';
-import { bodyClues, issuerClues, relativeIssuer, docNumberClues, headerClues, metadataRowClues, noticeClues, signatureClues, titleClues, type Clue, type EvidenceKind } from './clues.ts';
+import { docNumberClues, headerClues, issuerClues, noticeClues, signatureClues, titleClues, type Clue, type EvidenceKind } from './clues.ts';
+import { metadataRowClues, relativeIssuer } from './rows.ts';
+import { bodyClues } from './body.ts';
 import { weigh } from './weigh.ts';
 
 export type { EvidenceKind } from './clues.ts';
 export { leadingDivision } from './leading.ts';
-export { isRelativeOffice } from './clues.ts';
+export { isRelativeOffice } from './rows.ts';
 export { divisionsOfPrefix, readDocNumber } from './doc-number.ts';
 export { divisionOfCode } from './credit-code.ts';
 
