@@ -13,10 +13,11 @@ const BODY_CHARS = 40_000;
  * The body's own words. A plan says 我区 / 全区 of its own district (全市 of its city, 全省 of its
  * province) far more than of any other level: the commonest such word gives the level, and the
  * division of that level the body names most — more so within 40 characters of the word
- * ("花都区…全区各镇街") — is the body's candidate. Reads the first 200 paragraphs (40,000
- * characters) at most.
+ * ("花都区…全区各镇街") — is the body's candidate. The level alone is still worth knowing when no
+ * name can be settled (区发展改革局 is then a district's body). Reads the first 200 paragraphs
+ * (40,000 characters) at most.
  */
-export function bodyClues(paragraphs: Paragraph[]): Clue[] {
+export function readBody(paragraphs: Paragraph[]): { clues: Clue[]; level?: Division['level'] } {
   const tokens: Record<string, number> = {};
   const seen = new Map<string, { division: Division; count: number; near: number; first: Paragraph; firstNear?: Paragraph }>();
   const memo = new Map<string, Division | null>();
@@ -42,15 +43,15 @@ export function bodyClues(paragraphs: Paragraph[]): Clue[] {
       seen.set(d.id, entry);
     }
   }
-  const level = (Object.entries(tokens).sort((a, b) => b[1] - a[1])[0] ?? [])[0];
-  if (!level) return [];
+  const level = (Object.entries(tokens).sort((a, b) => b[1] - a[1])[0] ?? [])[0] as Division['level'] | undefined;
+  if (!level) return { clues: [] };
   const ranked = [...seen.values()].filter((e) => e.division.level === level && (e.near > 0 || e.count >= 3)).sort((a, b) => b.near * 3 + b.count - (a.near * 3 + a.count));
   const best = ranked[0];
-  if (!best) return [];
+  if (!best) return { clues: [], level };
   // A runner-up that holds its own (two districts of a joint plan) leaves the body undecided.
   const second = ranked[1];
-  if (second && second.near * 3 + second.count >= 0.8 * (best.near * 3 + best.count)) return [];
-  return [clue('body', [best.division], best.firstNear ?? best.first, undefined, Math.min(5, 1 + best.near + Math.floor(best.count / 5)))];
+  if (second && second.near * 3 + second.count >= 0.8 * (best.near * 3 + best.count)) return { clues: [], level };
+  return { level, clues: [clue('body', [best.division], best.firstNear ?? best.first, undefined, Math.min(5, 1 + best.near + Math.floor(best.count / 5)))] };
 }
 
 /** The division a run of characters ends with ("推动花都区" → 花都区), or none. */

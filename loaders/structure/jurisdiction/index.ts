@@ -10,7 +10,7 @@ import { divisionById, isWithin, resolveDivision } from '../../places/gazetteer.
 import { simplify } from '../../read/index.ts';
 import { docNumberClues, headerClues, issuerClues, noticeClues, signatureClues, titleClues, type Clue, type EvidenceKind } from './clues.ts';
 import { metadataRowClues, relativeIssuer } from './rows.ts';
-import { bodyClues } from './body.ts';
+import { readBody } from './body.ts';
 import { weigh } from './weigh.ts';
 
 export type { EvidenceKind } from './clues.ts';
@@ -88,8 +88,13 @@ export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReadi
   const relative = issuer ? undefined : relativeIssuer(edges);
   let verdict = weigh(clues);
   // The body is read only when the rest leaves the question open: it is the weakest clue and the costliest to read.
-  if (!verdict || verdict.contested) verdict = weigh([...clues, ...bodyClues(body)]);
-  if (!verdict) return { evidence: [], issuer };
+  let read: ReturnType<typeof readBody> | undefined;
+  if (!verdict || verdict.contested) {
+    read = readBody(body);
+    verdict = weigh([...clues, ...read.clues]);
+  }
+  // No division, but its level: a "区府办" signature, or the body's 全区/我区.
+  if (!verdict) return { evidence: [], issuer, level: relative ? LEVEL_OF_OFFICE[relative.level] : levelOf(read?.level) };
   return {
     division: verdict.division,
     name: verdict.division.name,
@@ -136,6 +141,7 @@ function issuerOf(clues: Clue[]): string | undefined {
   return undefined;
 }
 
+const LEVEL_OF_OFFICE: Record<string, PlanDraft['level']> = { 省: 'PROVINCE', 市: 'CITY', 区: 'DISTRICT', 县: 'DISTRICT' };
 const LEVEL_WORD: Record<string, string> = { PROVINCE: '省', CITY: '市', DISTRICT: '区县市' };
 
 /**
@@ -150,7 +156,7 @@ function expandIssuer(relative: { level: string; office: string }, d: Division):
   return `${full}人民政府${d.level === 'PROVINCE' ? '办公厅' : '办公室'}`;
 }
 
-function levelOf(d: Division | undefined): PlanDraft['level'] {
-  if (!d || d.level === 'ZONE') return undefined;
-  return d.level;
+function levelOf(d: Division | Division['level'] | undefined): PlanDraft['level'] {
+  const level = typeof d === 'string' ? d : d?.level;
+  return level === 'ZONE' ? undefined : level;
 }

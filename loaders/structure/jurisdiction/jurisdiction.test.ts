@@ -252,6 +252,18 @@ describe('the body', () => {
   });
 });
 
+describe('the level when no division can be named', () => {
+  it('"区府办" over the date, nothing naming the district: a district\'s plan of unknown name', () => {
+    const p = plan(['关于印发2025年重点工作任务分工方案的通知', '各镇人民政府、街道办事处：', '现将方案印发给你们。', '区府办', '2025年3月6日', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: undefined, level: 'DISTRICT', jurisdictionEvidence: [] });
+  });
+
+  it('"全市" in the body, no name: a city\'s', () => {
+    const p = plan(['老旧小区改造提升实施方案', '全市共有老旧小区300个，我市将分三年完成改造。', '全市各区同步推进。', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: undefined, level: 'CITY' });
+  });
+});
+
 describe('conflicts', () => {
   it('explicit clues beat the title: signature and number say 花都区, the title says 番禺区', () => {
     const p = plan(['花府办〔2026〕5号', '广州市花都区人民政府办公室', '2026年2月26日', '番禺区老旧小区改造经验推广方案', ...TASKS]);
