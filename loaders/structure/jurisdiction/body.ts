@@ -1,5 +1,7 @@
 /** The body's own words about its division (全区, 我区 next to the name; how often it is named). */
 import type { Division, Paragraph } from '../../model.ts';
+import { lineAt } from '../../normalise/index.ts';
+import { shortQuote } from '../titles.ts';
 import { clue, type Clue } from './clues.ts';
 import { leadingDivision } from './leading.ts';
 
@@ -19,7 +21,7 @@ const BODY_CHARS = 40_000;
  */
 export function readBody(paragraphs: Paragraph[]): { clues: Clue[]; level?: Division['level'] } {
   const tokens: Record<string, number> = {};
-  const seen = new Map<string, { division: Division; count: number; near: number; first: Paragraph; firstNear?: Paragraph }>();
+  const seen = new Map<string, { division: Division; count: number; near: number; first: Mention; firstNear?: Mention }>();
   const memo = new Map<string, Division | null>();
   let chars = 0;
   for (const p of paragraphs.slice(0, BODY_PARAGRAPHS)) {
@@ -34,11 +36,12 @@ export function readBody(paragraphs: Paragraph[]): { clues: Clue[]; level?: Divi
     for (const m of t.matchAll(NAME)) {
       const d = divisionEnding(m[0], memo);
       if (!d) continue;
-      const entry = seen.get(d.id) ?? { division: d, count: 0, near: 0, first: p };
+      const at = { p, offset: m.index! };
+      const entry = seen.get(d.id) ?? { division: d, count: 0, near: 0, first: at };
       entry.count++;
       if (near.some(([at, level]) => level === d.level && Math.abs(at - m.index!) <= 40)) {
         entry.near++;
-        entry.firstNear ??= p;
+        entry.firstNear ??= at;
       }
       seen.set(d.id, entry);
     }
@@ -51,7 +54,20 @@ export function readBody(paragraphs: Paragraph[]): { clues: Clue[]; level?: Divi
   // A runner-up that holds its own (two districts of a joint plan) leaves the body undecided.
   const second = ranked[1];
   if (second && second.near * 3 + second.count >= 0.8 * (best.near * 3 + best.count)) return { clues: [], level };
-  return { level, clues: [clue('body', [best.division], best.firstNear ?? best.first, undefined, Math.min(5, 1 + best.near + Math.floor(best.count / 5)))] };
+  const weight = Math.min(5, 1 + best.near + Math.floor(best.count / 5));
+  return { level, clues: [{ ...clue('body', [best.division], best.firstNear?.p ?? best.first.p, undefined, weight), ...sentenceOf(best.firstNear ?? best.first) }] };
+}
+
+interface Mention {
+  p: Paragraph;
+  offset: number;
+}
+
+/** The sentence holding a mention, from its line: a long paragraph's opening may not name the division at all. */
+function sentenceOf({ p, offset }: Mention): { line: number; quote: string } {
+  if (p.original.length !== p.text.length) return { line: p.line, quote: shortQuote(p.original) };
+  const start = Math.max(p.text.lastIndexOf('。', offset), p.text.lastIndexOf('；', offset)) + 1;
+  return { line: lineAt(p, start), quote: shortQuote(p.original.slice(start)) };
 }
 
 /** The division a run of characters ends with ("推动花都区" → 花都区), or none. */

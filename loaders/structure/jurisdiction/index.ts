@@ -67,8 +67,9 @@ export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReadi
     ...docNumberClues(head.slice(0, 30)),
     ...metadataRowClues(edges),
     ...(input.title ? titleClues(simplify(input.title), input.titleParagraph, input.line ?? 1) : []),
-    ...headlineClues(head.slice(0, 20), input.titleParagraph),
   ];
+  // A headline on a line another clue already read (the notice) adds nothing.
+  clues.push(...headlineClues(head.slice(0, 20), input.titleParagraph).filter((h) => !clues.some((c) => c.line === h.line)));
   // An issuer the metadata reader found elsewhere (an "X正式印发《…》" clause) is a clue of its own; on a line already read it adds nothing.
   const issuerAt = input.issuer?.paragraph;
   if (issuerAt && !clues.some((c) => c.line === issuerAt.line)) clues.push(...issuerClues(simplify(input.issuer!.name), issuerAt));
