@@ -51,7 +51,10 @@ function structureNews(source: SourceText, paragraphs: Paragraph[], manifest?: M
   const articles = splitArticles(paragraphs.filter((p) => p.kind !== 'footnote'));
   return articles.map((a, i) => {
     // A headline is the article's title ("广东《政府工作报告》重点工作部门分工确定" is 广东省's).
-    const place = resolveJurisdiction({ paragraphs: [a.titleParagraph, ...a.paragraphs], title: a.titleParagraph.text, titleParagraph: a.titleParagraph, manifest });
+    // Its kicker and subtitle are headlines too ("广东省住建厅召开…" over "政银企协同探索…").
+    const previousEnd = i > 0 ? articles[i - 1].titleParagraph.line : 0;
+    const kickers = paragraphs.filter((p) => p.line > previousEnd && p.line < a.titleParagraph.line + 3 && p !== a.titleParagraph && a.otherHeadlines.includes(p.original));
+    const place = resolveJurisdiction({ paragraphs: [a.titleParagraph, ...a.paragraphs], title: a.titleParagraph.text, titleParagraph: a.titleParagraph, manifest, headlines: kickers });
     const jurisdiction = place.name;
     const nextStart = articles[i + 1]?.paragraphs[0]?.line;
     // A 链接 sidebar printed after the next article may belong to this one: its lines still count.

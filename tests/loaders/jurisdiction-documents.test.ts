@@ -41,6 +41,13 @@ describe('jurisdiction without a manifest', () => {
     expect(articles.map((a) => a.jurisdiction)).toEqual(['广州市', '广东省']);
   });
 
+  it('a kicker over the headline counts as a headline: "广东省住建厅召开未来社区（完整社区）建设试点工作会议" (line 8)', async () => {
+    const source = await readDocument('seeds/guangdong-construction-news-future-communities.txt');
+    const [first] = structure(source, normalise(source));
+    expect(first.jurisdiction).toBe('广东省');
+    expect(first.jurisdictionEvidence).toEqual([{ line: 8, quote: '广东省住建厅召开未来社区（完整社区）建设试点工作会议', kind: 'title' }]);
+  });
+
   it('the Hengqin zone plan names no county-level division: the places extractor gives it its zone', async () => {
     const source = await readDocument('tests/fixtures/unseen/hengqin-culture-tourism-trade-2024-2026.txt');
     expect(structure(source, normalise(source))[0].jurisdiction).toBeUndefined();

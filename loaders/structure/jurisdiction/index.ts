@@ -46,6 +46,8 @@ export interface JurisdictionInput {
   manifest?: ManifestEntry;
   /** Plan line to cite for a title that has no paragraph of its own. */
   line?: number;
+  /** A news article's other headlines (kicker, subtitle): title clues too. */
+  headlines?: Paragraph[];
   /** An issuer read by other means (an "X正式印发《…》" clause): its name and the paragraph saying it. */
   issuer?: { name: string; paragraph?: Paragraph };
 }
@@ -67,6 +69,7 @@ export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReadi
     ...docNumberClues(head.slice(0, 30)),
     ...metadataRowClues(edges),
     ...(input.title ? titleClues(simplify(input.title), input.titleParagraph, input.line ?? 1) : []),
+    ...(input.headlines ?? []).flatMap((h) => titleClues(h.text, h, h.line)),
   ];
   // A headline on a line another clue already read (the notice) adds nothing.
   clues.push(...headlineClues(head.slice(0, 20), input.titleParagraph).filter((h) => !clues.some((c) => c.line === h.line)));
