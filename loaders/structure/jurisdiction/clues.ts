@@ -94,9 +94,21 @@ function issuerOf(names: string[]): string {
 
 const NOTICE_ORG = new RegExp(`^\\p{Script=Han}{2,30}?${ORG_SUFFIX}$`, 'u');
 
-/** "广州市花都区人民政府办公室关于印发…的通知", "中共清远市委 清远市人民政府关于…的实施意见", "X印发《…》的通知". */
+/**
+ * "广州市花都区人民政府办公室关于印发…的通知", "中共清远市委 清远市人民政府关于…的实施意见",
+ * "X印发《…》的通知", or the body's name on the line above "关于…".
+ */
 export function noticeClues(head: Paragraph[]): Clue[] {
   const out: Clue[] = [];
+  head.forEach((p, i) => {
+    // The body's name on a line of its own over "关于印发…的通知" (a title block set on two lines).
+    const next = head[i + 1]?.text.trimStart();
+    if (next?.startsWith('关于') && p.text.length <= 40) {
+      const name = p.text.replace(SPACES, '');
+      const place = NOTICE_ORG.test(name) ? leadingDivision(name) : undefined;
+      if (place) out.push(clue('issuer', place.options, p, name));
+    }
+  });
   for (const p of head) {
     // "X关于印发…", "X关于…的意见", or "上海市人民政府印发《…》的通知".
     const about = p.text.indexOf('关于');

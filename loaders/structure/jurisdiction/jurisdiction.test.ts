@@ -140,6 +140,11 @@ describe('header, notice and signature', () => {
     expect(p.jurisdiction).toBe('花都区');
   });
 
+  it('a title block on two lines: "怀化市人民政府办公室" over "关于印发《…》的通知"', () => {
+    const p = plan(['怀化市人民政府办公室', '关于印发《促进消费恢复升级实施方案》的通知', '各县市区人民政府：', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: '怀化市', issuer: '怀化市人民政府办公室', title: '促进消费恢复升级实施方案' });
+  });
+
   it('a joint title "中共清远市委 清远市人民政府关于…" is 清远市, never "中共清远市"', () => {
     const p = plan(['中共清远市委 清远市人民政府关于加快推进县域高质量发展的实施意见', ...TASKS]);
     expect(p).toMatchObject({ jurisdiction: '清远市', level: 'CITY', issuer: '清远市人民政府' });
