@@ -77,7 +77,8 @@ function divisionEnding(run: string, memo: Map<string, Division | null>): Divisi
   let found: Division | null = null;
   for (let s = 0; s <= run.length - 2 && !found; s++) {
     const at = leadingDivision(run.slice(s));
-    if (at && at.sure && at.start + at.surface.length === run.length - s) found = at.division;
+    // Two characters inside running text are a word's tail more often than a county (示范县 is not 范县).
+    if (at && at.sure && at.surface.length >= 3 && at.start + at.surface.length === run.length - s) found = at.division;
   }
   memo.set(run, found);
   return found ?? undefined;

@@ -251,6 +251,11 @@ describe('the body', () => {
     expect(p.jurisdictionEvidence).toEqual([expect.objectContaining({ kind: 'body', line: lineOf(lines, '近年来，花都区持续推进老旧小区改造，全区累计完成改造小区120个。') })]);
   });
 
+  it('"示范县" in the body is no 范县', () => {
+    const p = plan(['垃圾分类工作方案', '全县被列入农村生活垃圾分类示范县，全县推进资源化利用示范县建设。', '全县各镇同步推进示范县创建。', ...TASKS]);
+    expect(p.jurisdiction).toBeUndefined();
+  });
+
   it('a city plan naming a district beside 全区 stays the city\'s', () => {
     const p = plan(['广州市老旧小区改造提升实施方案', '花都区全区推进试点，番禺区全区跟进。', ...TASKS]);
     expect(p.jurisdiction).toBe('广州市');
