@@ -9,7 +9,7 @@ import type { Division, ManifestEntry, Paragraph, PlanDraft } from '../../model.
 import { divisionById, isWithin, resolveDivision } from '../../places/gazetteer.ts';
 import { simplify } from '../../read/index.ts';
 import { docNumberClues, headerClues, issuerClues, noticeClues, signatureClues, titleClues, type Clue, type EvidenceKind } from './clues.ts';
-import { metadataRowClues, relativeIssuer } from './rows.ts';
+import { addresseeLevel, metadataRowClues, relativeIssuer } from './rows.ts';
 import { readBody } from './body.ts';
 import { weigh } from './weigh.ts';
 
@@ -97,8 +97,11 @@ export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReadi
     read = readBody(body);
     verdict = weigh([...clues, ...read.clues]);
   }
-  // No division, but its level: a "区府办" signature, or the body's 全区/我区.
-  if (!verdict) return { evidence: [], issuer, level: relative ? LEVEL_OF_OFFICE[relative.level] : levelOf(read?.level) };
+  // No division, but its level: a "区府办" signature, an addressee "区政府各部门：", or the body's 全区/我区.
+  if (!verdict) {
+    const said = relative?.level ?? addresseeLevel(head.slice(0, 30));
+    return { evidence: [], issuer, level: said ? LEVEL_OF_OFFICE[said] : levelOf(read?.level) };
+  }
   return {
     division: verdict.division,
     name: verdict.division.name,

@@ -268,6 +268,11 @@ describe('the level when no division can be named', () => {
     expect(p).toMatchObject({ jurisdiction: undefined, level: 'DISTRICT', jurisdictionEvidence: [] });
   });
 
+  it('an addressee "各镇人民政府、街道办事处，区政府各部门、各直属机构：": a district\'s', () => {
+    const p = plan(['关于印发2025年重点工作任务分工方案的通知', '各镇人民政府、街道办事处，区政府各部门、各直属机构：', '现将方案印发给你们。', ...TASKS]);
+    expect(p).toMatchObject({ jurisdiction: undefined, level: 'DISTRICT' });
+  });
+
   it('"全市" in the body, no name: a city\'s', () => {
     const p = plan(['老旧小区改造提升实施方案', '全市共有老旧小区300个，我市将分三年完成改造。', '全市各区同步推进。', ...TASKS]);
     expect(p).toMatchObject({ jurisdiction: undefined, level: 'CITY' });

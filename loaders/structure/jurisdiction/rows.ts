@@ -101,3 +101,15 @@ export function relativeIssuer(window: Paragraph[]): { level: string; office: st
   return undefined;
 }
 
+
+const ADDRESSEE = /([省市区县])(?:政府|人民政府|府|直)(?:各|有关|直属)/u;
+
+/** The level an addressee line speaks from: "区政府各部门" (a district's), "市直各单位" (a city's). */
+export function addresseeLevel(head: Paragraph[]): string | undefined {
+  for (const p of head) {
+    if (p.text.length > 120 || !/[：:]$/u.test(p.text.trim())) continue;
+    const m = ADDRESSEE.exec(p.text);
+    if (m) return m[1];
+  }
+  return undefined;
+}
