@@ -69,7 +69,7 @@ function structureNews(source: SourceText, paragraphs: Paragraph[], manifest?: M
       jurisdiction,
       jurisdictionCode: place.division?.code,
       jurisdictionEvidence: place.evidence,
-      level: place.level ?? manifest?.level ?? levelOf(jurisdiction),
+      level: manifest?.level ?? place.level ?? levelOf(jurisdiction),
       periodStart: manifest?.periodStart,
       periodEnd: manifest?.periodEnd,
       evidence: { document: source.document, line: a.titleParagraph.line, quote: shortQuote(a.titleParagraph.original) },

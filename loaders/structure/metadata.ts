@@ -108,7 +108,7 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
     jurisdiction: place.name ?? manifest?.jurisdiction,
     jurisdictionCode: place.division?.code,
     jurisdictionEvidence: place.evidence,
-    level: place.level ?? manifest?.level ?? levelOf(manifest?.jurisdiction),
+    level: manifest?.level ?? place.level ?? levelOf(manifest?.jurisdiction), // the manifest overrides the text
     periodStart: period?.[0] ?? manifest?.periodStart,
     periodEnd: period?.[1] ?? manifest?.periodEnd,
   };
