@@ -286,6 +286,11 @@ describe('conflicts', () => {
     expect(kinds(p)).not.toContain('title');
   });
 
+  it('within the explicit clues the stronger wins: a header over a number, a number over a credit code', () => {
+    expect(plan(['广州市花都区人民政府文件', '番府〔2024〕2号', '关于推进老旧小区改造提升的实施方案', ...TASKS]).jurisdiction).toBe('花都区');
+    expect(plan(['索引号：11440113007502316K/2024-00031', '花府〔2024〕2号', '关于推进老旧小区改造提升的实施方案', ...TASKS]).jurisdiction).toBe('花都区');
+  });
+
   it('agreeing clues refine: a 穗府办 number and a "广州市花都区…" title give 花都区', () => {
     expect(plan(['穗府办〔2024〕3号', '广州市花都区老旧小区改造提升实施方案', ...TASKS]).jurisdiction).toBe('花都区');
   });

@@ -14,6 +14,8 @@ describe('leadingDivision', () => {
     expect(nameOf('中共清远市委')).toBe('清远市');
     expect(nameOf('广东《政府工作报告》重点工作部门分工确定')).toBe('广东省');
     expect(nameOf('泾县人民政府')).toBe('泾县');
+    expect(nameOf('广州花都智造产业园建设方案')).toBe('花都区'); // a county's short form after its city
+    expect(nameOf('广东省广州市花都区新华街道办事处')).toBe('新华街道');
     expect(nameOf('美丽广州建设规划纲要')).toBeUndefined();
     expect(nameOf('城区改造提升方案')).toBeUndefined();
     expect(nameOf('全省小区治理现场推进会')).toBeUndefined();
