@@ -53,18 +53,20 @@ export interface JurisdictionInput {
 }
 
 const HEAD = 60;
+const SIGNATURE_HEAD = 40;
 const TAIL = 15;
 const MAX_EVIDENCE = 8;
 
 export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReading {
   const body = input.paragraphs.filter((p) => p.kind !== 'footnote');
   const head = body.slice(0, HEAD);
-  const tail = body.length > HEAD ? body.slice(Math.max(HEAD, body.length - TAIL)) : [];
-  const edges = [...head, ...tail];
+  // The closing lines, wherever the head ends (a short document's signature may lie between the two).
+  const tail = body.slice(Math.max(SIGNATURE_HEAD, body.length - TAIL));
+  const edges = [...head, ...tail.filter((p) => !head.includes(p))];
   const clues: Clue[] = [
     ...headerClues(head),
     ...noticeClues(head.slice(0, 30)),
-    ...signatureClues(head.slice(0, 40)),
+    ...signatureClues(head.slice(0, SIGNATURE_HEAD)),
     ...signatureClues(tail),
     ...docNumberClues(head.slice(0, 30)),
     ...metadataRowClues(edges),

@@ -128,6 +128,12 @@ describe('header, notice and signature', () => {
     expect(p.jurisdictionEvidence).toContainEqual({ line: lineOf(lines, '广州市花都区人民政府办公室'), quote: '广州市花都区人民政府办公室', kind: 'signature' });
   });
 
+  it('a short document signed after its 40th paragraph', () => {
+    const items = Array.from({ length: 42 }, (_, i) => `（${i + 1}）推进第${i + 1}项工作，完善配套设施。`);
+    const p = plan(['关于推进老旧小区改造提升的实施方案', ...TASKS, ...items, '广州市花都区人民政府办公室', '2026年2月26日']);
+    expect(p).toMatchObject({ jurisdiction: '花都区', issuer: '广州市花都区人民政府办公室' });
+  });
+
   it('a signature at the end of the document, name and date on one line', () => {
     const tail = Array.from({ length: 70 }, (_, i) => `（${i + 1}）推进第${i + 1}项工作，完善配套设施。`);
     const p = plan(['关于推进老旧小区改造提升的实施方案', ...TASKS, ...tail, '汕头市澄海区人民政府　2024年6月3日']);
