@@ -8,7 +8,7 @@
 import type { ManifestEntry, Paragraph, PlanDraft } from '../model.ts';
 import { matchHeading } from '../normalise/patterns.ts';
 import { shortQuote, titleKey } from './titles.ts';
-import { isRelativeOffice, leadingDivision, resolveJurisdiction, type JurisdictionEvidence } from './jurisdiction/index.ts';
+import { leadingDivision, resolveJurisdiction, type JurisdictionEvidence } from './jurisdiction/index.ts';
 
 export interface PlanMetadata {
   title: string;
@@ -96,8 +96,7 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
     line: titleParagraph?.line ?? head[0]?.line,
     issuer: issuer ? { name: issuer, paragraph: issuerParagraph } : undefined,
   });
-  // "市政府办公室" read from a row or signature: the resolver knows whose.
-  if (!issuer || (isRelativeOffice(issuer) && place.issuer)) issuer = place.issuer;
+  issuer ??= place.issuer;
   const period = readPeriod(simpleTitle) ?? readPeriod(finalTitle) ?? periodInProse(head);
 
   return {

@@ -6,7 +6,7 @@
  * (weigh.ts). A manifest's jurisdiction overrides them all. The reasons are kept as evidence.
  */
 import type { Division, ManifestEntry, Paragraph, PlanDraft } from '../../model.ts';
-import { divisionById, isWithin, resolveDivision } from '../../places/gazetteer.ts';
+import { isWithin, resolveDivision } from '../../places/gazetteer.ts';
 import { simplify } from '../../read/index.ts';
 import { docNumberClues, headerClues, issuerClues, noticeClues, signatureClues, titleClues, type Clue, type EvidenceKind } from './clues.ts';
 import { addresseeLevel, metadataRowClues, relativeIssuer } from './rows.ts';
@@ -15,7 +15,6 @@ import { weigh } from './weigh.ts';
 
 export type { EvidenceKind } from './clues.ts';
 export { leadingDivision } from './leading.ts';
-export { isRelativeOffice } from './rows.ts';
 export { divisionsOfPrefix, readDocNumber } from './doc-number.ts';
 export { divisionOfCode } from './credit-code.ts';
 
@@ -33,7 +32,7 @@ export interface JurisdictionReading {
   name?: string;
   level?: PlanDraft['level'];
   evidence: JurisdictionEvidence[];
-  /** The issuing body the strongest clues name (signature, header, 发布机构 row, notice). */
+  /** The issuing body the strongest clues name (signature, header, 发布机构 row, notice), as written (区府办 stays relative). */
   issuer?: string;
 }
 
@@ -102,14 +101,14 @@ export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReadi
   // No division, but its level: a "区府办" signature, an addressee "区政府各部门：", or the body's 全区/我区.
   if (!verdict) {
     const said = relative?.level ?? addresseeLevel(head.slice(0, 30));
-    return { evidence: [], issuer, level: said ? LEVEL_OF_OFFICE[said] : levelOf(read?.level) };
+    return { evidence: [], issuer: issuer ?? relative?.surface, level: said ? LEVEL_OF_OFFICE[said] : levelOf(read?.level) };
   }
   return {
     division: verdict.division,
     name: verdict.division.name,
     level: levelOf(verdict.division),
     evidence: dedupe(verdict.support.map(({ line, quote, kind }) => ({ line, quote, kind }))).slice(0, MAX_EVIDENCE),
-    issuer: issuer ?? (relative ? expandIssuer(relative, verdict.division) : undefined),
+    issuer: issuer ?? relative?.surface,
   };
 }
 
@@ -151,20 +150,6 @@ function issuerOf(clues: Clue[]): string | undefined {
 }
 
 const LEVEL_OF_OFFICE: Record<string, PlanDraft['level']> = { 省: 'PROVINCE', 市: 'CITY', 区: 'DISTRICT', 县: 'DISTRICT' };
-const LEVEL_WORD: Record<string, string> = { PROVINCE: '省', CITY: '市', DISTRICT: '区县市' };
-
-/**
- * "区府办" signed under a 花都区 plan is 广州市花都区人民政府办公室 (a district's full name carries its
- * city; a county's or a county-level city's stands alone; a province's office is an 办公厅).
- */
-function expandIssuer(relative: { level: string; office: string }, d: Division): string | undefined {
-  if (!LEVEL_WORD[d.level]?.includes(relative.level) || (d.level === 'DISTRICT' && relative.level !== d.name.slice(-1))) return undefined;
-  const parent = d.parentCode ? divisionById(d.parentCode) : undefined;
-  const full = d.level === 'DISTRICT' && d.name.endsWith('区') && parent?.level === 'CITY' ? parent.name + d.name : d.name;
-  if (relative.office === 'government') return `${full}人民政府`;
-  return `${full}人民政府${d.level === 'PROVINCE' ? '办公厅' : '办公室'}`;
-}
-
 function levelOf(d: Division | Division['level'] | undefined): PlanDraft['level'] {
   const level = typeof d === 'string' ? d : d?.level;
   return level === 'ZONE' ? undefined : level;

@@ -79,28 +79,24 @@ function rowClue(label: string, value: string, p: Paragraph): Clue | undefined {
 
 
 /** "区府办", "市政府办公室": a government office named by level only. */
-export function isRelativeOffice(name: string): boolean {
-  return RELATIVE_OFFICE.test(name);
-}
-
 const RELATIVE_OFFICE = /^([省市区县])(?:人民政府办公厅|人民政府办公室|政府办公厅|政府办公室|政府办|府办|人民政府|政府)$/u;
 
 /**
  * An issuer named relative to the plan's own division: a signature or 发布机构 row "区府办",
- * "市政府办公室". Its full name needs the jurisdiction the other clues give.
+ * "市政府办公室". It stays as written: the bodies resolver names it in full against the
+ * jurisdiction (区府办 in a 花都区 plan is 广州市花都区人民政府办公室), as it does every relative name.
  */
-export function relativeIssuer(window: Paragraph[]): { level: string; office: string } | undefined {
+export function relativeIssuer(window: Paragraph[]): { level: string; surface: string } | undefined {
   for (let i = 0; i < window.length; i++) {
     const t = window[i].text.trim();
     const row = /^(?:发布机构|发文机关|发文机构|发文单位|发布单位)[\s\u3000]*[：:]?[\s\u3000]*(\S{2,8})$/u.exec(t)?.[1];
     const signed = !row && t.length <= 8 && window[i + 1] && DATE_LINE.test(window[i + 1].text.trim()) ? t : undefined;
     const alone = !row && LABEL_ALONE.test(t) && window[i + 1] ? window[i + 1].text.trim() : undefined;
     const m = RELATIVE_OFFICE.exec(row ?? signed ?? alone ?? '');
-    if (m) return { level: m[1], office: /府办|办公/u.test(m[0]) ? 'office' : 'government' };
+    if (m) return { level: m[1], surface: m[0] };
   }
   return undefined;
 }
-
 
 const ADDRESSEE = /([省市区县])(?:政府|人民政府|府|直)(?:各|有关|直属)/u;
 
