@@ -12,6 +12,7 @@ import { docNumberClues, headerClues, issuerClues, noticeClues, signatureClues, 
 import { addresseeLevel, metadataRowClues, relativeIssuer } from './rows.ts';
 import { readBody } from './body.ts';
 import { weigh } from './weigh.ts';
+import { leadingDivision } from './leading.ts';
 
 export type { EvidenceKind } from './clues.ts';
 export { leadingDivision } from './leading.ts';
@@ -80,7 +81,7 @@ export function resolveJurisdiction(input: JurisdictionInput): JurisdictionReadi
   const issuer = issuerOf(clues);
   const manifestName = input.manifest?.jurisdiction;
   if (manifestName) {
-    const division = resolveDivision(simplify(manifestName));
+    const division = resolveDivision(simplify(manifestName)) ?? namesakeOf(simplify(manifestName), clues);
     const agreeing = division ? weighAgainst(clues, division) : [];
     return {
       division,
@@ -122,6 +123,15 @@ function headlineClues(head: Paragraph[], titleParagraph: Paragraph | undefined)
   const h = head.find((p, i) => (p.markdownHeading || i === 0) && p !== titleParagraph && p.text.length >= 8 && p.text.length <= 60 && !/[。；，,：:]/u.test(p.text));
   if (!h || /(?:网|门户|首页)$/u.test(h.text) || /首页|当前位置/u.test(h.text)) return [];
   return titleClues(h.text, h, h.line);
+}
+
+/** A manifest's name two divisions share (白云区): the one the text agrees with, else the home province's. */
+function namesakeOf(name: string, clues: Clue[]): Division | undefined {
+  const at = leadingDivision(name);
+  if (!at || at.surface !== name) return undefined;
+  // Only clues that name one division can tell namesakes apart (the title "白云区…" names both).
+  const backed = at.options.find((d) => clues.some((c) => c.options.length === 1 && (isWithin(c.options[0], d) || isWithin(d, c.options[0]))));
+  return backed ?? (at.sure ? at.division : undefined);
 }
 
 /** The text clues that agree with a division the manifest fixed (one inside the other). */

@@ -322,6 +322,12 @@ describe('conflicts', () => {
     expect(kinds(p)).toEqual(['issuer', 'signature', 'docNumber', 'title']);
   });
 
+  it('a manifest naming a shared name ("白云区") takes the namesake the text agrees with', () => {
+    const signed = ['白云区推进老旧小区改造提升实施方案', '贵阳市白云区人民政府', '2024年5月8日', ...TASKS];
+    expect(plan(signed, { manifest: { file: 'doc.txt', jurisdiction: '白云区' } }).jurisdictionCode).toBe('520113');
+    expect(plan(['老旧小区改造提升实施方案', ...TASKS], { manifest: { file: 'doc.txt', jurisdiction: '白云区' } }).jurisdictionCode).toBe('440111');
+  });
+
   it('a manifest overrides the text, and the agreeing text is still cited after it', () => {
     const lines = ['广州市花都区老旧小区改造提升实施方案', ...TASKS];
     const p = plan(lines, { manifest: { file: 'doc.txt', jurisdiction: '广州市' } });
