@@ -48,7 +48,9 @@ export function readBody(paragraphs: Paragraph[]): { clues: Clue[]; level?: Divi
   }
   const level = (Object.entries(tokens).sort((a, b) => b[1] - a[1])[0] ?? [])[0] as Division['level'] | undefined;
   if (!level) return { clues: [] };
-  const ranked = [...seen.values()].filter((e) => e.division.level === level && (e.near > 0 || e.count >= 3)).sort((a, b) => b.near * 3 + b.count - (a.near * 3 + a.count));
+  const ofLevel = [...seen.values()].filter((e) => e.division.level === level);
+  // Named beside 全市/我市, or often, or the only division of that level the body names at all.
+  const ranked = ofLevel.filter((e) => e.near > 0 || e.count >= 3 || ofLevel.length === 1).sort((a, b) => b.near * 3 + b.count - (a.near * 3 + a.count));
   const best = ranked[0];
   if (!best) return { clues: [], level };
   // A runner-up that holds its own (two districts of a joint plan) leaves the body undecided.

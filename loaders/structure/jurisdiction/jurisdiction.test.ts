@@ -262,6 +262,11 @@ describe('the body', () => {
     expect(p.jurisdiction).toBeUndefined();
   });
 
+  it('a report naming one city once, its words 全市: "研究部署阳江市2024年海上风电…" / "今年全市新增…"', () => {
+    const p = plan(['市政府常务会议研究部署海上风电产业集群建设', '3月13日，市政府常务会议研究部署阳江市2024年海上风电产业集群建设工作。', '会议明确，今年全市新增海上风电并网装机容量200万千瓦，全市产值突破600亿元。']);
+    expect(p.jurisdiction).toBe('阳江市');
+  });
+
   it('a city plan naming a district beside 全区 stays the city\'s', () => {
     const p = plan(['广州市老旧小区改造提升实施方案', '花都区全区推进试点，番禺区全区跟进。', ...TASKS]);
     expect(p.jurisdiction).toBe('广州市');
