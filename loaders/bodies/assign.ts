@@ -18,6 +18,8 @@ export interface ResolvedAssignment {
   line: number;
   quote: string;
   layout: Assignment['layout'];
+  /** The first body of a list that may lead (see Assignment.firstMayLead / firstLeads). */
+  firstOfList?: 'may-lead' | 'leads';
 }
 
 export interface ParagraphResult {
@@ -146,6 +148,7 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
       layout: a.layout,
     });
   }
+  if (found.length && (a.firstLeads || a.firstMayLead)) found[0].firstOfList = a.firstLeads ? 'leads' : 'may-lead';
   result.assignments.push(...found);
 }
 
@@ -153,7 +156,7 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
 export function paragraphAssignments(p: Paragraph, scope: Scope, table: TableState = {}): ParagraphResult {
   const result: ParagraphResult = { assignments: [], problems: [] };
   if (p.kind === 'footnote') return result;
-  const rows = tableRowAssignments(p.text, table);
+  const rows = tableRowAssignments(p.text, table, p.kind === 'table-cell');
   const phrases = findAssignments(p.text).filter((a) => !rows.some((r) => r.start <= a.start && a.start < r.end));
   for (const a of [...rows, ...phrases]) resolveAssignment(p, a, scope, result);
   return result;

@@ -11,6 +11,7 @@ import type { Body } from './gazetteer.js';
 import { type Scope, resolveName, scopeOf } from './resolve.js';
 import type { TableState } from './tables.js';
 import { allTasks } from '../structure/tasks.js';
+import { FIRST_LEADS_NOTE } from '../normalise/tables/index.ts';
 
 export { findAssignments } from './phrases.js';
 export { paragraphAssignments } from './assign.js';
@@ -76,7 +77,6 @@ function actorLeads(p: Paragraph, scope: Scope): { body: Body; surface: string; 
   return out;
 }
 
-const FIRST_LEADS = /(?:排|列)(?:在)?(?:第一位|首位|第一)的?(?:单位)?(?:为|是)牵头(?:单位|部门)/;
 
 const CONTACT = /请(?:径向|迳向|直接向|及时向|向)([^，。；,;]{2,30}?)(?:反映|反馈|联系)/g;
 
@@ -117,16 +117,22 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   const table: TableState = {};
 
   // "排在第一位的为牵头单位": in this plan the first body of a 责任单位 list leads.
-  const firstLeads = [...ctx.plan.looseParagraphs, ...ctx.plan.footnotes, ...allParagraphs(ctx.plan.tasks)].some((p) => p.text.includes('牵头') && FIRST_LEADS.test(p.text));
+  const firstLeads = [...ctx.plan.looseParagraphs, ...ctx.plan.footnotes, ...allParagraphs(ctx.plan.tasks)].some((p) => /牵头|主办|主责/.test(p.text) && FIRST_LEADS_NOTE.test(p.text));
 
   const visit = (task: TaskDraft): void => {
     const target = ctx.taskId(task.kind === 'annexItem' && task.sameAs ? task.sameAs : task.ref);
     for (const paragraph of task.paragraphs) {
       const { assignments, problems } = paragraphAssignments(paragraph, scope, table);
-      if (firstLeads) {
-        const lists = new Set<string>();
-        for (const a of assignments) {
-          if (a.role !== 'SUPPORTS' || !/^(责任单位|责任部门)$/.test(a.rolePhrase)) continue;
+      const lists = new Set<string>();
+      for (const a of assignments) {
+        if (a.role !== 'SUPPORTS') continue;
+        // A table's 责任单位 column marks its list's first body (the header itself may carry the note).
+        if (a.firstOfList === 'leads' || (firstLeads && a.firstOfList === 'may-lead')) {
+          a.role = 'LEADS';
+          continue;
+        }
+        if (firstLeads && a.layout !== 'table') {
+          if (!/^(责任单位|责任部门)$/.test(a.rolePhrase)) continue;
           const list = `${a.rolePhrase}|${a.line}|${a.quote}`;
           if (lists.has(list)) continue;
           lists.add(list);

@@ -29,6 +29,10 @@ export interface Assignment {
   start: number;
   end: number;
   layout: Layout;
+  /** A bare 责任单位 list: its first body leads where the document says so (责任单位中排在第一位的为牵头单位). */
+  firstMayLead?: boolean;
+  /** The list's own header says its first body leads. */
+  firstLeads?: boolean;
 }
 
 // Longest first, so 按职责分工负责 wins over 负责 and 牵头负责 over 牵头.

@@ -12,6 +12,7 @@ import type { Paragraph, SourceText } from '../model.ts';
 import { simplify } from '../read/script.ts';
 import { cleanLine, PIPE_ROW, PIPE_SEPARATOR, type CleanLine } from './clean.ts';
 import { detectWrapWidth, findRunningLines, findTocLines } from './layout.ts';
+import { findTextTables, rowParagraph } from './tables/index.ts';
 import { endsSentence, FOOTNOTE_LINE, isLoneNumber, isPageNumber, matchHeading, visualWidth, type HeadingMatch } from './patterns.ts';
 
 export { matchHeading, endsSentence, isPageNumber, isTocEntry, visualWidth } from './patterns.ts';
@@ -28,6 +29,18 @@ export function normalise(source: SourceText): Paragraph[] {
   // Pull quotes inside cut sentences are a newspaper layout (a dateline such as "广东建设报讯").
   const newspaper = simplified.some((l) => l.includes('报讯') || l.includes('本报记者'));
   const kinds = source.lines.map((_, i) => classify(simplified, i, toc, usedMarkers));
+  // Space-aligned, drawn and cell-per-line tables: their lines give way to one paragraph per row.
+  const tableRows = new Map<number, Paragraph[]>();
+  for (const block of findTextTables(simplified)) {
+    const keep = new Set(block.keep);
+    for (const l of block.lines) if (!keep.has(l)) kinds[l] = 'drawn';
+    for (const row of block.rows) {
+      const p = rowParagraph(row, source.lines, simplified);
+      if (p.text.replace(/\t/g, '').trim() === '') continue;
+      const at = p.segments.reduce((m, s) => Math.min(m, s.line), p.line) - 1;
+      tableRows.set(at, [...(tableRows.get(at) ?? []), p]);
+    }
+  }
   const cleaned: CleanLine[] = source.lines.map((l, i) =>
     cleanLine(l, simplified[i], kinds[i] === 'footnote' ? FOOTNOTE_LINE : undefined, kinds[i] === 'table' && PIPE_ROW.test(simplified[i])),
   );
@@ -44,6 +57,11 @@ export function normalise(source: SourceText): Paragraph[] {
     const line = cleaned[i];
     // Markdown: a blank line ends a paragraph (hard-wrapped lines between blanks still join).
     if (kind === 'blank' && markdown) close();
+    if (kind === 'drawn') {
+      close();
+      out.push(...(tableRows.get(i) ?? []));
+      continue;
+    }
     if (kind === 'blank' || kind === 'page' || kind === 'toc' || line.text === '') continue;
     if (kind === 'footnote') {
       // Footnote text may wrap onto following lines until it ends a sentence.
@@ -83,7 +101,7 @@ export function normalise(source: SourceText): Paragraph[] {
   return out.sort((a, b) => a.line - b.line);
 }
 
-type LineKind = 'blank' | 'page' | 'toc' | 'footnote' | 'caption' | 'table' | 'content';
+type LineKind = 'blank' | 'page' | 'toc' | 'footnote' | 'caption' | 'table' | 'content' | 'drawn';
 
 function classify(lines: string[], i: number, toc: Set<number>, markers: Set<string>): LineKind {
   const t = lines[i].trim(); // trim() cuts what \s matches: \u3000, \u00a0 and \f too
