@@ -8,6 +8,8 @@ import type { Body } from './gazetteer.js';
 import { type Assignment, type Role, type WrittenName, findAssignments } from './phrases.js';
 import { type TableState, tableRowAssignments } from './tables.js';
 import { type Resolution, type Scope, resolveName } from './resolve.js';
+import { isCollective } from './gazetteer.js';
+import { isCollectiveItem } from '../normalise/tables/index.ts';
 
 export interface ResolvedAssignment {
   body: Body;
@@ -105,6 +107,7 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
   let group = -1;
   let prefix: string | undefined;
   const found: ResolvedAssignment[] = [];
+  let previousCollective = false;
   for (const [i, written] of a.names.entries()) {
     if (written.group !== group) {
       group = written.group;
@@ -112,6 +115,14 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
     }
     let name = written;
     let r: Resolution;
+    // A class of bodies the gazetteer's patterns miss (各成员单位), or the rest of a collective phrase the list
+    // split at its 、 (各区、县级市): no body, no problem.
+    // (Prose keeps its own rule: the name next to the role word must be a known body.)
+    if (a.layout !== 'prose' && isCollectiveItem(written.text, previousCollective)) {
+      previousCollective = true;
+      continue;
+    }
+    previousCollective = isCollective(written.text);
     if (a.layout === 'prose' && written.open) {
       const hit = openName(written, scope);
       if (!hit) continue;

@@ -9,7 +9,7 @@ import { bodyMentions } from './mentions.js';
 import { divisionByName } from './divisions.js';
 import type { Body } from './gazetteer.js';
 import { type Scope, resolveName, scopeOf } from './resolve.js';
-import type { TableState } from './tables.js';
+import { type TableState, tableRowAssignments } from './tables.js';
 import { allTasks } from '../structure/tasks.js';
 import { FIRST_LEADS_NOTE } from '../normalise/tables/index.ts';
 
@@ -119,9 +119,16 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   // "排在第一位的为牵头单位": in this plan the first body of a 责任单位 list leads.
   const firstLeads = [...ctx.plan.looseParagraphs, ...ctx.plan.footnotes, ...allParagraphs(ctx.plan.tasks)].some((p) => /牵头|主办|主责/.test(p.text) && FIRST_LEADS_NOTE.test(p.text));
 
+  // A table whose rows are the plan's top tasks has its header outside every task: read it in its place.
+  const looseRows = ctx.plan.looseParagraphs.filter((p) => p.kind === 'table-cell');
+  const readLooseRowsBefore = (line: number) => {
+    while (looseRows.length && looseRows[0].line < line) tableRowAssignments(looseRows.shift()!.text, table, true);
+  };
+
   const visit = (task: TaskDraft): void => {
     const target = ctx.taskId(task.kind === 'annexItem' && task.sameAs ? task.sameAs : task.ref);
     for (const paragraph of task.paragraphs) {
+      if (looseRows.length) readLooseRowsBefore(paragraph.line);
       const { assignments, problems } = paragraphAssignments(paragraph, scope, table);
       const lists = new Set<string>();
       for (const a of assignments) {

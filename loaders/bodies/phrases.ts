@@ -48,8 +48,9 @@ const LABEL = new RegExp(`(?:【(${LABEL_WORDS})】\\s*[：:]?|(${LABEL_WORDS})\
 const LEAD_LABELS = new Set(['牵头责任单位', '主要责任单位', '牵头单位', '牵头部门', '主责单位', '主责部门', '主办单位', '牵头']);
 const CLAUSE_LABELS = new Set(['部门分工', '责任分工']);
 
-const isOpen = (c: number) => c === 0x28 || c === 0xff08;
-const isClose = (c: number) => c === 0x29 || c === 0xff09;
+/** Brackets an attribution is written in: （） () 〔〕 [] 【】. */
+const isOpen = (c: number) => c === 0x28 || c === 0xff08 || c === 0x3014 || c === 0x5b || c === 0x3010;
+const isClose = (c: number) => c === 0x29 || c === 0xff09 || c === 0x3015 || c === 0x5d || c === 0x3011;
 /** MARKER without the global flag: "is there a role word in this text". */
 const HAS_MARKER = new RegExp(MARKER.source);
 
@@ -75,13 +76,30 @@ export function splitNames(text: string, offset: number): WrittenName[] {
     piece = piece.replace(/[\s*“”"「」]+$/, '').replace(LIST_TAIL, '').replace(/[\s*]+$/, '');
     if (piece) names.push({ text: piece, offset: offset + start, group });
   };
+  // A separator inside brackets belongs to the name: 各县（市、区）政府（管委会） is one phrase.
+  const inside = bracketDepths(text);
   for (const m of text.matchAll(re)) {
+    if (inside && inside[m.index!] > 0) continue;
     push(m.index!);
     from = m.index! + m[0].length;
     if (/[，,；;]/.test(m[0])) group++;
   }
   push(text.length);
   return names;
+}
+
+/** Bracket depth at each offset (undefined when the text has no bracket). */
+function bracketDepths(text: string): number[] | undefined {
+  if (!/[（(〔\[【]/u.test(text)) return undefined;
+  const depths: number[] = new Array(text.length);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(' || c === '〔' || c === '[' || c === '【') depth++;
+    else if ((c === '）' || c === ')' || c === '〕' || c === ']' || c === '】') && depth > 0) depth--;
+    depths[i] = depth;
+  }
+  return depths;
 }
 
 /** Matching close bracket for the open one at `at`, honouring nesting (各镇（街）). */
@@ -171,7 +189,7 @@ function labelAssignments(text: string, taken: [number, number][]): Assignment[]
 
 function bracketAssignments(text: string, taken: [number, number][]): Assignment[] {
   const out: Assignment[] = [];
-  if (!text.includes('（') && !text.includes('(')) return out;
+  if (!/[（(〔\[【]/u.test(text)) return out;
   for (let i = 0; i < text.length; i++) {
     if (!isOpen(text.charCodeAt(i))) continue;
     const close = closeOf(text, i);
@@ -196,7 +214,7 @@ const CLAUSE_END = new Set([...'。；;：:！？!?\n（()）'].map((c) => c.cha
 /** Prose markers outside brackets and labels; names here must be known bodies (checked by the caller). */
 function proseAssignments(text: string, taken: [number, number][]): Assignment[] {
   const out: Assignment[] = [];
-  for (const m of text.matchAll(/(牵头负责|牵头|负责|配合|共同参与|参与|协同|协助)/g)) {
+  for (const m of text.matchAll(/(牵头负责|按职责分工负责|按职能分工负责|按职责负责|分工负责|牵头|负责|配合|共同参与|参与|协同|协助)/g)) {
     const at = m.index!;
     if (taken.some(([a, b]) => at >= a && at < b)) continue;
     let clauseStart = at;
@@ -208,8 +226,12 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
     }
     const listText = text.slice(clauseStart, at);
     const isLead = m[0].startsWith('牵头') || m[0] === '负责';
-    // 负责 without 由 is everyday prose (负责同志, 各自负责): only 由X负责 assigns.
-    if (m[0] === '负责' && !/^(并由|均由|由)/.test(listText)) continue;
+    // 负责 without 由 is everyday prose (负责同志, 各自负责): 由X负责 assigns, and so does a list closing its
+    // clause with it (市发展改革委、市财政局等负责。 / 市卫生健康委负责，…), whose names must all be known bodies.
+    const closesClause = at + m[0].length >= text.length || /[，,。；;）)】〕\]]/u.test(text[at + m[0].length]);
+    if (m[0] === '负责' && !/^(并由|均由|由)/.test(listText) && !closesClause) continue;
+    // 按职责分工负责 in prose: only where it closes the clause (X按职责分工负责。), never 按职责分工负责的原则.
+    if (m[0].length > 2 && m[0].endsWith('负责') && !closesClause) continue;
     out.push(...withPartners(listText, clauseStart, isLead ? 'LEADS' : 'SUPPORTS', m[0], clauseStart, at + m[0].length, 'prose'));
   }
   // "由市发展改革委会同市财政局制定实施细则": the body 由 names leads, with no role word after the list.

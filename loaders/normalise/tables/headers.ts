@@ -10,7 +10,7 @@ interface HeadersFile {
   task: { column: string };
   serial: { column: string };
   other: { column: string };
-  collective: { patterns: string[] };
+  collective: { always: string[]; afterCollective: string[] };
 }
 
 const data = JSON.parse(readFileSync(new URL('../../data/allocation-headers.json', import.meta.url), 'utf8')) as HeadersFile;
@@ -23,7 +23,9 @@ const SERIAL = new RegExp(data.serial.column, 'i');
 const OTHER = new RegExp(data.other.column);
 /** "排在第一位的为牵头单位", "第一个单位为牵头单位": in this document a 责任单位 list's first body leads. */
 export const FIRST_LEADS_NOTE = new RegExp(data.role.firstLeadsNote);
-const COLLECTIVE = new RegExp(data.collective.patterns.map((p) => `(?:${p})`).join('|'));
+const anyOf = (patterns: string[]) => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'u');
+const COLLECTIVE = anyOf(data.collective.always);
+const AFTER_COLLECTIVE = anyOf(data.collective.afterCollective);
 
 export type HeaderKind = 'serial' | 'task' | 'role' | 'other';
 
@@ -82,7 +84,7 @@ export function serialOf(cell: string): string | undefined {
   return m ? String(Number(m[1])) : undefined;
 }
 
-/** A list item naming a class of bodies (县级市 after 各区、; 各成员单位): neither a body nor a problem. */
-export function isCollectiveItem(name: string): boolean {
-  return COLLECTIVE.test(name);
+/** A list item naming a class of bodies (各成员单位; 县级市 after 各区、): neither a body nor a problem. */
+export function isCollectiveItem(name: string, afterCollective = false): boolean {
+  return COLLECTIVE.test(name) || (afterCollective && AFTER_COLLECTIVE.test(name));
 }
