@@ -154,7 +154,8 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
       role: a.role,
       rolePhrase: a.rolePhrase,
       surface: verbatim(p, name.offset, name.offset + name.text.length),
-      line,
+      // A table cell may wrap: each name is cited on the line it is printed on.
+      line: a.layout === 'table' ? lineAt(p, name.offset) : line,
       quote: quoteFor(p, a, name),
       layout: a.layout,
     });

@@ -79,7 +79,10 @@ export function normalise(source: SourceText): Paragraph[] {
     }
     if (kind === 'table') {
       close();
-      out.push(new Builder(i + 1, line, 'table-cell').build());
+      // A row opening with empty cells (an HTML rowspan from the row above) keeps them: columns stay aligned.
+      const tabs = /^\t+/.exec(source.lines[i])?.[0] ?? '';
+      const row = tabs && !line.text.startsWith('\t') ? { ...line, original: tabs + line.original, text: tabs + line.text } : line;
+      out.push(new Builder(i + 1, row, 'table-cell').build());
       continue;
     }
     // HTML and Word paragraphs are real blocks: never glued together.

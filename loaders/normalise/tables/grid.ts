@@ -89,7 +89,7 @@ export function rowParagraph(row: TableRow, original: string[], simplified: stri
     for (const p of cell) {
       const s = simplified[p.line];
       const o = original[p.line].length === s.length ? original[p.line] : s;
-      if (segments.length === 0 || segments[segments.length - 1].line !== p.line) segments.push({ offset: text.length, line: p.line + 1 });
+      if (segments.length === 0 || segments[segments.length - 1].line !== p.line + 1) segments.push({ offset: text.length, line: p.line + 1 });
       text += s.slice(p.start, p.end);
       verbatim += o.slice(p.start, p.end);
     }
