@@ -11,7 +11,7 @@
 import type { Paragraph, SourceText } from '../model.ts';
 import { simplify } from '../read/script.ts';
 import { cleanLine, PIPE_ROW, PIPE_SEPARATOR, type CleanLine } from './clean.ts';
-import { detectWrapWidth, findRunningLines, findTocLines } from './layout.ts';
+import { detectWrapWidth, findRunInItemNumbers, findRunningLines, findTocLines } from './layout.ts';
 import { findTextTables, rowParagraph } from './tables/index.ts';
 import { endsSentence, FOOTNOTE_LINE, isLoneNumber, isPageNumber, matchHeading, visualWidth, type HeadingMatch } from './patterns.ts';
 
@@ -20,7 +20,13 @@ export type { HeadingMatch, HeadingKind } from './patterns.ts';
 
 /** Normalised paragraphs plus a lookup for quoting any source line. */
 export function normalise(source: SourceText): Paragraph[] {
-  const simplified = source.script === 'traditional' ? source.lines.map(simplify) : source.lines;
+  let simplified = source.script === 'traditional' ? source.lines.map(simplify) : source.lines;
+  // "11.121人才梯队项目" is item 11: the matching copy gets 、 for its separator (same length, quotes stay verbatim).
+  const runIn = findRunInItemNumbers(simplified);
+  if (runIn.size) {
+    simplified = [...simplified];
+    for (const [i, at] of runIn) simplified[i] = `${simplified[i].slice(0, at)}、${simplified[i].slice(at + 1)}`;
+  }
   const toc = findTocLines(simplified);
   const running = findRunningLines(simplified, isPageNumber);
   for (const i of running) toc.add(i); // dropped like page furniture
