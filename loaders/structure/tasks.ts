@@ -9,6 +9,7 @@ import type { Paragraph, TaskDraft, TaskKind } from '../model.ts';
 import { matchHeading, type HeadingKind, type HeadingMatch } from '../normalise/patterns.ts';
 import { headingTitle, leadPhrase, shortQuote } from './titles.ts';
 import { headerKind, isHeaderRow } from '../normalise/tables/index.ts';
+import { isPageFurniture } from './furniture.ts';
 
 const RANK: Partial<Record<HeadingKind | 'leadPhrase', number>> = {
   part: 0,
@@ -152,8 +153,10 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       footnotes.push(p);
       continue;
     }
+    // A web page's breadcrumbs, bylines, widgets and footer are no part of the plan, not even loose text.
+    const furniture = p.kind === 'body' && isPageFurniture(p.text);
     if (!options.tasks || i < (options.bodyStart ?? 0)) {
-      loose.push(p);
+      if (!furniture) loose.push(p);
       continue;
     }
     if (mode !== 'pre' && isEndMatter(p.text)) {
@@ -161,6 +164,7 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       stack = [];
       mode = 'end';
     }
+    if (furniture) continue;
     // An annex printed after the closing lines still opens.
     if (mode === 'end' && !(p.kind === 'body' && matchHeading(p.text)?.kind === 'annex')) {
       loose.push(p);
