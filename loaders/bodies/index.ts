@@ -127,7 +127,18 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
 
   const visit = (task: TaskDraft): void => {
     const target = ctx.taskId(task.kind === 'annexItem' && task.sameAs ? task.sameAs : task.ref);
-    for (const paragraph of task.paragraphs) {
+    // Reading order: a task's paragraphs after its children (a note under a table) are read after them,
+    // so a table's header still holds for the rows (the children) it heads.
+    const childrenFrom = task.children[0]?.evidence.line ?? Infinity;
+    const before = task.paragraphs.filter((p) => p.line < childrenFrom);
+    const after = task.paragraphs.filter((p) => p.line >= childrenFrom);
+    readParagraphs(task, target, before);
+    task.children.forEach(visit);
+    readParagraphs(task, target, after);
+  };
+
+  const readParagraphs = (task: TaskDraft, target: string, paragraphs: Paragraph[]): void => {
+    for (const paragraph of paragraphs) {
       if (looseRows.length) readLooseRowsBefore(paragraph.line);
       const { assignments, problems } = paragraphAssignments(paragraph, scope, table);
       const lists = new Set<string>();
@@ -166,7 +177,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
     // A news article's task is led by the body the report says will do it: "一是强化政策供给。广东省住房和城乡
     // 建设厅将收集各方面诉求和建议…" (a plan assigns with 牵头/负责; a report says who will act).
     if (ctx.plan.kind === 'news') {
-      for (const paragraph of task.paragraphs) {
+      for (const paragraph of paragraphs) {
         for (const a of actorLeads(paragraph, scope)) {
           const id = `dept:${a.body.name}`;
           const entry = nodes.get(id) ?? { body: a.body, seen: new Set<string>(), first: a };
@@ -179,7 +190,6 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
         }
       }
     }
-    task.children.forEach(visit);
   };
   ctx.plan.tasks.forEach(visit);
 

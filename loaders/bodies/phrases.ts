@@ -6,6 +6,8 @@
  * This finds the phrases and the lists of names in them; resolving the names is resolve.ts's job.
  */
 
+import { FIRST_LEADS_NOTE } from '../normalise/tables/headers.ts';
+
 export type Role = 'LEADS' | 'SUPPORTS';
 export type Layout = 'bracket' | 'label' | 'prose' | 'table';
 
@@ -249,9 +251,28 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
   return out;
 }
 
+/** The clause (or bracket) holding each first-leads note. */
+function noteSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(new RegExp(FIRST_LEADS_NOTE.source, 'gu'))) {
+    let from = m.index!;
+    while (from > 0 && !/[（(。；;：:\n]/u.test(text[from - 1])) from--;
+    if (from > 0 && /[（(]/u.test(text[from - 1])) from--;
+    let to = m.index! + m[0].length;
+    while (to < text.length && !/[）)。；;，,]/u.test(text[to])) to++;
+    // "…为牵头单位，其他为配合单位": the rest of the note.
+    if (/^[，,](?:其他|其余|其它)/u.test(text.slice(to))) while (to < text.length && !/[）)。；;]/u.test(text[to])) to++;
+    if (to < text.length && /[）)]/u.test(text[to])) to++;
+    out.push([from, to]);
+  }
+  return out;
+}
+
 /** Every assignment in one paragraph's (Simplified) text, in reading order. */
 export function findAssignments(text: string): Assignment[] {
   const taken: [number, number][] = [];
+  // "（责任单位中排在第一位的为牵头单位）" says how to read the lists; it assigns nothing itself.
+  if (text.includes('牵头') || text.includes('主办')) for (const span of noteSpans(text)) taken.push(span);
   const labelled = labelAssignments(text, taken);
   const bracketed = bracketAssignments(text, taken);
   const prose = proseAssignments(text, taken);

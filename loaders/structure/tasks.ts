@@ -36,8 +36,13 @@ const KIND: Partial<Record<HeadingKind, TaskKind>> = {
 const isTaskHeader = (c: string) => headerKind(c) === 'task';
 /** A serial cell: 1, 1., 1、, （1）. */
 const SERIAL = /^[（(]?(\d{1,3})[）)]?[.、．]?$/u;
-function isAllocationHeader(cells: string[]): boolean {
-  return cells.some(isTaskHeader) && isHeaderRow(cells);
+/** The column naming the task in an allocation table's header row, -1 when the row is none. */
+function taskColumnOf(cells: string[]): number {
+  if (!isHeaderRow(cells)) return -1;
+  const named = cells.findIndex(isTaskHeader);
+  if (named >= 0) return named;
+  // A numbered table whose task column has a header of its own (民生实事): the first column no other word claims.
+  return cells.some((c) => headerKind(c) === 'serial') ? cells.findIndex((c) => c !== '' && headerKind(c) === undefined) : -1;
 }
 
 const ASSIGNMENT_LINE = /^[（(]?(?:牵头单位|牵头责任单位|牵头部门|责任单位|责任部门|部门分工|配合单位|协同责任单位|主要责任单位|实施主体)[：:]/u;
@@ -174,7 +179,8 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
     if (p.kind === 'table-cell' && p.text.includes('\t')) {
       // A task-allocation table (序号 | 重点任务 | 牵头单位 | 配合单位): each numbered row is a task.
       const cells = p.text.split('\t').map((c) => c.trim());
-      const header = isAllocationHeader(cells);
+      const headerTask = taskColumnOf(cells);
+      const header = headerTask >= 0;
       // The table may be the document's whole body (a 分工表 with no headings): its header opens the tasks.
       if (header && (mode === 'pre' || mode === 'preface')) mode = 'main';
       if (mode === 'pre' || mode === 'preface') {
@@ -182,7 +188,7 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
         continue;
       }
       if (header) {
-        taskColumn = cells.findIndex((c) => isTaskHeader(c));
+        taskColumn = headerTask;
         tableSerials = cells.some((c) => headerKind(c) === 'serial');
         tableRow = 0;
         lastRow = undefined;

@@ -8,9 +8,9 @@
  *   推进户籍制度改革|
  *   区公安分局|
  *   |
- * The header is the run of header words at the start; it gives the width. Rows are the cells after
- * it, that many at a time; in a numbered table a row starts at the next number, so a row missing a
- * cell does not shift the rows after it.
+ * The header is a run of header words; it gives the width. Rows are the cells after it, that many at a
+ * time; in a numbered table a row starts at the next number, so a row missing a cell does not shift the
+ * rows after it. A cell's text may wrap onto lines without a bar: they join the next cell line.
  */
 import { headerKind, isHeaderRow, serialOf } from './headers.ts';
 import { type Piece, type TableBlock, type TableRow, piece } from './grid.ts';
@@ -21,25 +21,53 @@ function cellLine(line: string): boolean {
   return t.endsWith('|') && t.indexOf('|') === t.length - 1;
 }
 
+/** Up to two lines without a bar that lead to a cell line: the first part of a wrapped cell. */
+function wrapsInto(lines: string[], j: number): boolean {
+  for (let k = j; k < Math.min(lines.length, j + 3); k++) {
+    if (cellLine(lines[k])) return true;
+    if (lines[k].trim() === '' || lines[k].includes('|') || lines[k].length > 80) return false;
+  }
+  return false;
+}
+
 export function cellPerLineTables(lines: string[]): TableBlock[] {
   const blocks: TableBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!cellLine(lines[i])) continue;
     const run: number[] = [];
+    const cells: Piece[][] = [];
+    let pending: Piece[] = [];
     let j = i;
     for (; j < lines.length; j++) {
-      if (cellLine(lines[j])) run.push(j);
-      else if (lines[j].trim() !== '') break;
+      if (cellLine(lines[j])) {
+        run.push(j);
+        const p = piece(lines, j, 0, lines[j].lastIndexOf('|'));
+        cells.push(p ? [...pending, p] : pending);
+        pending = [];
+      } else if (lines[j].trim() === '') continue;
+      else if (cells.length && wrapsInto(lines, j)) {
+        run.push(j);
+        const p = piece(lines, j, 0, lines[j].length);
+        if (p) pending.push(p);
+      } else break;
     }
     i = j - 1;
-    const cells = run.map((k) => piece(lines, k, 0, lines[k].lastIndexOf('|')));
-    const text = (p: Piece | undefined) => (p ? lines[p.line].slice(p.start, p.end) : '');
+    const text = (c: Piece[] | undefined) => (c ?? []).map((p) => lines[p.line].slice(p.start, p.end)).join('');
+    // The header: the first run of two or more header words that names a role.
+    let start = -1;
     let width = 0;
-    while (width < cells.length && headerKind(text(cells[width]))) width++;
-    if (width < 2 || !isHeaderRow(cells.slice(0, width).map(text))) continue;
-    const serialAt = cells.slice(0, width).findIndex((c) => headerKind(text(c)) === 'serial');
-    const rows: TableRow[] = [{ cells: cells.slice(0, width).map((c) => (c ? [c] : [])) }];
-    let k = width;
+    for (let s = 0; s < cells.length && start < 0; s++) {
+      let w = 0;
+      while (s + w < cells.length && headerKind(text(cells[s + w]))) w++;
+      if (w >= 2 && isHeaderRow(cells.slice(s, s + w).map(text))) {
+        start = s;
+        width = w;
+      }
+    }
+    if (start < 0) continue;
+    const serialAt = cells.slice(start, start + width).findIndex((c) => headerKind(text(c)) === 'serial');
+    const rows: TableRow[] = [{ cells: cells.slice(start, start + width) }];
+    let k = start + width;
     while (k < cells.length) {
       let end = Math.min(cells.length, k + width);
       const own = serialAt === 0 ? serialOf(text(cells[k])) : undefined;
@@ -53,10 +81,12 @@ export function cellPerLineTables(lines: string[]): TableBlock[] {
           }
         }
       }
-      rows.push({ cells: cells.slice(k, end).map((c) => (c ? [c] : [])) });
+      rows.push({ cells: cells.slice(k, end) });
       k = end;
     }
-    blocks.push({ rows, lines: run });
+    // Lines before the header stay where they were (a page's 索引号：| rows are no part of the table).
+    const first = cells[start][0]?.line ?? run[0];
+    blocks.push({ rows, lines: run.filter((l) => l >= first) });
   }
   return blocks;
 }

@@ -70,19 +70,21 @@ export function spaceAlignedTables(lines: string[]): TableBlock[] {
       }
       const cs = chunks(l);
       const first = cs[0];
-      // Prose after the table: one chunk from the left margin running past the first column.
-      if (cs.length === 1 && columnAt(starts, first.col) === 0 && visualWidth(l.slice(first.start, first.end)) + first.col > (starts[1] ?? 0) + 4) {
-        // …unless it is a category row inside the table ("一、产业发展") with rows after it.
+      // A heading from the left margin: a category row inside the table ("一、产业发展") when rows follow it, else the table's end.
+      if (cs.length === 1 && columnAt(starts, first.col) === 0 && matchHeading(l.trim())) {
         const next = lines.slice(j + 1).find((x) => x.trim() !== '');
-        const heading = matchHeading(l.trim());
-        if (heading && l.trim().length <= 40 && next && chunks(next).length >= 2) {
+        if (l.trim().length <= 40 && next && chunks(next).length >= 2 && !isHeaderRow(chunks(next).map((c) => next.slice(c.start, c.end)))) {
           keep.push(j);
           blanks = 0;
           continue;
         }
         break;
       }
+      // Prose after the table: one chunk from the left margin running past the first column.
+      if (cs.length === 1 && columnAt(starts, first.col) === 0 && visualWidth(l.slice(first.start, first.end)) + first.col > (starts[1] ?? 0) + 4) break;
       if (matchHeading(l.trim())?.kind === 'annex' || matchHeading(l.trim())?.kind === 'chapter') break;
+      // Another table's header: that table starts here, with its own columns.
+      if (cs.length >= 2 && isHeaderRow(cs.map((c) => l.slice(c.start, c.end)))) break;
       blanks = 0;
       const cells: Piece[][] = starts.map(() => []);
       for (const c of cs) {
