@@ -102,12 +102,35 @@ function cutAtLineEnd(p: Paragraph, name: WrittenName, scope: Scope, prefix?: st
   return undefined;
 }
 
+const GOVERNMENT = /^([\u4e00-\u9fa5]{2,10}?)(人民政府|政府|党委|管委会|管理委员会)$/u;
+const BODY_ENDING = /(?:局|委|办|厅|院|室|所|站|队|会|中心|政府|公司|集团|街道|镇|乡|部|处|行|社)$/u;
+
+/**
+ * "广州、深圳、珠海市政府", "梅县区、平远县人民政府": places listed before the last one share its government
+ * ending (广州市政府, 深圳市政府). Returns the name each such place stands for, by index.
+ */
+export function sharedEndings(names: WrittenName[]): Map<number, string> {
+  const out = new Map<number, string>();
+  names.forEach((last, i) => {
+    const m = GOVERNMENT.exec(last.text);
+    if (!m) return;
+    const level = /[市区县]$/u.exec(m[1])?.[0];
+    for (let k = i - 1; k >= 0 && names[k].group === last.group && !out.has(k); k--) {
+      const t = names[k].text;
+      if (!/^[\u4e00-\u9fa5]{2,8}$/u.test(t) || BODY_ENDING.test(t) || GOVERNMENT.test(t)) break;
+      out.set(k, (level && !/[省市区县]$/u.test(t) ? t + level : t) + m[2]);
+    }
+  });
+  return out;
+}
+
 function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: ParagraphResult): void {
   const line = lineAt(p, a.start);
   let group = -1;
   let prefix: string | undefined;
   const found: ResolvedAssignment[] = [];
   let previousCollective = false;
+  const endings = a.layout === 'prose' ? undefined : sharedEndings(a.names);
   for (const [i, written] of a.names.entries()) {
     if (written.group !== group) {
       group = written.group;
@@ -136,7 +159,7 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
       }
       ({ name, r } = hit);
     } else {
-      r = resolveName(written.text, scope, { groupPrefix: prefix });
+      r = resolveName(endings?.get(i) ?? written.text, scope, { groupPrefix: prefix });
       const cut = r.status === 'unresolved' ? cutAtLineEnd(p, written, scope, prefix) : undefined;
       if (cut) {
         ({ name, r } = cut);

@@ -64,7 +64,8 @@ const LIST_HEAD = /^(由|请|会同|并由|均由)/;
 export function splitNames(text: string, offset: number): WrittenName[] {
   const names: WrittenName[] = [];
   let group = 0;
-  const re = /[，,；;]|[、\/]|以及|及|会同/g;
+  // A line break kept in a Markdown cell (<br>) separates names like 、.
+  const re = /[，,；;]|<br\s*\/?>|[、\/]|以及|及|会同/g;
   let from = 0;
   const push = (to: number) => {
     let piece = text.slice(from, to);
