@@ -227,6 +227,9 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
       if (c === 0xff0c || c === 0x2c) break;
       clauseStart--;
     }
+    // "推进产业园区扩能增效由省经济和信息化委牵头": the list starts after 由.
+    const by = text.lastIndexOf('由', at - 1);
+    if (by >= clauseStart && by < at - 2 && !/^(?:于|此|来|衷)/u.test(text.slice(by + 1, by + 2))) clauseStart = by;
     const listText = text.slice(clauseStart, at);
     const isLead = m[0].startsWith('牵头') || m[0] === '负责';
     // 负责 without 由 is everyday prose (负责同志, 各自负责): 由X负责 assigns, and so does a list closing its

@@ -13,6 +13,7 @@ import { simplify } from '../read/script.ts';
 import { cleanLine, PIPE_ROW, PIPE_SEPARATOR, type CleanLine } from './clean.ts';
 import { detectWrapWidth, findRunInItemNumbers, findRunningLines, findTocLines } from './layout.ts';
 import { findTextTables, rowParagraph } from './tables/index.ts';
+import { isPageFurniture } from './furniture.ts';
 import { endsSentence, FOOTNOTE_LINE, isLoneNumber, isPageNumber, matchHeading, visualWidth, type HeadingMatch } from './patterns.ts';
 
 export { matchHeading, endsSentence, isPageNumber, isTocEntry, visualWidth } from './patterns.ts';
@@ -192,6 +193,8 @@ function continues(p: Builder, next: CleanLine, wrap: number | undefined): boole
     return prevFull && p.heading.kind !== 'box' && nextText.length <= 8;
   }
   if (nextHeading) return false;
+  // A web page's byline or widget line ("发布时间：… 来源：… 字号：大 中 小") is a line of its own.
+  if ((prev.length <= 120 && isPageFurniture(prev)) || (nextText.length <= 120 && isPageFurniture(nextText))) return false;
   // A notice's title line and its document number ("从府办〔2024〕5号") stand alone.
   if (isDocNumber(nextText) || isDocNumber(prev) || (NOTICE_END.has(prev.charCodeAt(prev.length - 1)) && /(?:的通知|的意见|的批复|的决定|的函)$/u.test(prev))) return false;
   if (STARTS_WITH_CONTINUATION.test(nextText)) return true;

@@ -6,7 +6,7 @@
  */
 import type { Paragraph } from '../model.ts';
 import { matchHeading } from '../normalise/patterns.ts';
-import { isPageFurniture, isWebByline } from './furniture.ts';
+import { isPageFurniture, isWebByline } from '../normalise/furniture.ts';
 
 export interface Article {
   title: string;

@@ -9,7 +9,7 @@ import type { Paragraph, TaskDraft, TaskKind } from '../model.ts';
 import { matchHeading, type HeadingKind, type HeadingMatch } from '../normalise/patterns.ts';
 import { headingTitle, leadPhrase, shortQuote } from './titles.ts';
 import { headerKind, isHeaderRow } from '../normalise/tables/index.ts';
-import { isPageFurniture } from './furniture.ts';
+import { isPageFurniture } from '../normalise/furniture.ts';
 
 const RANK: Partial<Record<HeadingKind | 'leadPhrase', number>> = {
   part: 0,

@@ -12,7 +12,8 @@ const FOOTER_ANYWHERE = /ICP备|公网安备|网站标识码/u;
 
 /** A line of page chrome: never a plan, a title, a task or evidence. */
 export function isPageFurniture(text: string): boolean {
-  const t = text.trim();
+  const t = text.trim().replace(/^[（(【\[]([^（()）]*)[）)】\]]$/u, '$1');
+  if (isWebByline(t)) return true;
   if (t.length === 0) return false;
   if (BREADCRUMB.test(t) || WIDGET.test(t) || FOOTER.test(t)) return true;
   if (FOOTER_ANYWHERE.test(t) && t.length <= 120) return true;
