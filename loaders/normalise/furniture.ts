@@ -24,5 +24,7 @@ export function isPageFurniture(text: string): boolean {
 /** A web article's byline (来源：… / 发布时间：…): the page is a report, its headline right above. */
 export function isWebByline(text: string): boolean {
   const t = text.trim();
-  return t.length <= 120 && !/[。；]/u.test(t) && /(?:^|[\s\u3000])(?:来源|稿源|发布时间|发布日期|作者|编辑)[：:]/u.test(` ${t}`);
+  // A document's own metadata row (发布单位：… 文号：…) is the issuer's word, read as metadata: not a byline.
+  if (t.length > 120 || /[。；]/u.test(t) || /(?:发布单位|发布机构|发文机关|索引号|文号)[：:]/u.test(t)) return false;
+  return /(?:^|[\s\u3000])(?:来源|稿源|作者|编辑|责任编辑)[：:]/u.test(` ${t}`);
 }
