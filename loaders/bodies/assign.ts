@@ -130,6 +130,7 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
   let prefix: string | undefined;
   const found: ResolvedAssignment[] = [];
   let previousCollective = false;
+  let firstWritten = false;
   const endings = a.layout === 'prose' ? undefined : sharedEndings(a.names);
   for (const [i, written] of a.names.entries()) {
     if (written.group !== group) {
@@ -172,6 +173,7 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
       continue;
     }
     if (r.prefix) prefix = r.prefix;
+    if (found.length === 0) firstWritten = i === 0;
     found.push({
       body: r.body,
       role: a.role,
@@ -183,7 +185,8 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
       layout: a.layout,
     });
   }
-  if (found.length && (a.firstLeads || a.firstMayLead)) found[0].firstOfList = a.firstLeads ? 'leads' : 'may-lead';
+  // Only the body written first may lead: when that name is unresolved or collective, no other one takes its place.
+  if (found.length && firstWritten && (a.firstLeads || a.firstMayLead)) found[0].firstOfList = a.firstLeads ? 'leads' : 'may-lead';
   result.assignments.push(...found);
 }
 

@@ -141,21 +141,9 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
     for (const paragraph of paragraphs) {
       if (looseRows.length) readLooseRowsBefore(paragraph.line);
       const { assignments, problems } = paragraphAssignments(paragraph, scope, table);
-      const lists = new Set<string>();
       for (const a of assignments) {
-        if (a.role !== 'SUPPORTS') continue;
-        // A table's 责任单位 column marks its list's first body (the header itself may carry the note).
-        if (a.firstOfList === 'leads' || (firstLeads && a.firstOfList === 'may-lead')) {
-          a.role = 'LEADS';
-          continue;
-        }
-        if (firstLeads && a.layout !== 'table') {
-          if (!/^(责任单位|责任部门)$/.test(a.rolePhrase)) continue;
-          const list = `${a.rolePhrase}|${a.line}|${a.quote}`;
-          if (lists.has(list)) continue;
-          lists.add(list);
-          a.role = 'LEADS';
-        }
+        // 责任单位 lists (a table column, a label): the first body leads where the header or the document says so.
+        if (a.role === 'SUPPORTS' && (a.firstOfList === 'leads' || (firstLeads && a.firstOfList === 'may-lead'))) a.role = 'LEADS';
       }
       for (const p of problems) warnings.push({ document, line: p.line, message: p.message });
       for (const a of assignments) {

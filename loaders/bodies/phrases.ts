@@ -105,6 +105,17 @@ function bracketDepths(text: string): number[] | undefined {
   return depths;
 }
 
+/** Matching open bracket for the close one at `at`, -1 when none. */
+function openOf(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (isClose(c)) depth++;
+    else if (isOpen(c) && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** Matching close bracket for the open one at `at`, honouring nesting (各镇（街）). */
 function closeOf(text: string, at: number): number {
   let depth = 0;
@@ -185,7 +196,11 @@ function labelAssignments(text: string, taken: [number, number][]): Assignment[]
     const rest = names.filter((n) => !leads.includes(n));
     for (const n of leads) n.text = n.text.replace(/[（(]牵头[）)]$/, '');
     if (leads.length) out.push({ role: 'LEADS', rolePhrase: '牵头', names: leads, start: m.index!, end: valueTo, layout: 'label' });
-    if (rest.length) out.push({ role, rolePhrase: label, names: rest, start: m.index!, end: valueTo, layout: 'label' });
+    if (rest.length) {
+      // 责任单位：A、B — A leads where the document says the first-listed body does.
+      const firstMayLead = !leads.length && (label === '责任单位' || label === '责任部门');
+      out.push({ role, rolePhrase: label, names: rest, start: m.index!, end: valueTo, layout: 'label', ...(firstMayLead ? { firstMayLead } : {}) });
+    }
   });
   return out;
 }
@@ -221,11 +236,32 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
     const at = m.index!;
     if (taken.some(([a, b]) => at >= a && at < b)) continue;
     let clauseStart = at;
-    while (clauseStart > 0 && !CLAUSE_END.has(text.charCodeAt(clauseStart - 1)) && at - clauseStart < 100) {
-      // A comma ends the clause unless the list keeps going (、 lists never contain commas here).
-      const c = text.charCodeAt(clauseStart - 1);
-      if (c === 0xff0c || c === 0x2c) break;
-      clauseStart--;
+    for (;;) {
+      while (clauseStart > 0 && !CLAUSE_END.has(text.charCodeAt(clauseStart - 1)) && at - clauseStart < 100) {
+        // A comma ends the clause unless the list keeps going (、 lists never contain commas here).
+        const c = text.charCodeAt(clauseStart - 1);
+        if (c === 0xff0c || c === 0x2c) break;
+        clauseStart--;
+      }
+      // A bracket inside the last name (各县（市、区）人民政府负责): the name starts before it.
+      if (clauseStart > 1 && isClose(text.charCodeAt(clauseStart - 1))) {
+        const open = openOf(text, clauseStart - 1);
+        if (open > 0 && at - open < 100) {
+          clauseStart = open;
+          continue;
+        }
+      }
+      break;
+    }
+    // "X牵头，Y、Z，A、B配合": the supporting list runs back over comma groups that are only names.
+    if (!m[0].startsWith('牵头') && m[0] !== '负责') {
+      while (clauseStart > 1 && /[，,]/u.test(text[clauseStart - 1])) {
+        let segStart = clauseStart - 1;
+        while (segStart > 0 && !/[，,。；;：:\n（()）]/u.test(text[segStart - 1])) segStart--;
+        const seg = text.slice(segStart, clauseStart - 1);
+        if (seg.length < 3 || seg.length > 60 || HAS_MARKER.test(seg) || /由|等|将|要|的/u.test(seg) || !/(?:局|委|办|厅|政府|院|中心|室|部|会|社|行)$/u.test(seg)) break;
+        clauseStart = segStart;
+      }
     }
     // "推进产业园区扩能增效由省经济和信息化委牵头": the list starts after 由.
     const by = text.lastIndexOf('由', at - 1);
@@ -235,7 +271,7 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
     // 负责 without 由 is everyday prose (负责同志, 各自负责): 由X负责 assigns, and so does a list closing its
     // clause with it (市发展改革委、市财政局等负责。 / 市卫生健康委负责，…), whose names must all be known bodies.
     const closesClause = at + m[0].length >= text.length || /[，,。；;）)】〕\]]/u.test(text[at + m[0].length]);
-    if (m[0] === '负责' && !/^(并由|均由|由)/.test(listText) && !closesClause) continue;
+    if (m[0] === '负责' && !/^(并由|均由|由)/.test(listText) && !closesClause && !/等$/u.test(listText)) continue;
     // 按职责分工负责 in prose: only where it closes the clause (X按职责分工负责。), never 按职责分工负责的原则.
     if (m[0].length > 2 && m[0].endsWith('负责') && !closesClause) continue;
     out.push(...withPartners(listText, clauseStart, isLead ? 'LEADS' : 'SUPPORTS', m[0], clauseStart, at + m[0].length, 'prose'));

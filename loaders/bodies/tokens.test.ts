@@ -69,6 +69,24 @@ describe('role words in prose', () => {
     expect(read('深化医药卫生体制改革，市卫生健康委负责，市医保局按职责分工负责。').edges).toEqual(['LEADS 广州市卫生健康委员会', 'SUPPORTS 广州市医疗保障局']);
   });
 
+  it('X、Y等负责 followed by the work still leads', () => {
+    expect(read('区林业和园林局、区水务局等负责流溪河沿岸生态修复和景观提升。', '从化区').edges).toEqual(['LEADS 广州市从化区林业和园林局', 'LEADS 广州市从化区水务局']);
+  });
+
+  it('X牵头，Y、Z，A、B配合: the supporting list runs back over comma groups of names', () => {
+    expect(read('推进港产城融合。市发展改革委牵头，市交通运输局、市财政局，增城区、从化区人民政府配合。').edges).toEqual([
+      'LEADS 广州市发展和改革委员会',
+      'SUPPORTS 广州市交通运输局',
+      'SUPPORTS 广州市财政局',
+      'SUPPORTS 广州市增城区人民政府',
+      'SUPPORTS 广州市从化区人民政府',
+    ]);
+  });
+
+  it('a bracket inside the last name is part of it: 各县（市、区）人民政府负责 is no 人民政府', () => {
+    expect(read('打好污染防治攻坚战。市生态环境局牵头，各区（县级市）人民政府负责。')).toEqual({ edges: ['LEADS 广州市生态环境局'], warnings: [] });
+  });
+
   it('负责 inside a sentence assigns nothing (负责同志, 负责的原则)', () => {
     expect(read('市发展改革委负责同志出席会议并讲话。').edges).toEqual([]);
     expect(read('坚持市财政局按职责分工负责的原则推进预算改革。').edges).toEqual([]);
