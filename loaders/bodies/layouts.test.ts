@@ -99,3 +99,20 @@ describe('allocation tables anywhere in a document, in every layout', () => {
     expect(await edges(html, 'plan.html', 'html')).toEqual(['1 建设智慧城市: LEADS 政务服务数据管理局 L7', '1 建设智慧城市: SUPPORTS 工业和信息化局 L7']);
   });
 });
+
+describe('an indicator table naming 责任单位', () => {
+  it('each indicator row is assigned on its own; the note after the table makes the first body lead', async () => {
+    const text = `${NOTICE}
+一、主要指标
+指标名称                   2023年目标值      责任单位
+海水养殖产量（万吨）       125               市农业农村局
+深远海养殖网箱（个）       600以上           市农业农村局、市发展改革局
+
+（责任单位中排在第一位的为牵头单位）`;
+    expect(await edges(text)).toEqual([
+      '一1 海水养殖产量（万吨）: LEADS 农业农村局 L6',
+      '一2 深远海养殖网箱（个）: LEADS 农业农村局 L7',
+      '一2 深远海养殖网箱（个）: SUPPORTS 发展和改革局 L7',
+    ]);
+  });
+});

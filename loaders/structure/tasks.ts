@@ -41,6 +41,9 @@ function taskColumnOf(cells: string[]): number {
   if (!isHeaderRow(cells)) return -1;
   const named = cells.findIndex(isTaskHeader);
   if (named >= 0) return named;
+  // An indicator table naming 责任单位 (指标名称 | 2023年目标值 | 责任单位): each indicator row is assigned on its own.
+  const indicator = cells.findIndex((c) => /^(?:主要)?指标(?:名称)?$/u.test(c.replace(/[\s\u3000]/gu, '')));
+  if (indicator >= 0) return indicator;
   // A numbered table whose task column has a header of its own (民生实事): the first column no other word claims.
   return cells.some((c) => headerKind(c) === 'serial') ? cells.findIndex((c) => c !== '' && headerKind(c) === undefined) : -1;
 }

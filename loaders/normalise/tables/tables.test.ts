@@ -105,3 +105,18 @@ describe('one cell per line, each ending in "|" (a table copied from a web page)
     expect(table.rows[1].cells.map((c) => cellText(lines, c))).toEqual(['1', '建设数字政府', '', '市财政局']);
   });
 });
+
+describe('columns a PDF extraction shrank to one blank', () => {
+  it('a header of header words alone opens the table; a page number and running header between rows are skipped', () => {
+    const text = ['二、任务分工表', '序号 工作任务 牵头单位 配合单位', '1 开拓荔枝海外市场 市商务局 茂名海关', '— 2 —', '\f', '某市人民政府办公室文件', '2 发展荔枝电商直播 市商务局 市农业农村局', '三、保障措施'].join('\n');
+    expect(rows(text).map((r) => [r.line, r.cells])).toEqual([
+      [2, ['序号', '工作任务', '牵头单位', '配合单位']],
+      [3, ['1', '开拓荔枝海外市场', '市商务局', '茂名海关']],
+      [7, ['2', '发展荔枝电商直播', '市商务局', '市农业农村局']],
+    ]);
+  });
+
+  it('a sentence with single blanks is no table', () => {
+    expect(rows('我们 坚持 牵头单位 负责\n推进高质量发展。')).toEqual([]);
+  });
+});
