@@ -9,8 +9,9 @@ import { bodyMentions } from './mentions.js';
 import { divisionByName } from './divisions.js';
 import type { Body } from './gazetteer.js';
 import { type Scope, resolveName, scopeOf } from './resolve.js';
-import type { TableState } from './tables.js';
+import { type TableState, tableRowAssignments } from './tables.js';
 import { allTasks } from '../structure/tasks.js';
+import { FIRST_LEADS_NOTE } from '../normalise/tables/index.ts';
 
 export { findAssignments } from './phrases.js';
 export { paragraphAssignments } from './assign.js';
@@ -92,7 +93,6 @@ function actorLeads(p: Paragraph, scope: Scope): { body: Body; surface: string; 
   return out;
 }
 
-const FIRST_LEADS = /(?:排|列)(?:在)?(?:第一位|首位|第一)的?(?:单位)?(?:为|是)牵头(?:单位|部门)/;
 
 const CONTACT = /请(?:径向|迳向|直接向|及时向|向)([^，。；,;]{2,30}?)(?:反映|反馈|联系)/g;
 
@@ -142,21 +142,33 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   const table: TableState = {};
 
   // "排在第一位的为牵头单位": in this plan the first body of a 责任单位 list leads.
-  const firstLeads = [...ctx.plan.looseParagraphs, ...ctx.plan.footnotes, ...allParagraphs(ctx.plan.tasks)].some((p) => p.text.includes('牵头') && FIRST_LEADS.test(p.text));
+  const firstLeads = [...ctx.plan.looseParagraphs, ...ctx.plan.footnotes, ...allParagraphs(ctx.plan.tasks)].some((p) => /牵头|主办|主责/.test(p.text) && FIRST_LEADS_NOTE.test(p.text));
+
+  // A table whose rows are the plan's top tasks has its header outside every task: read it in its place.
+  const looseRows = ctx.plan.looseParagraphs.filter((p) => p.kind === 'table-cell');
+  const readLooseRowsBefore = (line: number) => {
+    while (looseRows.length && looseRows[0].line < line) tableRowAssignments(looseRows.shift()!.text, table, true);
+  };
 
   const visit = (task: TaskDraft): void => {
     const target = ctx.taskId(task.kind === 'annexItem' && task.sameAs ? task.sameAs : task.ref);
-    for (const paragraph of task.paragraphs) {
+    // Reading order: a task's paragraphs after its children (a note under a table) are read after them,
+    // so a table's header still holds for the rows (the children) it heads.
+    const childrenFrom = task.children[0]?.evidence.line ?? Infinity;
+    const before = task.paragraphs.filter((p) => p.line < childrenFrom);
+    const after = task.paragraphs.filter((p) => p.line >= childrenFrom);
+    readParagraphs(task, target, before);
+    task.children.forEach(visit);
+    readParagraphs(task, target, after);
+  };
+
+  const readParagraphs = (task: TaskDraft, target: string, paragraphs: Paragraph[]): void => {
+    for (const paragraph of paragraphs) {
+      if (looseRows.length) readLooseRowsBefore(paragraph.line);
       const { assignments, problems } = paragraphAssignments(paragraph, scope, table);
-      if (firstLeads) {
-        const lists = new Set<string>();
-        for (const a of assignments) {
-          if (a.role !== 'SUPPORTS' || !/^(责任单位|责任部门)$/.test(a.rolePhrase)) continue;
-          const list = `${a.rolePhrase}|${a.line}|${a.quote}`;
-          if (lists.has(list)) continue;
-          lists.add(list);
-          a.role = 'LEADS';
-        }
+      for (const a of assignments) {
+        // 责任单位 lists (a table column, a label): the first body leads where the header or the document says so.
+        if (a.role === 'SUPPORTS' && (a.firstOfList === 'leads' || (firstLeads && a.firstOfList === 'may-lead'))) a.role = 'LEADS';
       }
       // A stated assignment no body could be made of: named in the load summary and the extract report.
       for (const p of problems) warnings.push({ document, line: p.line, message: p.message, kind: 'assignment-dropped', quote: lineQuote(paragraph, p.line) });
@@ -181,7 +193,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
     // A news article's task is led by the body the report says will do it: "一是强化政策供给。广东省住房和城乡
     // 建设厅将收集各方面诉求和建议…" (a plan assigns with 牵头/负责; a report says who will act).
     if (ctx.plan.kind === 'news') {
-      for (const paragraph of task.paragraphs) {
+      for (const paragraph of paragraphs) {
         for (const a of actorLeads(paragraph, scope)) {
           const id = bodyId(a.body, document);
           const entry = nodes.get(id) ?? { body: a.body, seen: new Set<string>(), first: a };
@@ -194,7 +206,6 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
         }
       }
     }
-    task.children.forEach(visit);
   };
   ctx.plan.tasks.forEach(visit);
 

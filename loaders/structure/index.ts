@@ -12,6 +12,7 @@ import { resolveJurisdiction } from './jurisdiction/index.ts';
 import { looksLikeNewsPage, splitArticles } from './news.ts';
 import { shortQuote } from './titles.ts';
 import { enumeratedTasks } from './enumeration.ts';
+import { reportedTasks } from './reported.ts';
 
 export { leadPhrase, headingTitle, titleKey } from './titles.ts';
 export { readPeriod, divisionsAtStart, levelOf } from './metadata.ts';
@@ -60,7 +61,10 @@ function structureNews(source: SourceText, paragraphs: Paragraph[], manifest?: M
     // A 链接 sidebar printed after the next article may belong to this one: its lines still count.
     const own = a.paragraphs;
     // The measures an article reports ("一是…二是…") are its tasks; narrative stays loose.
-    const measures = enumeratedTasks(own, source.document);
+    const enumerated = enumeratedTasks(own, source.document);
+    // A reported division of work (由X牵头，Y配合; a reprinted allocation table): its clauses and rows are tasks too.
+    const reported = reportedTasks(enumerated.loose, source.document);
+    const measures = { tasks: [...enumerated.tasks, ...reported.tasks], loose: reported.loose };
     return {
       key: `article-${i + 1}`,
       title: a.title,
