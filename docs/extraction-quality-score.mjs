@@ -114,9 +114,11 @@ function main() {
   const layouts = scoreByLayout(goldText, graph, { only });
   if (layouts.length) {
     const facts = layouts[0].facts.map((f) => f.name);
+    // Precision "–" when nothing was extracted (there is nothing to be right or wrong about).
+    const cell = (f) => `${f.extracted ? f.precision.toFixed(2) : '–'} / ${f.recall.toFixed(2)} (${f.gold})`;
     console.log(`\n| layout | docs | ${facts.map((f) => `${f} P / R (gold)`).join(' | ')} |`);
     console.log(`|---|---|${facts.map(() => '---|').join('')}`);
-    for (const l of layouts) console.log(`| ${l.layout} | ${l.documents} | ${l.facts.map((f) => `${f.precision.toFixed(2)} / ${f.recall.toFixed(2)} (${f.gold})`).join(' | ')} |`);
+    for (const l of layouts) console.log(`| ${l.layout} | ${l.documents} | ${l.facts.map(cell).join(' | ')} |`);
   }
 }
 
