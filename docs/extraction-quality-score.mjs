@@ -2,7 +2,7 @@
 // Usage: npx plangraph extract seeds tests/fixtures tests/fixtures/unseen --out /tmp/g.json
 //        node docs/extraction-quality-score.mjs docs/extraction-quality-sample.txt /tmp/g.json [-v]   (DOCS=<regex> limits documents)
 //        npx plangraph extract tests/fixtures/real-layouts --out /tmp/rl.json
-//        node docs/extraction-quality-score.mjs docs/extraction-quality-real-layouts.txt /tmp/rl.json [-v]
+//        node docs/extraction-quality-score.mjs docs/extraction-quality-real-layouts.txt /tmp/rl.json [-v] [-d]   (-d: one line per document)
 // Gold line types: B|doc|line|L/S|body (line may be a range first-last: any line in it matches),
 // G|doc|line|year|value|name, T|doc|line|year|value, X (removes an implied T), P|doc|name, SCOPE|P|doc|ranges,
 // J|doc|division code|division name (the District the Plan GOVERNS), LAYOUT|doc|layout (per-layout table).
@@ -110,6 +110,16 @@ function main() {
   for (const o of scoreGold(goldText, graph, { only })) {
     console.log(`${o.name.padEnd(12)} gold ${String(o.gold).padStart(4)}  extracted ${String(o.extracted).padStart(4)}  TP ${String(o.tp).padStart(4)}  P ${o.precision.toFixed(3)}  R ${o.recall.toFixed(3)}`);
     if (verbose) { for (const k of o.fp) console.log('   FP', k); for (const k of o.fn) console.log('   FN', k); }
+  }
+  if (process.argv.includes('-d')) {
+    // One line per document: gold items found / gold, and wrong extracted items, per fact type.
+    const { gold } = parseGold(goldText);
+    const docs = [...new Set([...gold.LAYOUT, ...gold.B, ...gold.G].map((x) => x[0]))].filter((d) => !only || only.test(d));
+    console.log('');
+    for (const doc of docs) {
+      const facts = scoreGold(goldText, graph, { only: new RegExp(`^${doc.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+      console.log(`${doc.padEnd(48)} ${facts.map((f) => `${f.name} ${f.found}/${f.gold}${f.extracted > f.tp ? ` +${f.extracted - f.tp} wrong` : ''}`).join('  ')}`);
+    }
   }
   const layouts = scoreByLayout(goldText, graph, { only });
   if (layouts.length) {
