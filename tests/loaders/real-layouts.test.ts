@@ -1,5 +1,5 @@
 /**
- * The unseen-layout corpus (tests/fixtures/real-layouts: 36 documents in 12 layouts of public government
+ * The unseen-layout corpus (tests/fixtures/real-layouts: 38 documents in 12 layouts of public government
  * pages, written for issue 11) extracted as a user runs it — the folder alone, no manifest — and scored
  * against the gold written by hand before any extraction (docs/extraction-quality-real-layouts.txt), with
  * the same scorer as `npm run quality`. The thresholds are the issue's "done means": LEADS and SUPPORTS
