@@ -213,7 +213,8 @@ const REBUILD_ALL = `
 MATCH (t:Task)
 CALL (t) {
 ${RECOMPUTE_FOR_T.trim()}
-} IN TRANSACTIONS OF 500 ROWS`;
+} IN TRANSACTIONS OF 500 ROWS
+RETURN sum(tasks) AS tasks`;
 
 /**
  * Rebuilds every TOUCHES edge (`plangraph rebuild-touches`, and the first write to a graph
