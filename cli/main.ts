@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   extract: () => import('./commands/extract.ts'),
   load: () => import('./commands/load.ts'),
   serve: () => import('./commands/serve.ts'),
+  'rebuild-touches': () => import('./commands/rebuild-touches.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -17,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     const lines = ['usage: plangraph <command> [options]', '', 'commands:'];
     for (const [cmd, load] of Object.entries(commands)) {
       const summary = await load().then((m) => m.summary, () => '(not available)');
-      lines.push(`  ${cmd.padEnd(9)} ${summary}`);
+      lines.push(`  ${cmd.padEnd(15)} ${summary}`);
     }
     console.log(lines.join('\n'));
     return name ? 0 : 2;
