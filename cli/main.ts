@@ -18,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     const lines = ['usage: plangraph <command> [options]', '', 'commands:'];
     for (const [cmd, load] of Object.entries(commands)) {
       const summary = await load().then((m) => m.summary, () => '(not available)');
-      lines.push(`  ${cmd.padEnd(15)} ${summary}`);
+      lines.push(`  ${cmd.padEnd(9)} ${summary}`);
     }
     console.log(lines.join('\n'));
     return name ? 0 : 2;
