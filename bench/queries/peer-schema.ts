@@ -119,6 +119,13 @@ WITH t WHERE EXISTS { (:Department)-[:LEADS]->(t) }
 OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
 WITH t, p ORDER BY p.title, t.line, t.id
 RETURN t""", columnName: "t")
+  ledTouchingTaskPage(first: Int!): [Task!]! @cypher(statement: """
+${escape(touches)}
+WITH t WHERE EXISTS { (:Department)-[:LEADS]->(t) }
+OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
+WITH t, p ORDER BY p.title, t.line, t.id
+LIMIT $first
+RETURN t""", columnName: "t")
   touchingTasks(offset: Int!, first: Int!): [Task!]! @cypher(statement: """
 ${escape(touches)}
 OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)

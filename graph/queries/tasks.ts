@@ -95,7 +95,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     where.push('t:Task');
     if (filter.touches !== undefined) where.push(touchesPredicate(touches));
   } else if (filter.touches !== undefined) {
-    match.push(touchedTasks(touches), 'WITH a, t, 0.0 AS score');
+    match.push(touchedTasks(touches), 'WITH t, 0.0 AS score');
   } else {
     match.push('MATCH (t:Task)', 'WITH t, 0.0 AS score');
   }
@@ -111,7 +111,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     params.planIds = filter.planIds;
     where.push('EXISTS { MATCH (t)-[:PART_OF*1..]->(p:Plan) WHERE p.id IN $planIds }');
   }
-  const matched = [...match, ...(where.length ? [`WITH ${filter.touches !== undefined ? 'a, ' : ''}t, score`, `WHERE ${where.join('\n  AND ')}`] : [])];
+  const matched = [...match, ...(where.length ? [`WITH ${filter.touches !== undefined && filter.text !== undefined ? 'a, ' : ''}t, score`, `WHERE ${where.join('\n  AND ')}`] : [])];
   const indent = (lines: string[]) => lines.join('\n').replaceAll('\n', '\n  ');
   return cypherQuery(
     'tasks.connection',
