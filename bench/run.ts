@@ -129,6 +129,9 @@ try {
       corpusElementsPerSec: corpus.corpusElementsPerSec,
       corpusBaselineElementsPerSec: corpus.baselineElementsPerSec,
       corpusEndToEndElementsPerSec: corpus.endToEndElementsPerSec,
+      // 1 extraction worker (above) and one per core (loadPaths's default), side by side
+      corpusEndToEndWorkers: corpus.endToEndWorkers,
+      corpusEndToEndWorkersElementsPerSec: corpus.endToEndWorkersElementsPerSec,
       corpusElementsPerCpuSecond: corpus.elementsPerCpuSecond,
       corpusPeakRssMb: corpus.corpusPeakRssMb,
       corpusRssAtStartMb: corpus.rssAtStartMb,
