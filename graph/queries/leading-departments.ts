@@ -23,13 +23,21 @@ export interface BodyPage {
   tasks: number;
 }
 
-/** Sort keys of task `t` touching `a` (bound), for a body's page: its plan title and line as its TOUCHES edges carry them. */
-function bodyTasks(options: TouchesOptions): string {
+/**
+ * The tasks body `d` has in role `relType` that touch `a` (all bound), with their sort keys
+ * (plan title and line as the TOUCHES edges carry them). One pattern with both ends bound, so
+ * the planner walks from whichever side is smaller: a town's few tasks, or a body's few
+ * tasks in the province.
+ */
+function bodyTasks(options: TouchesOptions, types: string): string {
   if (!options.includeEnclosing) {
-    return `MATCH (t)-[k:TOUCHES${options.includeDescendants ? '' : ' {direct: true}'}]->(a)
+    return `MATCH (d)-[r:${types}]->(t:Task)-[k:TOUCHES${options.includeDescendants ? '' : ' {direct: true}'}]->(a)
+    WHERE type(r) = relType
     WITH t, k.plan AS tPlan, k.line AS tLine`;
   }
-  return `CALL (t, a) {
+  return `MATCH (d)-[r:${types}]->(t:Task)
+    WHERE type(r) = relType
+    CALL (t, a) {
       MATCH (t)-[k:TOUCHES]->(x)
       WHERE (x = a AND (${options.includeDescendants} OR k.direct)) OR (k.direct AND (a)-[:LOCATED_IN*1..]->(x))
       RETURN k.plan AS tPlan, k.line AS tLine
@@ -62,9 +70,7 @@ CALL (a, bodies) {
   WITH a, b, b.d AS body
   CALL (a, b) {
     WITH a, b.d AS d, b.relType AS relType
-    MATCH (d)-[r:${types}]->(t:Task)
-    WHERE type(r) = relType
-    ${bodyTasks(options)}
+    ${bodyTasks(options, types)}
     ORDER BY tPlan, tLine, t.id
     LIMIT $tasks
     CALL (t) {

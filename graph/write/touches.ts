@@ -28,8 +28,13 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { DERIVED_TYPE } from './allow-list.ts';
 import type { PreparedDocument } from './prepare.ts';
 
-/** `t` bound to a task: deletes its TOUCHES and creates them again from the graph. */
-const RECOMPUTE_FOR_T = `
+/**
+ * Rows bound to `t` (tasks): deletes their TOUCHES and creates them again from the graph.
+ * What the tasks share is looked up once for them all, not once per task: a zone's members
+ * (a zone has every task located in it among its incoming LOCATED_IN, so reading its members
+ * costs its in-degree) and the areas above each directly touched area.
+ */
+const RECOMPUTE_TASKS = `
 CALL (t) {
   OPTIONAL MATCH (t)-[old:${DERIVED_TYPE}]->()
   DELETE old
@@ -52,16 +57,32 @@ CALL (t) {
   OPTIONAL MATCH (p)-[:GOVERNS]->(g:District)
   RETURN head(collect(p)) AS plan, collect(DISTINCT g) AS governed
 }
-CALL (located) {
-  UNWIND located AS z
-  MATCH (m:District)-[:LOCATED_IN]->(z)
+WITH collect({t: t, plan: plan, located: located, governed: governed}) AS rows
+CALL (rows) {
+  UNWIND rows AS r
+  UNWIND r.located AS z
+  WITH DISTINCT z
   WHERE z.level = 'ZONE'
-  RETURN collect(DISTINCT m) AS members
+  MATCH (m:District)-[:LOCATED_IN]->(z)
+  WITH z, collect(DISTINCT m) AS members
+  RETURN collect({zone: z, members: members}) AS zones
 }
-WITH t, plan, located + governed + members AS direct
-CALL (t, plan, direct) {
-  UNWIND direct AS d
+WITH rows, zones,
+     [r IN rows | {t: r.t, plan: r.plan,
+       direct: r.located + r.governed + reduce(acc = [], x IN [x IN zones WHERE x.zone IN r.located] | acc + x.members)}] AS tasks
+CALL (tasks) {
+  UNWIND tasks AS task
+  UNWIND task.direct AS d
+  WITH DISTINCT d
   MATCH (d)-[:LOCATED_IN*0..]->(a:District)
+  WITH d, collect(DISTINCT a) AS up
+  RETURN collect({d: d, up: up}) AS ups
+}
+UNWIND tasks AS task
+WITH task.t AS t, task.plan AS plan, task.direct AS direct,
+     reduce(acc = [], x IN [x IN ups WHERE x.d IN task.direct] | acc + x.up) AS reached
+CALL (t, plan, direct, reached) {
+  UNWIND reached AS a
   WITH DISTINCT a
   CREATE (t)-[:${DERIVED_TYPE} {direct: a IN direct, plan: plan.title, planId: plan.id, line: t.line}]->(a)
   RETURN count(*) AS created
@@ -72,13 +93,13 @@ RETURN count(t) AS tasks`;
 export const REFRESH_DOCUMENT_TOUCHES = `CYPHER replan=skip
 UNWIND $docs AS doc
 MATCH (t:Task {document: doc})
-${RECOMPUTE_FOR_T.trim()}`;
+${RECOMPUTE_TASKS.trim()}`;
 
 /** Recomputes the TOUCHES of the tasks with these ids. */
 export const REFRESH_TASK_TOUCHES = `CYPHER replan=skip
 UNWIND $ids AS id
 MATCH (t:Task {id: id})
-${RECOMPUTE_FOR_T.trim()}`;
+${RECOMPUTE_TASKS.trim()}`;
 
 /**
  * An area pair (start District or Project → District) whose LOCATED_IN can change what other
@@ -208,12 +229,14 @@ export async function refreshTouchesAfterWrite(tx: ManagedTransaction, documents
 /** Marks the graph as holding TOUCHES for every task (graph/write/version.ts's GraphState node). */
 export const TOUCHES_VERSION = 1;
 
-/** Every task's TOUCHES from scratch, in batches of their own transactions. */
+/** Every task's TOUCHES from scratch, a few documents per transaction of its own. */
 const REBUILD_ALL = `
 MATCH (t:Task)
-CALL (t) {
-${RECOMPUTE_FOR_T.trim()}
-} IN TRANSACTIONS OF 500 ROWS
+WITH DISTINCT t.document AS doc
+CALL (doc) {
+  MATCH (t:Task {document: doc})
+  ${RECOMPUTE_TASKS.trim().replaceAll('\n', '\n  ')}
+} IN TRANSACTIONS OF 5 ROWS
 RETURN sum(tasks) AS tasks`;
 
 /**
