@@ -4,15 +4,18 @@
  * for every area the task touches with includeDescendants (the default), `direct: true` on
  * those it touches with includeDescendants false. includeEnclosing is read at query time from
  * the direct edges (graph/queries/touches.ts): a province-wide task would otherwise get an edge
- * to every town. `plan` (the task's plan title), `planId` and `line` are the order lists of touched tasks
- * are read in (plan title, then reading order), so a page is sorted without visiting each plan.
+ * to every town. `plan` (the task's plan title), `planId` and `line` are what lists of touched
+ * tasks are ordered and counted by (plan title, then reading order; plans per body), so a page
+ * is sorted without visiting each task's plan.
  *
  * For a task t, from what its scope (t, its PART_OF ancestors and descendants, projects
  * included) is LOCATED_IN (`located`) and what its plan GOVERNS (`governed`):
  *   direct(t)  = located + governed + the members of every zone in located
  *   TOUCHES(t) = every area reachable from direct(t) upwards (LOCATED_IN*0..)
- * which is exactly the set of areas A for which graph/queries/touches.ts's walk outwards from
- * A (inner = A and what lies in it; zones listing a member of inner) finds t.
+ * which is exactly the set of areas A the rule's reading outwards from A finds t for (inner = A
+ * and what lies in it; zones listing a member of inner; what is located in those, or governed
+ * by plans of inner): tests/integration/api-flagship.test.ts checks answers against the rule
+ * worked task by task (touches.harness.ts), touches-materialised.test.ts against a rebuild.
  *
  * Who keeps them exact: a document's write recomputes the edges of all its tasks (inside its
  * transaction, after its facts). Its facts can also change other documents' tasks' answers,
