@@ -22,7 +22,9 @@
  * Cost per transaction (a group of up to load-paths.ts's GROUP_DOCUMENTS): one query for
  * every document's prior state, one taking the locks of the shared nodes the group writes
  * (cypher.LOCK_SHARED, in the order every transaction takes them), the node statements of
- * all of them pipelined, the relationship statements pipelined, the commit. A handful of
+ * all of them pipelined, the relationship statements pipelined, the TOUCHES edges of their
+ * tasks recomputed (touches.ts: two reads of the area pairs they write, one recomputation, and
+ * one for other documents' tasks when a shared pair appeared or went), the commit. A handful of
  * constant statements (cypher.ts), never replanned. Measured with JFR on the synthetic
  * corpus, what remains is Neo4j's own work: the statements and the commit (record and log
  * writes, range index updates) over half of its CPU, full-text indexing of the task text
