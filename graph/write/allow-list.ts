@@ -41,6 +41,13 @@ export type AllowedType = (typeof RELATIONSHIP_TYPES)[number];
  */
 export const REFERENCE_TYPE = 'REFERS_TO';
 
+/**
+ * The "touches" rule materialised (graph/write/touches.ts): `(:Task)-[:TOUCHES {direct}]->(:District)`,
+ * derived from the other facts when a document is written, never read from a document
+ * (prepare.ts refuses it like any type outside RELATIONSHIP_TYPES).
+ */
+export const DERIVED_TYPE = 'TOUCHES';
+
 export function isOwnedLabel(label: string): label is OwnedLabel {
   return (OWNED_LABELS as readonly string[]).includes(label);
 }
