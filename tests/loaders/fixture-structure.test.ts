@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { allTasks as flat } from '../support/extract-context.ts';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -82,7 +82,16 @@ describe('plangraph extract', () => {
     expect(err?.stderr).toMatch(/✓ xiangzhou-old-communities-2024-2026\.txt: 1 plan, 16 tasks/);
     expect(err?.stderr).toMatch(/✗ corrupt\.docx: not a \.docx file/);
     const graph = JSON.parse(readFileSync(out, 'utf8'));
-    expect(graph.nodes.filter((n: { labels: string[] }) => n.labels.includes('Plan')).map((n: { id: string }) => n.id).sort()).toEqual([
+    // The unseen-layout corpora (real-layouts/, real-layouts-heldout/) are folders of their own
+    // under tests/fixtures; the folder walk reads them too, one plan per document.
+    const plans: string[] = graph.nodes.filter((n: { labels: string[] }) => n.labels.includes('Plan')).map((n: { id: string }) => n.id);
+    const corpusDocs = ['real-layouts', 'real-layouts-heldout'].flatMap((d) =>
+      readdirSync(join(fixtures, d)).filter((f) => /\.(txt|md|html|docx|pdf)$/.test(f)).map((f) => `plan:${f.replace(/\.[^.]+$/, '')}`),
+    );
+    // A news page's articles are plan:<doc>#<n>: every corpus document yields at least one plan.
+    const fromCorpus = (id: string) => corpusDocs.some((doc) => id === doc || id.startsWith(`${doc}#`));
+    expect(corpusDocs.filter((doc) => !plans.some((id) => id === doc || id.startsWith(`${doc}#`)))).toEqual([]);
+    expect(plans.filter((id) => !fromCorpus(id)).sort()).toEqual([
       'plan:chenghai-toy-industry-2024-2026',
       'plan:conghua-rural-revitalisation-belt-2024-2026',
       'plan:dongguan-manufacturing-digital-2024-2026',
