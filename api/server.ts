@@ -90,6 +90,8 @@ export interface RunningServer {
   close(): Promise<void>;
   /** Hits, misses and size of the response cache; undefined when it is off. */
   responseCacheStats?(): ResponseCacheStats;
+  /** Bytes all caches hold together, and their budget (limits.cacheBudgetBytes). */
+  cacheBudget(): { used: number; max: number };
 }
 
 /** Starts the PlanGraph GraphQL server on a node:http server; resolves once it listens. */
@@ -250,6 +252,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return closing;
     },
     ...(responseCache ? { responseCacheStats: responseCache.stats } : {}),
+    cacheBudget: () => ({ used: budget.used, max: budget.maxBytes }),
   };
 }
 
