@@ -39,7 +39,8 @@ export function neo4jLimitError(error: unknown): LimitError | undefined {
   let current: unknown = error;
   for (let hops = 0; current && hops < 8; hops++) {
     if (current instanceof GraphQLError && [SERVER_BUSY, QUERY_TOO_LARGE, QUERY_TIMEOUT].includes(String(current.extensions.code))) {
-      return { code: current.extensions.code as LimitError['code'], status: 400, message: current.message };
+      const code = current.extensions.code as LimitError['code'];
+      return { code, status: code === SERVER_BUSY ? 503 : 400, message: current.message };
     }
     const { code, message } = current as { code?: unknown; message?: unknown };
     const text = typeof message === 'string' ? message : '';
