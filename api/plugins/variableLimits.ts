@@ -67,7 +67,9 @@ export function variableLimitsPlugin(options: RequestLimitOptions | (QueryLimits
 
           const counted = listSizes && selectsCountedList(operation.selectionSet, document);
           if (!operation.variableDefinitions?.length && !counted) return;
-          const sizes = counted ? await listSizes() : undefined;
+          // A Neo4j that does not answer is the availability check's to report (next plugin):
+          // price by the usual sizes meanwhile.
+          const sizes = counted ? await listSizes().catch(() => undefined) : undefined;
           const key = `${queryHash}\n${sizes ? JSON.stringify(sizes) : ''}\n${numericVariables(variables ?? {})}`;
           let verdict = verdicts.get(key);
           if (!verdict) {
