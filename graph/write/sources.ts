@@ -1,8 +1,8 @@
 /**
  * Where each loaded document came from. Documents are named by their file name, so a file of the
  * same name in another folder is, to the graph, the same document: loading it silently replaced
- * the first. The file's absolute path is kept on its plans (`sourcePath`); a load from another
- * path is refused unless the caller asks to replace (`plangraph load --replace`).
+ * the first. The file's absolute path is kept for each document; a load from another path is
+ * refused unless the caller asks to replace (`plangraph load --replace`).
  *
  * A seed (seeds/manifest.json names it) loaded from a folder without its manifest entry gets a
  * notice: its issuer, jurisdiction and period come from the manifest, and without them relative
@@ -12,12 +12,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../config.ts';
+import { GRAPH_STATE_LABEL } from './version.ts';
 
-/** document → the absolute path its plans were loaded from (documents loaded before this was kept have none). */
+/**
+ * Kept as bookkeeping beside the graph version, `(:GraphState {id: 'source:<document>', path})`:
+ * not a fact of any plan (snapshots and API answers never see it), and GraphState's id
+ * constraint keeps one per document.
+ */
+const sourceId = (document: string) => `source:${document}`;
+
+/** document → the absolute path it was loaded from (documents loaded before this was kept have none). */
 export async function storedSources(driver: Driver, database: string | undefined, documents: string[]): Promise<Map<string, string>> {
   if (documents.length === 0) return new Map();
   const result = await driver.executeQuery(
-    'UNWIND $docs AS d MATCH (p:Plan {document: d}) WHERE p.sourcePath IS NOT NULL RETURN d AS document, head(collect(p.sourcePath)) AS path',
+    `UNWIND $docs AS d MATCH (s:${GRAPH_STATE_LABEL} {id: 'source:' + d}) RETURN d AS document, s.path AS path`,
     { docs: documents },
     { database, routing: 'READ' },
   );
@@ -26,7 +34,11 @@ export async function storedSources(driver: Driver, database: string | undefined
 
 export async function recordSources(driver: Driver, database: string | undefined, sources: { document: string; path: string }[]): Promise<void> {
   if (sources.length === 0) return;
-  await driver.executeQuery('UNWIND $rows AS row MATCH (p:Plan {document: row.document}) SET p.sourcePath = row.path', { rows: sources }, { database });
+  await driver.executeQuery(
+    `UNWIND $rows AS row MERGE (s:${GRAPH_STATE_LABEL} {id: row.id}) SET s.path = row.path`,
+    { rows: sources.map((s) => ({ id: sourceId(s.document), path: s.path })) },
+    { database },
+  );
 }
 
 export function sourceClash(document: string, stored: string, given: string): string {
