@@ -202,7 +202,10 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
         return { ...base, ...o.result.counts, status: o.result.status, changed: o.result.changed };
       }
       if (isDatabaseUnavailable(o.error)) unavailable = `Neo4j became unavailable while ${base.document} was written; rerun the load once it is back`;
-      return { ...base, status: 'failed', reason: o.error.message };
+      const tooBig = /db\.memory\.transaction\.max/.test(o.error.message)
+        ? ' (the document needs more memory in one Neo4j transaction than db.memory.transaction.max allows: split it, or raise PLANGRAPH_NEO4J_TX_MEMORY)'
+        : '';
+      return { ...base, status: 'failed', reason: o.error.message + tooBig };
     });
     const summaries = refused.map((r) => r ?? written.shift()!);
     const sources = summaries.flatMap((d, i) => (d.status !== 'failed' && items[i]!.path ? [{ document: d.document, path: items[i]!.path! }] : []));
