@@ -6,6 +6,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { CypherQuery } from '../graph/queries/cypher.ts';
 import { runQuery, type PlainRow } from '../graph/queries/run.ts';
+import { Limiter } from './common/limiter.ts';
 import { Loaders } from './common/loaders.ts';
 
 export interface PlanGraphContext {
@@ -22,13 +23,19 @@ export interface CreateContextOptions {
   driver: Driver;
   /** Neo4j database name; the server default when omitted. */
   database?: string;
+  /** Reads of this request running at once (the rest queue); default DEFAULT_QUERIES_PER_REQUEST. */
+  maxConcurrentQueries?: number;
 }
 
-export function createContext({ driver, database }: CreateContextOptions): PlanGraphContext {
+/** A request's share of the driver's pool (PLANGRAPH_QUERIES_PER_REQUEST). */
+export const DEFAULT_QUERIES_PER_REQUEST = 4;
+
+export function createContext({ driver, database, maxConcurrentQueries = DEFAULT_QUERIES_PER_REQUEST }: CreateContextOptions): PlanGraphContext {
   const queries: string[] = [];
+  const limiter = new Limiter(maxConcurrentQueries);
   const run = (query: CypherQuery): Promise<PlainRow[]> => {
     queries.push(query.name);
-    return runQuery(driver, database, query);
+    return limiter.run(() => runQuery(driver, database, query));
   };
   return { driver, database, run, queries, loaders: new Loaders(run) };
 }

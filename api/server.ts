@@ -3,7 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { ASSET_PREFIX, loadAsset } from './graphiql/assets.ts';
 import { GRAPHIQL_CSP } from './graphiql/page.ts';
@@ -14,21 +14,41 @@ import { readOnlyPlugin } from './plugins/readOnly.ts';
 import { requestLoggingPlugin } from './plugins/requestLogging.ts';
 import { createResponseCache, responseCacheFromEnv, type ResponseCacheOptions, type ResponseCacheStats } from './plugins/responseCache.ts';
 import { variableLimitsPlugin } from './plugins/variableLimits.ts';
+import { persistedQueryMismatch } from './plugins/persistedQueries.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './validation/index.ts';
-import { graphVersionQuery } from '../graph/queries/graph-version.ts';
-import { READ_RETRY_MS, runInOneRoundTrip } from '../graph/queries/run.ts';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from './validation/inputLimits.ts';
+import { limitsFromEnv } from './validation/config.ts';
+import { BudgetedStore, documentBytes, textBytes } from './common/budgetedStore.ts';
+import { GraphWatermark } from './common/graphWatermark.ts';
+import { DEFAULT_CACHE_BUDGET_BYTES, MemoryBudget } from './common/memoryBudget.ts';
+import { DEFAULT_QUERIES_PER_REQUEST } from './context.ts';
+import { READ_RETRY_MS } from '../graph/queries/run.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
 
-export interface ServerLimits extends QueryLimits {
+export interface ServerLimits extends QueryLimits, InputLimits {
   /** Largest accepted request body; larger bodies get 413 before any parsing. */
   maxBodyBytes: number;
   /** Largest number of GraphQL tokens parsed (a 100 KB body of `{a a a …}` stops here). */
   maxTokens: number;
+  /** A request's Neo4j reads at once; the rest queue (its share of the driver's pool). */
+  queriesPerRequest: number;
+  /** Bytes every cache together may hold (answers, verdicts, parsed documents, persisted queries). */
+  cacheBudgetBytes: number;
+  /** A client that has not read its whole answer after this long is disconnected (slow readers). */
+  sendTimeoutMs: number;
 }
 
-export const DEFAULT_SERVER_LIMITS: ServerLimits = { ...DEFAULT_LIMITS, maxBodyBytes: 100 * 1024, maxTokens: 5000 };
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  ...DEFAULT_LIMITS,
+  ...DEFAULT_INPUT_LIMITS,
+  maxBodyBytes: 100 * 1024,
+  maxTokens: 5000,
+  queriesPerRequest: DEFAULT_QUERIES_PER_REQUEST,
+  cacheBudgetBytes: DEFAULT_CACHE_BUDGET_BYTES,
+  sendTimeoutMs: 30_000,
+};
 
 /**
  * Driver settings for serving: a dead Neo4j must cost a request seconds, not the driver's
@@ -70,19 +90,22 @@ export interface RunningServer {
   close(): Promise<void>;
   /** Hits, misses and size of the response cache; undefined when it is off. */
   responseCacheStats?(): ResponseCacheStats;
+  /** Bytes all caches hold together, and their budget (limits.cacheBudgetBytes). */
+  cacheBudget(): { used: number; max: number };
 }
 
 /** Starts the PlanGraph GraphQL server on a node:http server; resolves once it listens. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { driver, database, host = '127.0.0.1', port = 4000, logger = console } = options;
-  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...limitsFromEnv(), ...options.limits };
   const schema = options.schema ?? (await (await import('./schema.ts')).buildPlanGraphSchema());
-  const context = options.context ?? (await defaultContext(driver, database));
+  const context = options.context ?? (await defaultContext(driver, database, limits.queriesPerRequest));
   const info = (line: string) => (logger.info ? logger.info(line) : console.log(line));
+  // One byte budget for every cache of this server (api/common/memoryBudget.ts).
+  const budget = new MemoryBudget(limits.cacheBudgetBytes);
+  const watermark = new GraphWatermark(driver, database);
   const cacheOptions = { ...responseCacheFromEnv(), ...options.responseCache };
-  const responseCache = cacheOptions.enabled
-    ? createResponseCache(async () => ((await runInOneRoundTrip(driver, database, graphVersionQuery()))[0]?.version as string | null) ?? null, cacheOptions)
-    : undefined;
+  const responseCache = cacheOptions.enabled ? createResponseCache(() => watermark.cacheVersion(), cacheOptions, budget) : undefined;
   const monitor = new Neo4jMonitor(driver, { database, intervalMs: options.healthCheckIntervalMs, log: (line) => logger.error(line) });
 
   const httpServer = http.createServer();
@@ -93,6 +116,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const apollo = new ApolloServer({
     schema,
     validationRules: limitRules(limits),
+    documentStore: new BudgetedStore<DocumentNode>({ maxEntries: 10_000, maxBytes: 32 * 1024 * 1024 }, budget, documentBytes),
+    cache: new BudgetedStore<string>({ maxEntries: 10_000, maxBytes: 8 * 1024 * 1024 }, budget, textBytes),
     parseOptions: { maxTokens: limits.maxTokens },
     maxRecursiveSelections: true,
     formatError: createErrorFormatter(logger),
@@ -104,7 +129,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       graphiqlLandingPagePlugin({ endpoint: GRAPHQL_PATH }),
       readOnlyPlugin(),
-      variableLimitsPlugin(limits),
+      variableLimitsPlugin({ limits, listSizes: () => watermark.listSizes(), budget }),
       neo4jAvailabilityPlugin(monitor),
       ...(responseCache ? [responseCache.plugin] : []),
       requestLoggingPlugin({ all: options.logRequests, log: info }),
@@ -114,6 +139,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((error: unknown) => {
+      if (isClientAbort(error, req)) {
+        // A client that hangs up mid-body is common and says nothing about the server: one line, no stack.
+        logger.error(`[plangraph] request body aborted by the client (${req.method} ${req.url?.slice(0, 100)})`);
+        res.destroy();
+        return;
+      }
       logger.error(`[plangraph] request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
       else res.destroy();
@@ -153,6 +184,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (parsed.error !== undefined) return sendJsonError(res, parsed.status, 'BAD_REQUEST', parsed.error);
       body = parsed.body;
     }
+    const mismatch = persistedQueryMismatch(body, url.searchParams);
+    if (mismatch) return sendJsonError(res, 400, mismatch.code, mismatch.message);
     // Neo4j going down mid-request would leave the client waiting out the driver's retries;
     // the monitor notices within about a second and the client gets 503 then.
     let cancelOutageWatch = () => {};
@@ -169,7 +202,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       res.setHeader('retry-after', '2');
       return sendJsonError(res, 503, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
     }
-    await sendGraphQLResponse(res, result);
+    await sendGraphQLResponse(res, result, limits.sendTimeoutMs);
   }
 
   async function health(res: ServerResponse): Promise<void> {
@@ -219,12 +252,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return closing;
     },
     ...(responseCache ? { responseCacheStats: responseCache.stats } : {}),
+    cacheBudget: () => ({ used: budget.used, max: budget.maxBytes }),
   };
 }
 
-async function defaultContext(driver: Driver, database: string | undefined): Promise<() => Promise<object>> {
+async function defaultContext(driver: Driver, database: string | undefined, maxConcurrentQueries: number): Promise<() => Promise<object>> {
   const { createContext } = await import('./context.ts');
-  return async () => createContext({ driver, database });
+  return async () => createContext({ driver, database, maxConcurrentQueries });
+}
+
+/** The client closed the connection while we read its body (Node: "aborted", ECONNRESET). */
+function isClientAbort(error: unknown, req: IncomingMessage): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return req.destroyed || e.code === 'ECONNRESET' || e.code === 'ECONNABORTED' || e.message === 'aborted';
 }
 
 /** Reads the body, or says 'too-large' as soon as it passes `limit` (without buffering the rest). */
@@ -287,7 +327,14 @@ function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
   }
 }
 
-async function sendGraphQLResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+/**
+ * Sends the answer; a client that has not taken all of it within `sendTimeoutMs` is disconnected,
+ * so a slow reader of a big answer does not hold its memory (and a socket) indefinitely.
+ */
+async function sendGraphQLResponse(res: ServerResponse, response: HTTPGraphQLResponse, sendTimeoutMs: number): Promise<void> {
+  const deadline = setTimeout(() => res.destroy(), sendTimeoutMs);
+  deadline.unref();
+  res.once('close', () => clearTimeout(deadline));
   for (const [key, value] of response.headers) res.setHeader(key, value);
   if (response.headers.get('content-type')?.startsWith('text/html')) {
     res.setHeader('content-security-policy', GRAPHIQL_CSP);

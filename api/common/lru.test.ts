@@ -42,3 +42,22 @@ describe('BoundedLru', () => {
     expect([lru.size, lru.bytes]).toEqual([0, 0]);
   });
 });
+
+describe('BoundedLru under a shared MemoryBudget', () => {
+  it('keeps several caches together within the budget, taking room from the largest', async () => {
+    const { MemoryBudget } = await import('./memoryBudget.ts');
+    const budget = new MemoryBudget(100);
+    const answers = new BoundedLru<string>({ maxEntries: 100, maxBytes: 80 }, budget);
+    const verdicts = new BoundedLru<string>({ maxEntries: 100, maxBytes: 80 }, budget);
+    for (let i = 0; i < 8; i++) answers.set(`a${i}`, 'A', 10);
+    expect(budget.used).toBe(80);
+    // A flood into the second cache squeezes the first, never past the budget.
+    for (let i = 0; i < 50; i++) verdicts.set(`v${i}`, 'V', 10);
+    expect(budget.used).toBeLessThanOrEqual(100);
+    expect(answers.bytes + verdicts.bytes).toBe(budget.used);
+    expect(verdicts.bytes).toBeLessThanOrEqual(80);
+    expect(answers.get('a0')).toBeUndefined(); // the oldest answers went first
+    verdicts.clear();
+    expect(budget.used).toBe(answers.bytes);
+  });
+});

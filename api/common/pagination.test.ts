@@ -23,6 +23,14 @@ describe('pagination', () => {
     expect(pageFrom(100, null).limit).toBe(100);
   });
 
+  it('rejects cursors whose offset is not a plain whole number within range (offset:1e308 overflowed Neo4j)', () => {
+    const forged = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+    for (const text of ['offset:1e308', 'offset:1e3', 'offset:9007199254740993', 'offset:-1', 'offset:0x10', 'offset: 5', 'offset:']) {
+      expect(() => decodeCursor(forged(text)), text).toThrow(/is not a cursor this API issued/);
+    }
+    expect(decodeCursor(forged('offset:999999999999999'))).toBe(999999999999999);
+  });
+
   it('builds edges with cursors continuing the offset, and page info', () => {
     const c = toConnection([{ id: 'a', label: 'Task' }, { id: 'b', label: 'Task' }], 5, { skip: 2, limit: 2 });
     expect(c.edges.map((e) => decodeCursor(e.cursor))).toEqual([2, 3]);

@@ -19,9 +19,13 @@ export function encodeCursor(index: number): string {
 
 export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const n = text.startsWith(prefix) ? Number(text.slice(prefix.length)) : NaN;
-  if (!Number.isInteger(n) || n < 0) {
-    throw badUserInput(`"after" is not a cursor this API issued: ${JSON.stringify(cursor)}. Pass an endCursor or edge cursor from a previous page.`);
+  // Digits only, and few enough for an exact integer: "offset:1e308" is an integer to Number() and
+  // overflowed Neo4j's SKIP as an internal error.
+  const digits = text.startsWith(prefix) ? text.slice(prefix.length) : '';
+  const n = /^\d{1,15}$/.test(digits) ? Number(digits) : NaN;
+  if (!Number.isSafeInteger(n) || n < 0) {
+    const shown = cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor;
+    throw badUserInput(`"after" is not a cursor this API issued: ${JSON.stringify(shown)}. Pass an endCursor or edge cursor from a previous page.`);
   }
   return n;
 }

@@ -10,7 +10,7 @@ function newError(message: string, code = 'N/A'): Neo4jError {
     CURRENT_SCHEMA: '/',
   } as never);
 }
-import { createErrorFormatter, isNeo4jUnavailable } from './errorFormatting.ts';
+import { createErrorFormatter, isNeo4jUnavailable, neo4jLimitError } from './errorFormatting.ts';
 
 /** What graphql-js makes of an error thrown inside a resolver. */
 function resolverError(original: Error): GraphQLError {
@@ -26,8 +26,27 @@ describe('isNeo4jUnavailable', () => {
   it('recognises the driver errors for a stopped or unreachable server', () => {
     expect(isNeo4jUnavailable(newError('Could not perform discovery', 'ServiceUnavailable'))).toBe(true);
     expect(isNeo4jUnavailable(newError('connection lost', 'SessionExpired'))).toBe(true);
-    expect(isNeo4jUnavailable(newError('Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 1'))).toBe(true);
     expect(isNeo4jUnavailable(resolverError(newError('down', 'ServiceUnavailable')))).toBe(true);
+  });
+
+  it('does not take a pool busy with our own requests for an outage: that is SERVER_BUSY', () => {
+    const busy = newError('Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 100, Idle conn count = 0.');
+    expect(isNeo4jUnavailable(busy)).toBe(false);
+    expect(neo4jLimitError(resolverError(busy))).toMatchObject({ code: 'SERVER_BUSY', status: 503 });
+  });
+
+  it("reads Neo4j's memory and time limits as client errors, not internal ones", () => {
+    const perTransaction = newError(
+      'The allocation of an extra 2.0 MiB would use more than the limit 32.0 MiB. Currently using 30.9 MiB. db.memory.transaction.max threshold reached',
+      'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+    );
+    expect(neo4jLimitError(perTransaction)).toMatchObject({ code: 'QUERY_TOO_LARGE', status: 400 });
+    const global = newError('… dbms.memory.transaction.total.max threshold reached', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError');
+    expect(neo4jLimitError(global)).toMatchObject({ code: 'SERVER_BUSY', status: 503 });
+    expect(neo4jLimitError(newError('The transaction has been terminated.', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'))).toMatchObject({ code: 'QUERY_TIMEOUT' });
+    const { format } = formatter();
+    const error = resolverError(perTransaction);
+    expect(format({ message: error.message, path: ['tasks'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error).extensions).toEqual({ code: 'QUERY_TOO_LARGE' });
   });
 
   it('does not mistake query errors for outages', () => {

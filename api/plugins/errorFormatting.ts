@@ -15,7 +15,51 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
-const UNAVAILABLE_MESSAGES = /Connection acquisition timed out|ECONNREFUSED|ECONNRESET|Pool is closed|connection.*(closed|terminated)/i;
+// Not "Connection acquisition timed out": a pool busy with this server's own requests says nothing
+// about Neo4j (it marked a healthy Neo4j down for every client); that is SERVER_BUSY below.
+const UNAVAILABLE_MESSAGES = /ECONNREFUSED|ECONNRESET|Pool is closed|connection.*(closed|terminated)/i;
+
+export const SERVER_BUSY = 'SERVER_BUSY';
+export const QUERY_TOO_LARGE = 'QUERY_TOO_LARGE';
+export const QUERY_TIMEOUT = 'QUERY_TIMEOUT';
+
+export interface LimitError {
+  code: typeof SERVER_BUSY | typeof QUERY_TOO_LARGE | typeof QUERY_TIMEOUT;
+  status: number;
+  message: string;
+}
+
+/**
+ * Neo4j's own limits met by a read, as a client error with a code instead of an internal one:
+ * one transaction over db.memory.transaction.max (the query asks too much: 400), a read over its
+ * timeout (400), Neo4j's shared transaction memory full or this server's connection pool busy
+ * (503 with Retry-After: someone else's load, try again shortly).
+ */
+export function neo4jLimitError(error: unknown): LimitError | undefined {
+  let current: unknown = error;
+  for (let hops = 0; current && hops < 8; hops++) {
+    if (current instanceof GraphQLError && [SERVER_BUSY, QUERY_TOO_LARGE, QUERY_TIMEOUT].includes(String(current.extensions.code))) {
+      const code = current.extensions.code as LimitError['code'];
+      return { code, status: code === SERVER_BUSY ? 503 : 400, message: current.message };
+    }
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    const text = typeof message === 'string' ? message : '';
+    if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || code === 'Neo.TransientError.General.TransactionMemoryLimit') {
+      if (/db\.memory\.transaction\.max/.test(text) || code === 'Neo.TransientError.General.TransactionMemoryLimit') {
+        return { code: QUERY_TOO_LARGE, status: 400, message: 'This query needs more memory in the database than one request may use. Ask for smaller pages ("first") or fewer nested lists.' };
+      }
+      return { code: SERVER_BUSY, status: 503, message: 'The database is busy with other requests right now; retry in a few seconds.' };
+    }
+    if (typeof code === 'string' && code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+      return { code: QUERY_TIMEOUT, status: 400, message: 'This query took longer than the server allows. Ask for smaller pages ("first") or fewer nested lists.' };
+    }
+    if (/Connection acquisition timed out/i.test(text)) {
+      return { code: SERVER_BUSY, status: 503, message: 'The server is busy with other requests right now; retry in a few seconds.' };
+    }
+    current = (current as { originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
 
 /** True when an error (or anything in its cause chain) says Neo4j is down or unreachable. */
 export function isNeo4jUnavailable(error: unknown): boolean {
@@ -59,6 +103,8 @@ export function createErrorFormatter(logger: ErrorLogger = console) {
     if (isNeo4jUnavailable(original) || isNeo4jUnavailable(error)) {
       return { ...base, message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: SERVICE_UNAVAILABLE } };
     }
+    const limit = neo4jLimitError(original) ?? neo4jLimitError(error);
+    if (limit) return { ...base, message: limit.message, extensions: { code: limit.code } };
     // Validation errors carry no path, so unwrapResolverError leaves them wrapped: look inside.
     const inner = error instanceof GraphQLError ? error.originalError : undefined;
     const ruleCode = inner instanceof GraphQLError ? inner.extensions.code : undefined;

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Driver } from 'neo4j-driver';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import { isNeo4jUnavailable, serviceUnavailableError } from './errorFormatting.ts';
+import { isNeo4jUnavailable, neo4jLimitError, serviceUnavailableError } from './errorFormatting.ts';
 
 export interface Neo4jStatus {
   available: boolean;
@@ -147,7 +147,8 @@ export class Neo4jMonitor {
     } catch (error) {
       this.consecutiveTimeouts = 0;
       const message = error instanceof Error ? error.message : String(error);
-      if (isNeo4jUnavailable(error)) this.update({ available: false, checkedAt: Date.now(), error: message });
+      // Only Neo4j's own answer counts: a pool busy with requests keeps the previous state.
+      if (isNeo4jUnavailable(error) && !neo4jLimitError(error)) this.update({ available: false, checkedAt: Date.now(), error: message });
       else this.current = { ...this.current, checkedAt: Date.now() };
     } finally {
       clearTimeout(timeout);
@@ -187,7 +188,15 @@ export function neo4jAvailabilityPlugin(monitor: Neo4jMonitor): ApolloServerPlug
         },
         async didEncounterErrors({ errors, response }) {
           const outage = errors.find((e) => isNeo4jUnavailable(e));
-          if (!outage) return;
+          if (!outage) {
+            // Neo4j's limits and a busy pool: the client's or a passing load's, never a 500.
+            const limits = errors.map((e) => neo4jLimitError(e)).filter((l) => l !== undefined);
+            if (limits.length === 0) return;
+            const worst = limits.find((l) => l.status === 503) ?? limits[0]!;
+            response.http.status = worst.status;
+            if (worst.status === 503) response.http.headers.set('retry-after', '2');
+            return;
+          }
           if (!(outage.extensions.code === 'SERVICE_UNAVAILABLE')) {
             monitor.markDown(outage.originalError?.message ?? outage.message);
           }

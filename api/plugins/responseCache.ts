@@ -2,7 +2,9 @@
  * Whole-answer cache. The API is read-only and the graph changes only when documents are loaded,
  * each load stamping a fresh graph version in its own transaction (graph/write/version.ts). So an
  * answer is keyed by (graph version, query document hash, operation name, variables) and reused
- * until the version changes: the version is read from Neo4j for every request, after the request
+ * until the version changes. The server's version (api/common/graphWatermark.ts) includes Neo4j's
+ * last committed transaction too, so a direct Cypher edit (Neo4j Browser) invalidates answers as a
+ * load does: the version is read from Neo4j for every request, after the request
  * arrived (api/common/freshRead.ts), so an answer given after a load has committed is never one
  * computed before it. Limits and availability checks still run on every request (they run in
  * didResolveOperation, before the cache answers); only successful answers are kept; a Neo4j that
@@ -18,6 +20,7 @@ import { ConfigError } from '../../graph/config.ts';
 import { canonicalJson } from '../../graph/write/hash.ts';
 import { BoundedLru, type LruBounds } from '../common/lru.ts';
 import { FreshRead } from '../common/freshRead.ts';
+import type { MemoryBudget } from '../common/memoryBudget.ts';
 
 /** Environment variable: `off` (or `0`) disables the cache; `on`, `1` or unset enables it. */
 export const RESPONSE_CACHE_ENV = 'PLANGRAPH_RESPONSE_CACHE';
@@ -75,8 +78,8 @@ function onlyIntrospection(operation: OperationDefinitionNode): boolean {
  * `readVersion` returns the graph's current version, or null when it has none; it throws when
  * Neo4j does not answer (the error then fails the request like any Neo4j error).
  */
-export function createResponseCache(readVersion: () => Promise<string | null>, bounds: LruBounds = DEFAULT_RESPONSE_CACHE): ResponseCache {
-  const entries = new BoundedLru<CachedResult>(bounds);
+export function createResponseCache(readVersion: () => Promise<string | null>, bounds: LruBounds = DEFAULT_RESPONSE_CACHE, budget?: MemoryBudget): ResponseCache {
+  const entries = new BoundedLru<CachedResult>(bounds, budget);
   const versions = new FreshRead(readVersion);
   let lastVersion: string | null = null;
   const counts = { hits: 0, misses: 0, bypassed: 0 };

@@ -63,3 +63,21 @@ describe('costLimitRule', () => {
     );
   });
 });
+
+describe('costLimitRule: introspection and real list sizes', () => {
+  it('prices __schema by the schema it describes, so 100 aliased copies are refused and one is not', async () => {
+    const { introspectionCost } = await import('./costLimit.ts');
+    const one = introspectionCost(servedSchema).schema;
+    expect(one).toBeGreaterThan(100);
+    expect(limitErrors('{ __schema { types { name } } }', costLimitRule())).toEqual([]);
+    const hundred = `{ ${Array.from({ length: 100 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`;
+    const [error] = limitErrors(hundred, costLimitRule());
+    expect(error!.extensions).toMatchObject({ limit: 'cost', cost: 100 * one });
+  });
+
+  it('prices plans by the real number of plans when it is given', () => {
+    expect(costOf('{ plans { title } }')).toBe(DEFAULT_LIST_SIZE * 1);
+    const [error] = validate(servedSchema, parse('{ plans { title goals { title } } }'), [costLimitRule({ max: -1, listSizes: { 'Query.plans': 5151 } })]);
+    expect(error!.extensions.cost).toBe(5151 * (1 + LIST_SIZES['Plan.goals']!));
+  });
+});

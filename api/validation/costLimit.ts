@@ -5,6 +5,8 @@ import {
   getNamedType,
   getNullableType,
   isCompositeType,
+  isEnumType,
+  isInputObjectType,
   isInterfaceType,
   isListType,
   isObjectType,
@@ -13,6 +15,7 @@ import {
   type FieldNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLSchema,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
@@ -54,6 +57,36 @@ export interface CostLimitOptions {
   maxPageSize?: number;
   /** The request's variables; without them a `first: $n` counts as its default, else the page default. */
   variables?: Record<string, unknown>;
+  /**
+   * Real sizes of lists, read from the graph (`Query.plans`: the number of plans), over
+   * LIST_SIZES; keyed `Type.field`. The request-time check passes them (api/plugins/variableLimits.ts).
+   */
+  listSizes?: Readonly<Record<string, number>>;
+}
+
+/**
+ * What introspection costs, as objects its answer holds: `__schema` every type, field, argument,
+ * enum value and input field of the schema (GraphiQL's introspection costs about this once; 100
+ * aliased `__schema` answered 3.6 MB before it was priced); `__type` the largest type's.
+ */
+const introspectionSizes = new WeakMap<GraphQLSchema, { schema: number; type: number }>();
+
+export function introspectionCost(schema: GraphQLSchema): { schema: number; type: number } {
+  let sizes = introspectionSizes.get(schema);
+  if (sizes) return sizes;
+  let total = 0;
+  let largest = 0;
+  for (const type of Object.values(schema.getTypeMap())) {
+    let size = 1;
+    if (isObjectType(type) || isInterfaceType(type)) for (const field of Object.values(type.getFields())) size += 1 + field.args.length;
+    else if (isInputObjectType(type)) size += Object.keys(type.getFields()).length;
+    else if (isEnumType(type)) size += type.getValues().length;
+    total += size;
+    largest = Math.max(largest, size);
+  }
+  sizes = { schema: total, type: largest };
+  introspectionSizes.set(schema, sizes);
+  return sizes;
 }
 
 /**
@@ -64,7 +97,7 @@ export interface CostLimitOptions {
  * The flagship query (district → leadingDepartments → tasks → assignments → evidence)
  * costs about 2,200; a deep `children { children { … } }` fan-out is what this stops.
  */
-export function costLimitRule({ max = DEFAULT_MAX_COST, maxPageSize = DEFAULT_MAX_PAGE_SIZE, variables }: CostLimitOptions = {}): ValidationRule {
+export function costLimitRule({ max = DEFAULT_MAX_COST, maxPageSize = DEFAULT_MAX_PAGE_SIZE, variables, listSizes }: CostLimitOptions = {}): ValidationRule {
   return function CostLimit(context: ValidationContext): ASTVisitor {
     const schema = context.getSchema();
     const defaults = variableDefaults(context);
@@ -97,7 +130,8 @@ export function costLimitRule({ max = DEFAULT_MAX_COST, maxPageSize = DEFAULT_MA
       }
       if (!isListType(getNullableType(def.type))) return 1;
       if (node.name.value === 'edges' && parent.name.endsWith('Connection')) return 1;
-      return LIST_SIZES[`${parent.name}.${node.name.value}`] ?? DEFAULT_LIST_SIZE;
+      const key = `${parent.name}.${node.name.value}`;
+      return listSizes?.[key] ?? LIST_SIZES[key] ?? DEFAULT_LIST_SIZE;
     }
 
     function costOfFragment(name: string): number {
@@ -123,7 +157,9 @@ export function costLimitRule({ max = DEFAULT_MAX_COST, maxPageSize = DEFAULT_MA
           const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
           if (condition && isCompositeType(condition)) total += costOf(selection.selectionSet, condition);
         } else {
-          // Introspection is bounded by graphql-js's MaxIntrospectionDepthRule and costs nothing here.
+          // Introspection's depth is bounded by graphql-js's MaxIntrospectionDepthRule; its size is priced here.
+          if (selection.name.value === '__schema') total += introspectionCost(schema).schema;
+          if (selection.name.value === '__type') total += introspectionCost(schema).type;
           if (selection.name.value.startsWith('__')) continue;
           if (!isObjectType(parent) && !isInterfaceType(parent)) continue;
           const def = parent.getFields()[selection.name.value];

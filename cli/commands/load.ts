@@ -6,19 +6,22 @@
  */
 import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
+import type { Driver } from 'neo4j-driver';
 import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
+import { withDeadline, writeTimeoutFromEnv } from '../../graph/write/deadline.ts';
 import { loadPaths, type DocumentSummary, type LoadProgress, type LoadSummary } from '../../graph/write/index.ts';
 
 export const summary = 'load <files or folders…>: extract plans and write them into Neo4j (a document at a time, all or nothing)';
 
-const usage = `usage: plangraph load [--workers N] <files or folders…>
+const usage = `usage: plangraph load [--workers N] [--replace] <files or folders…>
 
   Reads .txt .md .html .docx .pdf files (folders: every such file inside), or a graph
   file written by "plangraph extract --out graph.json", and writes each document into
   Neo4j all or nothing: a document that fails leaves nothing behind. Reloading an unchanged document writes nothing; a changed
   one replaces only its own facts. Files are extracted on N worker threads (default: one
-  per core) while the writes go on.
+  per core) while the writes go on. Documents are named by their file name: a file named like
+  one already loaded from another folder is refused, unless --replace says to replace it.
 
 environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else .neo4j/connection.json)`;
 
@@ -104,11 +107,34 @@ function progressReporter(): { onProgress(e: LoadProgress): void; stop(): void }
   };
 }
 
+/** How long closing the driver may take: a frozen Neo4j kept driver.close() waiting 38+ minutes. */
+export const DRIVER_CLOSE_MS = 5_000;
+
+/**
+ * Closes the driver, or gives up after `ms`: then the connections to a Neo4j that does not answer
+ * would keep the process alive, so it exits once the command has said what it has to say.
+ */
+export async function closeWithin(driver: Driver, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    driver.close().then(() => true, () => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]);
+  clearTimeout(timer);
+  if (!closed) {
+    console.error(`plangraph load: Neo4j did not close the connection within ${ms / 1000} s; exiting without waiting for it`);
+    setTimeout(() => process.exit(process.exitCode ?? 1), 100).unref();
+  }
+  return closed;
+}
+
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     console.log(usage);
     return 0;
   }
+  const replace = args.includes('--replace');
+  args = args.filter((a) => a !== '--replace');
   // --workers N: extraction threads (default one per core; 1 extracts on the main thread).
   let workers: number | undefined;
   const w = args.indexOf('--workers');
@@ -134,13 +160,14 @@ export async function run(args: string[]): Promise<number> {
   const progress = progressReporter();
   try {
     // Constraints first: MERGE on id relies on them, and they must exist before the first write.
-    await applySchema(driver, conn.database);
-    const result = await loadPaths(driver, args, { database: conn.database, onProgress: progress.onProgress, workers });
+    await withDeadline(applySchema(driver, conn.database), writeTimeoutFromEnv(), 'the schema check');
+    const result = await loadPaths(driver, args, { database: conn.database, onProgress: progress.onProgress, workers, replace });
     progress.stop();
+    for (const notice of result.notices) console.error(`plangraph load: note: ${notice}`);
     console.log(formatSummary(result));
     return result.failed > 0 ? 1 : 0;
   } finally {
     progress.stop();
-    await driver.close();
+    await closeWithin(driver, DRIVER_CLOSE_MS);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
@@ -25,6 +25,15 @@ const FETCH_LOCK = path.join(SERVER_DIR, '.fetch.lock');
  * set the same value.
  */
 export const LUCENE_MERGE_FACTOR = 10;
+
+/**
+ * db.memory.transaction.max for the servers PlanGraph starts (launcher, docker-compose.yml, the
+ * test containers): a transaction needing more fails alone with a clear error instead of
+ * exhausting the heap every transaction shares (two crashes of Neo4j's heap in the probe of
+ * issue 15). Document writes stay well under it (a corpus group of 8 documents, ~8,000 elements).
+ * PLANGRAPH_NEO4J_TX_MEMORY overrides it (e.g. "256m").
+ */
+export const TRANSACTION_MEMORY_MAX = '128m';
 
 /** The flags Neo4j 5's own neo4j.conf passes to the JVM. */
 const JVM_FLAGS = [
@@ -52,6 +61,8 @@ export interface LaunchOptions {
   pageCache?: string;
   /** Full-text segments merged at a time; default LUCENE_MERGE_FACTOR. */
   luceneMergeFactor?: number;
+  /** db.memory.transaction.max, e.g. "128m"; default PLANGRAPH_NEO4J_TX_MEMORY, else TRANSACTION_MEMORY_MAX. */
+  transactionMemory?: string;
   /** Detached: the JVM outlives this process, writing to logFile. Attached: it dies with this process. */
   logFile?: string;
   timeoutMs?: number;
@@ -162,10 +173,38 @@ export async function checkPorts(ports: { bolt: number; http: number }, hint: st
 const READY = /PLANGRAPH-NEO4J READY version=(\S+) bolt=(\S+) browser=(\S+) .*seconds=([\d.]+) pid=(\d+)/;
 const ERROR = /PLANGRAPH-NEO4J ERROR (.*)/;
 
+/**
+ * The store holds every plan and the password hashes: folders 0700 and files 0600 (Neo4j creates
+ * them 0644 under the usual umask). Tightens what an older start left, then the JVM runs under
+ * umask 077 (launch) so whatever it creates is private too.
+ */
+export function tightenPermissions(dir: string): void {
+  if (process.platform === 'win32' || !existsSync(dir)) return;
+  const walk = (p: string) => {
+    const info = lstatSync(p);
+    if (info.isSymbolicLink()) return;
+    if (info.isDirectory()) {
+      chmodSync(p, 0o700);
+      for (const name of readdirSync(p)) walk(path.join(p, name));
+    } else if (info.isFile()) {
+      chmodSync(p, 0o600);
+    }
+  };
+  walk(dir);
+}
+
+/** Runs `command args…` under umask 077 (through /bin/sh, which execs it: the pid stays the JVM's). */
+function privately(command: string, args: string[]): [string, string[]] {
+  if (process.platform === 'win32') return [command, args];
+  return ['/bin/sh', ['-c', 'umask 077 && exec "$0" "$@"', command, ...args]];
+}
+
 /** Starts the launcher JVM and resolves when Neo4j is ready (Bolt and HTTP listening). */
 export async function launch(opts: LaunchOptions): Promise<LaunchedNeo4j> {
   const java = checkJava();
   ensureLib();
+  mkdirSync(opts.home, { recursive: true, mode: 0o700 });
+  tightenPermissions(opts.home);
   const args = [
     `-Xms${opts.heap ?? '512m'}`,
     `-Xmx${opts.heap ?? '512m'}`,
@@ -177,14 +216,15 @@ export async function launch(opts: LaunchOptions): Promise<LaunchedNeo4j> {
     '--http-port', String(opts.httpPort),
     '--pagecache', opts.pageCache ?? '256m',
     '--lucene-merge-factor', String(opts.luceneMergeFactor ?? LUCENE_MERGE_FACTOR),
+    '--transaction-memory', transactionMemory(opts.transactionMemory),
   ];
   const env = { ...process.env, NEO4J_PASSWORD: opts.password };
   const timeoutMs = opts.timeoutMs ?? 180_000;
 
   if (opts.logFile) {
     const start = existsSync(opts.logFile) ? statSync(opts.logFile).size : 0;
-    const fd = openSync(opts.logFile, 'a');
-    const child = spawn(java, args, { cwd: SERVER_DIR, env, detached: true, stdio: ['ignore', fd, fd] });
+    const fd = openSync(opts.logFile, 'a', 0o600);
+    const child = spawn(...privately(java, args), { cwd: SERVER_DIR, env, detached: true, stdio: ['ignore', fd, fd] });
     closeSync(fd);
     child.unref();
     if (child.pid) opts.onSpawn?.(child.pid);
@@ -203,7 +243,7 @@ export async function launch(opts: LaunchOptions): Promise<LaunchedNeo4j> {
     };
   }
 
-  const child = spawn(java, [...args, '--exit-on-stdin-close'], { cwd: SERVER_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(...privately(java, [...args, '--exit-on-stdin-close']), { cwd: SERVER_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let exited: number | null | undefined;
   child.stdout!.on('data', (b) => (out += b));
@@ -218,6 +258,15 @@ export async function launch(opts: LaunchOptions): Promise<LaunchedNeo4j> {
     throw err;
   });
   return { ...ready, stop: () => stopChild(child) };
+}
+
+/** A memory size as Neo4j's launcher reads it ("128m", "1g"), validated with the variable's name. */
+export function transactionMemory(given?: string, env: Record<string, string | undefined> = process.env): string {
+  const value = (given ?? env.PLANGRAPH_NEO4J_TX_MEMORY ?? TRANSACTION_MEMORY_MAX).trim().toLowerCase();
+  if (!/^\d+[kmg]$/.test(value)) {
+    throw new LauncherError(`PLANGRAPH_NEO4J_TX_MEMORY="${value}" is not a memory size; use e.g. "128m" or "1g"`);
+  }
+  return value;
 }
 
 type Ready = Omit<LaunchedNeo4j, 'stop'>;

@@ -4,7 +4,8 @@
 //   NEO4J_PASSWORD=... java -Xmx512m --add-opens=java.base/java.nio=ALL-UNNAMED \
 //     --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
 //     -Dio.netty.tryReflectionSetAccessible=true -cp "lib/*" Launcher.java \
-//     --home ../../.neo4j --bolt-port 7687 --http-port 7474 [--pagecache 256m] [--exit-on-stdin-close]
+//     --home ../../.neo4j --bolt-port 7687 --http-port 7474 [--pagecache 256m]
+//     [--transaction-memory 128m] [--exit-on-stdin-close]
 //
 // The password is read from the NEO4J_PASSWORD environment variable (not an argument, so it
 // does not show up in `ps`). When the server answers, one line starting with
@@ -30,6 +31,7 @@ import org.neo4j.kernel.api.impl.index.LuceneSettings;
 import org.neo4j.kernel.internal.Version;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
+import org.neo4j.server.configuration.ServerSettings;
 
 public class Launcher {
     private static final String HOST = "127.0.0.1";
@@ -40,6 +42,7 @@ public class Launcher {
         int boltPort = Integer.parseInt(args.getOrDefault("bolt-port", "7687"));
         int httpPort = Integer.parseInt(args.getOrDefault("http-port", "7474"));
         long pageCache = parseBytes(args.getOrDefault("pagecache", "256m"));
+        long transactionMemory = parseBytes(args.getOrDefault("transaction-memory", "128m"));
         String password = System.getenv("NEO4J_PASSWORD");
         if (password == null || password.length() < 8) {
             fail("NEO4J_PASSWORD must be set to a password of at least 8 characters.");
@@ -59,6 +62,12 @@ public class Launcher {
         config.put(GraphDatabaseSettings.auth_enabled, true);
         // Unset, the page cache sizes itself at about half the machine's RAM.
         config.put(GraphDatabaseSettings.pagecache_memory, pageCache);
+        // db.memory.transaction.max: one transaction that needs more fails alone (a clear error to
+        // its client) instead of taking the heap every other transaction shares.
+        config.put(GraphDatabaseSettings.memory_transaction_max_size, transactionMemory);
+        // Neo4j's HTTP answers "Access-Control-Allow-Origin: *" by default: any web page could
+        // script it. Browser is served from this same origin and needs no CORS at all.
+        config.put(ServerSettings.http_access_control_allow_origin, "http://" + HOST + ":" + httpPort);
 
         // Full-text segments merged at a time: graph/local/launcher.ts LUCENE_MERGE_FACTOR says why.
         if (args.containsKey("lucene-merge-factor")) {

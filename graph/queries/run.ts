@@ -7,8 +7,18 @@ import type { CypherQuery } from './cypher.ts';
 
 export type PlainRow = Record<string, any>;
 
-/** A read that takes longer than this is stopped by Neo4j: one costly request must not starve the others. */
-export const QUERY_TIMEOUT_MS = 20_000;
+/**
+ * A read that takes longer than this is stopped by Neo4j: one costly request must not starve the
+ * others. PLANGRAPH_QUERY_TIMEOUT_MS overrides it (validated at start, api/validation/config.ts).
+ */
+export const QUERY_TIMEOUT_MS = readTimeout(process.env.PLANGRAPH_QUERY_TIMEOUT_MS);
+
+function readTimeout(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 20_000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 100) throw new Error(`PLANGRAPH_QUERY_TIMEOUT_MS="${raw}" must be a whole number of milliseconds, at least 100`);
+  return n;
+}
 
 /** Timeout and metadata (visible in SHOW TRANSACTIONS and the query log) for every API read. */
 function transactionConfig(query: CypherQuery) {
@@ -42,10 +52,19 @@ export async function runQuery(driver: Driver, database: string | undefined, que
     try {
       return await runInOneRoundTrip(driver, database, query);
     } catch (err) {
-      if (!neo4j.isRetryableError(err as Error) || Date.now() + delay > deadline) throw err;
+      if (!neo4j.isRetryableError(err as Error) || isMemoryLimit(err) || Date.now() + delay > deadline) throw err;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
+}
+
+/**
+ * Neo4j's transaction memory limits say "transient", but the same read would meet the same
+ * db.memory.transaction.max again, and a full shared pool only fills faster with retries.
+ */
+function isMemoryLimit(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || code === 'Neo.TransientError.General.TransactionMemoryLimit';
 }
 
 /**
@@ -59,6 +78,21 @@ export async function runInOneRoundTrip(driver: Driver, database: string | undef
   try {
     const result = await session.run(query.text, query.params, transactionConfig(query));
     return plainRows(result.records);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * runInOneRoundTrip, also returning the read's bookmark: Neo4j answers a read with the id of the
+ * last transaction committed when it ran (5.26, measured: unchanged by reads, changed by every
+ * committed write, whoever made it), so an equal bookmark means nothing was committed since.
+ */
+export async function runReadWithBookmark(driver: Driver, database: string | undefined, query: CypherQuery): Promise<{ rows: PlainRow[]; bookmark: string }> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run(query.text, query.params, transactionConfig(query));
+    return { rows: plainRows(result.records), bookmark: session.lastBookmarks().join(',') };
   } finally {
     await session.close();
   }

@@ -18,12 +18,16 @@ import { documentOf, type DocumentCounts } from './prepare.ts';
 import { listInputs, readGraphFile } from './inputs.ts';
 import { failedWrite, isDatabaseUnavailable, writeDocuments, type WriteCounters } from './write-document.ts';
 import { bumpGraphVersionNow } from './version.ts';
+import { DeadlineError, withDeadline, writeTimeoutFromEnv } from './deadline.ts';
+import { missingSeedManifest, recordSources, sourceClash, storedSources } from './sources.ts';
 import { createExtractPool, defaultExtractWorkers, type ExtractPool } from './extract-pool.ts';
 
 export interface ExtractedDocument {
   document: string;
   graph?: GraphDocument;
   error?: string;
+  /** The file it was read from (absolute), when it came from a file of its own. */
+  path?: string;
 }
 
 /** What loaders/pipeline.ts provides; injectable so a caller can load GraphDocuments it already has. */
@@ -54,6 +58,8 @@ export interface LoadSummary {
   changed: number;
   counters: WriteCounters;
   seconds: number;
+  /** Things the user should know that did not fail a document (a seed loaded without its manifest). */
+  notices: string[];
 }
 
 export type LoadProgress =
@@ -72,6 +78,13 @@ export interface LoadOptions {
   concurrency?: number;
   /** Most documents in one transaction. Default GROUP_DOCUMENTS; 1 for a transaction each. */
   groupDocuments?: number;
+  /**
+   * How long one group's write (and each bookkeeping call) may wait for Neo4j before the load
+   * counts it as unavailable and fails the rest fast. Default PLANGRAPH_WRITE_TIMEOUT_MS, else 5 minutes.
+   */
+  writeTimeoutMs?: number;
+  /** Replace a loaded document of the same name that came from another path (else refused). */
+  replace?: boolean;
   /**
    * Worker threads extracting source files (graph/write/extract-pool.ts) when no `extract` is
    * given; default one per core. 1 extracts on this thread, as before.
@@ -144,13 +157,15 @@ async function loadInputs(
   readAhead: number,
 ): Promise<LoadSummary> {
   opts.onProgress?.({ phase: 'start', files: inputs.length });
-  await ensureWriteIndexes(driver, opts.database);
+  const writeTimeoutMs = opts.writeTimeoutMs ?? writeTimeoutFromEnv();
+  await withDeadline(ensureWriteIndexes(driver, opts.database), writeTimeoutMs, 'the write indexes check');
 
   const counters: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 };
   const documents: DocumentSummary[] = [];
   const seen = new Set<string>();
   let total = inputs.length;
   let unavailable: string | undefined;
+  const notices: string[] = [];
 
   const summaryBase = (item: ExtractedDocument) => {
     const document = item.graph ? (documentOf(item.graph) ?? item.document) : item.document;
@@ -176,12 +191,37 @@ async function loadInputs(
   const write = async (items: ExtractedDocument[]): Promise<DocumentSummary[]> => {
     const all = items.map(summaryBase);
     const refused = items.map((item, i) => refuse(item, all[i]));
+    // The same name from another path is another document: refused unless replacing.
+    const known = await withDeadline(
+      storedSources(driver, opts.database, items.flatMap((it, i) => (!refused[i] && it.path ? [all[i]!.document] : []))),
+      writeTimeoutMs,
+      'the source paths check',
+    ).catch((err: unknown) => (err instanceof DeadlineError ? err : new Map<string, string>()));
+    if (known instanceof DeadlineError) {
+      unavailable ??= `${known.message}; rerun the load once it answers`;
+      return items.map((_, i) => refused[i] ?? { ...all[i]!, status: 'failed' as const, reason: `not written: ${unavailable}` });
+    }
+    items.forEach((item, i) => {
+      const stored = known.get(all[i]!.document);
+      if (!refused[i] && item.path && stored && stored !== item.path && !opts.replace) {
+        refused[i] = { ...all[i]!, status: 'failed', reason: sourceClash(all[i]!.document, stored, item.path) };
+      }
+    });
     const toWrite = items.filter((_, i) => !refused[i]);
     const bases = all.filter((_, i) => !refused[i]);
     let outcomes: Awaited<ReturnType<typeof writeDocuments>>;
     try {
-      outcomes = await writeDocuments(driver, toWrite.map((item) => item.graph!), { database: opts.database, documents: bases.map((b) => b.document), batchSize: opts.batchSize });
+      outcomes = await withDeadline(
+        writeDocuments(driver, toWrite.map((item) => item.graph!), { database: opts.database, documents: bases.map((b) => b.document), batchSize: opts.batchSize }),
+        writeTimeoutMs,
+        `a write of ${bases.length} document(s)`,
+      );
     } catch (err) {
+      if (err instanceof DeadlineError) {
+        unavailable ??= `${err.message} (PLANGRAPH_WRITE_TIMEOUT_MS); rerun the load once it answers`;
+        // Whether Neo4j will still commit it is unknown: a rerun finds it unchanged or writes it.
+        return refused.map((r, i) => r ?? { ...all[i]!, status: 'failed' as const, reason: `${all[i]!.document}: not known to be written: ${err.message}; rerun the load once Neo4j answers` });
+      }
       // writeDocuments reports per document; this failed before any transaction (the write indexes).
       outcomes = bases.map((b) => ({ ok: false as const, error: failedWrite(b.document, err) }));
     }
@@ -192,9 +232,15 @@ async function loadInputs(
         return { ...base, ...o.result.counts, status: o.result.status, changed: o.result.changed };
       }
       if (isDatabaseUnavailable(o.error)) unavailable = `Neo4j became unavailable while ${base.document} was written; rerun the load once it is back`;
-      return { ...base, status: 'failed', reason: o.error.message };
+      const tooBig = /db\.memory\.transaction\.max/.test(o.error.message)
+        ? ' (the document needs more memory in one Neo4j transaction than db.memory.transaction.max allows: split it, or raise PLANGRAPH_NEO4J_TX_MEMORY)'
+        : '';
+      return { ...base, status: 'failed', reason: o.error.message + tooBig };
     });
-    return refused.map((r) => r ?? written.shift()!);
+    const summaries = refused.map((r) => r ?? written.shift()!);
+    const sources = summaries.flatMap((d, i) => (d.status !== 'failed' && items[i]!.path ? [{ document: d.document, path: items[i]!.path! }] : []));
+    await withDeadline(recordSources(driver, opts.database, sources), writeTimeoutMs, 'the source paths record').catch(() => undefined);
+    return summaries;
   };
 
   /**
@@ -227,7 +273,9 @@ async function loadInputs(
   const extractOne = async (input: (typeof inputs)[number]): Promise<ExtractedDocument[]> => {
     if (input.kind === 'graph') return readGraphFile(input.path);
     try {
-      return (await extract([input.path])).documents;
+      const notice = missingSeedManifest(input.path);
+      if (notice) notices.push(notice);
+      return (await extract([input.path])).documents.map((d) => ({ ...d, path: path.resolve(input.path) }));
     } catch (err) {
       // The pipeline reports per-file problems itself; this is it failing as a whole.
       const name = path.basename(input.path);
@@ -263,9 +311,9 @@ async function loadInputs(
   // The full-text index is eventually consistent: once a load returns, search sees it all.
   // What was committed stays committed, so a Neo4j gone by now costs only this wait.
   if (!unavailable && documents.some((d) => d.status === 'loaded')) {
-    await awaitSearchIndex(driver, opts.database).catch(() => undefined);
+    await withDeadline(awaitSearchIndex(driver, opts.database), writeTimeoutMs, 'the search index wait').catch(() => undefined);
     // Search answers cached while the index lagged behind the commits must not outlive this load.
-    await bumpGraphVersionNow(driver, opts.database).catch(() => undefined);
+    await withDeadline(bumpGraphVersionNow(driver, opts.database), writeTimeoutMs, 'the version stamp').catch(() => undefined);
   }
 
   return {
@@ -276,5 +324,6 @@ async function loadInputs(
     changed: Object.values(counters).reduce((a, b) => a + b, 0),
     counters,
     seconds: (performance.now() - started) / 1000,
+    notices,
   };
 }

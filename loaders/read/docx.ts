@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import { htmlToLines } from './html.ts';
 
 export async function docxToLines(bytes: Uint8Array): Promise<string[]> {
-  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  // Images are not text: left unread (mammoth would otherwise inline each as a base64 data URI).
+  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
   return htmlToLines(value);
 }

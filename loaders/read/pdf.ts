@@ -6,13 +6,15 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { TextLimitError } from './text-limit.ts';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
 
 interface Item { str: string; x: number; y: number; width: number; height: number }
 
-export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
+/** Stops with a TextLimitError once the text passes `maxChars` (pages are not read past it). */
+export async function pdfToLines(bytes: Uint8Array, maxChars = Infinity): Promise<string[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -26,6 +28,7 @@ export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
   });
   const doc = await task.promise;
   const lines: string[] = [];
+  let chars = 0;
   try {
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -37,7 +40,13 @@ export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
         if (item.str === '') continue;
         items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width ?? 0, height: Math.abs(item.height ?? item.transform[3] ?? 0) });
       }
-      lines.push(...groupIntoLines(items));
+      for (const line of groupIntoLines(items)) {
+        chars += line.length;
+        lines.push(line);
+      }
+      if (chars > maxChars) {
+        throw new TextLimitError(`holds more than ${maxChars.toLocaleString('en')} characters of text by page ${p} of ${doc.numPages} (PLANGRAPH_MAX_DOCUMENT_CHARS); split it`);
+      }
       // A form feed between pages, as pdftotext writes: normalise reads it as a page boundary (running headers).
       if (p < doc.numPages) lines.push('\f');
       page.cleanup();

@@ -36,6 +36,8 @@ export interface TestServer {
   driver: Driver;
   database?: string;
   close(): Promise<void>;
+  /** The running server's own handle (cache statistics). */
+  server: Awaited<ReturnType<typeof startServer>>;
 }
 
 /** Starts the real PlanGraph server (real schema unless given) on a free port. */
@@ -50,6 +52,7 @@ export async function startTestServer(
     origin: new URL(server.url).origin,
     driver,
     database: options.database ?? conn.database,
+    server,
     async close() {
       await server.close();
       if (!options.driver) await driver.close();

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { connectionFromEnv } from '../../graph/config.ts';
 import { openDriver, serverVersion } from '../../graph/connection.ts';
-import { freePort, launch, LUCENE_MERGE_FACTOR } from '../../graph/local/launcher.ts';
+import { freePort, launch, LUCENE_MERGE_FACTOR, transactionMemory } from '../../graph/local/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
 import type { TestNeo4j } from '../support/neo4j.ts';
 
@@ -46,7 +46,11 @@ async function fromContainer(required: boolean): Promise<Started | undefined> {
   // Full-text merge factor as the local launcher sets it.
   const container = await new Neo4jContainer('neo4j:5.26-community')
     .withPassword(password)
-    .withEnvironment({ NEO4J_internal_dbms_index_lucene_merge__factor: String(LUCENE_MERGE_FACTOR) })
+    .withEnvironment({
+      NEO4J_internal_dbms_index_lucene_merge__factor: String(LUCENE_MERGE_FACTOR),
+      NEO4J_db_memory_transaction_max: transactionMemory(),
+      NEO4J_dbms_security_http__access__control__allow__origin: 'http://127.0.0.1:7474',
+    })
     .start();
   return {
     neo4j: {

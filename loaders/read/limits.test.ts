@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { docxBomb, docxOf, pdfBomb } from '../../tests/fixtures/hostile/bombs.ts';
+import { decodeDocument } from './index.ts';
+import { DEFAULT_READ_LIMITS, readLimitsFromEnv } from './limits.ts';
+
+describe('read limits', () => {
+  it('reads an honest .docx whole: "（一）推进花都区城乡融合发展，区发展改革局牵头，区农业农村局配合。"', async () => {
+    const source = await decodeDocument('fine.docx', await docxOf(30));
+    expect(source.lines[0]).toBe('花都区城乡融合发展工作方案');
+    expect(source.lines.filter((l) => l === '（一）推进花都区城乡融合发展，区发展改革局牵头，区农业农村局配合。')).toHaveLength(30);
+  });
+
+  it('refuses a .docx bomb and a .pdf bomb by what they unpack to, naming the file, before their readers run', async () => {
+    await expect(decodeDocument('bomb.docx', await docxBomb(40), { ...DEFAULT_READ_LIMITS, maxUnpackedBytes: 20 * 1024 * 1024 })).rejects.toThrow(
+      /^bomb\.docx: unpacks to more than 20 MB \(PLANGRAPH_MAX_UNPACKED_MB\) from a [\d.]+ MB file; a compression bomb or not a plan$/,
+    );
+    await expect(decodeDocument('bomb.pdf', await pdfBomb(40), { ...DEFAULT_READ_LIMITS, maxUnpackedBytes: 20 * 1024 * 1024 })).rejects.toThrow(/^bomb\.pdf: unpacks to more than 20 MB/);
+    await expect(decodeDocument('ratio.docx', await docxBomb(15))).rejects.toThrow(/^ratio\.docx: unpacks to more than \d+ times its size/);
+  });
+
+  it('refuses a line longer than a paragraph may be, and more text than a document may hold', async () => {
+    const text = Buffer.from(`花都区工作方案\n${'推进建设'.repeat(60)}\n`, 'utf8');
+    await expect(decodeDocument('long-line.txt', text, { ...DEFAULT_READ_LIMITS, maxParagraphChars: 100 })).rejects.toThrow(
+      /^long-line\.txt: line 2 is 240 characters long, more than a paragraph may be \(PLANGRAPH_MAX_PARAGRAPH_CHARS 100\)/,
+    );
+    await expect(decodeDocument('much.txt', text, { ...DEFAULT_READ_LIMITS, maxDocumentChars: 200 })).rejects.toThrow(/^much\.txt: holds 247 characters of text, more than a document may \(PLANGRAPH_MAX_DOCUMENT_CHARS 200\)/);
+  });
+
+  it('reads its settings from the environment, naming a bad one', () => {
+    expect(readLimitsFromEnv({ PLANGRAPH_MAX_UNPACKED_MB: '50', PLANGRAPH_MAX_UNPACK_RATIO: '20' })).toMatchObject({ maxUnpackedBytes: 50 * 1024 * 1024, maxUnpackRatio: 20 });
+    expect(() => readLimitsFromEnv({ PLANGRAPH_MAX_DOCUMENT_CHARS: '-3' })).toThrow(/^PLANGRAPH_MAX_DOCUMENT_CHARS="-3" must be a positive number\.$/);
+  });
+});
