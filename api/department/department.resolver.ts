@@ -106,6 +106,29 @@ export class DepartmentResolver {
   workloadPerPlan(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
     return departmentWorkload(ctx, department);
   }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'False for a body written relative to a division its document does not name (区财政局 in a plan whose district is unknown): kept under its written name, with the level it implies, as that document\'s own body.',
+  })
+  resolved(@Root() department: NodeRow): boolean {
+    return isResolved(department);
+  }
+
+  @Query(() => [Department], {
+    description: 'Bodies not resolved (resolved: false), by document and name; only those of one document (its file name) when given.',
+  })
+  async unresolvedDepartments(@Arg('document', () => String, { nullable: true }) document: string | null | undefined, @Ctx() ctx: PlanGraphContext) {
+    const rows = await listDepartments(ctx, null);
+    return rows
+      .filter((d) => !isResolved(d) && (document == null || d.scopeDocument === document))
+      .sort((a, b) => String(a.scopeDocument).localeCompare(String(b.scopeDocument)) || String(a.name).localeCompare(String(b.name)));
+  }
+}
+
+/** The graph marks only unresolved bodies (resolved: false); no property means resolved. */
+function isResolved(department: NodeRow): boolean {
+  return department.resolved !== false;
 }
 
 @Resolver(() => DepartmentWorkload)

@@ -4,6 +4,7 @@
  * alone: graph/write/write-document.ts writeDocuments). Progress bar on stderr (when it is a terminal), a summary
  * table on stdout, exit code 1 when any document failed.
  */
+import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
 import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
@@ -68,6 +69,7 @@ export function formatSummary(result: LoadSummary): string {
     `${result.documents.length} document(s): ${result.loaded} loaded, ${result.unchanged} unchanged, ${result.failed} failed; ` +
       `${result.changed} graph element change(s) in ${result.seconds.toFixed(1)}s`,
   );
+  out.push(...loadSummaryLines(result));
   const failed = result.documents.filter((d) => d.status === 'failed');
   if (failed.length > 0) {
     out.push('', 'failed:');

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { extractPaths } from '../../loaders/pipeline.ts';
+import { assignmentsOf, type DroppedAssignment } from '../../loaders/bodies/report.ts';
 import { awaitSearchIndex } from '../schema.ts';
 import { isOwnedLabel } from './allow-list.ts';
 import { ensureWriteIndexes } from './indexes.ts';
@@ -38,6 +39,10 @@ export interface DocumentSummary extends Omit<DocumentCounts, 'relationships'> {
   relationships: number;
   /** Graph elements created, deleted or set by this document's write (0 when unchanged or failed). */
   changed: number;
+  /** LEADS/SUPPORTS whose body is an unresolved Department (the document does not say whose 区/市 it is). */
+  unresolvedAssignments?: number;
+  /** Assignments the text states that no body could be made of (loaders/bodies/report.ts), each named. */
+  droppedAssignments?: DroppedAssignment[];
 }
 
 export interface LoadSummary {
@@ -149,7 +154,7 @@ async function loadInputs(
 
   const summaryBase = (item: ExtractedDocument) => {
     const document = item.graph ? (documentOf(item.graph) ?? item.document) : item.document;
-    return { document, ...countsOf(item.graph, document), changed: 0 };
+    return { document, ...countsOf(item.graph, document), changed: 0, ...assignmentsOf(item.graph, document) };
   };
 
   /** A summary now for what cannot be written (no graph, Neo4j gone, a name seen before); else undefined. */
