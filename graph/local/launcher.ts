@@ -15,6 +15,8 @@ export const SERVER_DIR = path.join(PROJECT_ROOT, 'graph', 'neo4j-server');
 const LIB_DIR = path.join(SERVER_DIR, 'lib');
 const LIB_MARKER = path.join(LIB_DIR, '.built-from-pom');
 const FETCH_LOCK = path.join(SERVER_DIR, '.fetch.lock');
+/** The PlanGraph guide Neo4j Browser opens on (browser.post_connect_cmd), served beside the Browser. */
+export const BROWSER_GUIDE = path.join(SERVER_DIR, 'plangraph-guide.html');
 
 /**
  * Full-text (Lucene) segments merged at a time: Lucene's own default, not Neo4j's 2. With 2,
@@ -177,6 +179,9 @@ export async function launch(opts: LaunchOptions): Promise<LaunchedNeo4j> {
     '--http-port', String(opts.httpPort),
     '--pagecache', opts.pageCache ?? '256m',
     '--lucene-merge-factor', String(opts.luceneMergeFactor ?? LUCENE_MERGE_FACTOR),
+    // Browser offline and opening on this guide (Launcher.java BrowserOffline).
+    '--browser-guide', BROWSER_GUIDE,
+    '--web-dir', path.join(SERVER_DIR, 'web'),
   ];
   const env = { ...process.env, NEO4J_PASSWORD: opts.password };
   const timeoutMs = opts.timeoutMs ?? 180_000;
