@@ -22,8 +22,8 @@ export async function run(args: string[]): Promise<number> {
     case 'start': {
       const s = await startDevServer(process.env, (line) => console.log(line));
       console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} (pid ${s.pid}) in ${s.seconds.toFixed(1)}s`);
-      console.log(`  Bolt:    ${s.uri}  (user neo4j, password in ${connectionFile()})`);
-      console.log(`  Browser: ${s.browserUrl}`);
+      console.log(`  Bolt:    ${s.uri}`);
+      console.log(`  Browser: ${s.browserUrl}  (user ${s.connection.user}, password ${s.connection.password}; kept in ${connectionFile()})`);
       console.log(`  data:    ${s.home}`);
       return 0;
     }

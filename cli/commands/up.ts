@@ -81,15 +81,16 @@ export async function run(args: string[]): Promise<number> {
   process.on('SIGINT', onEarlySignal);
   process.on('SIGTERM', onEarlySignal);
 
-  let startedNeo4j = false;
+  /** The pid of the Neo4j this run started: Ctrl-C stops that one only. */
+  let startedNeo4j: number | undefined;
   const cleanups: (() => Promise<void>)[] = [];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await fn().catch((err) => console.error(`while stopping: ${(err as Error).message}`));
     cleanups.length = 0;
     if (startedNeo4j) {
-      console.log('stopping Neo4j …');
-      await stopDevServer();
-      startedNeo4j = false;
+      const stopped = await stopDevServer(process.env, 60_000, startedNeo4j);
+      console.log(stopped ? `stopped Neo4j (pid ${stopped})` : `Neo4j (pid ${startedNeo4j}) had already stopped; a Neo4j started since keeps running`);
+      startedNeo4j = undefined;
     }
   };
 
@@ -101,9 +102,9 @@ export async function run(args: string[]): Promise<number> {
       console.log(`Neo4j: ${conn.uri} (NEO4J_URI)`);
     } else {
       const s = await startDevServer(process.env, (line) => console.log(line));
-      startedNeo4j = !s.reused;
+      startedNeo4j = s.reused ? undefined : s.pid;
       conn = s.connection;
-      console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} in ${s.seconds.toFixed(1)}s: ${s.uri}, Browser ${s.browserUrl}`);
+      console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} in ${s.seconds.toFixed(1)}s: ${s.uri}`);
     }
     if (interrupted) return await stopEarly(cleanup);
 
@@ -145,7 +146,8 @@ export async function run(args: string[]): Promise<number> {
 
     console.log('');
     console.log(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
-    console.log(`  over Neo4j ${version} at ${conn.uri}${conn.browserUrl ? `, Browser ${conn.browserUrl}` : ''}`);
+    console.log(`  over Neo4j ${version} at ${conn.uri}`);
+    if (conn.browserUrl) console.log(`  Neo4j Browser: ${conn.browserUrl}  (user ${conn.user}, password ${conn.password}; from ${conn.source})`);
     if (failedDocuments > 0) console.log(`  note: ${failedDocuments} document(s) failed to load (see above); the rest is served`);
     console.log('  Ctrl-C stops' + (startedNeo4j ? ' the API and Neo4j' : ' the API (Neo4j was already running and keeps running)'));
 

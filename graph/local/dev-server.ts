@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { connectionFile, connectionFromFile, MIN_PASSWORD_LENGTH, neo4jHome, parsePort, ConfigError } from '../config.ts';
+import { connectionFile, connectionFromFile, MIN_PASSWORD_LENGTH, neo4jHome, parseMemory, parsePort, ConfigError } from '../config.ts';
 import { openDriver, serverVersion, type ConnectionConfig } from '../connection.ts';
 import { checkJava, checkPorts, ensureLib, isAlive, launch, stopPid, LauncherError } from './launcher.ts';
 
@@ -114,8 +114,13 @@ export async function startDevServer(env: Env = process.env, log: (line: string)
   mkdirSync(home, { recursive: true });
   const previous = connectionFromFile(connectionFile(env), env);
   const password = choosePassword(env, previous?.password);
-  const boltPort = parsePort(env.NEO4J_BOLT_PORT, 'NEO4J_BOLT_PORT', 7687);
-  const httpPort = parsePort(env.NEO4J_HTTP_PORT, 'NEO4J_HTTP_PORT', 7474);
+  // The ports of the last start unless the environment says otherwise: clients and bookmarks
+  // keep working after a stop and start.
+  const last = previousPorts(env);
+  const boltPort = parsePort(env.NEO4J_BOLT_PORT, 'NEO4J_BOLT_PORT', last.bolt ?? 7687);
+  const httpPort = parsePort(env.NEO4J_HTTP_PORT, 'NEO4J_HTTP_PORT', last.http ?? 7474);
+  const heap = parseMemory(env.NEO4J_HEAP, 'NEO4J_HEAP', '1g');
+  const pageCache = parseMemory(env.NEO4J_PAGECACHE, 'NEO4J_PAGECACHE', '512m');
   await checkPorts({ bolt: boltPort, http: httpPort }, 'choose others with NEO4J_BOLT_PORT / NEO4J_HTTP_PORT');
   // Missing Java or Maven: say so before anything is written.
   checkJava();
@@ -134,8 +139,8 @@ export async function startDevServer(env: Env = process.env, log: (line: string)
     boltPort,
     httpPort,
     password,
-    heap: env.NEO4J_HEAP || '1g',
-    pageCache: env.NEO4J_PAGECACHE || '512m',
+    heap,
+    pageCache,
     logFile: logFile(env),
     onSpawn: (pid) => writeFileSync(pidFile(env), `${pid}\n`),
   });
@@ -143,10 +148,26 @@ export async function startDevServer(env: Env = process.env, log: (line: string)
   return { ...info, reused: false, seconds: (Date.now() - t0) / 1000 };
 }
 
-/** Stops the server under .neo4j/ (SIGTERM → shutdown hook). Returns the pid stopped, or undefined if none ran. */
-export async function stopDevServer(env: Env = process.env, timeoutMs = 60_000): Promise<number | undefined> {
+/** The ports connection.json recorded at the last start, when it has them. */
+export function previousPorts(env: Env = process.env): { bolt?: number; http?: number } {
+  try {
+    const data = JSON.parse(readFileSync(connectionFile(env), 'utf8')) as Partial<ConnectionFile>;
+    const port = (v: unknown) => (Number.isInteger(v) && (v as number) > 0 && (v as number) <= 65535 ? (v as number) : undefined);
+    return { bolt: port(data.boltPort), http: port(data.httpPort) };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Stops the server under .neo4j/ (SIGTERM → shutdown hook). Returns the pid stopped, or undefined
+ * if none ran. `onlyPid`: stop it only if it is still that process (`up` stops the Neo4j it
+ * started, never one a later `neo4j start` began).
+ */
+export async function stopDevServer(env: Env = process.env, timeoutMs = 60_000, onlyPid?: number): Promise<number | undefined> {
   const pid = runningPid(env);
   if (!pid) return undefined;
+  if (onlyPid !== undefined && pid !== onlyPid) return undefined;
   const stopped = await stopPid(pid, timeoutMs);
   if (!stopped) {
     throw new LauncherError(`Neo4j (pid ${pid}) did not stop within ${timeoutMs / 1000}s; see ${logFile(env)}`);
