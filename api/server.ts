@@ -15,6 +15,11 @@ import { requestLoggingPlugin } from './plugins/requestLogging.ts';
 import { createResponseCache, responseCacheFromEnv, type ResponseCacheOptions, type ResponseCacheStats } from './plugins/responseCache.ts';
 import { variableLimitsPlugin } from './plugins/variableLimits.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './validation/index.ts';
+import { opsConfigFromEnv, type OpsConfig } from './ops/config.ts';
+import { handleCors } from './ops/cors.ts';
+import { handleOps } from './ops/endpoints.ts';
+import { createLogger } from './ops/logger.ts';
+import { createMetrics } from './ops/metrics.ts';
 import { graphVersionQuery } from '../graph/queries/graph-version.ts';
 import { READ_RETRY_MS, runInOneRoundTrip } from '../graph/queries/run.ts';
 
@@ -62,6 +67,8 @@ export interface StartServerOptions {
    * from PLANGRAPH_RESPONSE_CACHE / PLANGRAPH_RESPONSE_CACHE_MB (on, 64 MB).
    */
   responseCache?: Partial<ResponseCacheOptions>;
+  /** Log format, CORS allow-list, request logging; default from the environment (api/ops/config.ts). */
+  ops?: Partial<OpsConfig>;
 }
 
 export interface RunningServer {
@@ -74,7 +81,8 @@ export interface RunningServer {
 
 /** Starts the PlanGraph GraphQL server on a node:http server; resolves once it listens. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { driver, database, host = '127.0.0.1', port = 4000, logger = console } = options;
+  const opsConfig: OpsConfig = { ...opsConfigFromEnv(), ...options.ops };
+  const { driver, database, host = '127.0.0.1', port = 4000, logger = createLogger(opsConfig.logFormat) } = options;
   const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
   const schema = options.schema ?? (await (await import('./schema.ts')).buildPlanGraphSchema());
   const context = options.context ?? (await defaultContext(driver, database));
@@ -84,6 +92,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ? createResponseCache(async () => ((await runInOneRoundTrip(driver, database, graphVersionQuery()))[0]?.version as string | null) ?? null, cacheOptions)
     : undefined;
   const monitor = new Neo4jMonitor(driver, { database, intervalMs: options.healthCheckIntervalMs, log: (line) => logger.error(line) });
+  const metrics = createMetrics({ neo4jAvailable: () => monitor.status.available, cacheStats: responseCache?.stats });
 
   const httpServer = http.createServer();
   // Slow clients cannot hold a connection open forever (slowloris).
@@ -107,7 +116,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       variableLimitsPlugin(limits),
       neo4jAvailabilityPlugin(monitor),
       ...(responseCache ? [responseCache.plugin] : []),
-      requestLoggingPlugin({ all: options.logRequests, log: info }),
+      requestLoggingPlugin({ all: options.logRequests ?? opsConfig.logRequests, log: info }),
+      metrics.plugin,
     ],
   });
   await apollo.start();
@@ -122,8 +132,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === GRAPHQL_PATH) return graphql(req, res, url);
+    if (url.pathname === GRAPHQL_PATH) {
+      if (handleCors(req, res, opsConfig.corsOrigins)) return;
+      return graphql(req, res, url);
+    }
     if (url.pathname === HEALTH_PATH) return health(res);
+    if (await handleOps(req, res, url.pathname, { driver, database, monitor, metrics })) return;
     if (url.pathname.startsWith(ASSET_PREFIX)) return asset(req, res, url.pathname.slice(ASSET_PREFIX.length));
     if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();

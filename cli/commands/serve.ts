@@ -3,13 +3,15 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { parsePort, serverConfig, ConfigError } from '../../graph/config.ts';
 import { describeConnectError, DRIVER_TIMEOUTS, resolveConnection, serverVersion } from '../../graph/connection.ts';
 import { SERVING_DRIVER_TIMEOUTS, startServer, type RunningServer } from '../../api/server.ts';
+import { opsConfigFromEnv } from '../../api/ops/config.ts';
 
 export const summary = 'serve the GraphQL API and GraphiQL on http://127.0.0.1:4000/graphql [--host --port]';
 
 const usage = `usage: plangraph serve [--host <address>] [--port <number>]
 
   Serves PlanGraph's GraphQL API at http://<host>:<port>/graphql; open that URL in a browser
-  for GraphiQL. Read-only. GET /health says whether Neo4j answers.
+  for GraphiQL. Read-only. GET /health (liveness), /ready (503 until Neo4j answers
+  and the schema is applied), /metrics (Prometheus).
 
   --host   address to listen on (default HOST or 127.0.0.1; 0.0.0.0 for every interface)
   --port   port (default PORT or 4000)
@@ -18,6 +20,7 @@ Neo4j: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, else .neo4j/con
 written by "plangraph neo4j start".`;
 
 export function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): { host: string; port: number } {
+  opsConfigFromEnv(env); // a bad PLANGRAPH_* value fails here, naming the variable
   let { host, port } = serverConfig(env);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -75,7 +78,8 @@ export async function run(args: string[]): Promise<number> {
 
   console.log(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
   console.log(`  Neo4j ${version} at ${conn.uri}${conn.database ? ` (database ${conn.database})` : ''}`);
-  console.log('  health: ' + server.url.replace(/\/graphql$/, '/health') + '   Ctrl-C stops');
+  const base = server.url.replace(/\/graphql$/, '');
+  console.log(`  liveness ${base}/health, readiness ${base}/ready, metrics ${base}/metrics   Ctrl-C stops`);
 
   await new Promise<void>((resolve) => {
     let stopping = false;

@@ -6,7 +6,8 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import path from 'node:path';
-import { ConfigError, PROJECT_ROOT, parsePort, serverConfig, type ConnectionConfig } from '../../graph/config.ts';
+import { ConfigError, PROJECT_ROOT, parseMemory, parsePort, serverConfig, type ConnectionConfig } from '../../graph/config.ts';
+import { opsConfigFromEnv } from '../../api/ops/config.ts';
 import { describeConnectError, DRIVER_TIMEOUTS, openDriver, resolveConnection, serverVersion } from '../../graph/connection.ts';
 import { startDevServer, stopDevServer } from '../../graph/local/dev-server.ts';
 import { applySchema } from '../../graph/schema.ts';
@@ -30,6 +31,9 @@ interface UpArgs {
 }
 
 export function parseUpArgs(args: string[], env: Record<string, string | undefined> = process.env): UpArgs {
+  opsConfigFromEnv(env); // a bad PLANGRAPH_* value fails before Neo4j starts, naming the variable
+  parseMemory(env.NEO4J_HEAP, 'NEO4J_HEAP', '1g');
+  parseMemory(env.NEO4J_PAGECACHE, 'NEO4J_PAGECACHE', '512m');
   let { host, port } = serverConfig(env);
   let load = true;
   const paths: string[] = [];
