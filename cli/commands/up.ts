@@ -105,7 +105,9 @@ export async function run(args: string[]): Promise<number> {
       conn = await resolveConnection();
       console.log(`Neo4j: ${conn.uri} (NEO4J_URI)`);
     } else {
-      const s = await startDevServer(process.env, (line) => console.log(line));
+      const { startProgress } = await import('../progress.ts');
+      const progress = startProgress();
+      const s = await startDevServer(process.env, progress.log, progress.phases).finally(() => progress.stop());
       startedNeo4j = s.reused ? undefined : s.pid;
       conn = s.connection;
       console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} in ${s.seconds.toFixed(1)}s: ${s.uri}`);
@@ -121,8 +123,13 @@ export async function run(args: string[]): Promise<number> {
     let failedDocuments = 0;
     if (write) {
       console.log(`loading ${opts.paths.map((p) => path.relative(process.cwd(), p) || '.').join(', ')} …`);
-      const result = await write.loadPaths(loadDriver, opts.paths, { database: conn.database });
+      const { progressReporter, noticesOf } = await import('./load.ts');
+      const { skippedFiles } = await import('../skipped.ts');
+      const skipped = await skippedFiles(opts.paths);
+      const progress = progressReporter();
+      const result = await write.loadPaths(loadDriver, opts.paths, { database: conn.database, onProgress: progress.onProgress }).finally(() => progress.stop());
       failedDocuments = result.failed;
+      for (const line of noticesOf(result, skipped)) console.error(line);
       console.log(await formatLoad(result));
     }
     await loadDriver.close();
