@@ -17,7 +17,7 @@ export function jsonLine(level: string, message: string, now = new Date()): stri
   const fields = request
     ? { status: Number(request[1]), ms: Number(request[2]), kind: request[3], operation: request[4], ...(request[5] ? { errors: request[5].split(',') } : {}) }
     : {};
-  return JSON.stringify({ time: now.toISOString(), level, msg: message.replace(/^\[plangraph\] /, ''), ...fields });
+  return JSON.stringify({ time: now.toISOString(), level, msg: message.replace(/^\[plangraph\] /, '').trim(), ...fields });
 }
 
 export function createLogger(format: 'text' | 'json'): Logger {

@@ -3,7 +3,7 @@
  * usage errors exit 2, --json on extract and load, a line per skipped file, a warning for a
  * document that gives no task. `load` writes into the test Neo4j (NEO4J_URI from the setup).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,4 +89,32 @@ describe('plangraph conventions', () => {
     const again = JSON.parse((await plangraph(['load', '--json', folder])).stdout);
     expect(again.unchanged).toBe(2);
   });
+
+  it('serve with PLANGRAPH_LOG_FORMAT=json logs one JSON object per line, requests with their fields', async () => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/plangraph.js'), 'serve', '--port', '0'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PLANGRAPH_LOG_FORMAT: 'json', PLANGRAPH_LOG_REQUESTS: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (b) => (out += b));
+    const waitFor = async (re: RegExp) => {
+      for (let i = 0; i < 600 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+      return re.exec(out);
+    };
+    try {
+      const url = (await waitFor(/PlanGraph GraphQL API: (http:\/\/\S+\/graphql)/))?.[1];
+      expect(url, out).toBeDefined();
+      const res = await fetch(url!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query JsonLogs { plans { id } }' }) });
+      expect(res.status).toBe(200);
+      await waitFor(/"operation":"JsonLogs"/);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const line of lines) expect(Object.keys(line).slice(0, 3)).toEqual(['time', 'level', 'msg']);
+    expect(lines.find((l) => l.operation === 'JsonLogs')).toMatchObject({ level: 'info', status: 200, kind: 'query', operation: 'JsonLogs' });
+    expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });
+  }, 120_000);
 });
