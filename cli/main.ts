@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   extract: () => import('./commands/extract.ts'),
   load: () => import('./commands/load.ts'),
   serve: () => import('./commands/serve.ts'),
+  'rebuild-touches': () => import('./commands/rebuild-touches.ts'),
 };
 
 /** One line per command for `plangraph --help` (each module's own `summary` says the same). */

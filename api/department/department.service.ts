@@ -11,8 +11,8 @@ import type { PlanGraphContext } from '../context.ts';
  * its led tasks (plans included) come in the same query as `_leads`, for Department.leads.
  */
 export async function resolveDepartment(ctx: PlanGraphContext, name: string, withLeads = false, jurisdiction?: string | null): Promise<NodeRow> {
-  const query = withLeads ? resolveDepartmentWithLeadsQuery : resolveDepartmentQuery;
-  const [best] = await resolveName(ctx, 'Department', name, (n) => query(n, jurisdiction), 'name');
+  const query = (n: string) => (withLeads ? resolveDepartmentWithLeadsQuery(n, undefined, jurisdiction) : resolveDepartmentQuery(n, jurisdiction));
+  const [best] = await resolveName(ctx, 'Department', name, query, 'name');
   return best;
 }
 

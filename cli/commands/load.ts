@@ -4,18 +4,20 @@
  * alone: graph/write/write-document.ts writeDocuments). Progress bar on stderr (when it is a terminal), a summary
  * table on stdout, exit code 1 when any document failed.
  */
+import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
 import type { DocumentSummary, LoadProgress, LoadSummary } from '../../graph/write/index.ts';
 import { noTasksLine, skippedFiles, skippedLine, type SkippedFile } from '../skipped.ts';
 
 export const summary = 'load <files or folders…>: extract plans and write them into Neo4j (a document at a time, all or nothing)';
 
-const usage = `usage: plangraph load [--json] <files or folders…>
+const usage = `usage: plangraph load [--json] [--workers N] <files or folders…>
 
   Reads .txt .md .html .docx .pdf files (folders: every such file inside), or a graph
   file written by "plangraph extract --out graph.json", and writes each document into
   Neo4j all or nothing: a document that fails leaves nothing behind. Reloading an unchanged document writes nothing; a changed
-  one replaces only its own facts.
+  one replaces only its own facts. Files are extracted on N worker threads (default: one
+  per core) while the writes go on.
 
   Prints a line for each file in a folder it does not read (data.csv, photo.jpg) and a
   warning for each document that gave no task; a progress bar with the time left on a terminal.
@@ -75,6 +77,7 @@ export function formatSummary(result: LoadSummary): string {
     `${result.documents.length} document(s): ${result.loaded} loaded, ${result.unchanged} unchanged, ${result.failed} failed; ` +
       `${result.changed} graph element change(s) in ${result.seconds.toFixed(1)}s`,
   );
+  out.push(...loadSummaryLines(result));
   const failed = result.documents.filter((d) => d.status === 'failed');
   if (failed.length > 0) {
     out.push('', 'failed:');
@@ -131,7 +134,18 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const json = argv.includes('--json');
-  const args = argv.filter((a) => a !== '--json');
+  let args = argv.filter((a) => a !== '--json');
+  // --workers N: extraction threads (default one per core; 1 extracts on the main thread).
+  let workers: number | undefined;
+  const w = args.indexOf('--workers');
+  if (w >= 0) {
+    workers = Number(args[w + 1]);
+    if (!Number.isInteger(workers) || workers < 1) {
+      console.error(`plangraph load: --workers takes a whole number of threads, 1 or more (got ${args[w + 1] ?? 'nothing'})`);
+      return 2;
+    }
+    args = [...args.slice(0, w), ...args.slice(w + 2)];
+  }
   const unknown = args.filter((a) => a.startsWith('-'));
   if (unknown.length > 0) {
     console.error(`plangraph load: unknown option ${unknown[0]}\n\n${usage}`);
@@ -154,7 +168,7 @@ export async function run(argv: string[]): Promise<number> {
     const skipped = await skippedFiles(args);
     // Constraints first: MERGE on id relies on them, and they must exist before the first write.
     await applySchema(driver, conn.database);
-    const result = await loadPaths(driver, args, { database: conn.database, onProgress: progress.onProgress });
+    const result = await loadPaths(driver, args, { database: conn.database, onProgress: progress.onProgress, workers });
     progress.stop();
     for (const line of noticesOf(result, skipped)) console.error(line);
     if (json) {

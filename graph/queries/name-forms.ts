@@ -98,8 +98,10 @@ export function departmentIdsFor(typed: string, jurisdiction?: string | null): s
   const ids = new Set<string>();
   const add = (written: string, division: Division | undefined) => {
     const r = resolveBodyName(written, scopeOf(division));
-    if (r.status === 'body') ids.add(`dept:${r.body.name}`);
-    return r.status === 'body';
+    // A fallback body is the written name kept as it is: not a body the gazetteer knows.
+    const known = r.status === 'body' && r.body.source !== 'fallback';
+    if (known) ids.add(`dept:${r.body.name}`);
+    return known;
   };
   const within = jurisdiction?.trim() ? districtDivision(jurisdiction) : undefined;
   for (const written of new Set([typed.trim(), simplify(typed.trim())])) {

@@ -34,6 +34,9 @@ describe('name resolution queries', () => {
     expect(q.params.ids).toContain('dept:广东省发展和改革委员会');
     // Without a jurisdiction, 省 may be any province's: the graph keeps the ones it has.
     expect(q.params.ids).toContain('dept:湖南省发展和改革委员会');
+    // one page of leads (100), the total from the edge count
+    expect(String(q.params.limit)).toBe('100');
+    expect(q.text).toContain('_leadCount: COUNT { (x)-[:LEADS]->(:Task) }');
     expect(q.text).toMatchSnapshot();
   });
 

@@ -4,7 +4,7 @@
  * it, none has a 牵头 body) instead of leaving the analyst to guess at a wrong name or a bug.
  */
 import { cypherQuery, type CypherQuery } from './cypher.ts';
-import { touchedTasksFragment, type TouchesOptions } from './touches.ts';
+import { touchedTasks, type TouchesOptions } from './touches.ts';
 
 /** Rows `{ id, touching, led }` for the areas among `areaIds` that exist. */
 export function touchingTaskCountQuery(areaIds: readonly string[], options: TouchesOptions): CypherQuery {
@@ -14,10 +14,10 @@ export function touchingTaskCountQuery(areaIds: readonly string[], options: Touc
 UNWIND $ids AS id
 MATCH (a:District {id: id})
 CALL (a) {
-${touchedTasksFragment.trim()}
-  RETURN count(t) AS touching, count(CASE WHEN EXISTS { (:Department)-[:LEADS]->(t) } THEN 1 END) AS led
+  ${touchedTasks(options)}
+  RETURN count(DISTINCT t) AS touching, count(DISTINCT CASE WHEN EXISTS { (:Department)-[:LEADS]->(t) } THEN t END) AS led
 }
 RETURN id, touching, led`,
-    { ids: [...areaIds], includeDescendants: options.includeDescendants, includeEnclosing: options.includeEnclosing },
+    { ids: [...areaIds] },
   );
 }
