@@ -8,6 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DepartmentResolver, DepartmentWorkloadResolver } from './department/department.resolver.ts';
 import { DistrictResolver } from './district/district.resolver.ts';
+import { DistrictCodesResolver } from './district/district.codes.resolver.ts';
 import { GoalResolver } from './goal/goal.resolver.ts';
 import { PathResolver } from './path/path.resolver.ts';
 import { PlanResolver } from './plan/plan.resolver.ts';
@@ -23,6 +24,7 @@ export const resolvers = [
   DepartmentResolver,
   DepartmentWorkloadResolver,
   DistrictResolver,
+  DistrictCodesResolver,
   ProjectResolver,
   SearchResolver,
   PathResolver,

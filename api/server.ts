@@ -22,7 +22,13 @@ import { BudgetedStore, documentBytes, textBytes } from './common/budgetedStore.
 import { GraphWatermark } from './common/graphWatermark.ts';
 import { DEFAULT_CACHE_BUDGET_BYTES, MemoryBudget } from './common/memoryBudget.ts';
 import { DEFAULT_QUERIES_PER_REQUEST } from './context.ts';
-import { READ_RETRY_MS } from '../graph/queries/run.ts';
+import { opsConfigFromEnv, type OpsConfig } from './ops/config.ts';
+import { handleCors } from './ops/cors.ts';
+import { handleOps } from './ops/endpoints.ts';
+import { createLogger } from './ops/logger.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { graphVersionQuery } from '../graph/queries/graph-version.ts';
+import { READ_RETRY_MS, runInOneRoundTrip } from '../graph/queries/run.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
@@ -82,6 +88,8 @@ export interface StartServerOptions {
    * from PLANGRAPH_RESPONSE_CACHE / PLANGRAPH_RESPONSE_CACHE_MB (on, 64 MB).
    */
   responseCache?: Partial<ResponseCacheOptions>;
+  /** Log format, CORS allow-list, request logging; default from the environment (api/ops/config.ts). */
+  ops?: Partial<OpsConfig>;
 }
 
 export interface RunningServer {
@@ -96,7 +104,8 @@ export interface RunningServer {
 
 /** Starts the PlanGraph GraphQL server on a node:http server; resolves once it listens. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { driver, database, host = '127.0.0.1', port = 4000, logger = console } = options;
+  const opsConfig: OpsConfig = { ...opsConfigFromEnv(), ...options.ops };
+  const { driver, database, host = '127.0.0.1', port = 4000, logger = createLogger(opsConfig.logFormat) } = options;
   const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...limitsFromEnv(), ...options.limits };
   const schema = options.schema ?? (await (await import('./schema.ts')).buildPlanGraphSchema());
   const context = options.context ?? (await defaultContext(driver, database, limits.queriesPerRequest));
@@ -107,6 +116,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const cacheOptions = { ...responseCacheFromEnv(), ...options.responseCache };
   const responseCache = cacheOptions.enabled ? createResponseCache(() => watermark.cacheVersion(), cacheOptions, budget) : undefined;
   const monitor = new Neo4jMonitor(driver, { database, intervalMs: options.healthCheckIntervalMs, log: (line) => logger.error(line) });
+  const metrics = createMetrics({ neo4jAvailable: () => monitor.status.available, cacheStats: responseCache?.stats });
 
   const httpServer = http.createServer();
   // Slow clients cannot hold a connection open forever (slowloris).
@@ -132,7 +142,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       variableLimitsPlugin({ limits, listSizes: () => watermark.listSizes(), budget }),
       neo4jAvailabilityPlugin(monitor),
       ...(responseCache ? [responseCache.plugin] : []),
-      requestLoggingPlugin({ all: options.logRequests, log: info }),
+      requestLoggingPlugin({ all: options.logRequests ?? opsConfig.logRequests, log: info }),
+      metrics.plugin,
     ],
   });
   await apollo.start();
@@ -153,8 +164,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === GRAPHQL_PATH) return graphql(req, res, url);
+    if (url.pathname === GRAPHQL_PATH) {
+      if (handleCors(req, res, opsConfig.corsOrigins)) return;
+      return graphql(req, res, url);
+    }
     if (url.pathname === HEALTH_PATH) return health(res);
+    if (await handleOps(req, res, url.pathname, { driver, database, monitor, metrics })) return;
     if (url.pathname.startsWith(ASSET_PREFIX)) return asset(req, res, url.pathname.slice(ASSET_PREFIX.length));
     if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();

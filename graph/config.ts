@@ -140,3 +140,14 @@ export function parsePort(raw: string | undefined, name: string, fallback: numbe
   if (n > 65535) throw new ConfigError(`${name} ${n} is out of range (0–65535)`);
   return n;
 }
+
+/** JVM-style sizes (512m, 1g, 1048576k): NEO4J_HEAP / NEO4J_PAGECACHE, checked before Java sees them. */
+export function parseMemory(raw: string | undefined, name: string, fallback: string): string {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  const m = /^(\d+)([kmg])?$/.exec(v);
+  if (!m) throw new ConfigError(`${name} "${raw}" is not a memory size; expected a number with k, m or g, e.g. 512m or 2g`);
+  const bytes = Number(m[1]) * { k: 1024, m: 1024 ** 2, g: 1024 ** 3, '': 1 }[m[2] ?? '']!;
+  if (bytes < 64 * 1024 ** 2) throw new ConfigError(`${name} "${raw}" is too small; Neo4j needs at least 64m`);
+  return v;
+}

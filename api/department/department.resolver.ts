@@ -51,10 +51,20 @@ function responsibilities(ctx: PlanGraphContext, department: NodeRow, type: Resp
 export class DepartmentResolver {
   @Query(() => Department, {
     nullable: true,
-    description: 'A body by full name or alias (广东省发展和改革委员会, 省发展改革委). Unknown names are a BAD_USER_INPUT error listing close names.',
+    description:
+      'A body by full name, alias or the usual short forms (广东省发展和改革委员会, 省发展改革委, 省发改委, 广州市发改委; 发改委 with jurisdiction: "广州市"). Unknown names are a BAD_USER_INPUT error listing close names.',
   })
-  department(@Arg('name', () => String) name: string, @Ctx() ctx: PlanGraphContext, @Info() info: GraphQLResolveInfo): Promise<NodeRow> {
-    return resolveDepartment(ctx, name, selectsField(info, 'leads'));
+  department(
+    @Arg('name', () => String) name: string,
+    @Ctx() ctx: PlanGraphContext,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('jurisdiction', () => String, {
+      nullable: true,
+      description: 'The division whose body a short name means (广州市, 花都区, 440114): 发改委 within 广州市 is 广州市发展和改革委员会.',
+    })
+    jurisdiction?: string | null,
+  ): Promise<NodeRow> {
+    return resolveDepartment(ctx, name, selectsField(info, 'leads'), jurisdiction);
   }
 
   @Query(() => [Department], { description: 'Bodies whose name or an alias contains the text; all bodies without it. By name.' })

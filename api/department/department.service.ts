@@ -10,8 +10,9 @@ import type { PlanGraphContext } from '../context.ts';
  * The body a name or alias means (the first by name when an alias is shared). With `withLeads`,
  * its led tasks (plans included) come in the same query as `_leads`, for Department.leads.
  */
-export async function resolveDepartment(ctx: PlanGraphContext, name: string, withLeads = false): Promise<NodeRow> {
-  const [best] = await resolveName(ctx, 'Department', name, withLeads ? resolveDepartmentWithLeadsQuery : resolveDepartmentQuery, 'name');
+export async function resolveDepartment(ctx: PlanGraphContext, name: string, withLeads = false, jurisdiction?: string | null): Promise<NodeRow> {
+  const query = (n: string) => (withLeads ? resolveDepartmentWithLeadsQuery(n, undefined, jurisdiction) : resolveDepartmentQuery(n, jurisdiction));
+  const [best] = await resolveName(ctx, 'Department', name, query, 'name');
   return best;
 }
 

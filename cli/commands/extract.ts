@@ -6,29 +6,39 @@
 import { assignmentReport } from '../../loaders/bodies/report.ts';
 import { runReport } from './extract-report.ts';
 import { rename, writeFile } from 'node:fs/promises';
-import { extractPaths, mergeDocuments, type ExtractResult } from '../../loaders/pipeline.ts';
+import type { ExtractResult } from '../../loaders/pipeline.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
+import { noTasksLine, skippedFiles, skippedLine } from '../skipped.ts';
 
 export const summary = 'extract <files or folders…> --out graph.json: read plans and write the graph document (no database)';
 
-const usage = `usage: plangraph extract <files or folders…> [--out graph.json]
+const usage = `usage: plangraph extract <files or folders…> [--out graph.json] [--json]
 
   Reads .txt .md .html .docx .pdf files (folders: every such file inside, with the
   metadata of a manifest.json beside them) and writes { nodes, relationships, warnings }
-  with provenance (document, line, quote) on every fact. Without --out, writes to stdout.`;
+  with provenance (document, line, quote) on every fact. Without --out, writes to stdout.
+  Says which files in a folder it does not read, and warns of a document that gives no task.
+
+  --out    the graph file (written whole or not at all)
+  --json   with --out: print the per-document report as JSON on stdout
+           ({ documents: [{ document, ok, plans, tasks, …, error }], failed, skipped, out })
+
+exit codes: 0 every document extracted, 1 a document failed (the others are in the graph), 2 usage error`;
 
 export async function run(args: string[]): Promise<number> {
   // --report: the assignments whose bodies are not resolved or that were dropped (extract-report.ts).
   if (args.includes('--report')) return runReport(args);
   const paths: string[] = [];
   let out: string | undefined;
+  let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--help' || a === '-h') {
       console.log(usage);
       return 0;
     }
-    if (a === '--out' || a === '-o') {
+    if (a === '--json') json = true;
+    else if (a === '--out' || a === '-o') {
       out = args[++i];
       if (!out) {
         console.error('plangraph extract: --out needs a file name');
@@ -44,16 +54,29 @@ export async function run(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
+  if (json && !out) {
+    console.error('plangraph extract: --json needs --out <file>: stdout carries the report, the graph goes to the file');
+    return 2;
+  }
+  const { extractPaths, mergeDocuments } = await import('../../loaders/pipeline.ts');
+  const skipped = await skippedFiles(paths);
   const result = await extractPaths(paths);
   const graph = mergeDocuments(result);
-  const json = JSON.stringify(graph, null, 2) + '\n';
+  const text = JSON.stringify(graph, null, 2) + '\n';
   if (out) {
     // Written whole or not at all: a failed run never leaves half a graph file behind.
     const tmp = `${out}.${process.pid}.tmp`;
-    await writeFile(tmp, json, 'utf8');
+    await writeFile(tmp, text, 'utf8');
     await rename(tmp, out);
-  } else process.stdout.write(json);
+  } else process.stdout.write(text);
   const report = summarise(result);
+  for (const s of skipped) console.error(skippedLine(s));
+  for (const d of result.documents) if (d.graph && counts(d.graph).tasks === 0) console.error(noTasksLine(d.document));
+  if (json) {
+    const documents = result.documents.map((d) => (d.error ? { document: d.document, ok: false, error: d.error } : { document: d.document, ok: true, ...counts(d.graph!) }));
+    console.log(JSON.stringify({ documents, failed: report.failed, skipped: skipped.map((s) => s.path), out }, null, 2));
+    return report.failed > 0 ? 1 : 0;
+  }
   for (const line of report.lines) console.error(line);
   if (out) console.error(`wrote ${graph.nodes.length} nodes, ${graph.relationships.length} relationships to ${out}`);
   return report.failed > 0 ? 1 : 0;

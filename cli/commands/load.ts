@@ -7,14 +7,13 @@
 import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
 import type { Driver } from 'neo4j-driver';
-import { openDriver, resolveConnection } from '../../graph/connection.ts';
-import { applySchema } from '../../graph/schema.ts';
 import { withDeadline, writeTimeoutFromEnv } from '../../graph/write/deadline.ts';
-import { loadPaths, type DocumentSummary, type LoadProgress, type LoadSummary } from '../../graph/write/index.ts';
+import type { DocumentSummary, LoadProgress, LoadSummary } from '../../graph/write/index.ts';
+import { noTasksLine, skippedFiles, skippedLine, type SkippedFile } from '../skipped.ts';
 
 export const summary = 'load <files or folders…>: extract plans and write them into Neo4j (a document at a time, all or nothing)';
 
-const usage = `usage: plangraph load [--workers N] [--replace] <files or folders…>
+const usage = `usage: plangraph load [--json] [--workers N] [--replace] <files or folders…>
 
   Reads .txt .md .html .docx .pdf files (folders: every such file inside), or a graph
   file written by "plangraph extract --out graph.json", and writes each document into
@@ -22,6 +21,15 @@ const usage = `usage: plangraph load [--workers N] [--replace] <files or folders
   one replaces only its own facts. Files are extracted on N worker threads (default: one
   per core) while the writes go on. Documents are named by their file name: a file named like
   one already loaded from another folder is refused, unless --replace says to replace it.
+
+  Prints a line for each file in a folder it does not read (data.csv, photo.jpg) and a
+  warning for each document that gave no task; a progress bar with the time left on a terminal.
+
+  --json   print the result as JSON on stdout ({ documents, loaded, unchanged, failed, skipped,
+           noTasks, seconds }) instead of the table
+
+exit codes: 0 every document loaded or unchanged, 1 a document failed (the others are written),
+            2 usage error
 
 environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else .neo4j/connection.json)`;
 
@@ -85,14 +93,21 @@ export function formatSummary(result: LoadSummary): string {
   return out.join('\n');
 }
 
-function progressReporter(): { onProgress(e: LoadProgress): void; stop(): void } {
+/** The progress bar of a load (`load`, and the seed load of `up`): documents done, time left, the last document. */
+export function progressReporter(): { onProgress(e: LoadProgress): void; stop(): void } {
   if (!process.stderr.isTTY) return { onProgress() {}, stop() {} };
   let bar: cliProgress.SingleBar | undefined;
   return {
     onProgress(e) {
       if (e.phase === 'start') {
         bar = new cliProgress.SingleBar(
-          { stream: process.stderr, format: 'loading [{bar}] {value}/{total} {document}', hideCursor: true, clearOnComplete: true },
+          {
+            stream: process.stderr,
+            format: 'loading [{bar}] {value}/{total} documents, {eta_formatted} left  {document}',
+            etaBuffer: 20,
+            hideCursor: true,
+            clearOnComplete: true,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(e.files, 0, { document: '' });
@@ -128,13 +143,23 @@ export async function closeWithin(driver: Driver, ms: number): Promise<boolean> 
   return closed;
 }
 
-export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+/** Lines for stderr: every skipped file, every document read without error that gave no task. */
+export function noticesOf(result: LoadSummary, skipped: SkippedFile[]): string[] {
+  return [...skipped.map((s) => skippedLine(s)), ...noTaskDocuments(result).map(noTasksLine)];
+}
+
+function noTaskDocuments(result: LoadSummary): string[] {
+  return result.documents.filter((d) => d.status !== 'failed' && d.tasks === 0).map((d) => d.document);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
     console.log(usage);
     return 0;
   }
-  const replace = args.includes('--replace');
-  args = args.filter((a) => a !== '--replace');
+  const json = argv.includes('--json');
+  const replace = argv.includes('--replace');
+  let args = argv.filter((a) => a !== '--json' && a !== '--replace');
   // --workers N: extraction threads (default one per core; 1 extracts on the main thread).
   let workers: number | undefined;
   const w = args.indexOf('--workers');
@@ -155,16 +180,27 @@ export async function run(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
+  // Imported here, not at the top: `plangraph load --help` needs none of it.
+  const [{ openDriver, resolveConnection }, { applySchema }, { loadPaths }] = await Promise.all([
+    import('../../graph/connection.ts'),
+    import('../../graph/schema.ts'),
+    import('../../graph/write/index.ts'),
+  ]);
   const conn = await resolveConnection();
   const driver = await openDriver(conn);
-  const progress = progressReporter();
+  const progress = json ? { onProgress() {}, stop() {} } : progressReporter();
   try {
+    const skipped = await skippedFiles(args);
     // Constraints first: MERGE on id relies on them, and they must exist before the first write.
     await withDeadline(applySchema(driver, conn.database), writeTimeoutFromEnv(), 'the schema check');
     const result = await loadPaths(driver, args, { database: conn.database, onProgress: progress.onProgress, workers, replace });
     progress.stop();
     for (const notice of result.notices) console.error(`plangraph load: note: ${notice}`);
-    console.log(formatSummary(result));
+    for (const line of noticesOf(result, skipped)) console.error(line);
+    if (json) {
+      const skippedPaths = skipped.map((s) => s.path);
+      console.log(JSON.stringify({ ...result, skipped: skippedPaths, noTasks: noTaskDocuments(result) }, null, 2));
+    } else console.log(formatSummary(result));
     return result.failed > 0 ? 1 : 0;
   } finally {
     progress.stop();

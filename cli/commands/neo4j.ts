@@ -1,54 +1,85 @@
 /** `plangraph neo4j start|stop|status`: the project's own Neo4j 5.26 under .neo4j/, no Docker needed. */
-import { devServerStatus, logFile, startDevServer, stopDevServer } from '../../graph/local/dev-server.ts';
 import { connectionFile, neo4jHome } from '../../graph/config.ts';
-import { checkJava, ensureLib, libIsBuilt } from '../../graph/local/launcher.ts';
 
 export const summary = 'start | stop | status | install: a local Neo4j 5.26 (Java 17 + Maven) with data in .neo4j/';
 
-const usage = `usage: plangraph neo4j <start|stop|status|install>
+const usage = `usage: plangraph neo4j <start|stop|status|install> [--json]
 
   start    start Neo4j (Bolt + Browser on 127.0.0.1), or reuse the one already running;
-           writes .neo4j/connection.json, which every plangraph command uses when NEO4J_URI is unset
+           writes .neo4j/connection.json, which every plangraph command uses when NEO4J_URI is unset.
+           The ports are those of the last start unless NEO4J_BOLT_PORT / NEO4J_HTTP_PORT say otherwise.
   stop     stop it cleanly
-  status   say whether it runs, where, and which version
+  status   say whether it runs, where, and which version (--json: as JSON on stdout)
   install  check Java 17 and fetch Neo4j with Maven into graph/neo4j-server/lib/ (start does it when needed)
 
-environment: NEO4J_PASSWORD (else generated once), NEO4J_BOLT_PORT (7687), NEO4J_HTTP_PORT (7474),
+exit codes: 0 done (status: running), 1 failed, 2 usage error, 3 status: not running
+
+environment: NEO4J_PASSWORD (else generated once), NEO4J_BOLT_PORT / NEO4J_HTTP_PORT (last start's, else 7687 / 7474),
              NEO4J_HEAP (1g), NEO4J_PAGECACHE (512m), PLANGRAPH_NEO4J_HOME (.neo4j)`;
 
 export async function run(args: string[]): Promise<number> {
-  const [action] = args;
+  const json = args.includes('--json');
+  const [action, ...rest] = args.filter((a) => a !== '--json');
+  if (action === '--help' || action === '-h' || action === 'help' || rest.includes('--help') || rest.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
+  const unknown = rest.find((a) => a.startsWith('-'));
+  if (unknown) {
+    console.error(`plangraph neo4j: unknown option ${unknown}\n\n${usage}`);
+    return 2;
+  }
+  // Imported per action: `plangraph neo4j --help` loads none of it.
   switch (action) {
     case 'start': {
-      const s = await startDevServer(process.env, (line) => console.log(line));
+      const { startDevServer } = await import('../../graph/local/dev-server.ts');
+      const { startProgress } = await import('../progress.ts');
+      const progress = startProgress();
+      const s = await startDevServer(process.env, progress.log, progress.phases).finally(() => progress.stop());
       console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} (pid ${s.pid}) in ${s.seconds.toFixed(1)}s`);
-      console.log(`  Bolt:    ${s.uri}  (user neo4j, password in ${connectionFile()})`);
-      console.log(`  Browser: ${s.browserUrl}`);
+      console.log(`  Bolt:    ${s.uri}`);
+      console.log(`  Browser: ${s.browserUrl}  (user ${s.connection.user}, password ${s.connection.password}; kept in ${connectionFile()})`);
       console.log(`  data:    ${s.home}`);
       return 0;
     }
     case 'stop': {
+      const { stopDevServer } = await import('../../graph/local/dev-server.ts');
       const pid = await stopDevServer();
       console.log(pid ? `Neo4j (pid ${pid}) stopped` : `Neo4j is not running (${neo4jHome()})`);
       return 0;
     }
     case 'status': {
+      const { devServerStatus, logFile } = await import('../../graph/local/dev-server.ts');
       const s = await devServerStatus();
+      if (json) {
+        const body = s
+          ? { running: true, pid: s.pid, version: s.version, uri: s.uri, browserUrl: s.browserUrl, user: s.connection.user, home: s.home, log: logFile() }
+          : { running: false, home: neo4jHome() };
+        console.log(JSON.stringify(body, null, 2));
+        return s ? 0 : 3;
+      }
       if (!s) {
         console.log(`Neo4j is not running (${neo4jHome()}); start it with "npx plangraph neo4j start"`);
         return 3;
       }
       console.log(`Neo4j ${s.version} running (pid ${s.pid})`);
       console.log(`  Bolt:    ${s.uri}`);
-      console.log(`  Browser: ${s.browserUrl}`);
+      console.log(`  Browser: ${s.browserUrl}  (user ${s.connection.user}, password in ${connectionFile()})`);
       console.log(`  data:    ${s.home}`);
       console.log(`  log:     ${logFile()}`);
       return 0;
     }
     case 'install': {
+      const { checkJava, ensureLibWithProgress, libIsBuilt } = await import('../../graph/local/launcher.ts');
+      const { startProgress } = await import('../progress.ts');
       const java = checkJava();
       const already = libIsBuilt();
-      ensureLib((line) => console.log(line));
+      const progress = startProgress();
+      try {
+        await ensureLibWithProgress(progress.log, progress.phases);
+      } finally {
+        progress.stop();
+      }
       console.log(`${already ? 'Neo4j already fetched' : 'Neo4j fetched'} into graph/neo4j-server/lib/; Java: ${java}`);
       return 0;
     }

@@ -16,3 +16,14 @@ describe('plangraph serve arguments', () => {
     expect(() => parseServeArgs(['--verbose'], {})).toThrow('unknown option "--verbose"');
   });
 });
+
+describe('plangraph serve and up settings', () => {
+  it('refuse a bad operations or memory value before starting anything, naming the variable', async () => {
+    expect(() => parseServeArgs([], { PLANGRAPH_LOG_FORMAT: 'yaml' })).toThrow('PLANGRAPH_LOG_FORMAT="yaml"');
+    expect(() => parseServeArgs([], { PLANGRAPH_CORS_ORIGINS: 'example.com' })).toThrow('PLANGRAPH_CORS_ORIGINS');
+    const { parseUpArgs } = await import('./up.ts');
+    expect(() => parseUpArgs([], { NEO4J_HEAP: 'lots' })).toThrow('NEO4J_HEAP "lots" is not a memory size');
+    expect(() => parseUpArgs([], { NEO4J_PAGECACHE: '1k' })).toThrow('NEO4J_PAGECACHE "1k" is too small');
+    expect(parseUpArgs([], { NEO4J_HEAP: '2G' }).port).toBe(4000);
+  });
+});

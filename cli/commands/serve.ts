@@ -3,13 +3,16 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { parsePort, serverConfig, ConfigError } from '../../graph/config.ts';
 import { describeConnectError, DRIVER_TIMEOUTS, resolveConnection, serverVersion } from '../../graph/connection.ts';
 import { SERVING_DRIVER_TIMEOUTS, startServer, type RunningServer } from '../../api/server.ts';
+import { opsConfigFromEnv } from '../../api/ops/config.ts';
+import { createLogger } from '../../api/ops/logger.ts';
 
 export const summary = 'serve the GraphQL API and GraphiQL on http://127.0.0.1:4000/graphql [--host --port]';
 
 const usage = `usage: plangraph serve [--host <address>] [--port <number>]
 
   Serves PlanGraph's GraphQL API at http://<host>:<port>/graphql; open that URL in a browser
-  for GraphiQL. Read-only. GET /health says whether Neo4j answers.
+  for GraphiQL. Read-only. GET /health (liveness), /ready (503 until Neo4j answers
+  and the schema is applied), /metrics (Prometheus).
 
   --host   address to listen on (default HOST or 127.0.0.1; 0.0.0.0 for every interface)
   --port   port (default PORT or 4000)
@@ -18,6 +21,7 @@ Neo4j: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, else .neo4j/con
 written by "plangraph neo4j start".`;
 
 export function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): { host: string; port: number } {
+  opsConfigFromEnv(env); // a bad PLANGRAPH_* value fails here, naming the variable
   let { host, port } = serverConfig(env);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -40,6 +44,8 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const { host, port } = parseServeArgs(args);
+  // With PLANGRAPH_LOG_FORMAT=json every line serve prints is a JSON object, not only the server's.
+  const log = createLogger(opsConfigFromEnv().logFormat);
   const conn = await resolveConnection();
   const driver: Driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
     ...DRIVER_TIMEOUTS,
@@ -53,7 +59,7 @@ export async function run(args: string[]): Promise<number> {
     version = await serverVersion(driver);
   } catch (err) {
     await driver.close().catch(() => {});
-    console.error(`plangraph serve: ${describeConnectError(conn, err)}`);
+    log.error(`plangraph serve: ${describeConnectError(conn, err)}`);
     return 1;
   }
 
@@ -63,37 +69,38 @@ export async function run(args: string[]): Promise<number> {
   } catch (err) {
     await driver.close().catch(() => {});
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`plangraph serve: ${host}:${port} is already in use; stop what uses it or pass --port <another>`);
+      log.error(`plangraph serve: ${host}:${port} is already in use; stop what uses it or pass --port <another>`);
       return 1;
     }
     if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
-      console.error(`plangraph serve: cannot listen on ${host}: no such address on this machine; try --host 127.0.0.1`);
+      log.error(`plangraph serve: cannot listen on ${host}: no such address on this machine; try --host 127.0.0.1`);
       return 1;
     }
     throw err;
   }
 
-  console.log(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
-  console.log(`  Neo4j ${version} at ${conn.uri}${conn.database ? ` (database ${conn.database})` : ''}`);
-  console.log('  health: ' + server.url.replace(/\/graphql$/, '/health') + '   Ctrl-C stops');
+  log.info(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
+  log.info(`  Neo4j ${version} at ${conn.uri}${conn.database ? ` (database ${conn.database})` : ''}`);
+  const base = server.url.replace(/\/graphql$/, '');
+  log.info(`  liveness ${base}/health, readiness ${base}/ready, metrics ${base}/metrics   Ctrl-C stops`);
 
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) {
-        console.error(`plangraph serve: ${signal} again, exiting without waiting`);
+        log.error(`plangraph serve: ${signal} again, exiting without waiting`);
         process.exit(130);
       }
       stopping = true;
-      console.log(`\nstopping (${signal}): finishing requests in flight …`);
+      log.info(`stopping (${signal}): finishing requests in flight …`);
       server
         .close()
         .then(() => driver.close())
-        .catch((err) => console.error(`plangraph serve: while stopping: ${(err as Error).message}`))
+        .catch((err) => log.error(`plangraph serve: while stopping: ${(err as Error).message}`))
         .finally(() => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          console.log('stopped');
+          log.info('stopped');
           resolve();
         });
     };

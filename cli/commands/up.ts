@@ -6,7 +6,8 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import path from 'node:path';
-import { ConfigError, PROJECT_ROOT, parsePort, serverConfig, type ConnectionConfig } from '../../graph/config.ts';
+import { ConfigError, PROJECT_ROOT, parseMemory, parsePort, serverConfig, type ConnectionConfig } from '../../graph/config.ts';
+import { opsConfigFromEnv } from '../../api/ops/config.ts';
 import { describeConnectError, DRIVER_TIMEOUTS, openDriver, resolveConnection, serverVersion } from '../../graph/connection.ts';
 import { startDevServer, stopDevServer } from '../../graph/local/dev-server.ts';
 import { applySchema } from '../../graph/schema.ts';
@@ -30,6 +31,9 @@ interface UpArgs {
 }
 
 export function parseUpArgs(args: string[], env: Record<string, string | undefined> = process.env): UpArgs {
+  opsConfigFromEnv(env); // a bad PLANGRAPH_* value fails before Neo4j starts, naming the variable
+  parseMemory(env.NEO4J_HEAP, 'NEO4J_HEAP', '1g');
+  parseMemory(env.NEO4J_PAGECACHE, 'NEO4J_PAGECACHE', '512m');
   let { host, port } = serverConfig(env);
   let load = true;
   const paths: string[] = [];
@@ -81,15 +85,16 @@ export async function run(args: string[]): Promise<number> {
   process.on('SIGINT', onEarlySignal);
   process.on('SIGTERM', onEarlySignal);
 
-  let startedNeo4j = false;
+  /** The pid of the Neo4j this run started: Ctrl-C stops that one only. */
+  let startedNeo4j: number | undefined;
   const cleanups: (() => Promise<void>)[] = [];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await fn().catch((err) => console.error(`while stopping: ${(err as Error).message}`));
     cleanups.length = 0;
     if (startedNeo4j) {
-      console.log('stopping Neo4j …');
-      await stopDevServer();
-      startedNeo4j = false;
+      const stopped = await stopDevServer(process.env, 60_000, startedNeo4j);
+      console.log(stopped ? `stopped Neo4j (pid ${stopped})` : `Neo4j (pid ${startedNeo4j}) had already stopped; a Neo4j started since keeps running`);
+      startedNeo4j = undefined;
     }
   };
 
@@ -100,10 +105,12 @@ export async function run(args: string[]): Promise<number> {
       conn = await resolveConnection();
       console.log(`Neo4j: ${conn.uri} (NEO4J_URI)`);
     } else {
-      const s = await startDevServer(process.env, (line) => console.log(line));
-      startedNeo4j = !s.reused;
+      const { startProgress } = await import('../progress.ts');
+      const progress = startProgress();
+      const s = await startDevServer(process.env, progress.log, progress.phases).finally(() => progress.stop());
+      startedNeo4j = s.reused ? undefined : s.pid;
       conn = s.connection;
-      console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} in ${s.seconds.toFixed(1)}s: ${s.uri}, Browser ${s.browserUrl}`);
+      console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} in ${s.seconds.toFixed(1)}s: ${s.uri}`);
     }
     if (interrupted) return await stopEarly(cleanup);
 
@@ -116,8 +123,13 @@ export async function run(args: string[]): Promise<number> {
     let failedDocuments = 0;
     if (write) {
       console.log(`loading ${opts.paths.map((p) => path.relative(process.cwd(), p) || '.').join(', ')} …`);
-      const result = await write.loadPaths(loadDriver, opts.paths, { database: conn.database });
+      const { progressReporter, noticesOf } = await import('./load.ts');
+      const { skippedFiles } = await import('../skipped.ts');
+      const skipped = await skippedFiles(opts.paths);
+      const progress = progressReporter();
+      const result = await write.loadPaths(loadDriver, opts.paths, { database: conn.database, onProgress: progress.onProgress }).finally(() => progress.stop());
       failedDocuments = result.failed;
+      for (const line of noticesOf(result, skipped)) console.error(line);
       console.log(await formatLoad(result));
     }
     await loadDriver.close();
@@ -145,7 +157,8 @@ export async function run(args: string[]): Promise<number> {
 
     console.log('');
     console.log(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
-    console.log(`  over Neo4j ${version} at ${conn.uri}${conn.browserUrl ? `, Browser ${conn.browserUrl}` : ''}`);
+    console.log(`  over Neo4j ${version} at ${conn.uri}`);
+    if (conn.browserUrl) console.log(`  Neo4j Browser: ${conn.browserUrl}  (user ${conn.user}, password ${conn.password}; from ${conn.source})`);
     if (failedDocuments > 0) console.log(`  note: ${failedDocuments} document(s) failed to load (see above); the rest is served`);
     console.log('  Ctrl-C stops' + (startedNeo4j ? ' the API and Neo4j' : ' the API (Neo4j was already running and keeps running)'));
 

@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { connectionFile, connectionFromFile, MIN_PASSWORD_LENGTH, neo4jHome, parsePort, ConfigError } from '../config.ts';
+import { connectionFile, connectionFromFile, MIN_PASSWORD_LENGTH, neo4jHome, parseMemory, parsePort, ConfigError } from '../config.ts';
 import { openDriver, serverVersion, type ConnectionConfig } from '../connection.ts';
-import { checkJava, checkPorts, ensureLib, isAlive, launch, stopPid, LauncherError } from './launcher.ts';
+import { checkJava, checkPorts, ensureLibWithProgress, isAlive, launch, stopPid, LauncherError, type PhaseReporter } from './launcher.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -35,6 +35,8 @@ interface ConnectionFile {
   browserUrl: string;
   boltPort: number;
   httpPort: number;
+  /** How long the last start took (the progress bar's estimate for the next). */
+  startSeconds?: number;
 }
 
 function pidFile(env: Env): string {
@@ -99,7 +101,7 @@ async function describeRunning(pid: number, env: Env, waitMs = 0): Promise<DevSe
 }
 
 /** Starts the server under .neo4j/, or reuses the one running there. Resolves once Bolt answers. */
-export async function startDevServer(env: Env = process.env, log: (line: string) => void = () => {}): Promise<DevServerStart> {
+export async function startDevServer(env: Env = process.env, log: (line: string) => void = () => {}, phases?: PhaseReporter): Promise<DevServerStart> {
   const t0 = Date.now();
   const home = neo4jHome(env);
   const running = runningPid(env);
@@ -114,39 +116,74 @@ export async function startDevServer(env: Env = process.env, log: (line: string)
   mkdirSync(home, { recursive: true });
   const previous = connectionFromFile(connectionFile(env), env);
   const password = choosePassword(env, previous?.password);
-  const boltPort = parsePort(env.NEO4J_BOLT_PORT, 'NEO4J_BOLT_PORT', 7687);
-  const httpPort = parsePort(env.NEO4J_HTTP_PORT, 'NEO4J_HTTP_PORT', 7474);
+  // The ports of the last start unless the environment says otherwise: clients and bookmarks
+  // keep working after a stop and start.
+  const last = previousPorts(env);
+  const boltPort = parsePort(env.NEO4J_BOLT_PORT, 'NEO4J_BOLT_PORT', last.bolt ?? 7687);
+  const httpPort = parsePort(env.NEO4J_HTTP_PORT, 'NEO4J_HTTP_PORT', last.http ?? 7474);
+  const heap = parseMemory(env.NEO4J_HEAP, 'NEO4J_HEAP', '1g');
+  const pageCache = parseMemory(env.NEO4J_PAGECACHE, 'NEO4J_PAGECACHE', '512m');
   await checkPorts({ bolt: boltPort, http: httpPort }, 'choose others with NEO4J_BOLT_PORT / NEO4J_HTTP_PORT');
   // Missing Java or Maven: say so before anything is written.
   checkJava();
-  ensureLib(log);
+  await ensureLibWithProgress(log, phases);
 
   // Written before the JVM is up, so an interrupted start leaves a server that the next start
   // finds (pid file) and can talk to (connection.json).
   const browserUrl = `http://127.0.0.1:${httpPort}/browser/`;
+  const expectedSeconds = previousStartSeconds(env) ?? 45;
   const file: ConnectionFile = { uri: `bolt://127.0.0.1:${boltPort}`, user: 'neo4j', password, browserUrl, boltPort, httpPort };
   writeFileSync(connectionFile(env), JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
   chmodSync(connectionFile(env), 0o600); // mode applies only on create
 
   log(`starting Neo4j (data in ${home}, log ${logFile(env)}) …`);
+  phases?.begin('starting Neo4j', { expectedSeconds });
+  const launched = Date.now();
   const server = await launch({
     home,
     boltPort,
     httpPort,
     password,
-    heap: env.NEO4J_HEAP || '1g',
-    pageCache: env.NEO4J_PAGECACHE || '512m',
+    heap,
+    pageCache,
     logFile: logFile(env),
     onSpawn: (pid) => writeFileSync(pidFile(env), `${pid}\n`),
   });
-  const info = await describeRunning(server.pid, env);
-  return { ...info, reused: false, seconds: (Date.now() - t0) / 1000 };
+  const info = await describeRunning(server.pid, env).finally(() => phases?.end());
+  const seconds = (Date.now() - t0) / 1000;
+  writeFileSync(connectionFile(env), JSON.stringify({ ...file, startSeconds: Math.round((Date.now() - launched) / 100) / 10 }, null, 2) + '\n', { mode: 0o600 });
+  return { ...info, reused: false, seconds };
 }
 
-/** Stops the server under .neo4j/ (SIGTERM → shutdown hook). Returns the pid stopped, or undefined if none ran. */
-export async function stopDevServer(env: Env = process.env, timeoutMs = 60_000): Promise<number | undefined> {
+function previousStartSeconds(env: Env): number | undefined {
+  try {
+    const v = (JSON.parse(readFileSync(connectionFile(env), 'utf8')) as Partial<ConnectionFile>).startSeconds;
+    return typeof v === 'number' && v > 0 ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ports connection.json recorded at the last start, when it has them. */
+export function previousPorts(env: Env = process.env): { bolt?: number; http?: number } {
+  try {
+    const data = JSON.parse(readFileSync(connectionFile(env), 'utf8')) as Partial<ConnectionFile>;
+    const port = (v: unknown) => (Number.isInteger(v) && (v as number) > 0 && (v as number) <= 65535 ? (v as number) : undefined);
+    return { bolt: port(data.boltPort), http: port(data.httpPort) };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Stops the server under .neo4j/ (SIGTERM → shutdown hook). Returns the pid stopped, or undefined
+ * if none ran. `onlyPid`: stop it only if it is still that process (`up` stops the Neo4j it
+ * started, never one a later `neo4j start` began).
+ */
+export async function stopDevServer(env: Env = process.env, timeoutMs = 60_000, onlyPid?: number): Promise<number | undefined> {
   const pid = runningPid(env);
   if (!pid) return undefined;
+  if (onlyPid !== undefined && pid !== onlyPid) return undefined;
   const stopped = await stopPid(pid, timeoutMs);
   if (!stopped) {
     throw new LauncherError(`Neo4j (pid ${pid}) did not stop within ${timeoutMs / 1000}s; see ${logFile(env)}`);

@@ -9,12 +9,14 @@ import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readF
 import net from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
-import { withFileLock } from './file-lock.ts';
+import { withFileLock, withFileLockAsync } from './file-lock.ts';
 
 export const SERVER_DIR = path.join(PROJECT_ROOT, 'graph', 'neo4j-server');
 const LIB_DIR = path.join(SERVER_DIR, 'lib');
 const LIB_MARKER = path.join(LIB_DIR, '.built-from-pom');
 const FETCH_LOCK = path.join(SERVER_DIR, '.fetch.lock');
+/** The PlanGraph guide Neo4j Browser opens on (browser.post_connect_cmd), served beside the Browser. */
+export const BROWSER_GUIDE = path.join(SERVER_DIR, 'plangraph-guide.html');
 
 /**
  * Full-text (Lucene) segments merged at a time: Lucene's own default, not Neo4j's 2. With 2,
@@ -44,6 +46,23 @@ const JVM_FLAGS = [
   '-XX:+UseG1GC',
   '-Dfile.encoding=UTF-8',
 ];
+
+/**
+ * Told when a long step begins, how far it got, and when it ends (cli/progress.ts draws it):
+ * the Maven fetch counts artifacts against `total`; the Neo4j start runs against the clock.
+ */
+export interface PhaseReporter {
+  begin(label: string, options: { expectedSeconds: number; total?: number }): void;
+  advance(done: number, detail?: string): void;
+  end(): void;
+}
+
+/**
+ * Artifacts Maven downloads on a fresh machine for pom.xml (plugins and their poms included),
+ * counted on a fetch with an empty local repository (771 in 54 s on 2026-12-05; the issue saw ~100 s). Only
+ * estimates for the progress bar: a machine with a warm ~/.m2 fetches fewer.
+ */
+const FRESH_FETCH = { artifacts: 771, seconds: 60 };
 
 export class LauncherError extends Error {
   override name = 'LauncherError';
@@ -118,6 +137,61 @@ export function ensureLib(log: (line: string) => void = () => {}): void {
   withFileLock(FETCH_LOCK, () => {
     if (!libIsBuilt()) fetchLib(log);
   }, { onWait: (pid) => log(`waiting for process ${pid}, which is fetching Neo4j with Maven …`) });
+}
+
+/**
+ * ensureLib with progress: Maven's transfer lines are counted as they come (a fresh fetch takes
+ * about 100 s), for `neo4j start`, `neo4j install` and `up`.
+ */
+export async function ensureLibWithProgress(log: (line: string) => void = () => {}, phases?: PhaseReporter): Promise<void> {
+  if (libIsBuilt()) return;
+  if (!phases) return ensureLib(log);
+  await withFileLockAsync(FETCH_LOCK, async () => {
+    if (!libIsBuilt()) await fetchLibAsync(log, phases);
+  }, { onWait: (pid) => log(`waiting for process ${pid}, which is fetching Neo4j with Maven …`) });
+}
+
+async function fetchLibAsync(log: (line: string) => void, phases: PhaseReporter): Promise<void> {
+  checkMaven();
+  log('fetching Neo4j 5.26 and Neo4j Browser with Maven into graph/neo4j-server/lib/ (once) …');
+  phases.begin('fetching Neo4j with Maven', { expectedSeconds: FRESH_FETCH.seconds, total: FRESH_FETCH.artifacts });
+  let output = '';
+  let downloaded = 0;
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const mvn = spawn('mvn', ['-B', 'package'], { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const read = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output = (output + text).slice(-20_000);
+      for (const m of text.matchAll(/Downloaded from \S+: \S+\/([^/\s]+)/g)) phases.advance(++downloaded, m[1]);
+    };
+    mvn.stdout!.on('data', read);
+    mvn.stderr!.on('data', read);
+    mvn.once('error', reject);
+    mvn.once('exit', resolve);
+  }).finally(() => phases.end());
+  if (code !== 0) {
+    const tail = output.trim().split('\n').filter((l) => !/Download(ing|ed) from/.test(l)).slice(-20).join('\n');
+    throw new LauncherError(`"mvn -B package" in ${SERVER_DIR} failed (exit ${code}):\n${tail}`);
+  }
+  checkFetched();
+}
+
+function checkMaven(): void {
+  const probe = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new LauncherError(
+      'Maven not found ("mvn -v" failed); it fetches Neo4j once into graph/neo4j-server/lib/. ' +
+        'Install Maven 3 (e.g. apt-get install maven), or use Docker, or set NEO4J_URI.',
+    );
+  }
+}
+
+function checkFetched(): void {
+  const jars = existsSync(LIB_DIR) ? readdirSync(LIB_DIR).filter((f) => f.endsWith('.jar')) : [];
+  if (!jars.some((j) => /^neo4j-5\.26\.\d+\.jar$/.test(j))) {
+    throw new LauncherError(`Maven finished but ${LIB_DIR} has no neo4j-5.26 jar`);
+  }
+  writeFileSync(LIB_MARKER, pomHash() + '\n');
 }
 
 function fetchLib(log: (line: string) => void): void {
@@ -217,6 +291,9 @@ export async function launch(opts: LaunchOptions): Promise<LaunchedNeo4j> {
     '--pagecache', opts.pageCache ?? '256m',
     '--lucene-merge-factor', String(opts.luceneMergeFactor ?? LUCENE_MERGE_FACTOR),
     '--transaction-memory', transactionMemory(opts.transactionMemory),
+    // Browser offline and opening on this guide (Launcher.java BrowserOffline).
+    '--browser-guide', BROWSER_GUIDE,
+    '--web-dir', path.join(SERVER_DIR, 'web'),
   ];
   const env = { ...process.env, NEO4J_PASSWORD: opts.password };
   const timeoutMs = opts.timeoutMs ?? 180_000;

@@ -6,6 +6,7 @@
 //     -Dio.netty.tryReflectionSetAccessible=true -cp "lib/*" Launcher.java \
 //     --home ../../.neo4j --bolt-port 7687 --http-port 7474 [--pagecache 256m]
 //     [--transaction-memory 128m] [--exit-on-stdin-close]
+//     [--browser-guide plangraph-guide.html] [--web-dir web]
 //
 // The password is read from the NEO4J_PASSWORD environment variable (not an argument, so it
 // does not show up in `ps`). When the server answers, one line starting with
@@ -72,6 +73,18 @@ public class Launcher {
         // Full-text segments merged at a time: graph/local/launcher.ts LUCENE_MERGE_FACTOR says why.
         if (args.containsKey("lucene-merge-factor")) {
             config.put(LuceneSettings.lucene_merge_factor, Integer.parseInt(args.get("lucene-merge-factor")));
+        }
+
+        // Neo4j Browser, offline and opening on the PlanGraph guide: BrowserOffline.java says how.
+        // One zip serves every home (tests start many); --web-dir says where, default <home>/web.
+        Path webDir = args.containsKey("web-dir") ? Path.of(args.get("web-dir")).toAbsolutePath() : home.resolve("web");
+        BrowserOffline.prepare(webDir, args.containsKey("browser-guide") ? Path.of(args.get("browser-guide")) : null);
+        config.put(ServerSettings.web_dir_path, webDir);
+        config.put(ServerSettings.allow_telemetry, false);
+        config.put(ServerSettings.browser_remote_content_hostname_whitelist, HOST + ",localhost");
+        if (args.containsKey("browser-guide")) {
+            config.put(ServerSettings.browser_post_connect_cmd,
+                    "play http://" + HOST + ":" + httpPort + "/browser/" + BrowserOffline.GUIDE_FILE);
         }
 
         long started = System.nanoTime();
@@ -168,5 +181,99 @@ public class Launcher {
     private static void fail(String message) {
         System.err.println("PLANGRAPH-NEO4J ERROR " + message);
         System.exit(2);
+    }
+}
+
+/**
+ * Neo4j Browser as served by the jar loads Google Fonts from its CSS and, depending on settings,
+ * segment.com analytics and the canny.io widget: an offline tool must load nothing from outside.
+ * Neo4j serves a Browser zip found in its web directory (server setting web_dir_path) in place of
+ * the classpath copy, so this writes one there once per Browser jar, patch version and guide: every
+ * file of the jar's browser/ folder with those three URLs taken out, plus the PlanGraph guide.
+ * Telemetry and the start command are ordinary settings (Launcher.main).
+ */
+final class BrowserOffline {
+    static final String GUIDE_FILE = "plangraph-guide.html";
+    private static final String PATCH_VERSION = "2";
+    private static final java.util.regex.Pattern FONT_IMPORT =
+            java.util.regex.Pattern.compile("@import url\\(https://fonts\\.googleapis\\.com/[^)]*\\);?");
+    /** Script URLs injected at run time; about:blank loads nothing. */
+    private static final String[][] SCRIPT_URLS = {
+        {"https://cdn.segment.com/analytics.js/v1/", "about:blank#"},
+        {"https://canny.io/sdk.js", "about:blank"},
+    };
+
+    private BrowserOffline() {}
+
+    static void prepare(Path webDir, Path guide) throws IOException {
+        java.net.URL index = Launcher.class.getClassLoader().getResource("browser/index.html");
+        if (index == null || !index.toString().startsWith("jar:file:")) {
+            throw new IOException("Neo4j Browser (browser/index.html) is not on the classpath; run \"npx plangraph neo4j install\"");
+        }
+        String url = index.toString();
+        Path jar = Path.of(java.net.URI.create(url.substring(4, url.indexOf("!/"))));
+        byte[] guideBytes = guide == null ? null : Files.readAllBytes(guide);
+        String key = PATCH_VERSION + " " + jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar)
+                + " " + (guideBytes == null ? "-" : java.util.HexFormat.of().formatHex(sha256(guideBytes)));
+        Path zip = webDir.resolve("neo4j-browser.zip");
+        Path keyFile = webDir.resolve("neo4j-browser.key");
+        if (Files.exists(zip) && Files.exists(keyFile) && Files.readString(keyFile).equals(key)) return;
+
+        Files.createDirectories(webDir);
+        Path tmp = webDir.resolve("neo4j-browser.zip." + ProcessHandle.current().pid() + ".tmp");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(jar.toFile());
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
+            out.setLevel(1);
+            // Neo4j unpacks the zip creating each directory from its own entry, parents first, and
+            // serves the first entry's folder: browser/ must come first, every folder before its files.
+            java.util.Set<String> directories = new java.util.HashSet<>();
+            directoriesOf("browser/index.html", out, directories);
+            for (java.util.Enumeration<? extends java.util.zip.ZipEntry> e = in.entries(); e.hasMoreElements();) {
+                java.util.zip.ZipEntry entry = e.nextElement();
+                String name = entry.getName();
+                if (entry.isDirectory() || !name.startsWith("browser/")) continue;
+                byte[] bytes;
+                try (InputStream s = in.getInputStream(entry)) {
+                    bytes = s.readAllBytes();
+                }
+                if (name.endsWith(".js") || name.endsWith(".css") || name.endsWith(".html")) bytes = offline(bytes);
+                directoriesOf(name, out, directories);
+                out.putNextEntry(new java.util.zip.ZipEntry(name));
+                out.write(bytes);
+                out.closeEntry();
+            }
+            if (guideBytes != null) {
+                out.putNextEntry(new java.util.zip.ZipEntry("browser/" + GUIDE_FILE));
+                out.write(guideBytes);
+                out.closeEntry();
+            }
+        }
+        Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(keyFile, key);
+    }
+
+    private static void directoriesOf(String file, java.util.zip.ZipOutputStream out, java.util.Set<String> written) throws IOException {
+        for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+            String dir = file.substring(0, slash + 1);
+            if (written.add(dir)) {
+                out.putNextEntry(new java.util.zip.ZipEntry(dir));
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static byte[] offline(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        String out = FONT_IMPORT.matcher(text).replaceAll("");
+        for (String[] r : SCRIPT_URLS) out = out.replace(r[0], r[1]);
+        return out.equals(text) ? bytes : out.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -4,7 +4,7 @@ import { escapeLucene, resolveDepartmentQuery, resolveDepartmentWithLeadsQuery, 
 describe('name resolution queries', () => {
   it('resolve a district by name, alias or code, with the code trimmed', () => {
     const q = resolveDistrictQuery(' 440114000000 ');
-    expect(q.params).toEqual({ name: '440114000000', code: '440114' });
+    expect(q.params).toEqual({ name: '440114000000', names: ['440114000000'], code: '440114', ids: ['div:440114'] });
     expect(q.text).toMatchSnapshot();
   });
 
@@ -31,6 +31,9 @@ describe('name resolution queries', () => {
   it('snapshot: a department with its led tasks and their plans, in one query', () => {
     const q = resolveDepartmentWithLeadsQuery(' 省发展改革委 ');
     expect(q.params.name).toBe('省发展改革委');
+    expect(q.params.ids).toContain('dept:广东省发展和改革委员会');
+    // Without a jurisdiction, 省 may be any province's: the graph keeps the ones it has.
+    expect(q.params.ids).toContain('dept:湖南省发展和改革委员会');
     // one page of leads (100), the total from the edge count
     expect(String(q.params.limit)).toBe('100');
     expect(q.text).toContain('_leadCount: COUNT { (x)-[:LEADS]->(:Task) }');

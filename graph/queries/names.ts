@@ -6,50 +6,65 @@
  */
 import { cypherQuery, int, row, type CypherQuery } from './cypher.ts';
 import { responsibilityPage } from './department-tasks.ts';
+import { departmentIdsFor, districtNameForms } from './name-forms.ts';
 import type { Page } from './tasks.ts';
 
 const levelOrder = `CASE x.level WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 WHEN 'ZONE' THEN 3 WHEN 'TOWN' THEN 4 ELSE 5 END`;
 
-/** NBS codes are written with or without trailing zero groups (440114 / 440114000000). */
-export function trimDivisionCode(code: string): string {
-  let c = code.trim();
-  if (!/^\d+$/.test(c)) return c;
-  if (c.length === 12 && c.endsWith('000')) c = c.slice(0, 9);
-  if (c.length === 9 && c.endsWith('000')) c = c.slice(0, 6);
-  if (c.length === 6 && c.endsWith('00')) c = c.slice(0, 4);
-  if (c.length === 4 && c.endsWith('00')) c = c.slice(0, 2);
-  return c;
+export { trimDivisionCode } from './name-forms.ts';
+
+/**
+ * Districts a typed name means, `rank` 0: id or full name as typed; 1: code, or the Simplified
+ * full name (花都區); 2: an alias; 3: what the gazetteer makes of a hierarchical, Traditional or
+ * pinyin name (广东省广州市花都区, Huadu District → div:440114). The WHERE is shared with
+ * resolveEntityQuery.
+ */
+const DISTRICT_MATCH = `x.id = $name OR x.name IN $names OR x.code = $code OR any(n IN $names WHERE n IN x.aliases) OR x.id IN $ids`;
+const DISTRICT_RANK = `CASE WHEN x.id = $name OR x.name = $name THEN 0 WHEN x.code = $code OR x.name IN $names THEN 1 WHEN any(n IN $names WHERE n IN x.aliases) THEN 2 ELSE 3 END`;
+
+function districtParams(name: string) {
+  const forms = districtNameForms(name);
+  return { name: name.trim(), names: forms.names, code: forms.code, ids: forms.ids };
 }
 
 export function resolveDistrictQuery(name: string): CypherQuery {
-  const trimmed = name.trim();
   return cypherQuery(
     'district.resolve',
     `
 MATCH (x:District)
-WHERE x.id = $name OR x.name = $name OR x.code = $code OR $name IN x.aliases
-WITH x, CASE WHEN x.id = $name OR x.name = $name THEN 0 WHEN x.code = $code THEN 1 ELSE 2 END AS rank
+WHERE ${DISTRICT_MATCH}
+WITH x, ${DISTRICT_RANK} AS rank
 RETURN ${row('x', 'District')} AS node, rank
 ORDER BY rank, ${levelOrder}, x.id
 LIMIT 20`,
-    { name: trimmed, code: trimDivisionCode(trimmed) },
+    districtParams(name),
   );
 }
 
-/** Departments named `$name` (id, name or alias), each with its `rank` (0: by id or name, 2: by alias). */
+/**
+ * Departments named `$name`, each with its `rank` (0: by id or name, 2: by an alias seen in a
+ * document, 3: by what the bodies gazetteer makes of it, `$ids`: 省发改委, 广州市发改委, or 发改委
+ * within a jurisdiction; graph/queries/name-forms.ts departmentIdsFor).
+ */
 const DEPARTMENTS_NAMED = `
 MATCH (x:Department)
-WHERE x.id = $name OR x.name = $name OR $name IN x.aliases
-WITH x, CASE WHEN x.id = $name OR x.name = $name THEN 0 ELSE 2 END AS rank`;
+WHERE x.id = $name OR x.name = $name OR $name IN x.aliases OR x.id IN $ids
+WITH x, CASE WHEN x.id = $name OR x.name = $name THEN 0 WHEN $name IN x.aliases THEN 2 ELSE 3 END AS rank`;
 
-export function resolveDepartmentQuery(name: string): CypherQuery {
+function departmentParams(name: string, jurisdiction?: string | null) {
+  // Within a jurisdiction, a bare name is that division's body, not any alias seen elsewhere.
+  const trimmed = name.trim();
+  return { name: jurisdiction?.trim() ? '\u0000' : trimmed, ids: departmentIdsFor(trimmed, jurisdiction) };
+}
+
+export function resolveDepartmentQuery(name: string, jurisdiction?: string | null): CypherQuery {
   return cypherQuery(
     'department.resolve',
     `${DEPARTMENTS_NAMED}
 RETURN ${row('x', 'Department')} AS node, rank
 ORDER BY rank, x.name, x.id
 LIMIT 20`,
-    { name: name.trim() },
+    departmentParams(name, jurisdiction),
   );
 }
 
@@ -57,7 +72,7 @@ LIMIT 20`,
  * resolveDepartmentQuery with each candidate's led tasks (plans prefetched) as `_leads`, in the
  * order department.leads gives them: `department(name) { leads { … plan } }` in one round trip.
  */
-export function resolveDepartmentWithLeadsQuery(name: string, page: Page = { skip: 0, limit: 100 }): CypherQuery {
+export function resolveDepartmentWithLeadsQuery(name: string, page: Page = { skip: 0, limit: 100 }, jurisdiction?: string | null): CypherQuery {
   return cypherQuery(
     'department.resolveWithLeads',
     `${DEPARTMENTS_NAMED}
@@ -66,7 +81,7 @@ LIMIT 20
 ${responsibilityPage('LEADS')}
 RETURN ${row('x', 'Department', '_leads: items, _leadCount: COUNT { (x)-[:LEADS]->(:Task) }')} AS node, rank
 ORDER BY rank, x.name, x.id`,
-    { name: name.trim(), skip: int(page.skip), limit: int(page.limit) },
+    { ...departmentParams(name, jurisdiction), skip: int(page.skip), limit: int(page.limit) },
   );
 }
 
@@ -97,12 +112,12 @@ export function resolveEntityQuery(name: string): CypherQuery {
     `
 CALL () {
   MATCH (x:District)
-  WHERE x.id = $name OR x.name = $name OR x.code = $code OR $name IN x.aliases
-  RETURN ${row('x', 'District')} AS node, CASE WHEN x.id = $name OR x.name = $name THEN 0 WHEN x.code = $code THEN 1 ELSE 2 END AS rank, 0 AS kindOrder
+  WHERE ${DISTRICT_MATCH}
+  RETURN ${row('x', 'District')} AS node, ${DISTRICT_RANK} AS rank, 0 AS kindOrder
   UNION
   MATCH (x:Department)
-  WHERE x.id = $name OR x.name = $name OR $name IN x.aliases
-  RETURN ${row('x', 'Department')} AS node, CASE WHEN x.id = $name OR x.name = $name THEN 0 ELSE 2 END AS rank, 1 AS kindOrder
+  WHERE x.id = $name OR x.name = $name OR $name IN x.aliases OR x.id IN $bodyIds
+  RETURN ${row('x', 'Department')} AS node, CASE WHEN x.id = $name OR x.name = $name THEN 0 WHEN $name IN x.aliases THEN 2 ELSE 3 END AS rank, 1 AS kindOrder
   UNION
   MATCH (x:Plan)
   WHERE x.id = $name OR x.title = $name
@@ -123,7 +138,7 @@ CALL () {
 RETURN node, rank
 ORDER BY rank, kindOrder, node.id
 LIMIT 20`,
-    { name: trimmed, code: trimDivisionCode(trimmed) },
+    { ...districtParams(trimmed), bodyIds: departmentIdsFor(trimmed) },
   );
 }
 

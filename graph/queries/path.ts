@@ -23,6 +23,9 @@ ${byId('$from', 'a')}
 ${byId('$to', 'b')}
 MATCH p = allShortestPaths((a)-[:${modelRelationships}*..${maxHops}]-(b))
 WITH p
+// Ties in a stable order (by the ids along the path): the same graph gives the same answer,
+// whatever order the store happens to hold the nodes in.
+ORDER BY [n IN nodes(p) | n.id]
 LIMIT $first
 RETURN
   [n IN nodes(p) | n {.*, label: [l IN labels(n) WHERE l IN $kinds][0]}] AS nodes,

@@ -53,7 +53,11 @@ describe('plangraph neo4j', () => {
     env = cliEnv({ NEO4J_BOLT_PORT: String(bolt), NEO4J_HTTP_PORT: String(http) });
 
     const first = await plangraph(['neo4j', 'start'], env);
-    expect(first.stderr).toBe('');
+    // Off a terminal, progress is a line when the start begins, one every 15 s, one when done.
+    const progress = first.stderr.trim().split('\n');
+    expect(progress[0]).toMatch(/^starting Neo4j \(usually about \d+ s\) …$/);
+    expect(progress.at(-1)).toMatch(/^starting Neo4j: done in \d+ s$/);
+    for (const line of progress.slice(1, -1)) expect(line).toMatch(/^ {2}… starting Neo4j: \d+ s so far$/);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Neo4j 5\.26\.\d+ started \(pid \d+\) in \d+\.\ds/);
     expect(first.stdout).toContain(`Bolt:    bolt://127.0.0.1:${bolt}`);
@@ -62,6 +66,8 @@ describe('plangraph neo4j', () => {
     const file = path.join(home, 'connection.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
+    // The user can log in to Browser with what start printed.
+    expect(first.stdout).toContain(`(user neo4j, password ${saved.password};`);
     expect(saved).toMatchObject({ uri: `bolt://127.0.0.1:${bolt}`, user: 'neo4j', browserUrl: `http://127.0.0.1:${http}/browser/` });
     expect(saved.password.length).toBeGreaterThanOrEqual(8);
 
@@ -85,6 +91,9 @@ describe('plangraph neo4j', () => {
     const status = await plangraph(['neo4j', 'status'], env);
     expect(status.code).toBe(0);
     expect(status.stdout).toContain(`running (pid ${pid})`);
+    const statusJson = await plangraph(['neo4j', 'status', '--json'], env);
+    expect(statusJson.code).toBe(0);
+    expect(JSON.parse(statusJson.stdout)).toMatchObject({ running: true, pid: Number(pid), uri: saved.uri, browserUrl: saved.browserUrl, home });
 
     const stop = await plangraph(['neo4j', 'stop'], env);
     expect(stop.code).toBe(0);
@@ -96,5 +105,30 @@ describe('plangraph neo4j', () => {
     const after = await plangraph(['neo4j', 'status'], env);
     expect(after.code).toBe(3);
     expect(after.stdout).toContain('not running');
-  }, 300_000);
+    const afterJson = await plangraph(['neo4j', 'status', '--json'], env);
+    expect(afterJson.code).toBe(3);
+    expect(JSON.parse(afterJson.stdout)).toEqual({ running: false, home });
+
+    // A bad memory size is refused naming the variable, before Java sees it.
+    const heap = await plangraph(['neo4j', 'start'], { ...env, NEO4J_HEAP: 'lots' });
+    expect(heap.code).toBe(1);
+    expect(heap.stderr).toContain('NEO4J_HEAP "lots" is not a memory size');
+
+    // Started again without port settings, it keeps the ports of the last start.
+    const noPorts = { ...env };
+    delete noPorts.NEO4J_BOLT_PORT;
+    delete noPorts.NEO4J_HTTP_PORT;
+    const second = await plangraph(['neo4j', 'start'], noPorts);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain(`Bolt:    bolt://127.0.0.1:${bolt}`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ uri: `bolt://127.0.0.1:${bolt}`, boltPort: bolt, httpPort: http, password: saved.password });
+    expect((await plangraph(['neo4j', 'stop'], noPorts)).code).toBe(0);
+  }, 400_000);
+
+  it('--help exits 0 with the usage and exit codes', async () => {
+    const r = await plangraph(['neo4j', '--help'], cliEnv({}));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('usage: plangraph neo4j <start|stop|status|install>');
+    expect(r.stdout).toContain('3 status: not running');
+  });
 });
