@@ -9,6 +9,8 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   extract: () => import('./commands/extract.ts'),
   load: () => import('./commands/load.ts'),
   serve: () => import('./commands/serve.ts'),
+  export: () => import('./commands/export.ts'),
+  remove: () => import('./commands/remove.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {
