@@ -1,0 +1,43 @@
+// The GraphQL the explorer sends, in one place: when the schema changes (paged lists, counts),
+// this file is the one to adapt. Both stay well under the server's cost limit.
+/* exported PlanGraphQueries */
+var PlanGraphQueries = (function () {
+  var task = [
+    'fragment ExploreTask on Task {',
+    '  id ref title kind',
+    '  plan { id title }',
+    '  districts { id name level }',
+    '  assignments { role department { id } evidence { document line quote } }',
+    '  evidence { document line quote }',
+    '}',
+  ].join('\n');
+
+  return {
+    district: [
+      'query ExploreDistrict($name: String!, $includeDescendants: Boolean, $includeEnclosing: Boolean, $includeSupporting: Boolean) {',
+      '  district(name: $name) {',
+      '    id name code level aliases',
+      '    parent { id name }',
+      '    leadingDepartments(includeDescendants: $includeDescendants, includeEnclosing: $includeEnclosing, includeSupporting: $includeSupporting) {',
+      '      role',
+      '      department { id name }',
+      '      tasks { ...ExploreTask }',
+      '    }',
+      '  }',
+      '}',
+      task,
+    ].join('\n'),
+
+    department: [
+      'query ExploreBody($name: String!, $includeSupporting: Boolean!) {',
+      '  department(name: $name) {',
+      '    id name aliases',
+      '    jurisdiction { id name }',
+      '    leads { ...ExploreTask }',
+      '    supports @include(if: $includeSupporting) { ...ExploreTask }',
+      '  }',
+      '}',
+      task,
+    ].join('\n'),
+  };
+})();
