@@ -102,6 +102,11 @@ export async function run(args: string[]): Promise<number> {
     const what = graph.scope.kind === 'area' ? `area ${graph.scope.district!.name} (${graph.scope.district!.id})` : 'whole graph';
     const counts = `${graph.nodes.length} nodes, ${graph.relationships.length} relationships`;
     if (out === '-' && format !== 'csv') {
+      // A reader that stops early (| head) is no failure.
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(0);
+        throw err;
+      });
       process.stdout.write(renderExport(graph, format));
       console.error(`exported ${what}: ${counts} (${format})`);
       return 0;

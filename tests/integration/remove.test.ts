@@ -58,7 +58,7 @@ describe('plangraph remove', () => {
     expect(plainSnapshot(after)).toEqual(plainSnapshot(withoutHuadu));
     // Nothing of it is left anywhere.
     const left = await db.driver.executeQuery(
-      'MATCH (n) WHERE n.document = $doc RETURN count(n) AS nodes, COUNT { ()-[r]->() WHERE r.document = $doc } AS rels',
+      'RETURN COUNT { MATCH (n) WHERE n.document = $doc } AS nodes, COUNT { MATCH ()-[r]->() WHERE r.document = $doc } AS rels',
       { doc: HUADU },
       { database: db.database },
     );

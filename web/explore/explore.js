@@ -110,6 +110,8 @@
     cy.add(picture.edges.map(function (e) { return { group: 'edges', data: e }; }));
     cy.layout({ name: 'preset', fit: true, padding: 30 }).run();
     current = { picture: picture, options: o, kind: result.kind, name: result.answer.name };
+    // The touch options belong to areas; a body's tasks are every task it holds.
+    $('descendants').disabled = $('enclosing').disabled = result.kind !== 'district';
     showSummary(picture, result);
     showDetails(null);
     document.title = result.answer.name + ' · PlanGraph Explore';
@@ -144,7 +146,9 @@
     summary.appendChild(h);
     summary.appendChild(p);
     summary.appendChild(grid);
-    if (result.kind === 'district') summary.appendChild(bodyList(picture));
+    var list = $('bodies');
+    list.innerHTML = '';
+    if (result.kind === 'district') list.appendChild(bodyList(picture));
     if (s.tasks === 0) {
       var empty = document.createElement('p');
       empty.className = 'warn';
@@ -234,6 +238,8 @@
 
   cy.on('tap', 'node, edge', function (evt) {
     var target = evt.target;
+    cy.elements().unselect();
+    target.select();
     cy.elements().addClass('faded');
     var keep = target.isEdge() ? target.union(target.connectedNodes()) : target.closedNeighborhood().union(target.children()).union(target.children().closedNeighborhood());
     keep = keep.union(keep.parents());
@@ -242,7 +248,7 @@
   });
   cy.on('tap', function (evt) {
     if (evt.target === cy) {
-      cy.elements().removeClass('faded');
+      cy.elements().removeClass('faded').unselect();
       showDetails(null);
     }
   });
