@@ -10,10 +10,10 @@ import { limitRules } from '../validation/index.ts';
 import { servedSchema } from '../validation/servedSchema.testutil.ts';
 
 const source = readFileSync(new URL('../../web/explore/queries.js', import.meta.url), 'utf8');
-const queries = new Function(`${source}; return PlanGraphQueries;`)() as Record<'district' | 'department', string>;
+const queries = new Function(`${source}; return PlanGraphQueries;`)() as Record<'district' | 'department' | 'suggest', string>;
 
 describe('the explorer page queries', () => {
-  for (const name of ['district', 'department'] as const) {
+  for (const name of ['district', 'department', 'suggest'] as const) {
     it(`${name}: valid, within every limit, at most half the cost limit`, () => {
       const document = parse(queries[name]);
       expect(validate(servedSchema, document, [...specifiedRules, ...limitRules()]).map((e) => e.message)).toEqual([]);

@@ -6,6 +6,7 @@
  * decimal point, so types survive). Relationships find their ends by label and `id`, which
  * the PlanGraph schema's constraints index; `CONSTRAINTS` creates those first.
  */
+import { constraintName } from '../schema.ts';
 import { ExportError, type ExportGraph, type ExportValue } from './model.ts';
 
 export const BATCH = 200;
@@ -53,10 +54,14 @@ function batches<T>(items: T[]): T[][] {
   return out;
 }
 
-/** One uniqueness constraint per label present, so the relationship statements' lookups are index seeks. */
+/**
+ * One uniqueness constraint per label present, so the relationship statements' lookups are
+ * index seeks; named as graph/schema.ts names them, so applying the PlanGraph schema later
+ * finds them in place.
+ */
 function constraints(graph: ExportGraph): string[] {
   const labels = [...new Set(graph.nodes.map((n) => n.labels[0]).filter(Boolean))].sort();
-  return labels.map((l) => `CREATE CONSTRAINT ${ident(`${l.toLowerCase()}_id`)} IF NOT EXISTS FOR (n:${ident(l)}) REQUIRE n.id IS UNIQUE`);
+  return labels.map((l) => `CREATE CONSTRAINT ${ident(constraintName(l))} IF NOT EXISTS FOR (n:${ident(l)}) REQUIRE n.id IS UNIQUE`);
 }
 
 /** The statements, in order (no trailing semicolons). */

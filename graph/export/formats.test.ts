@@ -76,7 +76,7 @@ describe('Cypher', () => {
 
   it('creates constraints, then nodes by label, then relationships matched by label and id', () => {
     const statements = toCypherStatements(graph);
-    expect(statements[0]).toMatch(/^CREATE CONSTRAINT district_id IF NOT EXISTS FOR \(n:District\) REQUIRE n.id IS UNIQUE/);
+    expect(statements[0]).toMatch(/^CREATE CONSTRAINT district_id_unique IF NOT EXISTS FOR \(n:District\) REQUIRE n.id IS UNIQUE/);
     expect(statements.some((s) => s.includes('CREATE (n:Task)') && s.includes("line: 12,"))).toBe(true);
     expect(statements.some((s) => s.includes('MATCH (a:District {id: row.s})') && s.includes('CREATE (a)-[r:LOCATED_IN]->(b)'))).toBe(true);
   });

@@ -293,6 +293,31 @@
     if (lead.nonempty()) lead.emit('tap');
   }
 
+  // Names to pick from while typing (places and bodies only; a failed lookup just offers nothing).
+  var suggestTimer = null;
+  $('q').addEventListener('input', function () {
+    clearTimeout(suggestTimer);
+    var text = $('q').value.trim();
+    if (!text) return;
+    suggestTimer = setTimeout(function () {
+      graphql(PlanGraphQueries.suggest, { text: text })
+        .then(function (reply) {
+          var list = $('suggestions');
+          list.innerHTML = '';
+          var seen = new Set();
+          ((reply.data && reply.data.search) || []).forEach(function (hit) {
+            if ((hit.__typename !== 'District' && hit.__typename !== 'Department') || seen.has(hit.name)) return;
+            seen.add(hit.name);
+            var option = document.createElement('option');
+            option.value = hit.name;
+            option.label = hit.__typename === 'District' ? 'place' + (hit.code ? ' ' + hit.code : '') : 'body';
+            list.appendChild(option);
+          });
+        })
+        .catch(function () {});
+    }, 250);
+  });
+
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     run();

@@ -28,6 +28,17 @@ var PlanGraphQueries = (function () {
       task,
     ].join('\n'),
 
+    /** Names to offer while typing: places and bodies the full-text search finds. */
+    suggest: [
+      'query ExploreSuggest($text: String!) {',
+      '  search(text: $text, first: 12) {',
+      '    __typename',
+      '    ... on District { name code }',
+      '    ... on Department { name }',
+      '  }',
+      '}',
+    ].join('\n'),
+
     department: [
       'query ExploreBody($name: String!, $includeSupporting: Boolean!) {',
       '  department(name: $name) {',
