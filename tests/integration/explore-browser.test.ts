@@ -90,8 +90,12 @@ describe.skipIf(!chromium)('/explore in headless Chromium, offline', () => {
     expect(lib.status).toBe(200);
     const installed = readFileSync(path.join(ROOT, 'node_modules/cytoscape/dist/cytoscape.min.js'));
     expect(Buffer.from(await lib.arrayBuffer()).equals(installed)).toBe(true);
-    expect((await fetch(`${server.origin}/explore/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
-    expect((await fetch(`${server.origin}/explore/assets/package.json`)).status).toBe(404);
+    for (const bad of ['package.json', '..%2F..%2Fpackage.json', '%2e%2e/%2e%2e/package.json', 'constructor', '__proto__', '../explore']) {
+      const res = await fetch(`${server.origin}/explore/assets/${bad}`);
+      expect(res.status, bad).toBe(404);
+      await res.arrayBuffer();
+    }
+    expect((await fetch(`${server.origin}/explore`, { method: 'POST' })).status).toBe(404);
   });
 
   it('draws the 花都 answer (includeEnclosing) with the nodes the API gives, makes no outside request, exports the view, shows evidence on click', async () => {

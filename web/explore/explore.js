@@ -122,7 +122,11 @@
     var title = result.kind === 'district'
       ? result.answer.name + (result.answer.code ? ' (' + result.answer.code + ')' : '')
       : result.answer.name;
-    var what = result.kind === 'district' ? 'Bodies with tasks touching this area' : 'Tasks this body holds';
+    var o = current.options;
+    var what = result.kind === 'district'
+      ? (o.includeSupporting ? 'Bodies leading or supporting' : 'Bodies leading') + ' tasks that touch ' + result.answer.name +
+        (o.includeDescendants ? ' or an area inside it' : ' itself') + (o.includeEnclosing ? ', province- and city-wide tasks included' : '')
+      : 'Tasks this body ' + (o.includeSupporting ? 'leads or supports' : 'leads') + ', in every plan';
     summary.dataset.nodes = String(cy.nodes().length);
     summary.dataset.edges = String(cy.edges().length);
     summary.dataset.bodies = String(s.bodies);
