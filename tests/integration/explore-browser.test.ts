@@ -37,7 +37,7 @@ function browse(args: string[]): Promise<{ stdout: string; stderr: string }> {
 async function expectedPicture(url: string) {
   const reply = await gql(
     url,
-    `{ district(name: "花都") { id name leadingDepartments(includeEnclosing: true) { role department { id } tasks { id plan { id } districts { id }
+    `{ district(name: "花都") { id name leadingDepartments(includeEnclosing: true) { role department { id } tasks { id plan { id } districts { id } locations { district { id } evidence { document line quote } }
        assignments { role department { id } evidence { document line quote } } } } } }`,
   );
   expect(reply.body.errors).toBeUndefined();
@@ -50,6 +50,9 @@ async function expectedPicture(url: string) {
   for (const group of district.leadingDepartments) {
     bodies.add(group.department.id);
     for (const t of group.tasks) {
+      // Task.locations: the same places as Task.districts, each with the line that names it.
+      expect(t.locations.map((l: any) => l.district.id).sort()).toEqual(t.districts.map((d: any) => d.id).sort());
+      for (const l of t.locations) expect(l.evidence.line, t.id).toBeGreaterThan(0);
       tasks.add(t.id);
       plans.add(t.plan.id);
       edges.add(`${group.role}|${group.department.id}|${t.id}`);

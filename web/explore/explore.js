@@ -225,7 +225,7 @@
       details.dataset.selected = d.id;
       details.appendChild(el('h3', 'edge-' + d.type, d.type));
       details.appendChild(el('p', 'sentence', src.name + ' ' + TYPE_TEXT[d.type] + ' ' + (dst.ref ? dst.ref + ' ' : '') + dst.name));
-      details.appendChild(el('h4', '', d.type === 'LOCATED_IN' ? 'Where the task says so' : 'Evidence'));
+      details.appendChild(el('h4', '', 'Evidence'));
       details.appendChild(evidenceList(d.evidence));
       return;
     }

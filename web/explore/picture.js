@@ -70,11 +70,10 @@ var PlanGraphPicture = (function () {
       plan: plan.title,
       evidence: task.evidence ? [task.evidence] : [],
     });
-    (task.districts || []).forEach(function (d) {
-      var target = d.id === focusPlaceId ? focusPlaceId : d.id;
-      if (target !== focusPlaceId) b.node(d.id, { kind: 'place', label: d.name, name: d.name, level: d.level, w: textWidth(d.name, 13) + 20 });
-      // The API gives a task's places without their own line; the task's evidence is where it says so.
-      b.edge(task.id, target, 'LOCATED_IN', task.evidence ? [task.evidence] : []);
+    (task.locations || []).forEach(function (location) {
+      var d = location.district;
+      if (d.id !== focusPlaceId) b.node(d.id, { kind: 'place', label: d.name, name: d.name, level: d.level, w: textWidth(d.name, 13) + 20 });
+      b.edge(task.id, d.id, 'LOCATED_IN', location.evidence ? [location.evidence] : []);
     });
     return node;
   }

@@ -6,7 +6,7 @@ var PlanGraphQueries = (function () {
     'fragment ExploreTask on Task {',
     '  id ref title kind',
     '  plan { id title }',
-    '  districts { id name level }',
+    '  locations { district { id name level } evidence { document line quote } }',
     '  assignments { role department { id } evidence { document line quote } }',
     '  evidence { document line quote }',
     '}',
