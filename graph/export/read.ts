@@ -14,9 +14,8 @@
  *   - every relationship between two included nodes; REFERS_TO records only when asked.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { NODE_LABELS } from '../write/allow-list.ts';
+import { NODE_LABELS, REFERENCE_TYPE } from '../write/allow-list.ts';
 import { GRAPH_STATE_LABEL } from '../write/version.ts';
-import { REFERENCE_TYPE } from '../write/allow-list.ts';
 import { touchedTasksFragment } from '../queries/touches.ts';
 import { resolveDistrictQuery } from '../queries/names.ts';
 import { runQuery } from '../queries/run.ts';
