@@ -7,7 +7,9 @@
  *  - an area's subgraph (花都区) holds the tasks the API says touch it, closed under its edges;
  *    the GraphML of it is well-formed with one <node> per node.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -18,6 +20,16 @@ import { adminImport } from '../../graph/local/admin-import.ts';
 import { freePort, launch } from '../../graph/local/launcher.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 import { gql, loadSeeds, startTestServer } from './server.harness.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function plangraph(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'bin/plangraph.js'), ...args], { cwd, timeout: 120_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
 
 /** Every node and relationship as text, value types kept (12n is a long, 12 a double). */
 function canonical(graph: ExportGraph): string[] {
@@ -130,5 +142,21 @@ describe('export', () => {
     const root = parse(xml);
     expect(root.querySelectorAll('node').length).toBe(area.nodes.length);
     expect(root.querySelectorAll('edge').length).toBe(area.relationships.length);
+  }, 120_000);
+
+  it('the CLI writes an area as GraphML and the whole graph as a CSV folder with its import command', async () => {
+    const area = await plangraph(['export', '--district', '花都区', '--out', 'huadu.graphml'], tmp);
+    expect(area.stderr).toBe('');
+    expect(area.code).toBe(0);
+    expect(area.stdout).toMatch(/exported area 花都区 \(div:440114\): \d+ nodes, \d+ relationships → .*huadu\.graphml \(graphml\)/);
+    const xml = parse(readFileSync(path.join(tmp, 'huadu.graphml'), 'utf8'));
+    expect(xml.querySelectorAll('node').length).toBeGreaterThan(100);
+
+    const csv = await plangraph(['export', '--format', 'csv', '--out', 'all'], tmp);
+    expect(csv.code).toBe(0);
+    const files = readdirSync(path.join(tmp, 'all'));
+    expect(files).toEqual(expect.arrayContaining(['IMPORT.txt', 'nodes-Task.csv', 'relationships-LEADS.csv']));
+    expect(readFileSync(path.join(tmp, 'all', 'IMPORT.txt'), 'utf8')).toContain('neo4j-admin database import full neo4j --id-type=string');
+    expect(existsSync(path.join(tmp, 'all', 'after-import.cypher'))).toBe(true);
   }, 120_000);
 });
