@@ -74,6 +74,7 @@ export async function run(args: string[]): Promise<number> {
   }
 
   console.log(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
+  console.log(`  explore: ${server.url.replace(/\/graphql$/, '/explore')}  (a picture of the answer)`);
   console.log(`  Neo4j ${version} at ${conn.uri}${conn.database ? ` (database ${conn.database})` : ''}`);
   console.log('  health: ' + server.url.replace(/\/graphql$/, '/health') + '   Ctrl-C stops');
 
