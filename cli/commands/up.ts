@@ -145,6 +145,7 @@ export async function run(args: string[]): Promise<number> {
 
     console.log('');
     console.log(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
+    console.log(`  explore: ${server.url.replace(/\/graphql$/, '/explore')}  (a picture of the answer)`);
     console.log(`  over Neo4j ${version} at ${conn.uri}${conn.browserUrl ? `, Browser ${conn.browserUrl}` : ''}`);
     if (failedDocuments > 0) console.log(`  note: ${failedDocuments} document(s) failed to load (see above); the rest is served`);
     console.log('  Ctrl-C stops' + (startedNeo4j ? ' the API and Neo4j' : ' the API (Neo4j was already running and keeps running)'));
