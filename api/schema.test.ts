@@ -22,7 +22,7 @@ describe('buildPlanGraphSchema', () => {
     expect(args('relatedTasks')).toEqual(['task: ID!', 'first: Int']);
     expect(args('workload')).toEqual(['plan: ID', 'first: Int']);
     const district = (await buildPlanGraphSchema()).getType('District') as import('graphql').GraphQLObjectType;
-    expect(district.getFields().leadingDepartments.args.map((a) => a.name)).toEqual(['includeDescendants', 'includeEnclosing', 'includeSupporting']);
+    expect(district.getFields().leadingDepartments.args.map((a) => a.name)).toEqual(['includeDescendants', 'includeEnclosing', 'includeSupporting', 'first', 'after', 'tasksFirst']);
   });
 
   it('is built once per process', async () => {

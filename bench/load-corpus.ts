@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { loadPaths } from '../graph/write/index.ts';
+import { defaultExtractWorkers } from '../graph/write/extract-pool.ts';
 import type { GraphDocument } from '../loaders/model.ts';
 import { extractPaths } from '../loaders/pipeline.ts';
 import { decodeFloor, megabytes } from './extraction.ts';
@@ -53,6 +54,11 @@ const first = await loadPaths(driver, files, {
   },
 });
 const elements = graphs.elements;
+// 1b. The same end to end with extraction on worker threads (one per core, loadPaths's
+//     default), into an empty graph: the 1-worker figure above beside it.
+await clearGraph(driver, database);
+const workers = defaultExtractWorkers();
+const parallel = await loadPaths(driver, files, { database, workers });
 // 2. The write rate: the same graphs, read back from the graph files, into an empty graph.
 //    Its wall seconds are the whole loadPaths call: reading and parsing the files, preparing,
 //    writing, and waiting for the full-text indexes to catch up.
@@ -113,6 +119,10 @@ console.log(
     elementsPerCpuSecond: writeNeo4jCpuSeconds === undefined ? undefined : round(elements / (writeNeo4jCpuSeconds + writeTimed.cpuSeconds), 0),
     endToEndSeconds: round(first.seconds),
     endToEndElementsPerSec: round(elements / first.seconds, 0),
+    endToEndWorkers: workers,
+    endToEndWorkersSeconds: round(parallel.seconds),
+    endToEndWorkersElementsPerSec: round(elements / parallel.seconds, 0),
+    endToEndWorkersFailed: parallel.failed,
     baselineElementsPerSec: round(naiveElements / naiveSeconds, 0),
     baselineWriteSeconds: round(naiveSeconds),
     baselineDocuments: Math.min(FLOOR_DOCUMENTS, stashed.length),

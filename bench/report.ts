@@ -68,6 +68,9 @@ export function printTable(r: Results): string {
     rows.push(['load corpus, elements written/s', fmt(l.corpusElementsPerSec), '', fmt(l.corpusBaselineElementsPerSec), '', ...mark('load.corpusElementsPerSec')]);
     if (l.corpusElementsPerCpuSecond !== undefined) rows.push(['load corpus, elements per CPU second (Neo4j + loader)', fmt(l.corpusElementsPerCpuSecond), '', '', '', '', '']);
     if (l.corpusEndToEndElementsPerSec !== undefined) rows.push(['load corpus from source (extraction too), elements/s', fmt(l.corpusEndToEndElementsPerSec), '', '', '', '', '']);
+    if (l.corpusEndToEndWorkersElementsPerSec !== undefined) {
+      rows.push([`  same, extraction on ${l.corpusEndToEndWorkers} workers (vs 1 above), elements/s`, fmt(l.corpusEndToEndWorkersElementsPerSec), '', '', '', '≥1.7× 1 worker', l.corpusEndToEndWorkersElementsPerSec >= 1.7 * l.corpusEndToEndElementsPerSec ? 'yes' : 'no']);
+    }
     rows.push(['load corpus, peak RSS MB (floor: RSS at start)', fmt(l.corpusPeakRssMb), '', fmt(l.corpusRssAtStartMb), '', ...mark('load.corpusPeakRssMb')]);
     rows.push(['reload corpus unchanged, s', fmt(l.reloadSeconds), '', '', '', '', '']);
     rows.push(['reload corpus unchanged, elements changed', fmt(l.reloadChanged), '', '0', '', ...mark('load.reloadChanged')]);

@@ -4,6 +4,10 @@
  * writes the figures to bench/results/latest.json and bench/results/<ISO date>.json.
  *
  *   npm run bench -- [--count 500] [--seed 42] [--seconds 5] [--quick] [--only extraction,load,queries]
+ *   npm run bench -- --scale 500,2000,5000 [--seed 7] [--seconds 5] [--servers graphqlNoCache,graphql,driver,peer]
+ *
+ * With --scale, only the scale benchmark runs (bench/scale/run.ts): the graph grows to each size
+ * in turn and every question is asked at each.
  *
  * Neo4j: NEO4J_URI if set (an empty, disposable database: the benchmark clears it), else a
  * throw-away local Neo4j on free ports (graph/local/launcher.ts). See docs/benchmarks.md.
@@ -21,6 +25,8 @@ import { option } from './options.ts';
 import { benchQueries, type QueryFigures } from './queries/index.ts';
 import { REQUESTS } from './queries/requests.ts';
 import { printTable, targetsOf } from './report.ts';
+import { benchScale, scaleTable } from './scale/run.ts';
+import { SERVER_KINDS, type ServerKind } from './queries/kinds.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -28,7 +34,11 @@ const quick = process.argv.includes('--quick');
 const count = Number(option('count') ?? (quick ? 60 : 500));
 const seed = Number(option('seed') ?? 42);
 const seconds = Number(option('seconds') ?? (quick ? 2 : 5));
-const sections = new Set((option('only') ?? 'extraction,load,queries').split(','));
+const scaleSizes = option('scale')?.split(',').map(Number);
+if (scaleSizes && (scaleSizes.length === 0 || scaleSizes.some((n) => !Number.isInteger(n) || n <= 0))) throw new Error('--scale takes document counts, e.g. --scale 500,2000,5000');
+const sections = new Set(scaleSizes ? ['scale'] : (option('only') ?? 'extraction,load,queries').split(','));
+const servers = (option('servers')?.split(',') ?? SERVER_KINDS) as ServerKind[];
+if (servers.some((k) => !SERVER_KINDS.includes(k))) throw new Error(`--servers takes some of ${SERVER_KINDS.join(',')}`);
 for (const [name, value] of [['count', count], ['seed', seed], ['seconds', seconds]] as const) {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
 }
@@ -119,6 +129,9 @@ try {
       corpusElementsPerSec: corpus.corpusElementsPerSec,
       corpusBaselineElementsPerSec: corpus.baselineElementsPerSec,
       corpusEndToEndElementsPerSec: corpus.endToEndElementsPerSec,
+      // 1 extraction worker (above) and one per core (loadPaths's default), side by side
+      corpusEndToEndWorkers: corpus.endToEndWorkers,
+      corpusEndToEndWorkersElementsPerSec: corpus.endToEndWorkersElementsPerSec,
       corpusElementsPerCpuSecond: corpus.elementsPerCpuSecond,
       corpusPeakRssMb: corpus.corpusPeakRssMb,
       corpusRssAtStartMb: corpus.rssAtStartMb,
@@ -126,6 +139,9 @@ try {
       reloadChanged: corpus.reloadChanged,
       corpus,
     };
+  }
+  if (scaleSizes) {
+    results.scale = await benchScale(neo4j, { sizes: scaleSizes, seed: Number(option('seed') ?? 7), seconds, corpusDir, seedFiles: seedFiles(), log }, servers);
   }
   if (sections.has('queries')) {
     log(`queries: ${REQUESTS.map((r) => r.name).join(', ')} (graphql, driver floor, @neo4j/graphql peer; 1 and 32 connections)`);
@@ -144,7 +160,19 @@ results.targets = targetsOf(results);
 const dir = path.join(root, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 const json = JSON.stringify(results, null, 2) + '\n';
-writeFileSync(path.join(dir, 'latest.json'), json);
+// A scale run adds its figures to the last full run's (one file holds both), under `scale` and `scaleMeta`.
+let latest = json;
+if (results.scale) {
+  let previous: Record<string, unknown> = {};
+  try {
+    previous = JSON.parse(readFileSync(path.join(dir, 'latest.json'), 'utf8'));
+  } catch {
+    // no earlier run
+  }
+  latest = JSON.stringify({ ...previous, scale: results.scale, scaleMeta: results.meta }, null, 2) + '\n';
+}
+writeFileSync(path.join(dir, 'latest.json'), latest);
 writeFileSync(path.join(dir, `${started.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`), json);
-console.log(printTable(results as { queries?: QueryFigures } & Record<string, any>));
+if (results.scale) console.log(scaleTable(results.scale));
+else console.log(printTable(results as { queries?: QueryFigures } & Record<string, any>));
 log(`written bench/results/latest.json (${results.meta.seconds} s)`);

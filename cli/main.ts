@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   extract: () => import('./commands/extract.ts'),
   load: () => import('./commands/load.ts'),
   serve: () => import('./commands/serve.ts'),
+  'rebuild-touches': () => import('./commands/rebuild-touches.ts'),
   export: () => import('./commands/export.ts'),
   remove: () => import('./commands/remove.ts'),
 };

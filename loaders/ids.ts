@@ -28,6 +28,14 @@ export function departmentId(canonicalName: string): string {
   return `dept:${canonicalName}`;
 }
 
+/**
+ * `dept:?<document>/<name>`: a body written relative to a division the document does not name (区财政局 in a
+ * plan whose district is unknown). Each document's is its own: two plans' 区财政局 are different bodies.
+ */
+export function unresolvedDepartmentId(document: string, name: string): string {
+  return `dept:?${document}/${name}`;
+}
+
 /** `div:<code>` with trailing zero groups trimmed (440114000000 → 440114); zones `zone:<name>`. */
 export function divisionId(code: string): string {
   let c = code.replace(/\D/g, '');

@@ -90,7 +90,12 @@ export interface PlanDraft {
   issuer?: string;
   /** Surface name of the governed area, e.g. "花都区". */
   jurisdiction?: string;
+  /** The jurisdiction's level; may be known when its name is not (a "区府办" signature, the body's 全区). */
   level?: 'PROVINCE' | 'CITY' | 'DISTRICT' | 'TOWN' | 'VILLAGE';
+  /** Gazetteer code of the jurisdiction when the resolver knew it (two counties may share a name). */
+  jurisdictionCode?: string;
+  /** Why the jurisdiction is what it is: each clue's line, quote and kind (manifest, title, docNumber, …). */
+  jurisdictionEvidence?: { line: number; quote: string; kind: string }[];
   periodStart?: number;
   periodEnd?: number;
   evidence: Evidence;
@@ -125,7 +130,15 @@ export interface GraphDocument {
   nodes: GraphNode[];
   relationships: GraphRelationship[];
   /** Problems worth a user's attention that did not stop the load, per document. */
-  warnings?: { document: string; line?: number; message: string }[];
+  warnings?: {
+    document: string;
+    line?: number;
+    message: string;
+    /** 'assignment-dropped': a responsibility the text states that no body could be made of (loaders/bodies/report.ts). */
+    kind?: 'assignment-dropped';
+    /** The source text of that line, for a warning about a place in it. */
+    quote?: string;
+  }[];
 }
 
 export type NodeLabel = 'Plan' | 'Goal' | 'Task' | 'Department' | 'District' | 'Project';

@@ -16,7 +16,7 @@ import { planId as makePlanId, taskId as makeTaskId } from './ids.ts';
 export interface Resolvers {
   resolveDivision?: (name: string, within?: Division) => Division | undefined;
   divisionNodes?: (d: Division) => GraphDocument;
-  resolveBody?: (surface: string, jurisdiction?: Division) => GraphNode | undefined;
+  resolveBody?: (surface: string, jurisdiction?: Division, document?: string) => GraphNode | undefined;
 }
 
 export interface ExtractOptions {
@@ -91,7 +91,11 @@ export async function extractSource(source: SourceText, options: ExtractOptions 
   plans.forEach((plan, i) => {
     const id = plan.kind === 'news' ? makePlanId(source.document, i + 1) : makePlanId(source.document);
     // Metadata keeps the document's own script (廣東省); the gazetteer is Simplified.
-    const jurisdiction = plan.jurisdiction ? resolvers.resolveDivision?.(simplify(plan.jurisdiction)) : undefined;
+    const jurisdiction = plan.jurisdictionCode
+      ? (resolvers.resolveDivision?.(plan.jurisdictionCode) ?? (plan.jurisdiction ? resolvers.resolveDivision?.(simplify(plan.jurisdiction)) : undefined))
+      : plan.jurisdiction
+        ? resolvers.resolveDivision?.(simplify(plan.jurisdiction))
+        : undefined;
     const refIds = planGraph(graph, source, paragraphs, plan, id, jurisdiction, resolvers);
     const ctx: ExtractContext = {
       source,
@@ -124,6 +128,7 @@ function planGraph(g: GraphBuilder, source: SourceText, paragraphs: Paragraph[],
     periodEnd: plan.periodEnd,
     level: plan.level,
     jurisdiction: plan.jurisdiction,
+    ...jurisdictionEvidenceProperties(plan),
     issuer: plan.issuer,
     publisher: plan.publisher,
     otherHeadlines: plan.otherHeadlines?.length ? plan.otherHeadlines : undefined,
@@ -159,18 +164,40 @@ function planGraph(g: GraphBuilder, source: SourceText, paragraphs: Paragraph[],
   }
   if (jurisdiction && r.divisionNodes) {
     g.merge(r.divisionNodes(jurisdiction));
-    g.rel('GOVERNS', id, jurisdiction.id, { ...evidenceFor(plan.jurisdiction!, paragraphs, plan, document), surface: plan.jurisdiction! });
+    g.rel('GOVERNS', id, jurisdiction.id, { ...governsEvidence(plan, paragraphs, document), surface: plan.jurisdiction! });
   } else if (plan.jurisdiction) {
     g.warn(document, plan.evidence.line, `jurisdiction "${plan.jurisdiction}" of "${plan.title}" is not a known division`);
   }
   if (plan.issuer && r.resolveBody) {
-    const body = r.resolveBody(simplify(plan.issuer), jurisdiction);
+    const body = r.resolveBody(simplify(plan.issuer), jurisdiction, document);
     if (body) {
       g.merge({ nodes: [body], relationships: [] });
       g.rel('ISSUED_BY', id, body.id, { ...evidenceFor(plan.issuer, paragraphs, plan, document), surface: plan.issuer });
     }
   }
   return refIds;
+}
+
+/** Where the jurisdiction was read; a line that names it, else the resolver's strongest clue from the text (a 花府办 number names no 花都区). */
+function governsEvidence(plan: PlanDraft, paragraphs: Paragraph[], document: string): Record<string, PropertyValue> {
+  const found = evidenceFor(plan.jurisdiction!, paragraphs, plan, document);
+  const clue = plan.jurisdictionEvidence?.find((e) => e.kind !== 'manifest' && e.line > 0);
+  if (found.source !== 'manifest' || !clue || plan.kind === 'news') return found;
+  return { document, line: clue.line, quote: clue.quote };
+}
+
+/**
+ * A plan's jurisdiction evidence as three parallel lists (Neo4j properties hold no maps):
+ * item i is line jurisdictionEvidenceLines[i], quote …Quotes[i], kind …Kinds[i].
+ */
+function jurisdictionEvidenceProperties(plan: PlanDraft): Record<string, PropertyValue | undefined> {
+  const list = plan.jurisdictionEvidence ?? [];
+  if (list.length === 0) return {};
+  return {
+    jurisdictionEvidenceLines: list.map((e) => e.line),
+    jurisdictionEvidenceQuotes: list.map((e) => e.quote),
+    jurisdictionEvidenceKinds: list.map((e) => e.kind),
+  };
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { selectsField } from '../common/selects.ts';
-import { departmentJurisdictionQuery, departmentLeadsQuery, departmentSupportsQuery } from '../../graph/queries/relations.ts';
-import { pageFrom } from '../common/pagination.ts';
+import { departmentJurisdictionQuery } from '../../graph/queries/relations.ts';
+import { departmentTasksPageQuery, type Responsibility } from '../../graph/queries/department-tasks.ts';
+import { MAX_PAGE_SIZE, pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
+import { badUserInput } from '../common/errors.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { District } from '../district/district.type.ts';
 import { resolvePlanIds } from '../plan/plan.service.ts';
@@ -18,6 +20,31 @@ class WorkloadArgs {
 
   @Field(() => Int, { nullable: true, description: 'At most 100 (default 20).' })
   first?: number | null;
+}
+
+@ArgsType()
+class ResponsibilityPageArgs {
+  @Field(() => Int, { nullable: true, description: 'At most 100 (default 100); the count field says how many there are.' })
+  first?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Tasks to skip (default 0), for the pages after the first.' })
+  offset?: number | null;
+}
+
+/** One page of a body's tasks in a role, with the total, batched over the bodies of a request. */
+function responsibilities(ctx: PlanGraphContext, department: NodeRow, type: Responsibility, args: ResponsibilityPageArgs) {
+  const { limit } = pageFrom(args.first ?? MAX_PAGE_SIZE, null);
+  const skip = args.offset ?? 0;
+  if (!Number.isInteger(skip) || skip < 0) throw badUserInput(`"offset" must be a whole number of tasks, 0 or more (got ${args.offset}).`, { argument: 'offset' });
+  const page = { skip, limit };
+  return ctx.loaders
+    .batch(
+      `department.${type}:${JSON.stringify(page)}`,
+      (ids) => departmentTasksPageQuery(type, ids, page),
+      (r) => ({ totalCount: r.totalCount as number, items: r.items as NodeRow[] }),
+      () => ({ totalCount: 0, items: [] as NodeRow[] }),
+    )
+    .load(department.id);
 }
 
 @Resolver(() => Department)
@@ -52,20 +79,56 @@ export class DepartmentResolver {
     return ctx.loaders.one('department.jurisdiction', departmentJurisdictionQuery).load(department.id);
   }
 
-  @FieldResolver(() => [Task], { description: 'Tasks it leads (LEADS), every plan.' })
-  leads(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
-    return department._leads ?? ctx.loaders.list('department.leads', departmentLeadsQuery).load(department.id);
+  @FieldResolver(() => [Task], { description: 'Tasks it leads (LEADS), every plan: a page (first 100 by default; leadCount says how many).' })
+  async leads(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => ResponsibilityPageArgs) args: ResponsibilityPageArgs) {
+    // Query.department prefetches the default page when leads are asked for.
+    if (department._leads && args.first == null && !args.offset) return department._leads;
+    return (await responsibilities(ctx, department, 'LEADS', args)).items;
   }
 
-  @FieldResolver(() => [Task], { description: 'Tasks it supports (SUPPORTS), every plan.' })
-  supports(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
-    return ctx.loaders.list('department.supports', departmentSupportsQuery).load(department.id);
+  @FieldResolver(() => Int, { description: 'How many tasks it leads.' })
+  async leadCount(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    if (typeof department._leadCount === 'number') return department._leadCount;
+    return (await responsibilities(ctx, department, 'LEADS', {})).totalCount;
+  }
+
+  @FieldResolver(() => [Task], { description: 'Tasks it supports (SUPPORTS), every plan: a page (first 100 by default; supportCount says how many).' })
+  async supports(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => ResponsibilityPageArgs) args: ResponsibilityPageArgs) {
+    return (await responsibilities(ctx, department, 'SUPPORTS', args)).items;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many tasks it supports.' })
+  async supportCount(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    return (await responsibilities(ctx, department, 'SUPPORTS', {})).totalCount;
   }
 
   @FieldResolver(() => [PlanWorkload], { name: 'workload', description: 'Tasks led and supported per plan, busiest plan first.' })
   workloadPerPlan(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
     return departmentWorkload(ctx, department);
   }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'False for a body written relative to a division its document does not name (区财政局 in a plan whose district is unknown): kept under its written name, with the level it implies, as that document\'s own body.',
+  })
+  resolved(@Root() department: NodeRow): boolean {
+    return isResolved(department);
+  }
+
+  @Query(() => [Department], {
+    description: 'Bodies not resolved (resolved: false), by document and name; only those of one document (its file name) when given.',
+  })
+  async unresolvedDepartments(@Arg('document', () => String, { nullable: true }) document: string | null | undefined, @Ctx() ctx: PlanGraphContext) {
+    const rows = await listDepartments(ctx, null);
+    return rows
+      .filter((d) => !isResolved(d) && (document == null || d.scopeDocument === document))
+      .sort((a, b) => String(a.scopeDocument).localeCompare(String(b.scopeDocument)) || String(a.name).localeCompare(String(b.name)));
+  }
+}
+
+/** The graph marks only unresolved bodies (resolved: false); no property means resolved. */
+function isResolved(department: NodeRow): boolean {
+  return department.resolved !== false;
 }
 
 @Resolver(() => DepartmentWorkload)

@@ -25,4 +25,16 @@ export class DistrictTasksArgs extends TouchesArgs {
 export class LeadingDepartmentsArgs extends TouchesArgs {
   @Field(() => Boolean, { nullable: true, description: 'Also list supporting bodies, with role SUPPORT (default false).' })
   includeSupporting?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Bodies per page (a body with both roles counts twice), at most 100 (default 100).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `cursor` of the last body of the previous page.' })
+  after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Tasks listed per body, at most 100 (default 100); taskCount says how many there are, tasks(filter: {touches, ledBy}) pages through them all.',
+  })
+  tasksFirst?: number | null;
 }

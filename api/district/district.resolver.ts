@@ -3,7 +3,7 @@ import { DistrictTasksArgs, LeadingDepartmentsArgs } from './district.args.ts';
 import { districtChildrenQuery, districtParentQuery, districtProjectsQuery } from '../../graph/queries/relations.ts';
 import { TaskConnection } from '../common/connection.type.ts';
 import { DivisionLevel } from '../common/enums.ts';
-import { pageFrom } from '../common/pagination.ts';
+import { MAX_PAGE_SIZE, pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { Project } from '../project/project.type.ts';
@@ -55,13 +55,20 @@ export class DistrictResolver {
 
   @FieldResolver(() => [DepartmentTasks], {
     description:
-      'The flagship question: which bodies lead (and optionally support) tasks touching this area, with the tasks. Leads first, busiest first.',
+      'The flagship question: which bodies lead (and optionally support) tasks touching this area, with how many and the first of them. Leads first, busiest first; pages of bodies with first/after.',
   })
   leadingDepartments(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => LeadingDepartmentsArgs) args: LeadingDepartmentsArgs) {
-    return leadingDepartments(ctx, district, {
-      includeDescendants: args.includeDescendants ?? true,
-      includeEnclosing: args.includeEnclosing ?? false,
-      includeSupporting: args.includeSupporting ?? false,
-    });
+    const bodies = pageFrom(args.first ?? MAX_PAGE_SIZE, args.after);
+    const tasks = pageFrom(args.tasksFirst ?? MAX_PAGE_SIZE, null).limit;
+    return leadingDepartments(
+      ctx,
+      district,
+      {
+        includeDescendants: args.includeDescendants ?? true,
+        includeEnclosing: args.includeEnclosing ?? false,
+        includeSupporting: args.includeSupporting ?? false,
+      },
+      { skip: bodies.skip, limit: bodies.limit, tasks },
+    );
   }
 }

@@ -1,10 +1,10 @@
 /** Districts: name resolution, the flagship (leadingDepartments) and tasks touching an area. */
-import { assembleLeadingDepartments, leadingDepartmentsQuery, type LeadingDepartmentsOptions } from '../../graph/queries/leading-departments.ts';
+import { leadingDepartmentsQuery, type BodyPage, type LeadingDepartmentsOptions } from '../../graph/queries/leading-departments.ts';
 import { resolveDistrictQuery } from '../../graph/queries/names.ts';
 import { districtTasksQuery, type Page } from '../../graph/queries/tasks.ts';
 import type { TouchesOptions } from '../../graph/queries/touches.ts';
 import { resolveName } from '../common/names.ts';
-import { toConnection, type ConnectionShape } from '../common/pagination.ts';
+import { encodeCursor, toConnection, type ConnectionShape } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 
@@ -18,14 +18,17 @@ export interface DepartmentTasksRow {
   department: NodeRow;
   role: 'LEAD' | 'SUPPORT';
   tasks: NodeRow[];
+  taskCount: number;
+  planCount: number;
+  cursor: string;
 }
 
-export function leadingDepartments(ctx: PlanGraphContext, district: NodeRow, options: LeadingDepartmentsOptions): Promise<DepartmentTasksRow[]> {
+export function leadingDepartments(ctx: PlanGraphContext, district: NodeRow, options: LeadingDepartmentsOptions, page: BodyPage): Promise<DepartmentTasksRow[]> {
   return ctx.loaders
     .batch(
-      `district.leadingDepartments:${JSON.stringify(options)}`,
-      (ids) => leadingDepartmentsQuery(ids, options),
-      (r) => assembleLeadingDepartments(r as Parameters<typeof assembleLeadingDepartments<NodeRow>>[0]),
+      `district.leadingDepartments:${JSON.stringify([options, page])}`,
+      (ids) => leadingDepartmentsQuery(ids, options, page),
+      (r) => (r.groups as Omit<DepartmentTasksRow, 'cursor'>[]).map((g, i) => ({ ...g, cursor: encodeCursor(page.skip + i) })),
       (): DepartmentTasksRow[] => [],
     )
     .load(district.id);

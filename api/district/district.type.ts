@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Department } from '../department/department.type.ts';
 import { Role } from '../common/enums.ts';
 import { Task } from '../task/task.type.ts';
@@ -23,6 +23,15 @@ export class DepartmentTasks {
   @Field(() => Role)
   role!: Role;
 
-  @Field(() => [Task])
+  @Field(() => [Task], { description: 'The first tasks (leadingDepartments `tasksFirst`), by plan title then reading order.' })
   tasks!: Task[];
+
+  @Field(() => Int, { description: 'How many tasks touching the area the body has in this role.' })
+  taskCount!: number;
+
+  @Field(() => Int, { description: 'How many plans those tasks come from.' })
+  planCount!: number;
+
+  @Field(() => String, { description: 'Pass as leadingDepartments `after` for the bodies after this one.' })
+  cursor!: string;
 }

@@ -9,6 +9,7 @@ import { Department } from '../department/department.type.ts';
 import { District } from '../district/district.type.ts';
 import { Evidence, evidenceOf } from '../evidence/evidence.type.ts';
 import { Goal } from '../goal/goal.type.ts';
+import { JurisdictionEvidence, jurisdictionEvidenceOf } from './jurisdiction-evidence.type.ts';
 import { Plan } from './plan.type.ts';
 import { allPlans, findPlan, planTasks } from './plan.service.ts';
 
@@ -32,6 +33,13 @@ export class PlanResolver {
   @FieldResolver(() => District, { nullable: true, description: 'The area the plan governs (广东省 for a provincial plan, 花都区 for the Huadu plan).' })
   jurisdiction(@Root() plan: NodeRow, @Ctx() ctx: PlanGraphContext) {
     return ctx.loaders.one('plan.jurisdiction', planJurisdictionQuery).load(plan.id);
+  }
+
+  @FieldResolver(() => [JurisdictionEvidence], {
+    description: 'Why the jurisdiction is what it is: every clue that agrees with it, strongest first (a manifest, then header, signature, document number, credit code, then title, then body).',
+  })
+  jurisdictionEvidence(@Root() plan: NodeRow): JurisdictionEvidence[] {
+    return jurisdictionEvidenceOf(plan);
   }
 
   @FieldResolver(() => [Goal])

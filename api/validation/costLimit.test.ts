@@ -10,8 +10,8 @@ function costOf(query: string, variables?: Record<string, unknown>): number {
 
 describe('costLimitRule', () => {
   it('prices the flagship query well under the limit', () => {
-    // district 1 + leadingDepartments 10 × (1 + department 1 + tasks 10 × (1 + plan 1 + assignments 10 × (1 + evidence 1)))
-    expect(costOf(FLAGSHIP)).toBe(1 + 10 * (1 + 1 + 10 * (1 + 1 + 10 * 2)));
+    // district 1 + leadingDepartments (a page: first, default 20 here) × (1 + department 1 + tasks 10 × (1 + plan 1 + assignments 10 × (1 + evidence 1)))
+    expect(costOf(FLAGSHIP)).toBe(1 + 20 * (1 + 1 + 10 * (1 + 1 + 10 * 2)));
     expect(limitErrors(FLAGSHIP, costLimitRule())).toEqual([]);
   });
 
@@ -42,7 +42,8 @@ describe('costLimitRule', () => {
   it('prices lists by what they hold: a project lies in one or two places, a provincial body leads many tasks', () => {
     expect(LIST_SIZES['Project.districts']).toBeLessThan(DEFAULT_LIST_SIZE);
     expect(costOf('{ task(id: "x") { projects { districts { name } } } }')).toBe(1 + DEFAULT_LIST_SIZE * (1 + LIST_SIZES['Project.districts']!));
-    expect(costOf('{ department(name: "x") { leads { title } supports { title } } }')).toBe(1 + LIST_SIZES['Department.leads']! + LIST_SIZES['Department.supports']!);
+    // leads and supports are pages now (first): priced by their page size
+    expect(costOf('{ department(name: "x") { leads { title } supports { title } } }')).toBe(1 + 20 + 20);
     expect(costOf('{ plans { goals { targetedBy { title } } } }')).toBe(DEFAULT_LIST_SIZE * (1 + LIST_SIZES['Plan.goals']! * (1 + LIST_SIZES['Goal.targetedBy']!)));
   });
 

@@ -1,7 +1,7 @@
 /**
  * Synthetic benchmark corpus: N plan documents made from the seed plans' own structure,
- * each a different district's or city's plan (names of places varied, chapters sampled,
- * figures perturbed). Deterministic: the same seed number always yields the same files.
+ * each a different district's or city's plan, over every city, district and town of Guangdong
+ * (names of places varied, chapters sampled, figures perturbed). Deterministic: the same seed number always yields the same files.
  *
  *   node bin/run-ts.js bench/corpus/generate.ts --out /tmp/corpus --count 500 --seed 42
  */
@@ -18,6 +18,35 @@ const places = JSON.parse(readFileSync(join(here, 'places.json'), 'utf8')) as {
   cities: City[];
   huadu: { city: string; cityShort: string; name: string; short: string; towns: string[] };
 };
+
+/** A row of loaders/data/divisions.json: [code, name, level, parent code, aliases]. */
+type DivisionRow = [string, string, string, string | null, string[]];
+
+/**
+ * Every city of Guangdong with every district or county and every town or street in it, from
+ * the loaders' own gazetteer (loaders/data/divisions.json), so a large corpus spreads over the
+ * whole province as its real plans do: 21 cities, 122 districts, 1,757 towns, and with them the
+ * bodies of each (a district plan's 区发展改革局 is that district's). Cities without districts
+ * (东莞, 中山: towns directly under the city) have no district plans.
+ */
+export function guangdongCities(): City[] {
+  const rows = (JSON.parse(readFileSync(join(here, '..', '..', 'loaders', 'data', 'divisions.json'), 'utf8')) as { divisions: DivisionRow[] }).divisions.filter(
+    ([code]) => code.startsWith('44'),
+  );
+  const short = (r: DivisionRow) => r[4].find((a) => a.length >= 2 && r[1].startsWith(a)) ?? r[1].replace(/(市|区|县|自治县)$/, '');
+  const towns = new Map<string, string[]>();
+  for (const r of rows) if (r[2] === 'TOWN' && r[3]) towns.set(r[3], [...(towns.get(r[3]) ?? []), r[1]]);
+  return rows
+    .filter((r) => r[2] === 'CITY')
+    .map((c) => ({
+      city: c[1],
+      short: short(c),
+      districts: rows
+        .filter((d) => d[2] === 'DISTRICT' && d[3] === c[0] && (towns.get(d[0])?.length ?? 0) > 0)
+        .map((d) => ({ name: d[1], short: short(d), towns: towns.get(d[0])! })),
+    }))
+    .filter((c) => c.districts.length > 0);
+}
 
 /** mulberry32: small, fast, good enough to pick chapters and perturb numbers reproducibly. */
 export function prng(seed: number): () => number {
@@ -61,10 +90,11 @@ export function generateCorpus(count: number, seed: number): SyntheticDocument[]
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const loaded = templates.map((t) => ({ ...t, ...chapters(readFileSync(join(seedsDir, t.file), 'utf8'), t.chapter) }));
+  const cities = guangdongCities();
   const docs: SyntheticDocument[] = [];
   for (let i = 0; i < count; i++) {
     const t = loaded[i % loaded.length];
-    const city = pick(places.cities);
+    const city = pick(cities);
     const district = pick(city.districts);
     // Keep every chapter with probability 0.6 (at least two), in order: plans vary in length.
     let kept = t.parts.filter(() => rand() < 0.6);

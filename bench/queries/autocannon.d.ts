@@ -9,6 +9,8 @@ declare module 'autocannon' {
     non2xx: number;
     mismatches: number;
     statusCodeStats: Record<string, { count: number }>;
+    /** Bytes read per second (average) and in all (total). */
+    throughput: Histogram;
   }
   interface RequestSpec {
     method?: string;
@@ -16,6 +18,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     onResponse?: (status: number, body: string, context: object, headers: Record<string, string>) => void;
+    /** Called before each request is sent; returns the request to send (bench/scale varies its body). */
+    setupRequest?: (request: RequestSpec, context: object) => RequestSpec;
   }
   interface Options {
     url: string;

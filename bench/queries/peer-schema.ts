@@ -4,7 +4,7 @@
  * relationship hop, it gets what @neo4j/graphql offers for that, a @cypher field:
  *  - Task.plan: the Plan reached over PART_OF at any depth;
  *  - District.ledTouchingTasks / touchingTasks / touchingTaskCount: the "touches" rule
- *    (graph/queries/touches.ts, the same Cypher PlanGraph runs), with offset/first arguments;
+ *    (graph/queries/touches.ts over the writer's TOUCHES edges, the same Cypher PlanGraph runs), with offset/first arguments;
  *  - Query.search: the same full-text query as graph/queries/search.ts (the @fulltext
  *    directive cannot span six labels of one index nor rank names above texts).
  * The schema is read-only (no mutations), as PlanGraph's is.
@@ -13,13 +13,13 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { FULLTEXT_HITS } from '../../graph/queries/search.ts';
-import { touchedTasksFragment } from '../../graph/queries/touches.ts';
+import { touchedTasks } from '../../graph/queries/touches.ts';
 
 /** The touches rule for `this` (an area), descendants included, enclosing areas not: PlanGraph's defaults. */
 const touches = `
 WITH this AS a
 CALL (a) {
-${touchedTasksFragment.trim().replaceAll('$includeDescendants', 'true').replaceAll('$includeEnclosing', 'false')}
+${touchedTasks({ includeDescendants: true, includeEnclosing: false })}
   RETURN t
 }`;
 
@@ -118,6 +118,13 @@ ${escape(touches)}
 WITH t WHERE EXISTS { (:Department)-[:LEADS]->(t) }
 OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
 WITH t, p ORDER BY p.title, t.line, t.id
+RETURN t""", columnName: "t")
+  ledTouchingTaskPage(first: Int!): [Task!]! @cypher(statement: """
+${escape(touches)}
+WITH t WHERE EXISTS { (:Department)-[:LEADS]->(t) }
+OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
+WITH t, p ORDER BY p.title, t.line, t.id
+LIMIT $first
 RETURN t""", columnName: "t")
   touchingTasks(offset: Int!, first: Int!): [Task!]! @cypher(statement: """
 ${escape(touches)}

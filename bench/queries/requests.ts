@@ -7,7 +7,7 @@
  * Names, areas and words are fixed so every run asks the same questions of the seeds.
  */
 import type { Driver } from 'neo4j-driver';
-import { assembleLeadingDepartments, leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
+import { leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
 import { resolveDepartmentWithLeadsQuery, resolveDistrictQuery } from '../../graph/queries/names.ts';
 import { searchQuery } from '../../graph/queries/search.ts';
 import { taskConnectionQuery } from '../../graph/queries/tasks.ts';
@@ -77,15 +77,19 @@ const flagship: BenchRequest = {
   },
   async floor(driver, database) {
     const [area] = best(await run(driver, database, resolveDistrictQuery(AREA)));
-    const rows = await run(driver, database, leadingDepartmentsQuery([area.id], { includeDescendants: true, includeEnclosing: false, includeSupporting: false }));
-    const groups = rows[0] ? assembleLeadingDepartments<PlainRow & { id: string }>(rows[0] as never) : [];
+    const rows = await run(
+      driver,
+      database,
+      leadingDepartmentsQuery([area.id], { includeDescendants: true, includeEnclosing: false, includeSupporting: false }, { skip: 0, limit: 100, tasks: 100 }),
+    );
+    const groups: PlainRow[] = rows[0]?.groups ?? [];
     // The fields the GraphQL request selects, so both answers carry the same facts.
     return {
       district: {
         leadingDepartments: groups.map((g) => ({
           department: { name: g.department.name },
           role: g.role,
-          tasks: g.tasks.map((t) => ({
+          tasks: g.tasks.map((t: PlainRow) => ({
             title: t.title,
             plan: t._plan ? { title: t._plan.title } : null,
             assignments: (t._assignments ?? []).map((a: PlainRow) => ({ evidence: a.evidence })),

@@ -26,8 +26,9 @@ options:
   --no-descendants      with --district: areas inside it do not count (the API's includeDescendants: false)
   --include-enclosing   with --district: tasks on areas containing it count (includeEnclosing: true)
   --records / --no-records
-                        include the writer's REFERS_TO records (default: yes for the whole graph,
-                        so an import is a working PlanGraph database; no for an area)
+                        include the writer's bookkeeping, REFERS_TO records and TOUCHES edges
+                        (default: yes for the whole graph, so an import is a working PlanGraph
+                        database; no for an area)
 
 examples:
   plangraph export --district 花都区 --out huadu.graphml

@@ -3,6 +3,8 @@
  * database. Prints one summary line per document (or its error, naming the file) on stderr
  * when writing to a file, and exits 1 if any document failed. Without --out the graph goes to stdout.
  */
+import { assignmentReport } from '../../loaders/bodies/report.ts';
+import { runReport } from './extract-report.ts';
 import { rename, writeFile } from 'node:fs/promises';
 import { extractPaths, mergeDocuments, type ExtractResult } from '../../loaders/pipeline.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
@@ -16,6 +18,8 @@ const usage = `usage: plangraph extract <files or folders…> [--out graph.json]
   with provenance (document, line, quote) on every fact. Without --out, writes to stdout.`;
 
 export async function run(args: string[]): Promise<number> {
+  // --report: the assignments whose bodies are not resolved or that were dropped (extract-report.ts).
+  if (args.includes('--report')) return runReport(args);
   const paths: string[] = [];
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -65,8 +69,10 @@ export function summarise(result: ExtractResult): { lines: string[]; failed: num
       continue;
     }
     const c = counts(d.graph!);
+    const r = assignmentReport(d.graph!, d.document);
+    const notResolved = r.unresolved.length || r.dropped.length ? `; ${r.unresolved.length} assignments with bodies not resolved, ${r.dropped.length} dropped (--report lists them)` : '';
     lines.push(
-      `✓ ${d.document}: ${c.plans} plan${c.plans === 1 ? '' : 's'}, ${c.tasks} tasks, ${c.bodies} bodies, ${c.places} places, ${c.goals} goals, ${c.projects} projects, ${c.warnings} warnings`,
+      `✓ ${d.document}: ${c.plans} plan${c.plans === 1 ? '' : 's'}, ${c.tasks} tasks, ${c.bodies} bodies, ${c.places} places, ${c.goals} goals, ${c.projects} projects, ${c.warnings} warnings${notResolved}`,
     );
   }
   if (result.documents.length === 0) lines.push('no documents found');

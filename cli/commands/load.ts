@@ -4,6 +4,7 @@
  * alone: graph/write/write-document.ts writeDocuments). Progress bar on stderr (when it is a terminal), a summary
  * table on stdout, exit code 1 when any document failed.
  */
+import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
 import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
@@ -11,12 +12,13 @@ import { loadPaths, type DocumentSummary, type LoadProgress, type LoadSummary } 
 
 export const summary = 'load <files or folders…>: extract plans and write them into Neo4j (a document at a time, all or nothing)';
 
-const usage = `usage: plangraph load <files or folders…>
+const usage = `usage: plangraph load [--workers N] <files or folders…>
 
   Reads .txt .md .html .docx .pdf files (folders: every such file inside), or a graph
   file written by "plangraph extract --out graph.json", and writes each document into
   Neo4j all or nothing: a document that fails leaves nothing behind. Reloading an unchanged document writes nothing; a changed
-  one replaces only its own facts.
+  one replaces only its own facts. Files are extracted on N worker threads (default: one
+  per core) while the writes go on.
 
 environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else .neo4j/connection.json)`;
 
@@ -67,6 +69,7 @@ export function formatSummary(result: LoadSummary): string {
     `${result.documents.length} document(s): ${result.loaded} loaded, ${result.unchanged} unchanged, ${result.failed} failed; ` +
       `${result.changed} graph element change(s) in ${result.seconds.toFixed(1)}s`,
   );
+  out.push(...loadSummaryLines(result));
   const failed = result.documents.filter((d) => d.status === 'failed');
   if (failed.length > 0) {
     out.push('', 'failed:');
@@ -106,6 +109,17 @@ export async function run(args: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
+  // --workers N: extraction threads (default one per core; 1 extracts on the main thread).
+  let workers: number | undefined;
+  const w = args.indexOf('--workers');
+  if (w >= 0) {
+    workers = Number(args[w + 1]);
+    if (!Number.isInteger(workers) || workers < 1) {
+      console.error(`plangraph load: --workers takes a whole number of threads, 1 or more (got ${args[w + 1] ?? 'nothing'})`);
+      return 2;
+    }
+    args = [...args.slice(0, w), ...args.slice(w + 2)];
+  }
   const unknown = args.filter((a) => a.startsWith('-'));
   if (unknown.length > 0) {
     console.error(`plangraph load: unknown option ${unknown[0]}\n\n${usage}`);
@@ -121,7 +135,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     // Constraints first: MERGE on id relies on them, and they must exist before the first write.
     await applySchema(driver, conn.database);
-    const result = await loadPaths(driver, args, { database: conn.database, onProgress: progress.onProgress });
+    const result = await loadPaths(driver, args, { database: conn.database, onProgress: progress.onProgress, workers });
     progress.stop();
     console.log(formatSummary(result));
     return result.failed > 0 ? 1 : 0;

@@ -2,8 +2,9 @@
  * Reads what `plangraph export` writes: the whole graph, or the subgraph of one area.
  *
  * Whole graph: every node and relationship except the bookkeeping GraphState node (a cache
- * stamp, graph/write/version.ts), the writer's REFERS_TO records included, so a database
- * built from the export is a working PlanGraph database the writer can load into again.
+ * stamp, graph/write/version.ts), the writer's REFERS_TO records and TOUCHES edges included,
+ * so a database built from the export is a working PlanGraph database the API can serve and
+ * the writer can load into again.
  *
  * Area (one district, the touch rule of graph-model.md with the same options as the API):
  *   - the tasks touching it (graph/queries/touches.ts);
@@ -11,15 +12,22 @@
  *     places (LOCATED_IN), goals (TARGETS), their plans and projects (PART_OF);
  *   - the plans' issuers and jurisdictions, the projects' places;
  *   - the area itself and every division above an included one (花都区 → 广州市 → 广东省);
- *   - every relationship between two included nodes; REFERS_TO records only when asked.
+ *   - every relationship between two included nodes; REFERS_TO and TOUCHES only when asked.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { NODE_LABELS, REFERENCE_TYPE } from '../write/allow-list.ts';
+import { DERIVED_TYPE, NODE_LABELS, REFERENCE_TYPE } from '../write/allow-list.ts';
 import { GRAPH_STATE_LABEL } from '../write/version.ts';
-import { touchedTasksFragment } from '../queries/touches.ts';
+import { touchedTasks, type TouchesOptions } from '../queries/touches.ts';
 import { resolveDistrictQuery } from '../queries/names.ts';
 import { runQuery } from '../queries/run.ts';
 import { ExportError, type ExportGraph, type ExportNode, type ExportRelationship, type ExportValue } from './model.ts';
+
+/**
+ * What the writer keeps besides the facts: each document's REFERS_TO records, and TOUCHES (the
+ * touch rule materialised, which the API reads). Part of a working PlanGraph database, noise
+ * in a picture of one area.
+ */
+const BOOKKEEPING = new Set<string>([REFERENCE_TYPE, DERIVED_TYPE]);
 
 export interface AreaOptions {
   /** A district's name, alias, code or id (花都区, 花都, 440114). */
@@ -32,7 +40,7 @@ export interface ReadOptions {
   database?: string;
   /** Only this area's subgraph. */
   area?: AreaOptions;
-  /** Include the writer's REFERS_TO records (default: yes for the whole graph, no for an area). */
+  /** Include the writer's REFERS_TO records and TOUCHES edges (default: yes for the whole graph, no for an area). */
   records?: boolean;
 }
 
@@ -42,10 +50,11 @@ RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, elementId(n) AS 
 const WHOLE_RELATIONSHIPS = `MATCH (a)-[r]->(b) WHERE NOT a:\`${GRAPH_STATE_LABEL}\` AND NOT b:\`${GRAPH_STATE_LABEL}\`
 RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS props`;
 
-const AREA_NODES = `MATCH (a:District {id: $areaId})
+/** The area's nodes; the touch rule's text depends on the options (graph/queries/touches.ts). */
+const areaNodes = (options: TouchesOptions) => `MATCH (a:District {id: $areaId})
 CALL (a) {
-${touchedTasksFragment}
-  RETURN collect(t) AS tasks
+${touchedTasks(options)}
+  RETURN collect(DISTINCT t) AS tasks
 }
 CALL (tasks) {
   UNWIND tasks AS t
@@ -83,20 +92,20 @@ export async function readExportGraph(driver: Driver, options: ReadOptions = {})
       const nodes = (await session.run(WHOLE_NODES)).records.map((r) => toNode(r.toObject()));
       const rels = (await session.run(WHOLE_RELATIONSHIPS)).records
         .map((r) => toRelationship(r.toObject()))
-        .filter((r) => records || r.type !== REFERENCE_TYPE);
+        .filter((r) => records || !BOOKKEEPING.has(r.type));
       return finish({ scope: { kind: 'graph', records }, nodes, relationships: rels });
     }
     const area = await resolveArea(driver, options.database, options.area.district);
     const includeDescendants = options.area.includeDescendants ?? true;
     const includeEnclosing = options.area.includeEnclosing ?? false;
     const records = options.records ?? false;
-    const nodeRows = (await session.run(AREA_NODES, { areaId: area.id, includeDescendants, includeEnclosing })).records.map((r) => r.toObject());
+    const nodeRows = (await session.run(areaNodes({ includeDescendants, includeEnclosing }), { areaId: area.id })).records.map((r) => r.toObject());
     const elements = new Set(nodeRows.map((r) => r.element as string));
     const rels: ExportRelationship[] = [];
     const outgoing = await session.run(OUTGOING, { elements: [...elements] });
     for (const r of outgoing.records) {
       const row = r.toObject();
-      if (!elements.has(row.endElement) || (!records && row.type === REFERENCE_TYPE)) continue;
+      if (!elements.has(row.endElement) || (!records && BOOKKEEPING.has(row.type))) continue;
       rels.push(toRelationship(row));
     }
     return finish({

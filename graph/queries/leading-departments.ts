@@ -1,86 +1,107 @@
 /**
  * The flagship question in one query: for each area, the bodies that lead (and, when asked,
- * support) tasks touching it, each with those tasks, every task carrying its plan and all of
- * its assignments with evidence, so a request for
- *   district { leadingDepartments { department role tasks { plan assignments { evidence } } } }
- * needs nothing else from the database.
+ * support) tasks touching it, each with how many such tasks and plans, and one page of those
+ * tasks, every task carrying its plan and all of its assignments with evidence, so a request for
+ *   district { leadingDepartments { department role taskCount tasks { plan assignments { evidence } } } }
+ * needs nothing else from the database. Bounded: one page of bodies, one page of tasks each
+ * (the rest through `tasks(filter: {touches, ledBy})`); the counts stream (count(*) per body),
+ * so no list of the area's tasks is ever held, however many touch it.
  */
-import { cypherQuery, lightTaskRow, row, type CypherQuery } from './cypher.ts';
+import { cypherQuery, int, lightTaskRow, row, type CypherQuery } from './cypher.ts';
 import { assignmentRow } from './relations.ts';
-import { touchedTasksFragment, type TouchesOptions } from './touches.ts';
+import { touchedTasks, type TouchesOptions } from './touches.ts';
 
 export interface LeadingDepartmentsOptions extends TouchesOptions {
   includeSupporting: boolean;
 }
 
+export interface BodyPage {
+  /** Bodies (department and role) to skip and to return. */
+  skip: number;
+  limit: number;
+  /** Tasks per body. */
+  tasks: number;
+}
+
 /**
- * Rows `{ id, groups, tasks }`, normalised so the answer grows with the number of tasks, not
- * tasks × bodies (a provincial task can list fifteen bodies):
- *  - tasks: every touched task with a LEADS (or, with includeSupporting, a SUPPORTS) once,
- *    carrying its plan and all its assignments, by plan title and reading order;
- *  - groups: `{ department, role, taskIds }`, leads first, then most tasks first, then name.
- * `assembleLeadingDepartments` joins them back into `{ department, role, tasks }`.
+ * The tasks body `d` has in role `relType` that touch `a` (all bound), with their sort keys
+ * (plan title and line as the TOUCHES edges carry them). One pattern with both ends bound, so
+ * the planner walks from whichever side is smaller: a town's few tasks, or a body's few
+ * tasks in the province.
  */
-export function leadingDepartmentsQuery(areaIds: readonly string[], options: LeadingDepartmentsOptions): CypherQuery {
+function bodyTasks(options: TouchesOptions, types: string): string {
+  if (!options.includeEnclosing) {
+    return `MATCH (d)-[r:${types}]->(t:Task)-[k:TOUCHES${options.includeDescendants ? '' : ' {direct: true}'}]->(a)
+    WHERE type(r) = relType
+    WITH t, k.plan AS tPlan, k.line AS tLine`;
+  }
+  return `MATCH (d)-[r:${types}]->(t:Task)
+    WHERE type(r) = relType
+    CALL (t, a) {
+      MATCH (t)-[k:TOUCHES]->(x)
+      WHERE (x = a AND (${options.includeDescendants} OR k.direct)) OR (k.direct AND (a)-[:LOCATED_IN*1..]->(x))
+      RETURN k.plan AS tPlan, k.line AS tLine
+      LIMIT 1
+    }
+    WITH t, tPlan, tLine`;
+}
+
+/**
+ * Rows `{ id, groups }`, groups `{ department, role, taskCount, planCount, tasks }`: leads
+ * first, then most tasks first, then name; tasks by plan title and reading order.
+ */
+export function leadingDepartmentsQuery(areaIds: readonly string[], options: LeadingDepartmentsOptions, page: BodyPage): CypherQuery {
+  const types = options.includeSupporting ? 'LEADS|SUPPORTS' : 'LEADS';
   return cypherQuery(
     'district.leadingDepartments',
     `
 UNWIND $ids AS id
 MATCH (a:District {id: id})
 CALL (a) {
-${touchedTasksFragment.trim()}
-  WHERE EXISTS { (:Department)-[:LEADS]->(t) } OR ($includeSupporting AND EXISTS { (:Department)-[:SUPPORTS]->(t) })
-  RETURN collect(t) AS touched
+  ${touchedTasks(options).replaceAll('\n', '\n  ')}
+  MATCH (d:Department)-[r:${types}]->(t)
+  WITH d, type(r) AS relType, count(*) AS taskCount, count(DISTINCT tPlanId) AS planCount
+  ORDER BY relType, taskCount DESC, d.name, d.id
+  SKIP $skip LIMIT $limit
+  RETURN collect({d: d, relType: relType, taskCount: taskCount, planCount: planCount}) AS bodies
 }
-CALL (touched) {
-  UNWIND touched AS t
-  OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
-  CALL (t) {
-    MATCH (ad:Department)-[ar:LEADS|SUPPORTS]->(t)
-    WITH ad, ar
-    ORDER BY type(ar), ad.name, ad.id
-    RETURN collect(${assignmentRow('ad', 'ar')}) AS assignments
+CALL (a, bodies) {
+  UNWIND bodies AS b
+  WITH a, b, b.d AS body
+  CALL (a, b) {
+    WITH a, b.d AS d, b.relType AS relType
+    ${bodyTasks(options, types)}
+    ORDER BY tPlan, tLine, t.id
+    LIMIT $tasks
+    CALL (t) {
+      OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
+      RETURN p LIMIT 1
+    }
+    CALL (t) {
+      MATCH (ad:Department)-[ar:LEADS|SUPPORTS]->(t)
+      WITH ad, ar
+      ORDER BY type(ar), ad.name, ad.id
+      RETURN collect(${assignmentRow('ad', 'ar')}) AS assignments
+    }
+    RETURN collect(${lightTaskRow('t', `_plan: ${row('p', 'Plan')}, _assignments: assignments`)}) AS tasks
   }
-  WITH t, p, assignments
-  ORDER BY p.title, t.line, t.id
-  RETURN collect(${lightTaskRow('t', `_plan: ${row('p', 'Plan')}, _assignments: assignments`)}) AS tasks
+  RETURN collect({
+    department: ${row('body', 'Department')},
+    role: CASE b.relType WHEN 'LEADS' THEN 'LEAD' ELSE 'SUPPORT' END,
+    taskCount: b.taskCount,
+    planCount: b.planCount,
+    tasks: tasks
+  }) AS groups
 }
-CALL (touched) {
-  UNWIND touched AS t
-  MATCH (d:Department)-[r:LEADS|SUPPORTS]->(t)
-  WHERE type(r) = 'LEADS' OR $includeSupporting
-  OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
-  WITH d, type(r) AS relType, t, p
-  ORDER BY p.title, t.line, t.id
-  WITH d, relType, collect(t.id) AS taskIds
-  ORDER BY relType, size(taskIds) DESC, d.name, d.id
-  RETURN collect({department: ${row('d', 'Department')}, role: CASE relType WHEN 'LEADS' THEN 'LEAD' ELSE 'SUPPORT' END, taskIds: taskIds}) AS groups
-}
-RETURN id, groups, tasks`,
-    {
-      ids: [...areaIds],
-      includeDescendants: options.includeDescendants,
-      includeEnclosing: options.includeEnclosing,
-      includeSupporting: options.includeSupporting,
-    },
+RETURN id, groups`,
+    { ids: [...areaIds], skip: int(page.skip), limit: int(page.limit), tasks: int(page.tasks) },
   );
 }
 
 export interface LeadingDepartmentsGroup<Row> {
   department: Row;
   role: 'LEAD' | 'SUPPORT';
+  taskCount: number;
+  planCount: number;
   tasks: Row[];
-}
-
-/** Joins a row of leadingDepartmentsQuery back into groups holding their task rows. */
-export function assembleLeadingDepartments<Row extends { id: string }>(row: {
-  groups: { department: Row; role: 'LEAD' | 'SUPPORT'; taskIds: string[] }[];
-  tasks: Row[];
-}): LeadingDepartmentsGroup<Row>[] {
-  const byId = new Map(row.tasks.map((t) => [t.id, t]));
-  return row.groups.map((g) => ({
-    department: g.department,
-    role: g.role,
-    tasks: g.taskIds.map((id) => byId.get(id)).filter((t): t is Row => t !== undefined),
-  }));
 }

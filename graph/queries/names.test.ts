@@ -30,7 +30,10 @@ describe('name resolution queries', () => {
 
   it('snapshot: a department with its led tasks and their plans, in one query', () => {
     const q = resolveDepartmentWithLeadsQuery(' 省发展改革委 ');
-    expect(q.params).toEqual({ name: '省发展改革委' });
+    expect(q.params.name).toBe('省发展改革委');
+    // one page of leads (100), the total from the edge count
+    expect(String(q.params.limit)).toBe('100');
+    expect(q.text).toContain('_leadCount: COUNT { (x)-[:LEADS]->(:Task) }');
     expect(q.text).toMatchSnapshot();
   });
 

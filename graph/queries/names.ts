@@ -5,7 +5,8 @@
  * the higher administrative level, then id.
  */
 import { cypherQuery, int, row, type CypherQuery } from './cypher.ts';
-import { planOfTask, taskRowWithPlan } from './relations.ts';
+import { responsibilityPage } from './department-tasks.ts';
+import type { Page } from './tasks.ts';
 
 const levelOrder = `CASE x.level WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 WHEN 'ZONE' THEN 3 WHEN 'TOWN' THEN 4 ELSE 5 END`;
 
@@ -56,23 +57,16 @@ LIMIT 20`,
  * resolveDepartmentQuery with each candidate's led tasks (plans prefetched) as `_leads`, in the
  * order department.leads gives them: `department(name) { leads { … plan } }` in one round trip.
  */
-export function resolveDepartmentWithLeadsQuery(name: string): CypherQuery {
+export function resolveDepartmentWithLeadsQuery(name: string, page: Page = { skip: 0, limit: 100 }): CypherQuery {
   return cypherQuery(
     'department.resolveWithLeads',
     `${DEPARTMENTS_NAMED}
 ORDER BY rank, x.name, x.id
 LIMIT 20
-CALL (x) {
-  OPTIONAL MATCH (x)-[:LEADS]->(t:Task)
-  WITH DISTINCT t
-  ${planOfTask('t')}
-  WITH t, p
-  ORDER BY t.document, t.line, t.name, t.id
-  RETURN collect(${taskRowWithPlan('t')}) AS leads
-}
-RETURN ${row('x', 'Department', '_leads: leads')} AS node, rank
+${responsibilityPage('LEADS')}
+RETURN ${row('x', 'Department', '_leads: items, _leadCount: COUNT { (x)-[:LEADS]->(:Task) }')} AS node, rank
 ORDER BY rank, x.name, x.id`,
-    { name: name.trim() },
+    { name: name.trim(), skip: int(page.skip), limit: int(page.limit) },
   );
 }
 

@@ -18,13 +18,15 @@ describe('taskConnectionQuery', () => {
       { skip: 40, limit: 20 },
     );
     expect(q.params).toMatchObject({ areaId: 'div:440114', ledBy: ['dept:a'], supportedBy: ['dept:b'], planIds: ['plan:p'], text: '碳达峰' });
-    expect(q.text).toContain('t IN touched');
+    expect(q.text).toContain('EXISTS { (t)-[:TOUCHES]->(a) }');
+    expect(q.text).toContain('count(t) AS totalCount');
     expect(q.text).toMatchSnapshot();
   });
 
-  it('starts from the touched set when there are no words', () => {
+  it('starts from the area\'s TOUCHES edges when there are no words, counting them without a walk', () => {
     const q = taskConnectionQuery({ touches: 'div:440114' }, 'TITLE', page);
-    expect(q.text).toContain('UNWIND touched AS t');
+    expect(q.text).toContain('MATCH (t:Task)-[k:TOUCHES]->(a)');
+    expect(q.text).toContain('COUNT { (a)<-[:TOUCHES]-() } AS totalCount');
     expect(q.text).toContain('ORDER BY t.title');
   });
 

@@ -4,7 +4,7 @@
  */
 import { TASK_FULLTEXT_INDEX } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
-import { touchedTasksFragment, type TouchesOptions } from './touches.ts';
+import { touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
 import { taskRowWithPlan } from './relations.ts';
 
 export interface Page {
@@ -38,26 +38,66 @@ const orderings: Record<TaskOrder, string> = {
 /** A task row with its plan prefetched (Task.plan needs no second query). */
 const taskWithPlan = taskRowWithPlan('t');
 
-export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder, page: Page): CypherQuery {
-  const lines: string[] = [];
-  const params: Record<string, unknown> = { skip: int(page.skip), limit: int(page.limit) };
-  const where: string[] = [];
+/** Sort keys given `pt` (plan title) and `ln` (line) per row. */
+const orderingsByKeys: Record<TaskOrder, string> = {
+  RELEVANCE: 'score DESC, pt, ln, t.id',
+  PLAN: 'pt, ln, t.id',
+  REF: 't.ref, pt, t.id',
+  TITLE: 't.title, pt, ln, t.id',
+};
 
-  if (filter.touches !== undefined) {
-    params.areaId = filter.touches;
-    params.includeDescendants = filter.touchesOptions?.includeDescendants ?? true;
-    params.includeEnclosing = filter.touchesOptions?.includeEnclosing ?? false;
-    lines.push('MATCH (a:District {id: $areaId})', 'CALL (a) {', touchedTasksFragment.trim(), '  RETURN collect(t) AS touched', '}');
+/** The page's rows: `t` ordered and cut, each with its plan (planOfTask's choice). */
+const pageRows = (order: TaskOrder) => [
+  `  ORDER BY ${orderingsByKeys[order]}`,
+  '  SKIP $skip LIMIT $limit',
+  '  CALL (t) {',
+  '    OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)',
+  '    RETURN p LIMIT 1',
+  '  }',
+  `  RETURN collect(${taskWithPlan}) AS page`,
+];
+
+export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder, page: Page): CypherQuery {
+  const params: Record<string, unknown> = { skip: int(page.skip), limit: int(page.limit) };
+  const touches: TouchesOptions = {
+    includeDescendants: filter.touchesOptions?.includeDescendants ?? true,
+    includeEnclosing: filter.touchesOptions?.includeEnclosing ?? false,
+  };
+  if (filter.touches !== undefined) params.areaId = filter.touches;
+  const onlyTouches = filter.touches !== undefined && filter.text === undefined && !filter.ledBy && !filter.supportedBy && !filter.planIds;
+
+  if (onlyTouches) {
+    // The tasks touching an area, nothing else: the total is the area's edge count, the page a top-k over its edges.
+    return cypherQuery(
+      'tasks.connection',
+      [
+        'MATCH (a:District {id: $areaId})',
+        `WITH a, ${touchedCount(touches)}`,
+        'CALL (a) {',
+        `  ${touchedTasks(touches).replaceAll('\n', '\n  ')}`,
+        '  WITH t, tPlan AS pt, tLine AS ln, 0.0 AS score',
+        ...pageRows(order),
+        '}',
+        'RETURN totalCount, page',
+      ].join('\n'),
+      params,
+    );
   }
+
+  // Every other filter: the matching tasks (each once) with score and sort keys, counted in one
+  // pass and paged in a second, so the total never needs the list held.
+  const match: string[] = [];
+  const where: string[] = [];
+  if (filter.touches !== undefined) match.push('MATCH (a:District {id: $areaId})');
   if (filter.text !== undefined) {
     params.text = filter.text;
-    lines.push(`CALL db.index.fulltext.queryNodes('${TASK_FULLTEXT_INDEX}', $text) YIELD node AS t, score`);
+    match.push(`CALL db.index.fulltext.queryNodes('${TASK_FULLTEXT_INDEX}', $text) YIELD node AS t, score`);
     where.push('t:Task');
-    if (filter.touches !== undefined) where.push('t IN touched');
+    if (filter.touches !== undefined) where.push(touchesPredicate(touches));
   } else if (filter.touches !== undefined) {
-    lines.push('UNWIND touched AS t', 'WITH t, 0.0 AS score');
+    match.push(touchedTasks(touches), 'WITH t, 0.0 AS score');
   } else {
-    lines.push('MATCH (t:Task)', 'WITH t, 0.0 AS score');
+    match.push('MATCH (t:Task)', 'WITH t, 0.0 AS score');
   }
   if (filter.ledBy !== undefined) {
     params.ledBy = filter.ledBy;
@@ -71,21 +111,28 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     params.planIds = filter.planIds;
     where.push('EXISTS { MATCH (t)-[:PART_OF*1..]->(p:Plan) WHERE p.id IN $planIds }');
   }
-  if (where.length) lines.push('WITH t, score', `WHERE ${where.join('\n  AND ')}`);
-  lines.push(
-    'WITH collect({t: t, score: score}) AS matched',
-    'CALL (matched) {',
-    '  UNWIND matched AS m',
-    '  WITH m.t AS t, m.score AS score',
-    '  OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)',
-    '  WITH t, score, p',
-    `  ORDER BY ${orderings[order]}`,
-    '  SKIP $skip LIMIT $limit',
-    `  RETURN collect(${taskWithPlan}) AS page`,
-    '}',
-    'RETURN size(matched) AS totalCount, page',
+  const matched = [...match, ...(where.length ? [`WITH ${filter.touches !== undefined && filter.text !== undefined ? 'a, ' : ''}t, score`, `WHERE ${where.join('\n  AND ')}`] : [])];
+  const indent = (lines: string[]) => lines.join('\n').replaceAll('\n', '\n  ');
+  return cypherQuery(
+    'tasks.connection',
+    [
+      'CALL () {',
+      `  ${indent(matched)}`,
+      '  RETURN count(t) AS totalCount',
+      '}',
+      'CALL () {',
+      `  ${indent(matched)}`,
+      '  CALL (t) {',
+      '    OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)',
+      '    RETURN p.title AS pt LIMIT 1',
+      '  }',
+      '  WITH t, score, pt, t.line AS ln',
+      ...pageRows(order),
+      '}',
+      'RETURN totalCount, page',
+    ].join('\n'),
+    params,
   );
-  return cypherQuery('tasks.connection', lines.join('\n'), params);
 }
 
 /** Every task of each plan (any depth), in reading order; rows `{ id, totalCount, page }`. */
@@ -113,20 +160,13 @@ export function districtTasksQuery(areaIds: readonly string[], options: TouchesO
     `
 UNWIND $ids AS id
 MATCH (a:District {id: id})
+WITH id, a, ${touchedCount(options)}
 CALL (a) {
-${touchedTasksFragment.trim()}
-  OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
-  WITH t, p
-  ORDER BY p.title, t.line, t.id
-  RETURN collect(${taskWithPlan}) AS ordered
+  ${touchedTasks(options).replaceAll('\n', '\n  ')}
+  WITH t, tPlan AS pt, tLine AS ln, 0.0 AS score
+${pageRows('PLAN').join('\n')}
 }
-RETURN id, size(ordered) AS totalCount, ordered[$skip..($skip + $limit)] AS page`,
-    {
-      ids: [...areaIds],
-      includeDescendants: options.includeDescendants,
-      includeEnclosing: options.includeEnclosing,
-      skip: int(page.skip),
-      limit: int(page.limit),
-    },
+RETURN id, totalCount, page`,
+    { ids: [...areaIds], skip: int(page.skip), limit: int(page.limit) },
   );
 }

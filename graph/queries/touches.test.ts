@@ -1,24 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { leadingDepartmentsQuery } from './leading-departments.ts';
 import { districtTasksQuery } from './tasks.ts';
-import { touchedTasksFragment } from './touches.ts';
+import { touchedCount, touchedTasks } from './touches.ts';
 
-describe('the "touches" rule in Cypher', () => {
-  it('walks scope both ways from anything located in the area, and from governing plans', () => {
-    // rule 1: x LOCATED_IN a place; x itself and its ancestors, and its descendants
-    expect(touchedTasksFragment).toContain('MATCH (x)-[:PART_OF*0..]->(t:Task)');
-    expect(touchedTasksFragment).toContain('MATCH (t:Task)-[:PART_OF*1..]->(x)');
-    // zones listing A or an area inside it
-    expect(touchedTasksFragment).toContain("(member)-[:LOCATED_IN]->(z:District {level: 'ZONE'})");
-    // rule 2 and the two switches
-    expect(touchedTasksFragment).toContain('(t:Task)-[:PART_OF*1..]->(:Plan)-[:GOVERNS]->(place)');
-    expect(touchedTasksFragment).toContain('WHERE $includeDescendants');
-    expect(touchedTasksFragment).toContain('WHERE $includeEnclosing');
+describe('the "touches" rule in Cypher, read from the TOUCHES edges', () => {
+  it('reads edges into the area, only the direct ones without descendants, and never walks PART_OF', () => {
+    expect(touchedTasks({ includeDescendants: true, includeEnclosing: false })).toContain('MATCH (t:Task)-[k:TOUCHES]->(a)');
+    expect(touchedTasks({ includeDescendants: false, includeEnclosing: false })).toContain('MATCH (t:Task)-[k:TOUCHES {direct: true}]->(a)');
+    for (const includeDescendants of [true, false]) {
+      for (const includeEnclosing of [true, false]) {
+        expect(touchedTasks({ includeDescendants, includeEnclosing })).not.toContain('PART_OF');
+      }
+    }
   });
 
-  it('snapshot: the flagship is one query, batched over areas, options as parameters', () => {
-    const q = leadingDepartmentsQuery(['div:440114'], { includeDescendants: false, includeEnclosing: true, includeSupporting: true });
-    expect(q.params).toEqual({ ids: ['div:440114'], includeDescendants: false, includeEnclosing: true, includeSupporting: true });
+  it('includeEnclosing adds the tasks with a direct edge to an area containing A (rule 3)', () => {
+    const text = touchedTasks({ includeDescendants: true, includeEnclosing: true });
+    expect(text).toContain('MATCH (a)-[:LOCATED_IN*1..]->(e:District)');
+    expect(text).toContain('MATCH (t:Task)-[k:TOUCHES {direct: true}]->(e)');
+    expect(text).toContain('WITH DISTINCT t');
+  });
+
+  it('counts from the node\'s edge count when it can', () => {
+    expect(touchedCount({ includeDescendants: true, includeEnclosing: false })).toBe('COUNT { (a)<-[:TOUCHES]-() } AS totalCount');
+  });
+
+  it('snapshot: the flagship is one query, batched over areas, bodies and tasks paged', () => {
+    const q = leadingDepartmentsQuery(['div:440114'], { includeDescendants: false, includeEnclosing: true, includeSupporting: true }, { skip: 0, limit: 100, tasks: 20 });
+    expect(q.params.ids).toEqual(['div:440114']);
+    expect(String(q.params.limit)).toBe('100');
+    expect(String(q.params.tasks)).toBe('20');
+    expect(q.text).toContain('count(*) AS taskCount');
+    expect(q.text).not.toContain('collect(t)');
     expect(q.text).toMatchSnapshot();
   });
 

@@ -1,61 +1,55 @@
 /**
- * The "touches" rule of graph-model.md as a Cypher fragment, shared by the flagship
- * (District.leadingDepartments), District.tasks and the `touches` task filter.
+ * The "touches" rule of graph-model.md, read from the TOUCHES edges the writer keeps
+ * (graph/write/touches.ts): `(:Task)-[:TOUCHES {direct, plan, line}]->(:District)` for every
+ * area a task touches with includeDescendants, `direct` on those it touches without it.
+ * includeEnclosing adds the tasks with a direct edge to an area containing A (rule 3).
  *
- * Expects the area node bound to `a` and parameters $includeDescendants, $includeEnclosing;
- * yields one row per touched task, bound to `t` (distinct). Wrap it in `CALL (a) { … }` to
- * keep other variables.
- *
- * Reading of the rule, worked from the area outwards so the database never walks every task:
- *   inner    = A, plus every division inside A (LOCATED_IN*, any depth) when includeDescendants
- *   zones    = zones (level ZONE) that list a member of `inner` (member -LOCATED_IN-> zone)
- *   above    = areas containing A (LOCATED_IN* upwards, zones included) when includeEnclosing
- *   places   = inner + zones + above     (rule 1 targets; `above` is rule 3)
- *   governed = inner + above             (rule 2 targets; `above` is rule 3)
- * A task touches when something in its scope (itself, PART_OF ancestors, PART_OF
- * descendants, projects included) is LOCATED_IN one of `places`, or its plan GOVERNS one
- * of `governed`. From an anchor x located in a place, the tasks whose scope holds x are x
- * itself and x's ancestors (x -PART_OF*0..-> t) and x's descendants (t -PART_OF*1..-> x).
+ * Expects the area node bound to `a`; yields one row per touched task: `t` and its order keys
+ * `tPlan` (its plan's title) and `tLine` (its line), and `tPlanId`, distinct. The text is specialised per
+ * option (four variants, each planned once), so a read walks only the edges its answer needs.
  */
-export const touchedTasksFragment = `
-CALL (a) {
-  OPTIONAL MATCH (d:District)-[:LOCATED_IN*1..]->(a)
-  WHERE $includeDescendants
-  WITH a, collect(DISTINCT d) AS below
-  RETURN [a] + below AS inner
-}
-CALL (a) {
-  OPTIONAL MATCH (a)-[:LOCATED_IN*1..]->(e:District)
-  WHERE $includeEnclosing
-  RETURN collect(DISTINCT e) AS above
-}
-CALL (inner) {
-  UNWIND inner AS member
-  OPTIONAL MATCH (member)-[:LOCATED_IN]->(z:District {level: 'ZONE'})
-  RETURN collect(DISTINCT z) AS zones
-}
-WITH inner + zones + above AS places, inner + above AS governed
-CALL (places, governed) {
-  UNWIND places AS place
-  MATCH (x)-[:LOCATED_IN]->(place)
-  WHERE x:Task OR x:Project
-  WITH DISTINCT x
-  CALL (x) {
-    MATCH (x)-[:PART_OF*0..]->(t:Task)
-    RETURN t
-    UNION
-    MATCH (t:Task)-[:PART_OF*1..]->(x)
-    RETURN t
-  }
-  RETURN t
-  UNION
-  UNWIND governed AS place
-  MATCH (t:Task)-[:PART_OF*1..]->(:Plan)-[:GOVERNS]->(place)
-  RETURN t
-}
-WITH DISTINCT t`;
-
 export interface TouchesOptions {
   includeDescendants: boolean;
   includeEnclosing: boolean;
+}
+
+/** Edges into `a` itself: every TOUCHES, or only the direct ones. */
+function intoArea(options: TouchesOptions, rel = 'k'): string {
+  return options.includeDescendants ? `(t:Task)-[${rel}:TOUCHES]->(a)` : `(t:Task)-[${rel}:TOUCHES {direct: true}]->(a)`;
+}
+
+export function touchedTasks(options: TouchesOptions): string {
+  if (!options.includeEnclosing) {
+    return `MATCH ${intoArea(options)}
+WITH t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
+  }
+  return `CALL (a) {
+  MATCH ${intoArea(options)}
+  RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
+  UNION
+  MATCH (a)-[:LOCATED_IN*1..]->(e:District)
+  MATCH (t:Task)-[k:TOUCHES {direct: true}]->(e)
+  RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
+}
+WITH DISTINCT t, tPlan, tPlanId, tLine`;
+}
+
+/**
+ * How many tasks touch `a` (bound), as `expression AS name`: with includeDescendants alone,
+ * the number of TOUCHES edges into it, which Neo4j keeps per node (no walk, however many).
+ */
+export function touchedCount(options: TouchesOptions, name = 'totalCount'): string {
+  if (options.includeDescendants && !options.includeEnclosing) return `COUNT { (a)<-[:TOUCHES]-() } AS ${name}`;
+  if (!options.includeEnclosing) return `COUNT { (a)<-[:TOUCHES {direct: true}]-() } AS ${name}`;
+  return `COUNT { ${touchedTasks(options)} RETURN t } AS ${name}`;
+}
+
+/**
+ * A predicate: task `t` touches `a` (both bound), binding nothing; for checking the tasks of
+ * one body rather than walking the area's.
+ */
+export function touchesPredicate(options: TouchesOptions): string {
+  const own = options.includeDescendants ? 'EXISTS { (t)-[:TOUCHES]->(a) }' : 'EXISTS { (t)-[:TOUCHES {direct: true}]->(a) }';
+  if (!options.includeEnclosing) return own;
+  return `(${own} OR EXISTS { MATCH (t)-[:TOUCHES {direct: true}]->(e) WHERE (a)-[:LOCATED_IN*1..]->(e) })`;
 }

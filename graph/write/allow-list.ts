@@ -7,7 +7,11 @@ import type { NodeLabel, RelationshipType } from '../../loaders/model.ts';
 
 /** Nodes a document owns: written, replaced and deleted with that document. */
 export const OWNED_LABELS = ['Plan', 'Task', 'Goal'] as const;
-/** Nodes several documents share: merged on id, aliases unioned, removed when nobody references them. */
+/**
+ * Nodes several documents share: merged on id, aliases unioned, removed when nobody references them.
+ * An unresolved body (Department with resolved: false, id `dept:?<document>/<name>`) is one document's own
+ * (prepare.ts checkUnresolvedBody): only that document refers to it, so replacing or deleting it removes it.
+ */
 export const SHARED_LABELS = ['Department', 'District', 'Project'] as const;
 export const NODE_LABELS: readonly NodeLabel[] = [...OWNED_LABELS, ...SHARED_LABELS];
 
@@ -36,6 +40,13 @@ export type AllowedType = (typeof RELATIONSHIP_TYPES)[number];
  * extracted graphs never carry it (prepare.ts refuses it), only the writer makes it.
  */
 export const REFERENCE_TYPE = 'REFERS_TO';
+
+/**
+ * The "touches" rule materialised (graph/write/touches.ts): `(:Task)-[:TOUCHES {direct}]->(:District)`,
+ * derived from the other facts when a document is written, never read from a document
+ * (prepare.ts refuses it like any type outside RELATIONSHIP_TYPES).
+ */
+export const DERIVED_TYPE = 'TOUCHES';
 
 export function isOwnedLabel(label: string): label is OwnedLabel {
   return (OWNED_LABELS as readonly string[]).includes(label);

@@ -7,6 +7,7 @@
 import type { Driver } from 'neo4j-driver';
 import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES } from './allow-list.ts';
 import { migrateSharedBookkeeping } from './migrate.ts';
+import { migrateTouches } from './touches.ts';
 
 export function writeIndexStatements(): string[] {
   const nodes = OWNED_LABELS.map(
@@ -30,6 +31,8 @@ export async function ensureWriteIndexes(driver: Driver, database?: string): Pro
   await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
   // A graph from an older writer gets its REFERS_TO records before anything is written to it.
   await migrateSharedBookkeeping(driver, database);
+  // A graph written before TOUCHES (graph/write/touches.ts) gets them before its first write.
+  await migrateTouches(driver, database);
   if (!dbs) done.set(driver, (dbs = new Set()));
   dbs.add(key);
 }

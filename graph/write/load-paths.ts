@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { extractPaths } from '../../loaders/pipeline.ts';
+import { assignmentsOf, type DroppedAssignment } from '../../loaders/bodies/report.ts';
 import { awaitSearchIndex } from '../schema.ts';
 import { isOwnedLabel } from './allow-list.ts';
 import { ensureWriteIndexes } from './indexes.ts';
@@ -17,6 +18,7 @@ import { documentOf, type DocumentCounts } from './prepare.ts';
 import { listInputs, readGraphFile } from './inputs.ts';
 import { failedWrite, isDatabaseUnavailable, writeDocuments, type WriteCounters } from './write-document.ts';
 import { bumpGraphVersionNow } from './version.ts';
+import { createExtractPool, defaultExtractWorkers, type ExtractPool } from './extract-pool.ts';
 
 export interface ExtractedDocument {
   document: string;
@@ -37,6 +39,10 @@ export interface DocumentSummary extends Omit<DocumentCounts, 'relationships'> {
   relationships: number;
   /** Graph elements created, deleted or set by this document's write (0 when unchanged or failed). */
   changed: number;
+  /** LEADS/SUPPORTS whose body is an unresolved Department (the document does not say whose 区/市 it is). */
+  unresolvedAssignments?: number;
+  /** Assignments the text states that no body could be made of (loaders/bodies/report.ts), each named. */
+  droppedAssignments?: DroppedAssignment[];
 }
 
 export interface LoadSummary {
@@ -66,6 +72,11 @@ export interface LoadOptions {
   concurrency?: number;
   /** Most documents in one transaction. Default GROUP_DOCUMENTS; 1 for a transaction each. */
   groupDocuments?: number;
+  /**
+   * Worker threads extracting source files (graph/write/extract-pool.ts) when no `extract` is
+   * given; default one per core. 1 extracts on this thread, as before.
+   */
+  workers?: number;
 }
 
 /**
@@ -111,8 +122,27 @@ function ownedIds(graph: GraphDocument | undefined): string[] {
 export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const started = performance.now();
   const concurrency = Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY);
-  const extract = opts.extract ?? extractPaths;
   const inputs = await listInputs(paths);
+  const workers = opts.extract ? 1 : Math.max(1, opts.workers ?? defaultExtractWorkers());
+  const sourceFiles = inputs.filter((i) => i.kind !== 'graph').length;
+  const pool: ExtractPool | undefined = workers > 1 && sourceFiles > 1 ? createExtractPool(Math.min(workers, sourceFiles)) : undefined;
+  try {
+    return await loadInputs(driver, inputs, opts, concurrency, started, pool?.extract ?? opts.extract ?? extractPaths, pool ? workers * 2 : 1);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function loadInputs(
+  driver: Driver,
+  inputs: Awaited<ReturnType<typeof listInputs>>,
+  opts: LoadOptions,
+  concurrency: number,
+  started: number,
+  extract: Extract,
+  /** Files extracted ahead of the one being grouped (the pool's workers each have one and one queued). */
+  readAhead: number,
+): Promise<LoadSummary> {
   opts.onProgress?.({ phase: 'start', files: inputs.length });
   await ensureWriteIndexes(driver, opts.database);
 
@@ -124,7 +154,7 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
 
   const summaryBase = (item: ExtractedDocument) => {
     const document = item.graph ? (documentOf(item.graph) ?? item.document) : item.document;
-    return { document, ...countsOf(item.graph, document), changed: 0 };
+    return { document, ...countsOf(item.graph, document), changed: 0, ...assignmentsOf(item.graph, document) };
   };
 
   /** A summary now for what cannot be written (no graph, Neo4j gone, a name seen before); else undefined. */
@@ -194,19 +224,26 @@ export async function loadPaths(driver: Driver, paths: string[], opts: LoadOptio
     groupElements = 0;
   };
 
-  for (const input of inputs) {
-    let extracted: ExtractedDocument[];
-    if (input.kind === 'graph') {
-      extracted = await readGraphFile(input.path);
-    } else {
-      try {
-        extracted = (await extract([input.path])).documents;
-      } catch (err) {
-        // The pipeline reports per-file problems itself; this is it failing as a whole.
-        const name = path.basename(input.path);
-        extracted = [{ document: name, error: `${name}: extraction failed: ${err instanceof Error ? err.message : String(err)}` }];
-      }
+  const extractOne = async (input: (typeof inputs)[number]): Promise<ExtractedDocument[]> => {
+    if (input.kind === 'graph') return readGraphFile(input.path);
+    try {
+      return (await extract([input.path])).documents;
+    } catch (err) {
+      // The pipeline reports per-file problems itself; this is it failing as a whole.
+      const name = path.basename(input.path);
+      return [{ document: name, error: `${name}: extraction failed: ${err instanceof Error ? err.message : String(err)}` }];
     }
+  };
+  // Files are extracted up to `readAhead` ahead (on the pool's workers) and taken in input order.
+  const ahead: Promise<ExtractedDocument[]>[] = [];
+  let nextInput = 0;
+  const fill = () => {
+    while (nextInput < inputs.length && ahead.length < readAhead) ahead.push(extractOne(inputs[nextInput++]));
+  };
+  fill();
+  while (ahead.length > 0) {
+    const extracted = await ahead.shift()!;
+    fill();
     total += extracted.length - 1;
     for (const item of extracted) {
       const owned = ownedIds(item.graph);

@@ -11,6 +11,11 @@ function task(ref: string): GraphNode {
 function rel(type: GraphRelationship['type'], start: string, end: string, extra: Record<string, string | number> = {}): GraphRelationship {
   return { type, start, end, properties: { document: DOC, line: 1, quote: 'q', ...extra } };
 }
+/** 区财政局 in a document whose district is unknown: that document's own node (loaders/ids.ts). */
+function unresolved(document: string): GraphNode {
+  const id = `dept:?${document}/区财政局`;
+  return { id, labels: ['Department'], properties: { id, name: '区财政局', aliases: [], kind: 'department', level: 'DISTRICT', resolved: false, scopeDocument: document } };
+}
 function base(): GraphDocument {
   return {
     nodes: [
@@ -120,6 +125,13 @@ describe('prepareDocument', () => {
     expect(targets.relationships[0].properties.document).toBe(DOC);
   });
 
+  it('takes an unresolved body of its own document as a shared Department row keeping resolved: false and scopeDocument', () => {
+    const g = base();
+    g.nodes.push(unresolved(DOC));
+    const row = prepareDocument(g, DOC).shared.flatMap((s) => s.rows).find((r) => r.id === `dept:?${DOC}/区财政局`)!;
+    expect(row.properties).toMatchObject({ resolved: false, scopeDocument: DOC, level: 'DISTRICT' });
+  });
+
   const rejects: [string, (g: GraphDocument) => void, RegExp][] = [
     ['a label outside the model', (g) => g.nodes.push({ id: 'x', labels: ['Person' as never], properties: { id: 'x' } }), /label "Person", which is not in the graph model/],
     ['a relationship type outside the model', (g) => g.relationships.push({ ...rel('LEADS', 'plan:huadu/一', 'plan:huadu'), type: 'DETACH DELETE' as never }), /type is not in the graph model/],
@@ -134,6 +146,9 @@ describe('prepareDocument', () => {
       g.relationships = g.relationships.filter((r) => r.end !== 'plan:huadu');
     }, /has no Plan node/],
     ['aliases that are not strings', (g) => (g.nodes[4].properties.aliases = [1, 2] as never), /"aliases" must be a list of strings/],
+    ['another document\'s unresolved body', (g) => g.nodes.push(unresolved('other.txt')), /unresolved body dept:\?other\.txt\/区财政局 must be this document's own/],
+    ['an unresolved body under a shared id', (g) => g.nodes.push({ ...unresolved(DOC), id: 'dept:区财政局', properties: { ...unresolved(DOC).properties, id: 'dept:区财政局' } }), /must be this document's own \(scopeDocument "huadu\.txt", id dept:\?huadu\.txt\/区财政局\)/],
+    ['a "resolved" flag on a District', (g) => (g.nodes[4].properties.resolved = false), /"resolved" is a Department's flag/],
   ];
   for (const [what, edit, message] of rejects) {
     it(`rejects ${what} with a WriteError naming the document`, () => {

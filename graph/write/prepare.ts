@@ -16,6 +16,7 @@ import {
 } from './allow-list.ts';
 import { contentHash } from './hash.ts';
 import { WriteError } from './properties.ts';
+import { unresolvedDepartmentId } from '../../loaders/ids.ts';
 
 /** Provenance keys a shared node takes from the alphabetically first document that cites it. */
 const PROVENANCE_KEYS = ['document', 'line', 'quote'] as const;
@@ -54,6 +55,23 @@ export interface RelationshipGroup {
   /** Owned: carries `document`, deleted and recreated with it. Otherwise MERGEd on `source`, never deleted. */
   owned: boolean;
   relationships: GraphRelationship[];
+}
+
+/**
+ * An unresolved body (resolved: false: 区财政局 in a document whose district is unknown) is its document's own:
+ * only that document may write it, under the id loaders/ids.ts builds for it, so replacing or deleting the
+ * document removes it with the document's other references (no other document refers to it).
+ */
+function checkUnresolvedBody(document: string, node: GraphNode): void {
+  const props = node.properties ?? {};
+  if (props.resolved === undefined || props.resolved === true) return;
+  if (props.resolved !== false || !node.labels.includes('Department')) {
+    throw new WriteError(document, `node ${node.id}: "resolved" is a Department's flag and can only be false (absent means resolved)`);
+  }
+  const expected = unresolvedDepartmentId(document, String(props.name ?? ''));
+  if (props.scopeDocument !== document || node.id !== expected) {
+    throw new WriteError(document, `unresolved body ${node.id} must be this document's own (scopeDocument "${document}", id ${expected})`);
+  }
 }
 
 export interface DocumentCounts {
@@ -214,6 +232,7 @@ export function prepareDocument(graph: GraphDocument, document?: string): Prepar
       if (props.document !== undefined && props.document !== name) {
         throw new WriteError(name, `node ${node.id} says it comes from document "${String(props.document)}"`);
       }
+      checkUnresolvedBody(name, node);
       const quote = typeof props.quote === 'string' && props.quote !== '' ? props.quote : null;
       const line = typeof props.line === 'number' ? props.line : null;
       const row: SharedNodeRow = {

@@ -15,7 +15,12 @@ export const GRAPH_STATE_LABEL = 'GraphState';
 /** The one GraphState node's id (graph/schema.ts keeps it unique). */
 export const GRAPH_STATE_ID = 'graph';
 
-const BUMP = `MERGE (s:${GRAPH_STATE_LABEL} {id: '${GRAPH_STATE_ID}'}) SET s.version = randomUUID(), s.changedAt = datetime()`;
+/**
+ * `touchesVersion`: every write runs after migrateTouches (graph/write/touches.ts) and keeps the
+ * TOUCHES edges exact, so the graph it leaves holds them for every task (a cleared graph
+ * written again is stamped by its first write).
+ */
+const BUMP = `MERGE (s:${GRAPH_STATE_LABEL} {id: '${GRAPH_STATE_ID}'}) SET s.version = randomUUID(), s.changedAt = datetime(), s.touchesVersion = 1`;
 
 /** Inside a write transaction, after its last change. */
 export async function bumpGraphVersion(tx: ManagedTransaction): Promise<void> {

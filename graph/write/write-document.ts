@@ -22,7 +22,9 @@
  * Cost per transaction (a group of up to load-paths.ts's GROUP_DOCUMENTS): one query for
  * every document's prior state, one taking the locks of the shared nodes the group writes
  * (cypher.LOCK_SHARED, in the order every transaction takes them), the node statements of
- * all of them pipelined, the relationship statements pipelined, the commit. A handful of
+ * all of them pipelined, the relationship statements pipelined, the TOUCHES edges of their
+ * tasks recomputed (touches.ts: two reads of the area pairs they write, one recomputation, and
+ * one for other documents' tasks when a shared pair appeared or went), the commit. A handful of
  * constant statements (cypher.ts), never replanned. Measured with JFR on the synthetic
  * corpus, what remains is Neo4j's own work: the statements and the commit (record and log
  * writes, range index updates) over half of its CPU, full-text indexing of the task text
@@ -36,6 +38,7 @@ import { byText } from './hash.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { chunk, noSharedIds, prepareDocument, type DocumentCounts, type PreparedDocument, type SharedIds } from './prepare.ts';
 import { toNeo4jProperties, WriteError } from './properties.ts';
+import { pairsBeforeWrite, refreshTouchesAfterWrite } from './touches.ts';
 import { bumpGraphVersion } from './version.ts';
 
 export interface WriteCounters {
@@ -357,12 +360,22 @@ async function writeGroup(tx: ManagedTransaction, group: Prepared[], batchSize: 
     else outcomes.push({ ...g, counters: emptyCounters(), fresh: !prior });
   }
   const pending = outcomes.filter((o): o is Pending => 'doc' in o);
-  // One document locks its shared nodes in the global order by itself (nodeStatements).
-  if (pending.length > 1) await tx.run(cypher.LOCK_SHARED, { ids: sharedIdsInLockOrder(pending) });
-  const referenced = new Map<Pending, SharedIds>();
-  for (const p of pending) if (!p.fresh) referenced.set(p, await removePrevious(tx, p.doc, p.counters));
-  if (pending.length > 0) await writeFacts(tx, pending, batchSize);
-  for (const [p, ids] of referenced) await refreshReferenced(tx, ids, p.counters);
+  if (pending.length > 0) {
+    // The shared nodes' locks first, in the global order, even for one document: what
+    // touches.ts reads next about shared areas must not change under it until the commit.
+    await tx.run(cypher.LOCK_SHARED, { ids: sharedIdsInLockOrder(pending) });
+    const pairs = await pairsBeforeWrite(
+      tx,
+      pending.map((p) => p.doc),
+      pending.filter((p) => !p.fresh).map((p) => p.doc.document),
+    );
+    const referenced = new Map<Pending, SharedIds>();
+    for (const p of pending) if (!p.fresh) referenced.set(p, await removePrevious(tx, p.doc, p.counters));
+    await writeFacts(tx, pending, batchSize);
+    // Before refreshReferenced: an area still touched is still referenced.
+    await refreshTouchesAfterWrite(tx, pending.map((p) => p.doc.document), pairs);
+    for (const [p, ids] of referenced) await refreshReferenced(tx, ids, p.counters);
+  }
 
   // Last statement: answers cached for the old graph version stop being served at commit
   // (graph/write/version.ts); an all-unchanged group leaves the version, and the cache, alone.

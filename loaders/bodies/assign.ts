@@ -8,6 +8,8 @@ import type { Body } from './gazetteer.js';
 import { type Assignment, type Role, type WrittenName, findAssignments } from './phrases.js';
 import { type TableState, tableRowAssignments } from './tables.js';
 import { type Resolution, type Scope, resolveName } from './resolve.js';
+import { isCollective } from './gazetteer.js';
+import { isCollectiveItem } from '../normalise/tables/index.ts';
 
 export interface ResolvedAssignment {
   body: Body;
@@ -18,6 +20,8 @@ export interface ResolvedAssignment {
   line: number;
   quote: string;
   layout: Assignment['layout'];
+  /** The first body of a list that may lead (see Assignment.firstMayLead / firstLeads). */
+  firstOfList?: 'may-lead' | 'leads';
 }
 
 export interface ParagraphResult {
@@ -98,11 +102,36 @@ function cutAtLineEnd(p: Paragraph, name: WrittenName, scope: Scope, prefix?: st
   return undefined;
 }
 
+const GOVERNMENT = /^([\u4e00-\u9fa5]{2,10}?)(人民政府|政府|党委|管委会|管理委员会)$/u;
+const BODY_ENDING = /(?:局|委|办|厅|院|室|所|站|队|会|中心|政府|公司|集团|街道|镇|乡|部|处|行|社)$/u;
+
+/**
+ * "广州、深圳、珠海市政府", "梅县区、平远县人民政府": places listed before the last one share its government
+ * ending (广州市政府, 深圳市政府). Returns the name each such place stands for, by index.
+ */
+export function sharedEndings(names: WrittenName[]): Map<number, string> {
+  const out = new Map<number, string>();
+  names.forEach((last, i) => {
+    const m = GOVERNMENT.exec(last.text);
+    if (!m) return;
+    const level = /[市区县]$/u.exec(m[1])?.[0];
+    for (let k = i - 1; k >= 0 && names[k].group === last.group && !out.has(k); k--) {
+      const t = names[k].text;
+      if (!/^[\u4e00-\u9fa5]{2,8}$/u.test(t) || BODY_ENDING.test(t) || GOVERNMENT.test(t)) break;
+      out.set(k, (level && !/[省市区县]$/u.test(t) ? t + level : t) + m[2]);
+    }
+  });
+  return out;
+}
+
 function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: ParagraphResult): void {
   const line = lineAt(p, a.start);
   let group = -1;
   let prefix: string | undefined;
   const found: ResolvedAssignment[] = [];
+  let previousCollective = false;
+  let firstWritten = false;
+  const endings = a.layout === 'prose' ? undefined : sharedEndings(a.names);
   for (const [i, written] of a.names.entries()) {
     if (written.group !== group) {
       group = written.group;
@@ -110,6 +139,14 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
     }
     let name = written;
     let r: Resolution;
+    // A class of bodies the gazetteer's patterns miss (各成员单位), or the rest of a collective phrase the list
+    // split at its 、 (各区、县级市): no body, no problem.
+    // (Prose keeps its own rule: the name next to the role word must be a known body.)
+    if (a.layout !== 'prose' && isCollectiveItem(written.text, previousCollective)) {
+      previousCollective = true;
+      continue;
+    }
+    previousCollective = isCollective(written.text);
     if (a.layout === 'prose' && written.open) {
       const hit = openName(written, scope);
       if (!hit) continue;
@@ -123,7 +160,7 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
       }
       ({ name, r } = hit);
     } else {
-      r = resolveName(written.text, scope, { groupPrefix: prefix });
+      r = resolveName(endings?.get(i) ?? written.text, scope, { groupPrefix: prefix });
       const cut = r.status === 'unresolved' ? cutAtLineEnd(p, written, scope, prefix) : undefined;
       if (cut) {
         ({ name, r } = cut);
@@ -136,16 +173,20 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
       continue;
     }
     if (r.prefix) prefix = r.prefix;
+    if (found.length === 0) firstWritten = i === 0;
     found.push({
       body: r.body,
       role: a.role,
       rolePhrase: a.rolePhrase,
       surface: verbatim(p, name.offset, name.offset + name.text.length),
-      line,
+      // A table cell may wrap: each name is cited on the line it is printed on.
+      line: a.layout === 'table' ? lineAt(p, name.offset) : line,
       quote: quoteFor(p, a, name),
       layout: a.layout,
     });
   }
+  // Only the body written first may lead: when that name is unresolved or collective, no other one takes its place.
+  if (found.length && firstWritten && (a.firstLeads || a.firstMayLead)) found[0].firstOfList = a.firstLeads ? 'leads' : 'may-lead';
   result.assignments.push(...found);
 }
 
@@ -153,7 +194,7 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
 export function paragraphAssignments(p: Paragraph, scope: Scope, table: TableState = {}): ParagraphResult {
   const result: ParagraphResult = { assignments: [], problems: [] };
   if (p.kind === 'footnote') return result;
-  const rows = tableRowAssignments(p.text, table);
+  const rows = tableRowAssignments(p.text, table, p.kind === 'table-cell');
   const phrases = findAssignments(p.text).filter((a) => !rows.some((r) => r.start <= a.start && a.start < r.end));
   for (const a of [...rows, ...phrases]) resolveAssignment(p, a, scope, result);
   return result;

@@ -124,3 +124,32 @@ export function chainOf(division: Division | undefined): Partial<Record<'PROVINC
   if (chain.CITY && chain.CITY.name === '市辖区' && chain.PROVINCE) chain.CITY = chain.PROVINCE;
   return chain;
 }
+
+/** Divisions by short name (花都 → 花都区, 清远 → 清远市), built on first use. */
+let byShort: Map<string, Division[]> | undefined;
+
+/**
+ * The division a name starts with, written in full (清远市高新区) or short (花都经济开发区, 清远海关): full names
+ * first, then short names of 2–4 characters, longest first, preferring one near `near`. A short name only counts
+ * when `accept` (if given) takes what follows it, so 南沙开发区 is 南沙 + 开发区 and not some division 南沙开.
+ */
+export function divisionNamedAtStart(text: string, near?: Division, accept?: (rest: string) => boolean): { division: Division; length: number } | undefined {
+  const full = divisionAtStart(text, near);
+  if (full && (!accept || accept(text.slice(full.length)))) return full;
+  if (!byShort) {
+    byShort = new Map();
+    for (const d of byCode.values()) {
+      if (d.name === '市辖区' || d.name === '县') continue;
+      const short = shortName(d);
+      if (short === d.name) continue;
+      const list = byShort.get(short) ?? [];
+      list.push(d);
+      byShort.set(short, list);
+    }
+  }
+  for (let length = Math.min(4, text.length); length >= 2; length--) {
+    const candidates = byShort.get(text.slice(0, length));
+    if (candidates?.length && (!accept || accept(text.slice(length)))) return { division: pick(candidates, near), length };
+  }
+  return undefined;
+}

@@ -8,7 +8,8 @@ import { chainOf, divisionByCode, shortName } from './divisions.js';
 
 export type BodyKind = 'party' | 'government' | 'department' | 'enterprise' | 'bank' | "people's-congress" | 'other';
 export type BodyLevel = Extract<DivisionLevel, 'PROVINCE' | 'CITY' | 'DISTRICT'>;
-export type BodyDivisionLevel = BodyLevel | 'TOWN';
+/** COUNTY only on an unresolved body written 县X: a resolved county's bodies are DISTRICT, like its division. */
+export type BodyDivisionLevel = BodyLevel | 'TOWN' | 'COUNTY';
 
 /** A responsible body as resolved: canonical full name, kind, and the division it belongs to. */
 export interface Body {
@@ -21,6 +22,11 @@ export interface Body {
   aliases: string[];
   /** gazetteer: named by a template or explicit entry; fallback: built from the written name. */
   source: 'gazetteer' | 'fallback';
+  /**
+   * false: a relative name (区财政局) in a document whose district, city… is not known. Its name is the written
+   * one, its level the one the marker implies, and it is that document's own node (loaders/ids.ts). Absent: resolved.
+   */
+  resolved?: false;
 }
 
 interface Template {
@@ -43,7 +49,14 @@ interface DepartmentsFile {
   templates: Record<BodyLevel, Template[]>;
   cityOverrides: Record<string, Partial<Record<BodyLevel, Template[]>>>;
   bodies: ExplicitBody[];
-  collective: { patterns: string[] };
+  /** Written words that start with a level marker without being one (市场监管局 is not 市 + 场监管局). */
+  notMarkers: string[];
+  /** Words ending in 镇/街道 that name a kind of place, not one town (特色小镇, 中心镇). */
+  notTowns: string;
+  /** The level a relative name's marker implies when its division is unknown (县 → COUNTY, 街道 → TOWN). */
+  impliedLevels: Record<string, BodyDivisionLevel>;
+  /** Short forms of development zones inside a committee's name (高新区 → 高新技术产业开发区). */
+  zoneAbbreviations: [string, string][];
   kindBySuffix: [string, BodyKind][];
   abbreviations: { pairs: [string, string][] };
 }
@@ -52,9 +65,19 @@ const data = JSON.parse(
   readFileSync(new URL('../data/departments.json', import.meta.url), 'utf8'),
 ) as DepartmentsFile;
 
-const collectivePatterns = data.collective.patterns.map((p) => new RegExp(p));
+/** loaders/data/collective-phrases.json: shared with the list splitter (phrases.ts), which keeps each phrase whole. */
+interface CollectiveFile {
+  phrases: string[];
+  pieces: string[];
+  patterns: string[];
+}
+const collective = JSON.parse(readFileSync(new URL('../data/collective-phrases.json', import.meta.url), 'utf8')) as CollectiveFile;
+const collectiveWhole = new Set([...collective.phrases, ...collective.pieces].map((p) => p.replace(/\(/g, '（').replace(/\)/g, '）')));
+const collectivePatterns = collective.patterns.map((p) => new RegExp(p));
 /** The collective patterns as one alternation (one scan per name, not one per pattern); numbered back-references would break it. */
-const anyCollective = data.collective.patterns.some((p) => /\\[1-9]/.test(p)) ? undefined : new RegExp(data.collective.patterns.map((p) => `(?:${p})`).join('|'));
+const anyCollective = collective.patterns.some((p) => /\\[1-9]/.test(p)) ? undefined : new RegExp(collective.patterns.map((p) => `(?:${p})`).join('|'));
+/** The notMarkers as one alternation: parsePrefix asks for every name it reads. */
+const notMarker = new RegExp(data.notMarkers.map((p) => `(?:${p})`).join('|'));
 const explicitByAlias = new Map<string, ExplicitBody>();
 for (const body of data.bodies) for (const n of [body.name, ...body.aliases]) explicitByAlias.set(n, body);
 /** Sorted once: bodyMentions reads the list for every paragraph. */
@@ -173,6 +196,35 @@ export function lookupAt(division: Division, rest: string, options: { slips?: bo
   return undefined;
 }
 
+/** Every form some level's templates know (发展改革局, 市场监管局, 委宣传部): a body name even without its division. */
+let knownForms: Map<string, BodyKind> | undefined;
+function formKinds(): Map<string, BodyKind> {
+  if (!knownForms) {
+    knownForms = new Map();
+    for (const level of Object.keys(data.templates) as BodyLevel[]) for (const t of data.templates[level]) for (const f of t.forms) if (!knownForms.has(f)) knownForms.set(f, t.kind);
+  }
+  return knownForms;
+}
+export function isKnownForm(rest: string): boolean {
+  return rest.length >= 3 && formKinds().has(rest);
+}
+
+/** 市场监管部门 → 市场监管 is the stem of a known form (市场监管局): the department in charge, whatever level. */
+let knownStems: Set<string> | undefined;
+export function isDepartmentInCharge(written: string): boolean {
+  if (!written.endsWith('部门') || written.length < 4) return false;
+  if (!knownStems) {
+    knownStems = new Set();
+    for (const f of formKinds().keys()) knownStems.add(stemOf(f));
+  }
+  return knownStems.has(written.slice(0, -2));
+}
+
+/** The kind of the body a form names at some level (妇联 → other, 总工会 → other), even with no telling suffix. */
+export function kindOfForm(rest: string): BodyKind | undefined {
+  return formKinds().get(rest);
+}
+
 /** 团省委 / 团市委 / 团区委: written with the level marker inside the name. */
 export function wholeFormAt(division: Division, written: string): Body | undefined {
   const level = levelOf(division);
@@ -196,7 +248,38 @@ export function explicitBody(written: string): Body | undefined {
 }
 
 export function isCollective(written: string): boolean {
+  if (collectiveWhole.has(written.includes('(') || written.includes(')') ? written.replace(/\(/g, '（').replace(/\)/g, '）') : written)) return true;
   return anyCollective ? anyCollective.test(written) : collectivePatterns.some((p) => p.test(written));
+}
+
+const notTowns = new RegExp(data.notTowns);
+const MARKER_FIRST = '省市区县乡镇';
+
+/** True for 特色小镇, 中心镇…: a kind of town, never one town's government. */
+export function isTownKind(name: string): boolean {
+  return notTowns.test(name);
+}
+
+/** True when the name's first character is part of a word (市场, 区域, 市政局), not a level marker. */
+export function startsWithWord(written: string): boolean {
+  // Every notMarkers word starts with a level or town marker: most names are decided by their first character.
+  return MARKER_FIRST.includes(written[0]) && notMarker.test(written);
+}
+
+/** The level a relative name's marker implies (省 PROVINCE … 县 COUNTY, 镇/街道/乡 TOWN), longest marker first. */
+export function impliedLevel(written: string): { marker: string; level: BodyDivisionLevel } | undefined {
+  let best: { marker: string; level: BodyDivisionLevel } | undefined;
+  for (const [marker, level] of Object.entries(data.impliedLevels)) {
+    if (written.startsWith(marker) && (!best || marker.length > best.marker.length)) best = { marker, level };
+  }
+  return best;
+}
+
+/** A zone's name with its short forms spelled out (清远高新区 → 清远高新技术产业开发区); 管委会 → 管理委员会. */
+export function expandZone(name: string): string {
+  let out = name.replace(/管委会$/, '管理委员会');
+  for (const [short, full] of data.zoneAbbreviations) if (out.includes(short) && !out.includes(full)) out = out.replace(short, full);
+  return out;
 }
 
 /** The suffix rules by their last character, in rule order (only those can end a name); none if a rule is empty. */

@@ -50,11 +50,21 @@ describe('extractBodies', () => {
     ]);
   });
 
-  it('an unresolvable name in an allocation layout is a warning, never a guessed body', () => {
+  it('"（市发展改革委牵头）" in a provincial plan: which city is not known, so an unresolved CITY body of this document leads, never a guessed one', () => {
     const f = extractBodies(context([task('一', [paragraph('（市发展改革委牵头）', 3)])], '广东省'));
-    expect(f.relationships).toEqual([]);
+    expect(f.relationships.map((r) => [r.type, r.start, r.end, r.properties.line, r.properties.surface])).toEqual([
+      ['LEADS', 'dept:?d.txt/市发展和改革委员会', 'plan:d/一', 3, '市发展改革委'],
+    ]);
+    expect(f.nodes[0].properties).toMatchObject({ name: '市发展和改革委员会', level: 'CITY', resolved: false, scopeDocument: 'd.txt', aliases: ['市发展改革委'] });
+    expect(f.nodes[0].properties.jurisdiction).toBeUndefined();
+    expect(f.warnings).toEqual([]);
+  });
+
+  it('a name that is no body at all ("（市发展改革委、龙头企业牵头）") is still a warning naming it, never a node', () => {
+    const f = extractBodies(context([task('一', [paragraph('（市发展改革委、龙头企业牵头）', 3)])], '广东省'));
+    expect(f.relationships.map((r) => r.start)).toEqual(['dept:?d.txt/市发展和改革委员会']);
     expect(f.warnings?.[0]).toMatchObject({ document: 'd.txt', line: 3 });
-    expect(f.warnings?.[0].message).toContain('市发展改革委');
+    expect(f.warnings?.[0].message).toContain('龙头企业');
   });
 });
 

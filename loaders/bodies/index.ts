@@ -9,19 +9,33 @@ import { bodyMentions } from './mentions.js';
 import { divisionByName } from './divisions.js';
 import type { Body } from './gazetteer.js';
 import { type Scope, resolveName, scopeOf } from './resolve.js';
-import type { TableState } from './tables.js';
+import { type TableState, tableRowAssignments } from './tables.js';
 import { allTasks } from '../structure/tasks.js';
+import { FIRST_LEADS_NOTE } from '../normalise/tables/index.ts';
 
 export { findAssignments } from './phrases.js';
 export { paragraphAssignments } from './assign.js';
 export type { Body } from './gazetteer.js';
 
-/** The Department node of a body; `seen` are the names it was written as. */
-export function departmentNode(body: Body, seen: string[] = []): GraphNode {
+// Unresolved bodies (loaders/ids.ts): a relative name whose division the document does not tell is its own node.
+import { departmentId, unresolvedDepartmentId } from '../ids.js';
+import { trimStrayBrackets } from './resolve.js';
+
+/** A body's node id: its canonical name, or (unresolved) its name within the document that wrote it. */
+export function bodyId(body: Body, document: string): string {
+  return body.resolved === false ? unresolvedDepartmentId(document, body.name) : departmentId(body.name);
+}
+
+/**
+ * The Department node of a body; `seen` are the names it was written as. An unresolved body (resolved: false)
+ * belongs to `document` (scopeDocument); resolved bodies carry no `resolved` property.
+ */
+export function departmentNode(body: Body, seen: string[] = [], document = ''): GraphNode {
   const aliases = [...new Set([...seen, ...body.aliases].filter((a) => a !== body.name))];
-  const properties: GraphNode['properties'] = { id: `dept:${body.name}`, name: body.name, aliases, kind: body.kind };
+  const properties: GraphNode['properties'] = { id: bodyId(body, document), name: body.name, aliases, kind: body.kind };
   if (body.level) properties.level = body.level;
   if (body.jurisdiction) properties.jurisdiction = `div:${body.jurisdiction}`;
+  if (body.resolved === false) Object.assign(properties, { resolved: false, scopeDocument: document });
   return { id: properties.id, labels: ['Department'], properties };
 }
 
@@ -31,13 +45,16 @@ function scopeFor(jurisdiction: Division | undefined, surface?: string): Scope {
   return scopeOf((surface && divisionByName(surface)) || undefined);
 }
 
-/** A body's Department node from its name as written (used for ISSUED_BY); undefined for collective phrases. */
-export function resolveBody(surface: string, jurisdiction?: Division): GraphNode | undefined {
+/**
+ * A body's Department node from its name as written (used for ISSUED_BY); undefined for collective phrases.
+ * A relative issuer (区发展改革局) whose division is unknown is the document's own unresolved body.
+ */
+export function resolveBody(surface: string, jurisdiction?: Division, document?: string): GraphNode | undefined {
   const written = surface.trim();
   if (!written) return undefined;
   const r = resolveName(written, scopeFor(jurisdiction));
   if (r.status === 'collective') return undefined;
-  if (r.status === 'body') return departmentNode(r.body, [written]);
+  if (r.status === 'body' && (r.body.resolved !== false || document)) return departmentNode(r.body, [written], document);
   // An issuer is a body by construction: keep it under its own name rather than lose ISSUED_BY.
   return departmentNode({ name: written, kind: 'other', aliases: [], source: 'fallback' }, []);
 }
@@ -76,7 +93,6 @@ function actorLeads(p: Paragraph, scope: Scope): { body: Body; surface: string; 
   return out;
 }
 
-const FIRST_LEADS = /(?:排|列)(?:在)?(?:第一位|首位|第一)的?(?:单位)?(?:为|是)牵头(?:单位|部门)/;
 
 const CONTACT = /请(?:径向|迳向|直接向|及时向|向)([^，。；,;]{2,30}?)(?:反映|反馈|联系)/g;
 
@@ -91,6 +107,15 @@ function contactBodies(p: Paragraph, scope: Scope): { body: Body; surface: strin
     out.push({ body: r.body, surface: mentionSurface(p, at, written.length), line: lineAt(p, at), quote: mentionQuote(p, at, written.length) });
   }
   return out;
+}
+
+/** Up to 120 characters of the paragraph's text on one source line, verbatim. */
+function lineQuote(p: Paragraph, line: number): string {
+  const source = p.original.length === p.text.length ? p.original : p.text;
+  const i = p.segments.findIndex((s) => s.line === line);
+  const start = i < 0 ? 0 : p.segments[i].offset;
+  const end = i < 0 || i + 1 >= p.segments.length ? source.length : p.segments[i + 1].offset;
+  return source.slice(start, Math.min(end, start + 120)).replace(/\*\*/g, '').trim();
 }
 
 function mentionSurface(p: Paragraph, offset: number, length: number): string {
@@ -117,25 +142,40 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   const table: TableState = {};
 
   // "排在第一位的为牵头单位": in this plan the first body of a 责任单位 list leads.
-  const firstLeads = [...ctx.plan.looseParagraphs, ...ctx.plan.footnotes, ...allParagraphs(ctx.plan.tasks)].some((p) => p.text.includes('牵头') && FIRST_LEADS.test(p.text));
+  const firstLeads = [...ctx.plan.looseParagraphs, ...ctx.plan.footnotes, ...allParagraphs(ctx.plan.tasks)].some((p) => /牵头|主办|主责/.test(p.text) && FIRST_LEADS_NOTE.test(p.text));
+
+  // A table whose rows are the plan's top tasks has its header outside every task: read it in its place.
+  const looseRows = ctx.plan.looseParagraphs.filter((p) => p.kind === 'table-cell');
+  const readLooseRowsBefore = (line: number) => {
+    while (looseRows.length && looseRows[0].line < line) tableRowAssignments(looseRows.shift()!.text, table, true);
+  };
 
   const visit = (task: TaskDraft): void => {
     const target = ctx.taskId(task.kind === 'annexItem' && task.sameAs ? task.sameAs : task.ref);
-    for (const paragraph of task.paragraphs) {
+    // Reading order: a task's paragraphs after its children (a note under a table) are read after them,
+    // so a table's header still holds for the rows (the children) it heads.
+    const childrenFrom = task.children[0]?.evidence.line ?? Infinity;
+    const before = task.paragraphs.filter((p) => p.line < childrenFrom);
+    const after = task.paragraphs.filter((p) => p.line >= childrenFrom);
+    readParagraphs(task, target, before);
+    task.children.forEach(visit);
+    readParagraphs(task, target, after);
+  };
+
+  const readParagraphs = (task: TaskDraft, target: string, paragraphs: Paragraph[]): void => {
+    for (const paragraph of paragraphs) {
+      if (looseRows.length) readLooseRowsBefore(paragraph.line);
       const { assignments, problems } = paragraphAssignments(paragraph, scope, table);
-      if (firstLeads) {
-        const lists = new Set<string>();
-        for (const a of assignments) {
-          if (a.role !== 'SUPPORTS' || !/^(责任单位|责任部门)$/.test(a.rolePhrase)) continue;
-          const list = `${a.rolePhrase}|${a.line}|${a.quote}`;
-          if (lists.has(list)) continue;
-          lists.add(list);
-          a.role = 'LEADS';
-        }
-      }
-      for (const p of problems) warnings.push({ document, line: p.line, message: p.message });
       for (const a of assignments) {
-        const id = `dept:${a.body.name}`;
+        // 责任单位 lists (a table column, a label): the first body leads where the header or the document says so.
+        if (a.role === 'SUPPORTS' && (a.firstOfList === 'leads' || (firstLeads && a.firstOfList === 'may-lead'))) a.role = 'LEADS';
+      }
+      // A stated assignment no body could be made of: named in the load summary and the extract report.
+      for (const p of problems) warnings.push({ document, line: p.line, message: p.message, kind: 'assignment-dropped', quote: lineQuote(paragraph, p.line) });
+      for (const a of assignments) {
+        // A list's bracket left on its last name (市工业和信息化局〕) is not part of the name as written.
+        a.surface = trimStrayBrackets(a.surface);
+        const id = bodyId(a.body, document);
         const entry = nodes.get(id) ?? { body: a.body, seen: new Set<string>(), first: a };
         entry.seen.add(a.surface);
         nodes.set(id, entry);
@@ -153,9 +193,9 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
     // A news article's task is led by the body the report says will do it: "一是强化政策供给。广东省住房和城乡
     // 建设厅将收集各方面诉求和建议…" (a plan assigns with 牵头/负责; a report says who will act).
     if (ctx.plan.kind === 'news') {
-      for (const paragraph of task.paragraphs) {
+      for (const paragraph of paragraphs) {
         for (const a of actorLeads(paragraph, scope)) {
-          const id = `dept:${a.body.name}`;
+          const id = bodyId(a.body, document);
           const entry = nodes.get(id) ?? { body: a.body, seen: new Set<string>(), first: a };
           entry.seen.add(a.surface);
           nodes.set(id, entry);
@@ -166,7 +206,6 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
         }
       }
     }
-    task.children.forEach(visit);
   };
   ctx.plan.tasks.forEach(visit);
 
@@ -175,7 +214,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   if (ctx.plan.kind !== 'news') {
     for (const p of ctx.plan.looseParagraphs) {
       for (const c of contactBodies(p, scope)) {
-        const id = `dept:${c.body.name}`;
+        const id = bodyId(c.body, document);
         const entry = nodes.get(id) ?? { body: c.body, seen: new Set<string>(), first: { line: c.line, quote: c.quote } };
         entry.seen.add(c.surface);
         nodes.set(id, entry);
@@ -192,7 +231,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
     const paragraphs = [...ctx.plan.looseParagraphs, ...allParagraphs(ctx.plan.tasks)];
     for (const p of paragraphs) {
       for (const m of bodyMentions(p, scope)) {
-        const id = `dept:${m.body.name}`;
+        const id = bodyId(m.body, document);
         const line = lineAt(p, m.offset);
         const quote = mentionQuote(p, m.offset, m.surface.length);
         const entry = nodes.get(id) ?? { body: m.body, seen: new Set<string>(), first: { line, quote } };
@@ -207,7 +246,7 @@ export const extractBodies: Extractor = (ctx): GraphFragment => {
   }
 
   const departmentNodes = [...nodes.values()].map(({ body, seen, first }) => {
-    const node = departmentNode(body, [...seen]);
+    const node = departmentNode(body, [...seen], document);
     Object.assign(node.properties, { document, line: first.line, quote: first.quote });
     return node;
   });

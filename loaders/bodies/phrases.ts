@@ -6,6 +6,8 @@
  * This finds the phrases and the lists of names in them; resolving the names is resolve.ts's job.
  */
 
+import { FIRST_LEADS_NOTE } from '../normalise/tables/headers.ts';
+
 export type Role = 'LEADS' | 'SUPPORTS';
 export type Layout = 'bracket' | 'label' | 'prose' | 'table';
 
@@ -29,6 +31,10 @@ export interface Assignment {
   start: number;
   end: number;
   layout: Layout;
+  /** A bare 责任单位 list: its first body leads where the document says so (责任单位中排在第一位的为牵头单位). */
+  firstMayLead?: boolean;
+  /** The list's own header says its first body leads. */
+  firstLeads?: boolean;
 }
 
 // Longest first, so 按职责分工负责 wins over 负责 and 牵头负责 over 牵头.
@@ -44,8 +50,9 @@ const LABEL = new RegExp(`(?:【(${LABEL_WORDS})】\\s*[：:]?|(${LABEL_WORDS})\
 const LEAD_LABELS = new Set(['牵头责任单位', '主要责任单位', '牵头单位', '牵头部门', '主责单位', '主责部门', '主办单位', '牵头']);
 const CLAUSE_LABELS = new Set(['部门分工', '责任分工']);
 
-const isOpen = (c: number) => c === 0x28 || c === 0xff08;
-const isClose = (c: number) => c === 0x29 || c === 0xff09;
+/** Brackets an attribution is written in: （） () 〔〕 [] 【】. */
+const isOpen = (c: number) => c === 0x28 || c === 0xff08 || c === 0x3014 || c === 0x5b || c === 0x3010;
+const isClose = (c: number) => c === 0x29 || c === 0xff09 || c === 0x3015 || c === 0x5d || c === 0x3011;
 /** MARKER without the global flag: "is there a role word in this text". */
 const HAS_MARKER = new RegExp(MARKER.source);
 
@@ -57,7 +64,8 @@ const LIST_HEAD = /^(由|请|会同|并由|均由)/;
 export function splitNames(text: string, offset: number): WrittenName[] {
   const names: WrittenName[] = [];
   let group = 0;
-  const re = /[，,；;]|[、\/]|以及|及|会同/g;
+  // A line break kept in a Markdown cell (<br>) separates names like 、.
+  const re = /[，,；;]|<br\s*\/?>|[、\/]|以及|及|会同/g;
   let from = 0;
   const push = (to: number) => {
     let piece = text.slice(from, to);
@@ -71,13 +79,41 @@ export function splitNames(text: string, offset: number): WrittenName[] {
     piece = piece.replace(/[\s*“”"「」]+$/, '').replace(LIST_TAIL, '').replace(/[\s*]+$/, '');
     if (piece) names.push({ text: piece, offset: offset + start, group });
   };
+  // A separator inside brackets belongs to the name: 各县（市、区）政府（管委会） is one phrase.
+  const inside = bracketDepths(text);
   for (const m of text.matchAll(re)) {
+    if (inside && inside[m.index!] > 0) continue;
     push(m.index!);
     from = m.index! + m[0].length;
     if (/[，,；;]/.test(m[0])) group++;
   }
   push(text.length);
   return names;
+}
+
+/** Bracket depth at each offset (undefined when the text has no bracket). */
+function bracketDepths(text: string): number[] | undefined {
+  if (!/[（(〔\[【]/u.test(text)) return undefined;
+  const depths: number[] = new Array(text.length);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(' || c === '〔' || c === '[' || c === '【') depth++;
+    else if ((c === '）' || c === ')' || c === '〕' || c === ']' || c === '】') && depth > 0) depth--;
+    depths[i] = depth;
+  }
+  return depths;
+}
+
+/** Matching open bracket for the close one at `at`, -1 when none. */
+function openOf(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (isClose(c)) depth++;
+    else if (isOpen(c) && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Matching close bracket for the open one at `at`, honouring nesting (各镇（街）). */
@@ -160,14 +196,18 @@ function labelAssignments(text: string, taken: [number, number][]): Assignment[]
     const rest = names.filter((n) => !leads.includes(n));
     for (const n of leads) n.text = n.text.replace(/[（(]牵头[）)]$/, '');
     if (leads.length) out.push({ role: 'LEADS', rolePhrase: '牵头', names: leads, start: m.index!, end: valueTo, layout: 'label' });
-    if (rest.length) out.push({ role, rolePhrase: label, names: rest, start: m.index!, end: valueTo, layout: 'label' });
+    if (rest.length) {
+      // 责任单位：A、B — A leads where the document says the first-listed body does.
+      const firstMayLead = !leads.length && (label === '责任单位' || label === '责任部门');
+      out.push({ role, rolePhrase: label, names: rest, start: m.index!, end: valueTo, layout: 'label', ...(firstMayLead ? { firstMayLead } : {}) });
+    }
   });
   return out;
 }
 
 function bracketAssignments(text: string, taken: [number, number][]): Assignment[] {
   const out: Assignment[] = [];
-  if (!text.includes('（') && !text.includes('(')) return out;
+  if (!/[（(〔\[【]/u.test(text)) return out;
   for (let i = 0; i < text.length; i++) {
     if (!isOpen(text.charCodeAt(i))) continue;
     const close = closeOf(text, i);
@@ -192,20 +232,48 @@ const CLAUSE_END = new Set([...'。；;：:！？!?\n（()）'].map((c) => c.cha
 /** Prose markers outside brackets and labels; names here must be known bodies (checked by the caller). */
 function proseAssignments(text: string, taken: [number, number][]): Assignment[] {
   const out: Assignment[] = [];
-  for (const m of text.matchAll(/(牵头负责|牵头|负责|配合|共同参与|参与|协同|协助)/g)) {
+  for (const m of text.matchAll(/(牵头负责|按职责分工负责|按职能分工负责|按职责负责|分工负责|牵头|负责|配合|共同参与|参与|协同|协助)/g)) {
     const at = m.index!;
     if (taken.some(([a, b]) => at >= a && at < b)) continue;
     let clauseStart = at;
-    while (clauseStart > 0 && !CLAUSE_END.has(text.charCodeAt(clauseStart - 1)) && at - clauseStart < 100) {
-      // A comma ends the clause unless the list keeps going (、 lists never contain commas here).
-      const c = text.charCodeAt(clauseStart - 1);
-      if (c === 0xff0c || c === 0x2c) break;
-      clauseStart--;
+    for (;;) {
+      while (clauseStart > 0 && !CLAUSE_END.has(text.charCodeAt(clauseStart - 1)) && at - clauseStart < 100) {
+        // A comma ends the clause unless the list keeps going (、 lists never contain commas here).
+        const c = text.charCodeAt(clauseStart - 1);
+        if (c === 0xff0c || c === 0x2c) break;
+        clauseStart--;
+      }
+      // A bracket inside the last name (各县（市、区）人民政府负责): the name starts before it.
+      if (clauseStart > 1 && isClose(text.charCodeAt(clauseStart - 1))) {
+        const open = openOf(text, clauseStart - 1);
+        if (open > 0 && at - open < 100) {
+          clauseStart = open;
+          continue;
+        }
+      }
+      break;
     }
+    // "X牵头，Y、Z，A、B配合": the supporting list runs back over comma groups that are only names.
+    if (!m[0].startsWith('牵头') && m[0] !== '负责') {
+      while (clauseStart > 1 && /[，,]/u.test(text[clauseStart - 1])) {
+        let segStart = clauseStart - 1;
+        while (segStart > 0 && !/[，,。；;：:\n（()）]/u.test(text[segStart - 1])) segStart--;
+        const seg = text.slice(segStart, clauseStart - 1);
+        if (seg.length < 3 || seg.length > 60 || HAS_MARKER.test(seg) || /由|等|将|要|的/u.test(seg) || !/(?:局|委|办|厅|政府|院|中心|室|部|会|社|行)$/u.test(seg)) break;
+        clauseStart = segStart;
+      }
+    }
+    // "推进产业园区扩能增效由省经济和信息化委牵头": the list starts after 由.
+    const by = text.lastIndexOf('由', at - 1);
+    if (by >= clauseStart && by < at - 2 && !/^(?:于|此|来|衷)/u.test(text.slice(by + 1, by + 2))) clauseStart = by;
     const listText = text.slice(clauseStart, at);
     const isLead = m[0].startsWith('牵头') || m[0] === '负责';
-    // 负责 without 由 is everyday prose (负责同志, 各自负责): only 由X负责 assigns.
-    if (m[0] === '负责' && !/^(并由|均由|由)/.test(listText)) continue;
+    // 负责 without 由 is everyday prose (负责同志, 各自负责): 由X负责 assigns, and so does a list closing its
+    // clause with it (市发展改革委、市财政局等负责。 / 市卫生健康委负责，…), whose names must all be known bodies.
+    const closesClause = at + m[0].length >= text.length || /[，,。；;）)】〕\]]/u.test(text[at + m[0].length]);
+    if (m[0] === '负责' && !/^(并由|均由|由)/.test(listText) && !closesClause && !/等$/u.test(listText)) continue;
+    // 按职责分工负责 in prose: only where it closes the clause (X按职责分工负责。), never 按职责分工负责的原则.
+    if (m[0].length > 2 && m[0].endsWith('负责') && !closesClause) continue;
     out.push(...withPartners(listText, clauseStart, isLead ? 'LEADS' : 'SUPPORTS', m[0], clauseStart, at + m[0].length, 'prose'));
   }
   // "由市发展改革委会同市财政局制定实施细则": the body 由 names leads, with no role word after the list.
@@ -223,9 +291,28 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
   return out;
 }
 
+/** The clause (or bracket) holding each first-leads note. */
+function noteSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(new RegExp(FIRST_LEADS_NOTE.source, 'gu'))) {
+    let from = m.index!;
+    while (from > 0 && !/[（(。；;：:\n]/u.test(text[from - 1])) from--;
+    if (from > 0 && /[（(]/u.test(text[from - 1])) from--;
+    let to = m.index! + m[0].length;
+    while (to < text.length && !/[）)。；;，,]/u.test(text[to])) to++;
+    // "…为牵头单位，其他为配合单位": the rest of the note.
+    if (/^[，,](?:其他|其余|其它)/u.test(text.slice(to))) while (to < text.length && !/[）)。；;]/u.test(text[to])) to++;
+    if (to < text.length && /[）)]/u.test(text[to])) to++;
+    out.push([from, to]);
+  }
+  return out;
+}
+
 /** Every assignment in one paragraph's (Simplified) text, in reading order. */
 export function findAssignments(text: string): Assignment[] {
   const taken: [number, number][] = [];
+  // "（责任单位中排在第一位的为牵头单位）" says how to read the lists; it assigns nothing itself.
+  if (text.includes('牵头') || text.includes('主办')) for (const span of noteSpans(text)) taken.push(span);
   const labelled = labelAssignments(text, taken);
   const bracketed = bracketAssignments(text, taken);
   const prose = proseAssignments(text, taken);

@@ -1,12 +1,11 @@
 /**
  * Task-allocation tables: a header row naming role columns (序号 | 重点任务 | 牵头单位 | 配合单位) and rows below it,
- * tab-separated (as normalise keeps them) or Markdown pipes. Each role cell of a row is a list of names.
+ * tab-separated (as normalise gives every table layout it reads) or Markdown pipes. The header's words decide each
+ * column's role (牵头/主办 → LEADS; 配合/协办/参与 → SUPPORTS; a bare 责任单位 → SUPPORTS, its first body leading
+ * where the document says so); each role cell of a row is a list of names.
  */
-import { type Assignment, type Role, splitNames } from './phrases.js';
-
-const ROLE_HEADER =
-  /^(牵头责任单位|主要责任单位|牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|责任主体|配合单位|配合部门|协同单位|协同责任单位|协同部门|参与单位|协办单位|实施单位|牵头|配合)$/;
-const LEAD_HEADERS = new Set(['牵头责任单位', '主要责任单位', '牵头单位', '牵头部门', '主责单位', '主责部门', '牵头']);
+import { type RoleColumn, roleColumn } from '../normalise/tables/index.ts';
+import { type Assignment, splitNames } from './phrases.js';
 
 interface Cell {
   text: string;
@@ -15,7 +14,7 @@ interface Cell {
 
 /** The role columns of the table being read, carried from its header row to the rows after it. */
 export interface TableState {
-  columns?: Map<number, { role: Role; label: string }>;
+  columns?: Map<number, RoleColumn>;
 }
 
 /** Cells of a table row, with offsets into the row text; undefined when the text is not a row. */
@@ -36,17 +35,22 @@ export function cellsOf(text: string): Cell[] | undefined {
   return separator === '|' ? cells.slice(1, -1) : cells;
 }
 
-/** Assignments of one paragraph read as a table row; updates `state` on a header row. */
-export function tableRowAssignments(text: string, state: TableState): Assignment[] {
+const MARKED_LEAD = /[（(](?:牵头|主办|牵头单位)[）)]$/u;
+
+/**
+ * Assignments of one paragraph read as a table row; updates `state` on a header row. A category row
+ * spanning the table ("一、产业发展", a table-cell paragraph of one cell) keeps the header for the rows after it.
+ */
+export function tableRowAssignments(text: string, state: TableState, categoryRow = false): Assignment[] {
   const cells = cellsOf(text);
   if (!cells) {
-    state.columns = undefined;
+    if (!categoryRow) state.columns = undefined;
     return [];
   }
-  const header = new Map<number, { role: Role; label: string }>();
+  const header = new Map<number, RoleColumn>();
   cells.forEach((c, i) => {
-    const label = c.text.replace(/\s+/g, '');
-    if (ROLE_HEADER.test(label)) header.set(i, { role: LEAD_HEADERS.has(label) ? 'LEADS' : 'SUPPORTS', label });
+    const column = c.text.length <= 40 ? roleColumn(c.text) : undefined;
+    if (column) header.set(i, column);
   });
   if (header.size) {
     state.columns = header;
@@ -54,16 +58,22 @@ export function tableRowAssignments(text: string, state: TableState): Assignment
   }
   if (!state.columns || cells.every((c) => /^[-:\s]*$/.test(c.text))) return [];
   const out: Assignment[] = [];
-  for (const [i, { role, label }] of state.columns) {
+  for (const [i, column] of state.columns) {
     const cell = cells[i];
     if (!cell?.text) continue;
     const names = splitNames(cell.text, cell.offset);
-    const leads = names.filter((n) => /[（(]牵头[）)]$/.test(n.text));
-    for (const n of leads) n.text = n.text.replace(/[（(]牵头[）)]$/, '');
+    const leads = names.filter((n) => MARKED_LEAD.test(n.text));
+    for (const n of leads) n.text = n.text.replace(MARKED_LEAD, '');
     const rest = names.filter((n) => !leads.includes(n));
     const span = { start: cell.offset, end: cell.offset + cell.text.length, layout: 'table' as const };
     if (leads.length) out.push({ role: 'LEADS', rolePhrase: '牵头', names: leads, ...span });
-    if (rest.length) out.push({ role, rolePhrase: label, names: rest, ...span });
+    if (rest.length) {
+      const a: Assignment = { role: column.role, rolePhrase: column.label, names: rest, ...span };
+      // A bare 责任单位 column: its first body leads where the header or the document says so (no lead marked in the cell).
+      if (column.firstMayLead && !leads.length) a.firstMayLead = true;
+      if (column.firstLeads && !leads.length) a.firstLeads = true;
+      out.push(a);
+    }
   }
   return out;
 }

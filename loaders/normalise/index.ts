@@ -11,7 +11,9 @@
 import type { Paragraph, SourceText } from '../model.ts';
 import { simplify } from '../read/script.ts';
 import { cleanLine, PIPE_ROW, PIPE_SEPARATOR, type CleanLine } from './clean.ts';
-import { detectWrapWidth, findRunningLines, findTocLines } from './layout.ts';
+import { detectWrapWidth, findRunInItemNumbers, findRunningLines, findTocLines } from './layout.ts';
+import { findTextTables, rowParagraph } from './tables/index.ts';
+import { isPageFurniture } from './furniture.ts';
 import { endsSentence, FOOTNOTE_LINE, isLoneNumber, isPageNumber, matchHeading, visualWidth, type HeadingMatch } from './patterns.ts';
 
 export { matchHeading, endsSentence, isPageNumber, isTocEntry, visualWidth } from './patterns.ts';
@@ -19,7 +21,13 @@ export type { HeadingMatch, HeadingKind } from './patterns.ts';
 
 /** Normalised paragraphs plus a lookup for quoting any source line. */
 export function normalise(source: SourceText): Paragraph[] {
-  const simplified = source.script === 'traditional' ? source.lines.map(simplify) : source.lines;
+  let simplified = source.script === 'traditional' ? source.lines.map(simplify) : source.lines;
+  // "11.121人才梯队项目" is item 11: the matching copy gets 、 for its separator (same length, quotes stay verbatim).
+  const runIn = findRunInItemNumbers(simplified);
+  if (runIn.size) {
+    simplified = [...simplified];
+    for (const [i, at] of runIn) simplified[i] = `${simplified[i].slice(0, at)}、${simplified[i].slice(at + 1)}`;
+  }
   const toc = findTocLines(simplified);
   const running = findRunningLines(simplified, isPageNumber);
   for (const i of running) toc.add(i); // dropped like page furniture
@@ -28,6 +36,18 @@ export function normalise(source: SourceText): Paragraph[] {
   // Pull quotes inside cut sentences are a newspaper layout (a dateline such as "广东建设报讯").
   const newspaper = simplified.some((l) => l.includes('报讯') || l.includes('本报记者'));
   const kinds = source.lines.map((_, i) => classify(simplified, i, toc, usedMarkers));
+  // Space-aligned, drawn and cell-per-line tables: their lines give way to one paragraph per row.
+  const tableRows = new Map<number, Paragraph[]>();
+  for (const block of findTextTables(simplified)) {
+    const keep = new Set(block.keep);
+    for (const l of block.lines) if (!keep.has(l)) kinds[l] = 'drawn';
+    for (const row of block.rows) {
+      const p = rowParagraph(row, source.lines, simplified);
+      if (p.text.replace(/\t/g, '').trim() === '') continue;
+      const at = p.segments.reduce((m, s) => Math.min(m, s.line), p.line) - 1;
+      tableRows.set(at, [...(tableRows.get(at) ?? []), p]);
+    }
+  }
   const cleaned: CleanLine[] = source.lines.map((l, i) =>
     cleanLine(l, simplified[i], kinds[i] === 'footnote' ? FOOTNOTE_LINE : undefined, kinds[i] === 'table' && PIPE_ROW.test(simplified[i])),
   );
@@ -44,6 +64,11 @@ export function normalise(source: SourceText): Paragraph[] {
     const line = cleaned[i];
     // Markdown: a blank line ends a paragraph (hard-wrapped lines between blanks still join).
     if (kind === 'blank' && markdown) close();
+    if (kind === 'drawn') {
+      close();
+      out.push(...(tableRows.get(i) ?? []));
+      continue;
+    }
     if (kind === 'blank' || kind === 'page' || kind === 'toc' || line.text === '') continue;
     if (kind === 'footnote') {
       // Footnote text may wrap onto following lines until it ends a sentence.
@@ -61,7 +86,10 @@ export function normalise(source: SourceText): Paragraph[] {
     }
     if (kind === 'table') {
       close();
-      out.push(new Builder(i + 1, line, 'table-cell').build());
+      // A row opening with empty cells (an HTML rowspan from the row above) keeps them: columns stay aligned.
+      const tabs = /^\t+/.exec(source.lines[i])?.[0] ?? '';
+      const row = tabs && !line.text.startsWith('\t') ? { ...line, original: tabs + line.original, text: tabs + line.text } : line;
+      out.push(new Builder(i + 1, row, 'table-cell').build());
       continue;
     }
     // HTML and Word paragraphs are real blocks: never glued together.
@@ -83,7 +111,7 @@ export function normalise(source: SourceText): Paragraph[] {
   return out.sort((a, b) => a.line - b.line);
 }
 
-type LineKind = 'blank' | 'page' | 'toc' | 'footnote' | 'caption' | 'table' | 'content';
+type LineKind = 'blank' | 'page' | 'toc' | 'footnote' | 'caption' | 'table' | 'content' | 'drawn';
 
 function classify(lines: string[], i: number, toc: Set<number>, markers: Set<string>): LineKind {
   const t = lines[i].trim(); // trim() cuts what \s matches: \u3000, \u00a0 and \f too
@@ -165,6 +193,8 @@ function continues(p: Builder, next: CleanLine, wrap: number | undefined): boole
     return prevFull && p.heading.kind !== 'box' && nextText.length <= 8;
   }
   if (nextHeading) return false;
+  // A web page's byline or widget line ("发布时间：… 来源：… 字号：大 中 小") is a line of its own.
+  if ((prev.length <= 120 && isPageFurniture(prev)) || (nextText.length <= 120 && isPageFurniture(nextText))) return false;
   // A notice's title line and its document number ("从府办〔2024〕5号") stand alone.
   if (isDocNumber(nextText) || isDocNumber(prev) || (NOTICE_END.has(prev.charCodeAt(prev.length - 1)) && /(?:的通知|的意见|的批复|的决定|的函)$/u.test(prev))) return false;
   if (STARTS_WITH_CONTINUATION.test(nextText)) return true;

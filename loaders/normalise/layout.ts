@@ -107,3 +107,34 @@ function nonBlankCount(s: string, cap: number): number {
   for (let i = 0; i < s.length && n < cap; i++) if (!isBlank(s.charCodeAt(i))) n++;
   return n;
 }
+
+/** "11.121人才梯队项目": an item number run into a title that starts with digits. */
+const RUN_IN = /^[\s\u3000]*(\d{1,2})[.．](\d+)(.)/u;
+/** What makes "2.5亿元" a decimal, not item 2: a unit, a percent, a letter (5G) or another digit group after the digits. */
+const DECIMAL_TAIL = /[%％亿万元倍米吨度年月日个.．·A-Za-z]/u;
+
+/**
+ * Lines (0-based) whose number runs into a title starting with digits, and the offset of the separator:
+ * "11.121人才梯队项目" right after item 10 is item 11 titled 121人才梯队项目, where a plain reading sees the
+ * decimal 11.121. Only the number after the previous item counts, so decimals in prose stay prose.
+ */
+export function findRunInItemNumbers(texts: string[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let last = 0;
+  texts.forEach((t, i) => {
+    // Both an item number and a run-in one open with a digit; other lines are neither.
+    const c = t.charCodeAt(firstNonBlankAt(t));
+    if (!(c >= 0x30 && c <= 0x39)) return;
+    const h = matchHeading(t);
+    if (h?.kind === 'point') {
+      last = Number(h.number);
+      return;
+    }
+    if (h) return;
+    const m = RUN_IN.exec(t);
+    if (!m || Number(m[1]) !== last + 1 || DECIMAL_TAIL.test(m[3])) return;
+    out.set(i, m[0].indexOf(m[1]) + m[1].length);
+    last++;
+  });
+  return out;
+}

@@ -203,3 +203,22 @@ describe('normalise: newspaper pull quotes', () => {
     expect(normalise(src(plan))[0].text).toBe('加快建设粤港澳大湾区国际科技创新中心，推动广州、深圳建设综合性国家科学中心');
   });
 });
+
+describe('an item number run into a title that starts with a digit', () => {
+  it('"11.121人才梯队项目" after item 10 is item 11 titled 121人才梯队项目; the quote keeps the text as written', async () => {
+    const { normalise: run } = await import('./index.ts');
+    const { matchHeading: heading } = await import('./patterns.ts');
+    const lines = ['10.实施青年人才引进计划。', '11.121人才梯队项目。每年遴选一批优秀青年人才。', '12.建设人才驿站。'];
+    const ps = run({ document: 'd.txt', lines, encoding: 'utf-8', script: 'simplified' });
+    expect(ps.map((p) => heading(p.text)?.number)).toEqual(['10', '11', '12']);
+    expect(heading(ps[1].text)?.rest).toBe('121人才梯队项目。每年遴选一批优秀青年人才。');
+    expect(ps[1].original).toBe('11.121人才梯队项目。每年遴选一批优秀青年人才。');
+  });
+
+  it('a decimal is not an item: "2.5亿元" after item 1, "3.14" after item 1', async () => {
+    const { findRunInItemNumbers } = await import('./layout.ts');
+    expect(findRunInItemNumbers(['1.加大投入。', '2.5亿元用于基础设施建设。']).size).toBe(0);
+    expect(findRunInItemNumbers(['1.加大投入。', '3.14159是圆周率。']).size).toBe(0);
+    expect([...findRunInItemNumbers(['1.加大投入。', '2.5G网络全覆盖。', '2.121人才梯队项目'])]).toEqual([[2, 1]]);
+  });
+});

@@ -80,8 +80,8 @@ export function matchHeading(text: string): HeadingMatch | undefined {
     // "附件" opens an annex only as a short line ("附件", "附件2：重点任务分工"), not "附件材料…" prose.
     if (kind === 'annex' && m[2].length > 40) continue;
     if (kind === 'box' && m[2].length > 60) continue;
-    // "1.9万张" or "3.5%" at a line start is a number, not a point heading.
-    if (kind === 'point' && /^\d/.test(m[2])) continue;
+    // "1.9万张" or "3.5%" at a line start is a number, not a point heading ("1、9个项目" is item 1: 、 is no decimal point).
+    if (kind === 'point' && /^\d/.test(m[2]) && t.charCodeAt(m[1].length) !== 0x3001) continue;
     return { kind, number: m[1].replace(/[\s\u3000]/gu, ''), rest: m[2].trim() };
   }
   return undefined;

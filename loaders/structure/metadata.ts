@@ -1,12 +1,14 @@
 /**
  * Plan metadata read from the text: title (notice "X关于印发Y的通知", a title line, "《Y》印发"),
- * issuer (notice, signature line before a date, "X印发《…》" clause), jurisdiction and level
- * (the divisions the title or issuer starts with), period (2021—2035; 十四五 = 2021-2025).
- * The manifest fills what the text does not say.
+ * issuer (notice, signature line before a date, "X印发《…》" clause, else the body a signature,
+ * header or 发布机构 row names), jurisdiction and level (every clue weighed: jurisdiction/), period
+ * (2021—2035; 十四五 = 2021-2025). The manifest fills what the text does not say; its
+ * jurisdiction overrides the text's.
  */
 import type { ManifestEntry, Paragraph, PlanDraft } from '../model.ts';
 import { matchHeading } from '../normalise/patterns.ts';
 import { shortQuote, titleKey } from './titles.ts';
+import { leadingDivision, resolveJurisdiction, type JurisdictionEvidence } from './jurisdiction/index.ts';
 
 export interface PlanMetadata {
   title: string;
@@ -15,6 +17,8 @@ export interface PlanMetadata {
   bodyStart: number;
   issuer?: string;
   jurisdiction?: string;
+  jurisdictionCode?: string;
+  jurisdictionEvidence: JurisdictionEvidence[];
   level?: PlanDraft['level'];
   periodStart?: number;
   periodEnd?: number;
@@ -23,7 +27,8 @@ export interface PlanMetadata {
 const ORG_SUFFIX = '(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|局|厅|委|部|署)';
 const PLAN_WORD = /(规划|纲要|方案|计划|意见|办法|措施|要点|行动|规定|细则|指引|通知|决定)/u;
 
-const NOTICE = new RegExp(`^(\\p{Script=Han}{2,40}?${ORG_SUFFIX})关于印发(.{2,80}?)的通知$`, 'u');
+/** The issuer may be missing: a page prints "关于印发X的通知" and states the issuer elsewhere (发布机构, the signature). */
+const NOTICE = new RegExp(`^(\\p{Script=Han}{2,40}?${ORG_SUFFIX})?关于印发(.{2,80}?)的通知$`, 'u');
 
 export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | undefined, fallbackTitle: string): PlanMetadata {
   const head = paragraphs.slice(0, 60).filter((p) => p.kind === 'body');
@@ -35,9 +40,9 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
   let issuer: string | undefined;
   let noticeKey: string | undefined;
 
-  // 1. Notice: "广州市人民政府关于印发美丽广州建设规划纲要(2025—2035年)的通知".
+  // 1. Notice: "广州市人民政府关于印发美丽广州建设规划纲要(2025—2035年)的通知", "关于印发…的通知".
   for (const p of preamble) {
-    const m = p.text.includes('关于印发') ? NOTICE.exec(p.text) : null;
+    const m = p.text.includes('关于印发') ? (NOTICE.exec(p.text) ?? jointNotice(p.text)) : null;
     if (m) {
       issuer = m[1];
       noticeKey = titleKey(m[2]);
@@ -49,9 +54,12 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
   // 2. The plan's own title line (preferred as evidence when it repeats the notice's title).
   for (let i = 0; i < preamble.length; i++) {
     const p = preamble[i];
-    if (!isTitleLine(p.text)) continue;
-    if (noticeKey && titleKey(p.text) !== noticeKey) continue;
-    let t = p.original;
+    // "附件：2025年重点工作任务分工方案": the annex's title is the plan's.
+    const annex = /^附件\s*[\d一二三四五六七八九十]*\s*[：:]\s*/u.exec(p.text)?.[0].length ?? 0;
+    const text = p.text.slice(annex);
+    if (!isTitleLine(text)) continue;
+    if (noticeKey && titleKey(text) !== noticeKey) continue;
+    let t = p.original.slice(annex);
     const next = preamble[i + 1];
     // "广东省新型城镇化规划" + "(2021—2035 年)" on the next line.
     if (!title && next && /^[（(]\s*(?:19|20)\d\d\s*[—–\-－~～至到]+\s*(?:19|20)\d\d\s*年?\s*[）)]$/u.test(next.text)) t += next.original;
@@ -78,9 +86,17 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
   if (text.title && manifest?.title && titleKey(text.title) === titleKey(manifest.title)) finalTitle = manifest.title;
 
   const simpleTitle = titleParagraph && title ? simplifiedOf(titleParagraph, title) : finalTitle;
-  const place = divisionsAtStart(simpleTitle);
-  const issuerPlace = issuer ? divisionsAtStart(issuer) : undefined;
-  const best = mostSpecific(place, issuerPlace);
+  const issuerParagraph = issuer ? head.find((p) => p.text.includes(issuer!)) : undefined;
+  const place = resolveJurisdiction({
+    paragraphs,
+    // Only a title read from a line is a clue with a line (the manifest's or a file name is not).
+    title: titleParagraph ? simpleTitle : undefined,
+    titleParagraph,
+    manifest,
+    line: titleParagraph?.line ?? head[0]?.line,
+    issuer: issuer ? { name: issuer, paragraph: issuerParagraph } : undefined,
+  });
+  issuer ??= place.issuer;
   const period = readPeriod(simpleTitle) ?? readPeriod(finalTitle) ?? periodInProse(head);
 
   return {
@@ -88,11 +104,26 @@ export function readMetadata(paragraphs: Paragraph[], manifest: ManifestEntry | 
     titleParagraph,
     bodyStart: titleParagraph ? paragraphs.indexOf(titleParagraph) + 1 : 0,
     issuer: issuer ?? manifest?.issuer,
-    jurisdiction: best?.name ?? manifest?.jurisdiction,
-    level: best?.level ?? manifest?.level ?? levelOf(manifest?.jurisdiction),
+    jurisdiction: place.name ?? manifest?.jurisdiction,
+    jurisdictionCode: place.division?.code,
+    jurisdictionEvidence: place.evidence,
+    level: manifest?.level ?? place.level ?? levelOf(manifest?.jurisdiction), // the manifest overrides the text
     periodStart: period?.[0] ?? manifest?.periodStart,
     periodEnd: period?.[1] ?? manifest?.periodEnd,
   };
+}
+
+const JOINT_ORG = new RegExp(`^\\p{Script=Han}{2,30}?${ORG_SUFFIX}$`, 'u');
+
+/** "中共清远市委 清远市人民政府关于印发《…》的通知": several bodies; the government is the issuer. */
+function jointNotice(text: string): [string, string, string] | null {
+  const at = text.indexOf('关于印发');
+  if (at < 4 || at > 80) return null;
+  const names = text.slice(0, at).trim().split(/[\s\u3000、，,]+/u);
+  const rest = /^关于印发(.{2,80}?)的通知$/u.exec(text.slice(at));
+  if (!rest || names.length < 2 || names.length > 4 || !names.every((n) => JOINT_ORG.test(n) || /^中共\p{Script=Han}{2,12}委$/u.test(n))) return null;
+  const government = names.find((n) => /人民政府(?:办公室|办公厅)?$/u.test(n)) ?? names[names.length - 1];
+  return [text, government, rest[1]];
 }
 
 function isStructural(p: Paragraph): boolean {
@@ -101,13 +132,14 @@ function isStructural(p: Paragraph): boolean {
 }
 
 function isTitleLine(text: string): boolean {
-  return text.length >= 6 && text.length <= 70 && !/[。；，,]/u.test(text) && PLAN_WORD.test(text) && !/^(关于|根据|为)/u.test(text) && !/印发$/u.test(text);
+  return text.length >= 6 && text.length <= 70 && !/[。；，,>›»]/u.test(text) && PLAN_WORD.test(text) && !/^(关于|根据|为)/u.test(text) && !/印发$/u.test(text);
 }
 
 /** "发布单位：株洲市人民政府办公室", a 政府信息公开 page's "发布机构：\t东莞市人民政府办公室" row. */
 function labelledIssuer(paragraphs: Paragraph[]): string | undefined {
   const label = new RegExp(`(?:^|[\\s\\u3000\\t])(?:发布单位|发布机构|发文单位|发文机关|发文机构|印发单位)[：:][\\s\\u3000\\t]*(\\p{Script=Han}{2,30}?${ORG_SUFFIX})(?=$|[\\s\\u3000\\t，,；;])`, 'u');
   for (const p of paragraphs) {
+    if (/[>›»]|当前位置|所在位置/u.test(p.text)) continue; // a breadcrumb is navigation
     const m = label.exec(p.text);
     if (m) return m[1];
   }
@@ -137,29 +169,14 @@ export interface PlaceAtStart {
   level: NonNullable<PlanDraft['level']>;
 }
 
-const H = '(?:(?![省市区县镇街])\\p{Script=Han})';
-const DIVISIONS_AT_START = new RegExp(`^(?:(${H}{2,4}?(?:省|自治区)))?(?:(${H}{2,5}?市)(?!场|民|域|级|区域))?(?:(${H}{2,4}?(?:区|县))(?!域|块|位|间))?(?:(${H}{2,4}?(?:镇|街道)))?`, 'u');
-
-/** "广州市花都区人民政府" → 花都区 (DISTRICT); "广东省新型城镇化规划" → 广东省; "美丽广州…" → none. */
+/**
+ * "广州市花都区人民政府" → 花都区 (DISTRICT); "广东省新型城镇化规划" → 广东省; "美丽广州…" → none;
+ * "广东省推进城市更新…" → 广东省 (only names the gazetteer knows: 推进城市 is none).
+ */
 export function divisionsAtStart(text: string): PlaceAtStart | undefined {
-  // A name part never contains another level's suffix ("花都区城市更新" is 花都区, not a city "花都区城市").
-  const m = DIVISIONS_AT_START.exec(text);
-  if (!m) return undefined;
-  // "全省小区治理…", "城区…": words ending in 区 that are not counties.
-  if (m[3] && (/[全本各该省市]/u.test(m[3].slice(0, -1)) || /(小区|社区|园区|景区|城区|片区|校区|矿区|街区|厂区|新区|试验区|示范区|开发区|合作区|功能区|集聚区)$/u.test(m[3]))) m[3] = undefined as unknown as string;
-  if (m[2] && /[全本各该]/u.test(m[2][0])) m[2] = undefined as unknown as string;
-  if (m[4] && (m[3] || m[2])) return { name: m[4], level: 'TOWN' };
-  if (m[3]) return { name: m[3], level: 'DISTRICT' };
-  if (m[2]) return { name: m[2], level: 'CITY' };
-  if (m[1]) return { name: m[1], level: 'PROVINCE' };
-  return undefined;
-}
-
-function mostSpecific(a?: PlaceAtStart, b?: PlaceAtStart): PlaceAtStart | undefined {
-  const order = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWN: 3, VILLAGE: 4 };
-  if (!a) return b;
-  if (!b) return a;
-  return order[b.level] > order[a.level] ? b : a;
+  const at = leadingDivision(text);
+  if (!at || !at.sure || at.division.level === 'ZONE') return undefined;
+  return { name: at.division.name, level: at.division.level };
 }
 
 export function levelOf(name: string | undefined): PlanDraft['level'] {

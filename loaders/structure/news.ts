@@ -6,6 +6,7 @@
  */
 import type { Paragraph } from '../model.ts';
 import { matchHeading } from '../normalise/patterns.ts';
+import { isPageFurniture, isWebByline } from '../normalise/furniture.ts';
 
 export interface Article {
   title: string;
@@ -31,21 +32,37 @@ function isHeadline(p: Paragraph): boolean {
   return true;
 }
 
+/** A document's number (粤府办〔2025〕5号) or a web page's 索引号/文号 row: an official document, not a report. */
+const DOCUMENT_MARK = /[〔［\[（(]\d{4}[〕］\]）)]\s*\d{1,4}\s*号|^(?:索引号|文号|发文字号|发文机关|成文日期)[：:]/u;
+
 export function looksLikeNewsPage(paragraphs: Paragraph[]): boolean {
   const datelines = paragraphs.filter(isDateline).length;
   const structural = paragraphs.filter((p) => {
     const h = matchHeading(p.text);
     return h && ['chapter', 'section', 'item'].includes(h.kind);
   }).length;
-  return datelines >= 1 && structural < 3;
+  if (structural >= 3) return false;
+  if (datelines >= 1) return true;
+  // A web article: a byline (来源：… 发布时间：…) under its headline near the top, and nothing of an official
+  // document (no document number, no 附件, no allocation table).
+  const top = paragraphs.slice(0, 12);
+  return (
+    top.some((p) => p.kind === 'body' && isWebByline(p.text)) &&
+    !paragraphs.some((p) => p.kind === 'table-cell' || DOCUMENT_MARK.test(p.text) || matchHeading(p.text)?.kind === 'annex')
+  );
 }
 
 export function splitArticles(paragraphs: Paragraph[]): Article[] {
-  const body = paragraphs;
+  // Breadcrumbs, bylines, share widgets and the site footer are no part of any article.
+  const body = paragraphs.filter((p) => !isPageFurniture(p.text));
   const datelines = body.map((p, i) => (isDateline(p) ? i : -1)).filter((i) => i >= 0);
   if (datelines.length === 0) {
-    const first = body.find(isHeadline) ?? body[0];
-    return first ? [{ title: first.original, titleParagraph: first, otherHeadlines: [], paragraphs: body }] : [];
+    // A web article: its headline is the headline-like line right above its byline, else the first one.
+    const byline = paragraphs.findIndex((p) => p.kind === 'body' && isWebByline(p.text));
+    const above = byline > 0 ? paragraphs.slice(0, byline).filter((p) => !isPageFurniture(p.text) && isHeadline(p)) : [];
+    const first = above[above.length - 1] ?? body.find(isHeadline) ?? body[0];
+    if (!first) return [];
+    return [{ title: first.original, titleParagraph: first, otherHeadlines: [], paragraphs: body }];
   }
   // Headline block of each article: headline paragraphs right before its dateline.
   const starts: number[] = [];

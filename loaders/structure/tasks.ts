@@ -8,6 +8,8 @@
 import type { Paragraph, TaskDraft, TaskKind } from '../model.ts';
 import { matchHeading, type HeadingKind, type HeadingMatch } from '../normalise/patterns.ts';
 import { headingTitle, leadPhrase, shortQuote } from './titles.ts';
+import { headerKind, isHeaderRow } from '../normalise/tables/index.ts';
+import { isPageFurniture } from '../normalise/furniture.ts';
 
 const RANK: Partial<Record<HeadingKind | 'leadPhrase', number>> = {
   part: 0,
@@ -30,12 +32,20 @@ const KIND: Partial<Record<HeadingKind, TaskKind>> = {
   subpoint: 'point',
 };
 
-/** The column naming the task: 重点任务, 工作任务, 主要任务, 任务名称, 重点工作任务, 工作事项, 具体措施, 重点工作… */
-const TASK_HEADER = /^(?:(?:重点|主要|具体|工作|重点工作|主要工作)?(?:任务|事项|措施|举措|内容|要点)(?:名称|内容|事项)?|重点工作|主要工作|工作任务及措施)$/u;
+/** The column naming the task: 重点任务, 工作任务, 任务名称, 具体措施… (vocabulary: loaders/data/allocation-headers.json). */
+const isTaskHeader = (c: string) => headerKind(c) === 'task';
 /** A serial cell: 1, 1., 1、, （1）. */
 const SERIAL = /^[（(]?(\d{1,3})[）)]?[.、．]?$/u;
-function isAllocationHeader(cells: string[]): boolean {
-  return cells.some((c) => TASK_HEADER.test(c)) && cells.some((c) => /牵头|责任单位|责任部门|配合/u.test(c));
+/** The column naming the task in an allocation table's header row, -1 when the row is none. */
+function taskColumnOf(cells: string[]): number {
+  if (!isHeaderRow(cells)) return -1;
+  const named = cells.findIndex(isTaskHeader);
+  if (named >= 0) return named;
+  // An indicator table naming 责任单位 (指标名称 | 2023年目标值 | 责任单位): each indicator row is assigned on its own.
+  const indicator = cells.findIndex((c) => /^(?:主要)?指标(?:名称)?$/u.test(c.replace(/[\s\u3000]/gu, '')));
+  if (indicator >= 0) return indicator;
+  // A numbered table whose task column has a header of its own (民生实事): the first column no other word claims.
+  return cells.some((c) => headerKind(c) === 'serial') ? cells.findIndex((c) => c !== '' && headerKind(c) === undefined) : -1;
 }
 
 const ASSIGNMENT_LINE = /^[（(]?(?:牵头单位|牵头责任单位|牵头部门|责任单位|责任部门|部门分工|配合单位|协同责任单位|主要责任单位|实施主体)[：:]/u;
@@ -94,6 +104,8 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
   /** Whether that table numbers its rows (序号 column); if not, rows are numbered in order. */
   let tableSerials = true;
   let tableRow = 0;
+  /** The task of the table's last row read. */
+  let lastRow: TaskDraft | undefined;
   const hasHeadings = paragraphs.some((p, i) => i >= (options.bodyStart ?? 0) && p.kind === 'body' && matchHeading(p.text));
 
   const top = () => stack[stack.length - 1];
@@ -149,8 +161,10 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       footnotes.push(p);
       continue;
     }
+    // A web page's breadcrumbs, bylines, widgets and footer are no part of the plan, not even loose text.
+    const furniture = p.kind === 'body' && isPageFurniture(p.text);
     if (!options.tasks || i < (options.bodyStart ?? 0)) {
-      loose.push(p);
+      if (!furniture) loose.push(p);
       continue;
     }
     if (mode !== 'pre' && isEndMatter(p.text)) {
@@ -158,42 +172,52 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       stack = [];
       mode = 'end';
     }
+    if (furniture) continue;
     // An annex printed after the closing lines still opens.
     if (mode === 'end' && !(p.kind === 'body' && matchHeading(p.text)?.kind === 'annex')) {
       loose.push(p);
       continue;
     }
-    if (p.kind === 'table-cell') {
+    // A row spanning the whole table ("一、产业发展") is read as text; the table goes on below it.
+    if (p.kind === 'table-cell' && p.text.includes('\t')) {
+      // A task-allocation table (序号 | 重点任务 | 牵头单位 | 配合单位): each numbered row is a task.
+      const cells = p.text.split('\t').map((c) => c.trim());
+      const headerTask = taskColumnOf(cells);
+      const header = headerTask >= 0;
+      // The table may be the document's whole body (a 分工表 with no headings): its header opens the tasks.
+      if (header && (mode === 'pre' || mode === 'preface')) mode = 'main';
       if (mode === 'pre' || mode === 'preface') {
         loose.push(p);
         continue;
       }
-      // A task-allocation table (序号 | 重点任务 | 牵头单位 | 配合单位): each numbered row is a task.
-      const cells = p.text.split('\t').map((c) => c.trim());
-      if (isAllocationHeader(cells)) {
-        taskColumn = cells.findIndex((c) => TASK_HEADER.test(c));
-        tableSerials = cells.some((c) => /^(?:序号|编号|序)$/u.test(c));
+      if (header) {
+        taskColumn = headerTask;
+        tableSerials = cells.some((c) => headerKind(c) === 'serial');
         tableRow = 0;
+        lastRow = undefined;
         attach(p);
         continue;
       }
-      const parent = stack.length ? stack[stack.length - 1] : undefined;
       const serial = SERIAL.exec(cells[0] ?? '')?.[1];
-      const isRow = tableSerials ? serial !== undefined : cells.length >= 2 && !TASK_HEADER.test(cells[taskColumn] ?? '');
-      if (taskColumn >= 0 && parent && isRow && cells[taskColumn]) {
+      const isRow = tableSerials ? serial !== undefined : cells.length >= 2 && !isTaskHeader(cells[taskColumn] ?? '');
+      if (taskColumn >= 0 && isRow && cells[taskColumn]) {
         while (top() && top() !== box?.node && top().draft.kind !== 'annex' && (top().rank >= RANK.point! || top().draft.kind === 'leadPhrase')) stack.pop();
         const title = headingTitle(cells[taskColumn]);
         tableRow++;
-        open(mode === 'annex' ? 'annexItem' : 'point', tableSerials ? serial! : String(tableRow), p, titleOf(p, title), RANK.point!, top());
+        lastRow = open(mode === 'annex' ? 'annexItem' : 'point', tableSerials ? serial! : String(tableRow), p, titleOf(p, title), RANK.point!, top()).draft;
         stack.pop(); // a row has no children
         continue;
       }
-      if (!/\t/.test(p.text)) taskColumn = -1;
+      // A numbered table's row with no number goes on with the row above (a cell merged down, a wrapped row).
+      if (taskColumn >= 0 && tableSerials && lastRow && serial === undefined && !cells[0]) {
+        lastRow.paragraphs.push(p);
+        continue;
+      }
       attach(p);
       continue;
     }
     // A category row spanning the table ("一、产业发展") is one cell, so no tab: the table goes on below it.
-    if (!(paragraphs[i + 1]?.kind === 'table-cell' && p.text.length <= 40)) taskColumn = -1;
+    if (!((p.kind === 'table-cell' || paragraphs[i + 1]?.kind === 'table-cell') && p.text.length <= 40)) taskColumn = -1;
     let h = matchHeading(p.text);
     if (h && (h.kind === 'point' || h.kind === 'subpoint') && inNote) h = undefined; // "注：1. … 2. …"
     if (!h) {

@@ -183,6 +183,41 @@ describe('district(name: "花都") { leadingDepartments }', () => {
   });
 });
 
+describe('leadingDepartments in pages, with counts', () => {
+  it('taskCount and planCount are what the rule gives per body; pages of bodies and of tasks add up to the whole answer', async () => {
+    const options = { includeSupporting: true, includeEnclosing: true };
+    const whole = await groups(options);
+    const expected = walk.responsibilities(HUADU, { ...DEFAULTS, ...options });
+    const counted = await api.query(`{ district(name: "花都") { leadingDepartments(includeSupporting: true, includeEnclosing: true) {
+      department { id } role taskCount planCount cursor } } }`);
+    for (const g of counted.district.leadingDepartments) {
+      const mine = [...expected].filter((k) => k.startsWith(`${g.department.id} ${g.role} `)).map((k) => k.split(' ')[2]);
+      expect(g.taskCount, `${g.department.id} ${g.role}`).toBe(mine.length);
+      expect(g.planCount, `${g.department.id} ${g.role}`).toBe(new Set(mine.map((t) => walk.planOf.get(t))).size);
+    }
+    // Two bodies a page, one task each: the bodies in the same order, each body's first task.
+    const paged: { department: { id: string }; role: string; tasks: { id: string }[] }[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await api.query(
+        `query($a: String) { district(name: "花都") { leadingDepartments(includeSupporting: true, includeEnclosing: true, first: 2, after: $a, tasksFirst: 1) {
+          department { id } role cursor tasks { id } } } }`,
+        { a: after },
+      );
+      const rows = page.district.leadingDepartments;
+      paged.push(...rows);
+      after = rows.length === 2 ? rows[1].cursor : null;
+    } while (after);
+    expect(paged.map((g) => `${g.department.id} ${g.role}`)).toEqual(whole.map((g) => `${g.department.id} ${g.role}`));
+    paged.forEach((g, i) => expect(g.tasks.map((t) => t.id)).toEqual(whole[i].tasks.slice(0, 1).map((t) => t.id)));
+  });
+
+  it('refuses a page of more than 100 bodies or tasks per body', async () => {
+    const reply = await api.request('{ district(name: "花都") { leadingDepartments(tasksFirst: 101) { role } } }');
+    expect(reply.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('queries per request', () => {
   it('the flagship runs two Cypher queries: the name, then the whole answer', async () => {
     const { reply, queries } = await api.counted(flagship('(includeSupporting: true, includeEnclosing: true)'));

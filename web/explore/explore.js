@@ -153,6 +153,10 @@
     var list = $('bodies');
     list.innerHTML = '';
     if (result.kind === 'district') list.appendChild(bodyList(picture));
+    if (s.cut > 0) {
+      summary.appendChild(el('p', 'warn', s.cut + ' more task assignment(s) than shown: the server sends the first 100 per body. ' +
+        'The GraphQL API pages through all of them (tasks(filter: {touches, ledBy})).'));
+    }
     if (s.tasks === 0) {
       var empty = document.createElement('p');
       empty.className = 'warn';

@@ -35,6 +35,8 @@ var PlanGraphPicture = (function () {
   function Builder() {
     this.nodes = new Map();
     this.edges = new Map();
+    /** Tasks the server's pages left out (its counts say how many). */
+    this.cut = 0;
   }
   Builder.prototype.node = function (id, data) {
     var existing = this.nodes.get(id);
@@ -100,6 +102,7 @@ var PlanGraphPicture = (function () {
     (district.leadingDepartments || []).forEach(function (group) {
       var dept = group.department;
       var body = b.node(dept.id, { kind: 'body', label: dept.name, name: dept.name, leads: 0, supports: 0, w: textWidth(dept.name, 13) + 22 });
+      if (typeof group.taskCount === 'number' && group.taskCount > group.tasks.length) b.cut += group.taskCount - group.tasks.length;
       group.tasks.forEach(function (task) {
         addTask(b, task, district.id);
         var type = group.role === 'LEAD' ? 'LEADS' : 'SUPPORTS';
@@ -124,6 +127,10 @@ var PlanGraphPicture = (function () {
       focus: true,
       leads: 0,
       supports: 0,
+    });
+    [['leads', 'leadCount'], ['supports', 'supportCount']].forEach(function (spec) {
+      var list = department[spec[0]];
+      if (list && typeof department[spec[1]] === 'number' && department[spec[1]] > list.length) b.cut += department[spec[1]] - list.length;
     });
     [['leads', 'LEADS', 'LEAD'], ['supports', 'SUPPORTS', 'SUPPORT']].forEach(function (spec) {
       (department[spec[0]] || []).forEach(function (task) {
@@ -150,6 +157,7 @@ var PlanGraphPicture = (function () {
         places: count('place') + count('area'),
         leads: edges.filter(function (e) { return e.type === 'LEADS'; }).length,
         supports: edges.filter(function (e) { return e.type === 'SUPPORTS'; }).length,
+        cut: b.cut,
       },
     };
   }

@@ -1,5 +1,7 @@
 // The GraphQL the explorer sends, in one place: when the schema changes (paged lists, counts),
-// this file is the one to adapt. Both stay well under the server's cost limit.
+// this file is the one to adapt. They stay under the server's cost limit (api/explore/queries.test.ts).
+// Lists come as the server pages them by default (100 bodies, 100 tasks each); the counts say
+// when a list was cut, and the page says so.
 /* exported PlanGraphQueries */
 var PlanGraphQueries = (function () {
   var task = [
@@ -19,7 +21,7 @@ var PlanGraphQueries = (function () {
       '    id name code level aliases',
       '    parent { id name }',
       '    leadingDepartments(includeDescendants: $includeDescendants, includeEnclosing: $includeEnclosing, includeSupporting: $includeSupporting) {',
-      '      role',
+      '      role taskCount',
       '      department { id name }',
       '      tasks { ...ExploreTask }',
       '    }',
@@ -42,7 +44,8 @@ var PlanGraphQueries = (function () {
     department: [
       'query ExploreBody($name: String!, $includeSupporting: Boolean!) {',
       '  department(name: $name) {',
-      '    id name aliases',
+      '    id name aliases leadCount',
+      '    supportCount @include(if: $includeSupporting)',
       '    jurisdiction { id name }',
       '    leads { ...ExploreTask }',
       '    supports @include(if: $includeSupporting) { ...ExploreTask }',

@@ -1,0 +1,188 @@
+/**
+ * `npm run bench -- --scale 500,2000,5000`: PlanGraph on a growing graph. The seeds, then the
+ * synthetic corpus (bench/corpus/generate.ts) loaded in steps up to each size; at each size,
+ * every question of bench/scale/requests.ts, parameters drawn Zipf-skewed from fixed lists
+ * (bench/scale/workload.ts), against PlanGraph without and with its response cache, the
+ * driver floor and @neo4j/graphql, at 1 and 32 connections: p50, p99, requests/s and the
+ * answer's size. Figures under `scale.<docs>` in bench/results/latest.json:
+ *   scale.<docs>.load.{seconds, elementsPerSec, documents, elements}
+ *   scale.<docs>.queries.<name>.<graphqlNoCache|graphql|driver|peer>.<c1|c32>.{p50, p99, rps, bytes, errors}
+ */
+import autocannon from 'autocannon';
+import type { Driver } from 'neo4j-driver';
+import { loadPaths } from '../../graph/write/index.ts';
+import { writeCorpus } from '../corpus/generate.ts';
+import { spawnServer, type Neo4jLogin } from '../queries/child.ts';
+import { SERVER_KINDS, type ServerKind } from '../queries/kinds.ts';
+import { round } from '../measure.ts';
+import { SCALE_REQUESTS, type ScaleRequest } from './requests.ts';
+import { readParameters, zipfSequence, type Parameters } from './workload.ts';
+
+export interface ScaleOptions {
+  sizes: number[];
+  seed: number;
+  seconds: number;
+  corpusDir: string;
+  seedFiles: string[];
+  log(line: string): void;
+}
+
+export interface RunFigures {
+  p50: number | null;
+  p99: number | null;
+  rps: number;
+  /** Mean bytes per answer. */
+  bytes: number;
+  requests: number;
+  errors: number;
+  cacheHitRate?: number;
+}
+
+/** Requests drawn per question (cycled when a run sends more). */
+const SEQUENCE = 20_000;
+
+async function graphElements(driver: Driver, database?: string): Promise<number> {
+  const r = await driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS n } CALL () { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n + r AS e', {}, { database });
+  return Number(r.records[0].get('e'));
+}
+
+async function loadStep(driver: Driver, database: string | undefined, files: string[], log: (l: string) => void, label: string) {
+  const before = await graphElements(driver, database);
+  const started = performance.now();
+  let last = 0;
+  const summary = await loadPaths(driver, files, {
+    database,
+    onProgress: (e) => {
+      if (e.phase !== 'write' || e.done - last < 250) return;
+      last = e.done;
+      log(`    ${label}: ${e.done}/${e.total} documents, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const elements = (await graphElements(driver, database)) - before;
+  if (summary.failed > 0) log(`    ${label}: ${summary.failed} documents failed`);
+  return { seconds: round(seconds), elementsPerSec: round(elements / seconds, 0), elements, documents: files.length, failed: summary.failed };
+}
+
+/** One autocannon run sending `bodies` in turn (each connection takes the next). */
+async function varied(url: string, bodies: string[], connections: number, seconds: number): Promise<RunFigures> {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    timeout: 30,
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+  });
+  const answered = result.requests.total > 0;
+  return {
+    p50: answered ? result.latency.p50 : null,
+    p99: answered ? result.latency.p99 : null,
+    rps: round(result.requests.average, 1),
+    bytes: answered ? Math.round(result.throughput.total / result.requests.total) : 0,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+function sequenceOf(request: ScaleRequest, params: Parameters, seed: number): string[] {
+  if (typeof request.params === 'object') return [request.params.fixed];
+  return zipfSequence(params[request.params], SEQUENCE, seed);
+}
+
+function bodiesFor(kind: ServerKind, request: ScaleRequest, sequence: string[]): string[] {
+  if (kind === 'driver') return sequence.map((p) => JSON.stringify({ p }));
+  return sequence.map((p) => JSON.stringify(kind === 'peer' ? request.peer(p) : request.graphql(p)));
+}
+
+async function firstAnswer(url: string, body: string): Promise<string | null> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const text = await res.text();
+  if (res.status !== 200) return `HTTP ${res.status}: ${text.slice(0, 300)}`;
+  const json = JSON.parse(text);
+  return json.errors ? JSON.stringify(json.errors).slice(0, 300) : null;
+}
+
+async function benchQueriesAt(neo4j: Neo4jLogin, params: Parameters, opts: ScaleOptions, kinds: ServerKind[]) {
+  const figures: Record<string, Record<string, Record<string, RunFigures>>> = {};
+  for (const kind of kinds) {
+    const server = await spawnServer(kind, neo4j, undefined, { ipc: kind === 'graphql' });
+    opts.log(`    ${kind} server (pid ${server.pid})`);
+    try {
+      for (const request of SCALE_REQUESTS) {
+        const url = kind === 'driver' ? `${server.url}/scale/${request.name}` : server.url;
+        const bodies = bodiesFor(kind, request, sequenceOf(request, params, opts.seed));
+        // The first few parameters answered without error before timing, else the figures would time errors.
+        for (const body of bodies.slice(0, 5)) {
+          const error = await firstAnswer(url, body);
+          if (error) opts.log(`      WARNING ${kind} ${request.name}: ${error}`);
+        }
+        await varied(url, bodies, 4, Math.min(2, opts.seconds));
+        for (const c of [1, 32]) {
+          const before = await server.cacheStats?.();
+          const f = await varied(url, bodies, c, opts.seconds);
+          const after = await server.cacheStats?.();
+          if (before && after) {
+            const hits = after.hits - before.hits;
+            const answered = hits + after.misses - before.misses;
+            if (answered > 0) f.cacheHitRate = round(hits / answered, 3);
+          }
+          ((figures[request.name] ??= {})[kind] ??= {})[`c${c}`] = f;
+          const cache = f.cacheHitRate === undefined ? '' : `  cache hits ${(f.cacheHitRate * 100).toFixed(0)}%`;
+          opts.log(`      ${request.name.padEnd(16)} c${String(c).padEnd(3)} p50 ${f.p50} ms  p99 ${f.p99} ms  ${f.rps} req/s  ${f.bytes} B/answer${cache}${f.errors ? `  ERRORS ${f.errors}` : ''}`);
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  return figures;
+}
+
+export async function benchScale(neo4j: Neo4jLogin & { driver: Driver }, opts: ScaleOptions, kinds: ServerKind[] = SERVER_KINDS): Promise<Record<string, unknown>> {
+  const sizes = [...new Set(opts.sizes)].sort((a, b) => a - b);
+  const { driver, database } = neo4j;
+  opts.log(`scale: ${sizes.join(', ')} corpus documents (seed ${opts.seed}), ${opts.seconds} s per run, servers ${kinds.join(', ')}`);
+  const corpus = writeCorpus(opts.corpusDir, sizes.at(-1)!, opts.seed).files.sort();
+  opts.log(`  corpus: ${corpus.length} documents in ${opts.corpusDir}`);
+  const out: Record<string, unknown> = {};
+  opts.log('  loading the seeds');
+  const seeds = await loadStep(driver, database, opts.seedFiles, opts.log, 'seeds');
+  let loaded = 0;
+  let cumulativeSeconds = seeds.seconds;
+  for (const size of sizes) {
+    opts.log(`  ${size} documents: loading ${size - loaded} more`);
+    const load = await loadStep(driver, database, corpus.slice(loaded, size), opts.log, `${size}`);
+    loaded = size;
+    cumulativeSeconds += load.seconds;
+    opts.log(`  ${size} documents: loaded in ${load.seconds} s (${load.elementsPerSec} elements/s); ${await graphElements(driver, database)} elements in the graph`);
+    const params = await readParameters(driver, database, opts.seed);
+    opts.log(`  parameters: ${params.areas.length} areas, ${params.bodies.length} bodies, ${params.words.length} words`);
+    const queries = await benchQueriesAt(neo4j, params, opts, kinds);
+    out[size] = { load: { ...load, cumulativeSeconds: round(cumulativeSeconds) }, parameters: { areas: params.areas.length, bodies: params.bodies.length, words: params.words.length }, queries };
+  }
+  return out;
+}
+
+/** The scale figures as a text table: per size and question, p50/p99/rps per server at c1 and c32. */
+export function scaleTable(scale: Record<string, any>): string {
+  const kinds: ServerKind[] = ['graphqlNoCache', 'graphql', 'driver', 'peer'];
+  const lines = [`${'docs'.padEnd(6)}${'question'.padEnd(16)}${'conn'.padEnd(5)}${kinds.map((k) => k.padStart(26)).join('')}`];
+  lines.push(`${''.padEnd(27)}${kinds.map(() => 'p50/p99 ms  req/s    KB'.padStart(26)).join('')}`);
+  for (const [docs, s] of Object.entries(scale)) {
+    lines.push(`${docs} documents: load ${s.load.seconds} s, ${s.load.elementsPerSec} elements/s`);
+    for (const [name, byKind] of Object.entries(s.queries as Record<string, any>)) {
+      for (const c of ['c1', 'c32']) {
+        const cells = kinds.map((k) => {
+          const f = byKind[k]?.[c];
+          return (f ? `${f.p50}/${f.p99}  ${f.rps}  ${(f.bytes / 1024).toFixed(1)}` : '-').padStart(26);
+        });
+        lines.push(`${docs.padEnd(6)}${name.padEnd(16)}${c.padEnd(5)}${cells.join('')}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}

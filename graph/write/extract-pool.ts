@@ -1,0 +1,81 @@
+/**
+ * Extraction on every core: a pool of worker threads (graph/write/extract-worker.mjs), each
+ * running loaders/pipeline.ts's extractPaths on the files it is given, so loading from source
+ * is no longer bound by the one core the writes are driven from. Documents come back as
+ * structured clones (GraphDocuments are plain data).
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Extract, ExtractedDocument } from './load-paths.ts';
+
+/** Worker threads a load uses by default: one per core the process may use. */
+export function defaultExtractWorkers(): number {
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+export interface ExtractPool {
+  extract: Extract;
+  close(): Promise<void>;
+}
+
+interface Job {
+  id: number;
+  paths: string[];
+  resolve(value: { documents: ExtractedDocument[] }): void;
+  reject(err: Error): void;
+}
+
+export function createExtractPool(size: number): ExtractPool {
+  const url = new URL('./extract-worker.mjs', import.meta.url);
+  const queue: Job[] = [];
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Job>();
+  let nextId = 0;
+  let closed = false;
+
+  const pump = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const job = queue.shift()!;
+      busy.set(worker, job);
+      worker.postMessage({ id: job.id, paths: job.paths });
+    }
+  };
+
+  const workers = Array.from({ length: Math.max(1, size) }, () => {
+    const worker = new Worker(url);
+    worker.on('message', (m: { ready?: boolean; id?: number; result?: { documents: ExtractedDocument[] }; error?: string }) => {
+      if (!m.ready) {
+        const job = busy.get(worker);
+        busy.delete(worker);
+        if (job) {
+          if (m.error !== undefined) job.reject(new Error(m.error));
+          else job.resolve({ documents: m.result!.documents });
+        }
+      }
+      idle.push(worker);
+      pump();
+    });
+    worker.on('error', (err) => {
+      // A worker that dies fails its job; the others carry on.
+      const job = busy.get(worker);
+      busy.delete(worker);
+      job?.reject(err);
+    });
+    return worker;
+  });
+
+  return {
+    extract: (paths) =>
+      new Promise((resolve, reject) => {
+        if (closed) return reject(new Error('extraction pool is closed'));
+        queue.push({ id: nextId++, paths, resolve, reject });
+        pump();
+      }),
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error('extraction pool closed'));
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

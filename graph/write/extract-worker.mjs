@@ -1,0 +1,17 @@
+// A worker thread of graph/write/extract-pool.ts: extracts the files it is sent with
+// loaders/pipeline.ts and posts the documents back. Plain JavaScript so it starts the same way
+// under `plangraph`, tsx or vitest: it registers tsx itself before loading the TypeScript pipeline.
+import { parentPort } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { extractPaths } = await import('../../loaders/pipeline.ts');
+
+parentPort.on('message', async ({ id, paths }) => {
+  try {
+    parentPort.postMessage({ id, result: await extractPaths(paths) });
+  } catch (err) {
+    parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+  }
+});
+parentPort.postMessage({ ready: true });
