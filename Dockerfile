@@ -11,6 +11,7 @@ COPY cli ./cli
 COPY graph ./graph
 COPY loaders ./loaders
 COPY api ./api
+COPY web ./web
 COPY seeds ./seeds
 COPY tsconfig.json ./
 ENV HOST=0.0.0.0 PORT=4000

@@ -7,6 +7,7 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { ASSET_PREFIX, loadAsset } from './graphiql/assets.ts';
 import { GRAPHIQL_CSP } from './graphiql/page.ts';
+import { isExplorePath, serveExplore } from './explore/serve.ts';
 import { createErrorFormatter, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE, type ErrorLogger } from './plugins/errorFormatting.ts';
 import { graphiqlLandingPagePlugin } from './plugins/landingPage.ts';
 import { Neo4jMonitor, neo4jAvailabilityPlugin } from './plugins/neo4jAvailability.ts';
@@ -171,6 +172,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (url.pathname === HEALTH_PATH) return health(res);
     if (await handleOps(req, res, url.pathname, { driver, database, monitor, metrics })) return;
     if (url.pathname.startsWith(ASSET_PREFIX)) return asset(req, res, url.pathname.slice(ASSET_PREFIX.length));
+    if (isExplorePath(url.pathname)) return serveExplore(req, res, url.pathname);
     if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;

@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   load: () => import('./commands/load.ts'),
   serve: () => import('./commands/serve.ts'),
   'rebuild-touches': () => import('./commands/rebuild-touches.ts'),
+  export: () => import('./commands/export.ts'),
+  remove: () => import('./commands/remove.ts'),
 };
 
 /** One line per command for `plangraph --help` (each module's own `summary` says the same). */

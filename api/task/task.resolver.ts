@@ -18,7 +18,9 @@ import type { AssignmentRow, NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { Department } from '../department/department.type.ts';
 import { District } from '../district/district.type.ts';
-import { Evidence, evidenceOf } from '../evidence/evidence.type.ts';
+import { Evidence, evidenceOf, optionalEvidenceOf } from '../evidence/evidence.type.ts';
+import { taskLocationsQuery } from '../../graph/queries/locations.ts';
+import { Location } from './location.type.ts';
 import { Goal } from '../goal/goal.type.ts';
 import { Plan } from '../plan/plan.type.ts';
 import { Project } from '../project/project.type.ts';
@@ -93,6 +95,12 @@ export class TaskResolver {
   @FieldResolver(() => [District], { description: 'Areas the task is located in or explicitly about (LOCATED_IN).' })
   districts(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
     return ctx.loaders.list('task.districts', taskDistrictsQuery).load(task.id);
+  }
+
+  @FieldResolver(() => [Location], { description: 'Its LOCATED_IN edges: each area with the line that names it.' })
+  async locations(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext) {
+    const items = await ctx.loaders.list<{ district: NodeRow; evidence: Record<string, unknown> }>('task.locations', taskLocationsQuery).load(task.id);
+    return items.map((item) => ({ district: item.district, evidence: optionalEvidenceOf(item.evidence ?? {}) }));
   }
 
   @FieldResolver(() => [Project], { description: 'Projects it lists (PART_OF).' })

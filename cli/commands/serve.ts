@@ -81,6 +81,7 @@ export async function run(args: string[]): Promise<number> {
 
   log.info(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
   log.info(`  Neo4j ${version} at ${conn.uri}${conn.database ? ` (database ${conn.database})` : ''}`);
+  log.info(`  explore: ${server.url.replace(/\/graphql$/, '/explore')}  (a picture of the answer)`);
   const base = server.url.replace(/\/graphql$/, '');
   log.info(`  liveness ${base}/health, readiness ${base}/ready, metrics ${base}/metrics   Ctrl-C stops`);
 

@@ -157,6 +157,7 @@ export async function run(args: string[]): Promise<number> {
 
     console.log('');
     console.log(`PlanGraph GraphQL API: ${server.url}  (open it in a browser for GraphiQL)`);
+    console.log(`  explore: ${server.url.replace(/\/graphql$/, '/explore')}  (a picture of the answer)`);
     console.log(`  over Neo4j ${version} at ${conn.uri}`);
     if (conn.browserUrl) console.log(`  Neo4j Browser: ${conn.browserUrl}  (user ${conn.user}, password ${conn.password}; from ${conn.source})`);
     if (failedDocuments > 0) console.log(`  note: ${failedDocuments} document(s) failed to load (see above); the rest is served`);

@@ -70,7 +70,7 @@ export interface WriteOptions {
 
 export const DEFAULT_BATCH_SIZE = 500;
 
-function emptyCounters(): WriteCounters {
+export function emptyCounters(): WriteCounters {
   return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 };
 }
 
@@ -119,7 +119,7 @@ function ownershipError(doc: PreparedDocument, [label, id, owner]: [string, stri
  * relationships, the owned nodes it no longer has. Returns the shared nodes it referred to,
  * for refreshReferenced once the new version is written.
  */
-async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, counters: WriteCounters): Promise<SharedIds> {
+export async function removePrevious(tx: ManagedTransaction, doc: Pick<PreparedDocument, 'document' | 'ownedIds'>, counters: WriteCounters): Promise<SharedIds> {
   const params = { doc: doc.document };
   const referenced = noSharedIds();
   const removed = await tx.run(cypher.REMOVE_REFERENCES, params);
@@ -142,7 +142,7 @@ async function removePrevious(tx: ManagedTransaction, doc: PreparedDocument, cou
  * take their visible properties from the records that remain, and those nobody refers to any
  * more go (leaf first: deleting a town can leave its district unreferenced, and so on up).
  */
-async function refreshReferenced(tx: ManagedTransaction, referenced: SharedIds, counters: WriteCounters): Promise<void> {
+export async function refreshReferenced(tx: ManagedTransaction, referenced: SharedIds, counters: WriteCounters): Promise<void> {
   let candidates: string[] = [];
   for (const label of SHARED_LABELS) {
     if (referenced[label].length === 0) continue;
