@@ -9,13 +9,18 @@ import { rename, writeFile } from 'node:fs/promises';
 import { extractPaths, mergeDocuments, type ExtractResult } from '../../loaders/pipeline.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
 
-export const summary = 'extract <files or folders…> --out graph.json: read plans and write the graph document (no database)';
+export const summary = 'extract <files or folders…> --out graph.json: read plans and write the graph document (no database); --report lists unresolved and dropped assignments';
 
-const usage = `usage: plangraph extract <files or folders…> [--out graph.json]
+export const usage = `usage: plangraph extract <files or folders…> [--out graph.json] [--report]
 
   Reads .txt .md .html .docx .pdf files (folders: every such file inside, with the
   metadata of a manifest.json beside them) and writes { nodes, relationships, warnings }
-  with provenance (document, line, quote) on every fact. Without --out, writes to stdout.`;
+  with provenance (document, line, quote) on every fact. Without --out, writes to stdout.
+
+  --report   lists every assignment whose body is not resolved and every assignment
+             dropped, with document, line and quote, on stdout instead of the graph
+             (with --out the graph is written to that file as well).
+             plangraph extract --report --help says more.`;
 
 export async function run(args: string[]): Promise<number> {
   // --report: the assignments whose bodies are not resolved or that were dropped (extract-report.ts).
