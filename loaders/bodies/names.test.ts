@@ -383,3 +383,16 @@ describe('a name written in full is kept, not replaced by another body\'s name',
     expect(nameOf(resolveName('市城管局', guangzhou))).toBe('广州市城市管理和综合执法局');
   });
 });
+
+describe('a provincial capital\'s bank branch and a province\'s 金融办 (湖南, 2015)', () => {
+  const hunan = scopeOf(resolveDivision('湖南省'));
+  it('"省财政厅牵头，人民银行长沙中心支行、省政府金融办配合": the branch as written, 金融办 = 人民政府金融工作办公室', () => {
+    expect(assigned('四、完善城镇基础设施投融资机制。省财政厅牵头，人民银行长沙中心支行、省政府金融办配合，推广政府和社会资本合作模式。', hunan)).toEqual([
+      'LEADS 湖南省财政厅',
+      'SUPPORTS 中国人民银行长沙中心支行',
+      'SUPPORTS 湖南省人民政府金融工作办公室',
+    ]);
+    // A bare marker is still the plan's own city, written out.
+    expect(nameOf(resolveName('人民银行市中心支行', qingyuan))).toBe('中国人民银行清远市中心支行');
+  });
+});

@@ -160,7 +160,10 @@ function verticalBody(name: string, scope: Scope): Body | undefined {
   if (bank) {
     const place = placeOf(bank[1], scope);
     if (!place) return LEVEL_OF_MARKER.has(bank[1]) ? unresolvedBody(name, bank[1], 'bank') : undefined;
-    return { name: `中国人民银行${namesOf(place).gov}${bank[2]}`, kind: 'bank', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
+    // The place as written (人民银行长沙中心支行 is 中国人民银行长沙中心支行, a provincial capital's branch names no 市);
+    // a bare marker (人民银行市中心支行) is the plan's own division, written out.
+    const written = LEVEL_OF_MARKER.has(bank[1]) ? namesOf(place).gov : bank[1];
+    return { name: `中国人民银行${written}${bank[2]}`, kind: 'bank', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
   }
   const tax = /^国家税务总局(.{1,12}?)税务局$/.exec(name);
   if (tax) {
