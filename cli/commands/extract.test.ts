@@ -1,8 +1,8 @@
 /** `plangraph extract --report` on two documents that do not say whose plan they are (real pipeline, no database). */
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extractPaths } from '../../loaders/pipeline.ts';
-import { summarise } from './extract.ts';
+import { run, summarise } from './extract.ts';
 import { assignmentsReport } from './extract-report.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../tests/integration/fixtures/unresolved-bodies');
@@ -32,5 +32,17 @@ describe('extract --report', async () => {
 
   it('collective phrases (各镇街, 有关单位) appear nowhere', () => {
     expect(lines.join('\n')).not.toMatch(/各镇街 \(|有关单位 \(/);
+  });
+});
+
+describe('extract --help', () => {
+  it('names the --report option the command supports', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await run(['--help'])).toBe(0);
+      expect(log.mock.calls.flat().join('\n')).toMatch(/--report\s+lists every assignment whose body is not resolved/);
+    } finally {
+      log.mockRestore();
+    }
   });
 });

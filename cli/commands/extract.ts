@@ -10,9 +10,9 @@ import type { ExtractResult } from '../../loaders/pipeline.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { noTasksLine, skippedFiles, skippedLine } from '../skipped.ts';
 
-export const summary = 'extract <files or folders…> --out graph.json: read plans and write the graph document (no database)';
+export const summary = 'extract <files or folders…> --out graph.json: read plans and write the graph document (no database); --report lists unresolved and dropped assignments';
 
-const usage = `usage: plangraph extract <files or folders…> [--out graph.json] [--json]
+export const usage = `usage: plangraph extract <files or folders…> [--out graph.json] [--json] [--report]
 
   Reads .txt .md .html .docx .pdf files (folders: every such file inside, with the
   metadata of a manifest.json beside them) and writes { nodes, relationships, warnings }
@@ -22,6 +22,10 @@ const usage = `usage: plangraph extract <files or folders…> [--out graph.json]
   --out    the graph file (written whole or not at all)
   --json   with --out: print the per-document report as JSON on stdout
            ({ documents: [{ document, ok, plans, tasks, …, error }], failed, skipped, out })
+  --report lists every assignment whose body is not resolved and every assignment
+           dropped, with document, line and quote, on stdout instead of the graph
+           (with --out the graph is written to that file as well).
+           plangraph extract --report --help says more.
 
 exit codes: 0 every document extracted, 1 a document failed (the others are in the graph), 2 usage error`;
 

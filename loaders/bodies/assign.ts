@@ -152,7 +152,9 @@ function resolveAssignment(p: Paragraph, a: Assignment, scope: Scope, result: Pa
       if (!hit) continue;
       ({ name, r } = hit);
     } else if (a.layout === 'prose') {
-      const hit = proseName(written, scope, i === 0);
+      const hit = proseName(written, scope, i === 0 && !a.wholeNames);
+      // "X负责…" with no 由 or 等: every name must be a body as written, or the clause is no assignment.
+      if (a.wholeNames && (!hit || hit.r.status === 'unresolved')) return;
       // Prose accepts only known bodies, and the name next to the marker must be one (标杆企业牵头 is not an assignment).
       if (!hit || hit.r.status === 'unresolved') {
         if (i === a.names.length - 1) return;

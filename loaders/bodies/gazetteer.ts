@@ -55,8 +55,6 @@ interface DepartmentsFile {
   notTowns: string;
   /** The level a relative name's marker implies when its division is unknown (县 → COUNTY, 街道 → TOWN). */
   impliedLevels: Record<string, BodyDivisionLevel>;
-  /** Short forms of development zones inside a committee's name (高新区 → 高新技术产业开发区). */
-  zoneAbbreviations: [string, string][];
   kindBySuffix: [string, BodyKind][];
   abbreviations: { pairs: [string, string][] };
 }
@@ -241,10 +239,29 @@ export function wholeFormLevel(written: string): BodyLevel | undefined {
   return wholeFormLevels.get(written);
 }
 
-export function explicitBody(written: string): Body | undefined {
+/**
+ * An explicit body by one of its names. An alias that starts with a level marker (省通信管理局, 市城投集团) is
+ * relative: it names that body only in a document whose division at that level is the body's own (`within`: the
+ * plan's province, city… by level). Elsewhere, or when the document's division is not known, it is no match, and
+ * the name resolves like any relative name (a Zhejiang plan's 省通信管理局 is 浙江省通信管理局).
+ */
+export function explicitBody(written: string, within?: Partial<Record<BodyLevel, Division>>): Body | undefined {
   const e = explicitByAlias.get(written);
   if (!e) return undefined;
+  const level = isRelativeAlias(written) ? LEVEL_OF_MARKER.get(written[0]) : undefined;
+  if (level && within?.[level]?.code !== relativeHome(e, level)) return undefined;
   return { name: e.name, kind: e.kind, level: e.level, jurisdiction: e.jurisdiction, aliases: [...e.aliases], source: 'gazetteer' };
+}
+
+/** 省通信管理局: written with a level marker as its first character (not 市场监管局, whose 市 is part of a word). */
+function isRelativeAlias(written: string): boolean {
+  return LEVEL_OF_MARKER.has(written[0]) && !startsWithWord(written);
+}
+
+/** The code of the division at `level` that an explicit body belongs to (44 for a PROVINCE body of 4401…). */
+function relativeHome(body: ExplicitBody, level: BodyLevel): string | undefined {
+  const length = level === 'PROVINCE' ? 2 : level === 'CITY' ? 4 : 6;
+  return body.jurisdiction.length >= length ? body.jurisdiction.slice(0, length) : undefined;
 }
 
 export function isCollective(written: string): boolean {
@@ -275,11 +292,14 @@ export function impliedLevel(written: string): { marker: string; level: BodyDivi
   return best;
 }
 
-/** A zone's name with its short forms spelled out (清远高新区 → 清远高新技术产业开发区); 管委会 → 管理委员会. */
+/**
+ * A zone committee's canonical name: 管委会 spelled out, the zone's own name as written (清远高新区管委会 →
+ * 清远高新区管理委员会). A zone's short name is not expanded: 高新区 is 高新技术产业开发区 in one place and
+ * 高新技术开发区 or 高新技术产业园区 in another, 经开区 经济技术开发区 or 经济开发区, so a spelled-out name would be
+ * a guess the text does not make. Zones the gazetteer knows (explicit bodies) get their official name instead.
+ */
 export function expandZone(name: string): string {
-  let out = name.replace(/管委会$/, '管理委员会');
-  for (const [short, full] of data.zoneAbbreviations) if (out.includes(short) && !out.includes(full)) out = out.replace(short, full);
-  return out;
+  return name.replace(/管委会$/, '管理委员会');
 }
 
 /** The suffix rules by their last character, in rule order (only those can end a name); none if a rule is empty. */

@@ -40,7 +40,11 @@ export function bodyMentions(p: Paragraph, scope: Scope): BodyMention[] {
 
   for (const name of explicitNames()) {
     if (name.length < 4) continue;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) add(explicitBody(name)!, at, name);
+    if (!text.includes(name)) continue;
+    // A relative alias (省通信管理局) names the body only in a document of its own division.
+    const body = explicitBody(name, scope);
+    if (!body) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) add(body, at, name);
   }
   for (const m of text.matchAll(BANK_BRANCH)) {
     add({ name: m[0], kind: 'bank', aliases: [], source: 'fallback' }, m.index!, m[0]);
@@ -49,13 +53,13 @@ export function bodyMentions(p: Paragraph, scope: Scope): BodyMention[] {
     if (next) {
       const name = `${bank}${next[1]}分行`;
       const at = m.index! + m[0].length + next[0].indexOf(next[1]);
-      add(explicitBody(name) ?? { name, kind: 'bank', aliases: [], source: 'fallback' }, at, `${next[1]}分行`);
+      add(explicitBody(name, scope) ?? { name, kind: 'bank', aliases: [], source: 'fallback' }, at, `${next[1]}分行`);
     }
   }
   for (const m of text.matchAll(COMPANY)) {
     const head = m[0].match(VERB_HEAD)?.[0].length ?? 0;
     const name = m[0].slice(head);
-    add(explicitBody(name) ?? { name, kind: 'enterprise', aliases: [], source: 'fallback' }, m.index! + head, name);
+    add(explicitBody(name, scope) ?? { name, kind: 'enterprise', aliases: [], source: 'fallback' }, m.index! + head, name);
   }
   // Government bodies written with their division: 广东省住房和城乡建设厅, 花都区人民政府.
   for (let i = 0; i < text.length; i++) {

@@ -119,10 +119,16 @@ describe('development-zone and area committees: bodies located in their division
     ['花都经济开发区管委会', '花都经济开发区管理委员会', unknown, '440114'],
     ['广州空港经济区管理委员会', '广州空港经济区管理委员会', huadu, '4401'],
     ['南沙开发区管委会', '广州南沙经济技术开发区管理委员会', guangzhou, '440115'],
-    ['清远高新区管委会', '清远高新技术产业开发区管理委员会', qingyuan, '4418'],
-    ['市高新区管委会', '清远市高新技术产业开发区管理委员会', qingyuan, '4418'],
+    // A zone's own name is kept as written (高新区 may be 高新技术产业开发区, 高新技术开发区…); 管委会 is spelled out.
+    ['清远高新区管委会', '清远高新区管理委员会', qingyuan, '4418'],
+    ['市高新区管委会', '清远市高新区管理委员会', qingyuan, '4418'],
   ])('%s → %s', (written, name, scope, jurisdiction) => {
     expect(body(resolveName(written, scope))).toMatchObject({ name, jurisdiction, kind: 'government' });
+  });
+
+  it('"│2   │建设盛泽丝绸纺织科创园      │吴江高新区管委会│" (吴江区): the zone as written, not a guessed long form', () => {
+    expect(body(resolveName('吴江高新区管委会', scopeOf(resolveDivision('吴江区'))))).toMatchObject({ name: '吴江高新区管理委员会', kind: 'government' });
+    expect(nameOf(resolveName('赣州经开区管委会', scopeOf(resolveDivision('赣州市'))))).toBe('赣州经开区管理委员会');
   });
 
   it('"责任单位：区发展改革局、花都经济开发区管委会": the zone named after its district does not take the list\'s 区', () => {
@@ -324,5 +330,69 @@ describe('the department in charge, and levels together', () => {
   it('"市区两级", "省市县三级" are collective', () => {
     expect(resolveName('市区两级', huadu).status).toBe('collective');
     expect(resolveName('省市县三级', unknown).status).toBe('collective');
+  });
+});
+
+describe('a relative 省/市/区 name follows the document\'s own jurisdiction, never Guangdong by default', () => {
+  const zhejiang = scopeOf(resolveDivision('浙江省'));
+  it('"省通信管理局、省经信厅|" in a Zhejiang plan is 浙江省通信管理局; in a Guangdong plan 广东省通信管理局', () => {
+    expect(body(resolveName('省通信管理局', zhejiang))).toMatchObject({ name: '浙江省通信管理局', jurisdiction: '33' });
+    expect(body(resolveName('省通信管理局', guangdong))).toMatchObject({ name: '广东省通信管理局', jurisdiction: '44' });
+    expect(assigned('（牵头单位：省通信管理局；配合单位：省经信厅）', zhejiang)).toEqual(['LEADS 浙江省通信管理局', 'SUPPORTS 浙江省经济和信息化厅']);
+  });
+
+  it('a plan whose province is unknown: 省通信管理局 is kept unresolved, not given to Guangdong', () => {
+    expect(body(resolveName('省通信管理局', unknown))).toMatchObject({ name: '省通信管理局', resolved: false });
+  });
+
+  it('"市城投集团" names 广州市城市建设投资集团有限公司 only in a Guangzhou plan', () => {
+    expect(nameOf(resolveName('市城投集团', guangzhou))).toBe('广州市城市建设投资集团有限公司');
+    expect(nameOf(resolveName('市城投集团', qingyuan))).toBe('清远市城投集团');
+  });
+});
+
+describe('abbreviated department names spelled out (departments.json abbreviations)', () => {
+  const changsha = scopeOf(resolveDivision('长沙市'));
+  const wujiang = scopeOf(resolveDivision('吴江区'));
+  it.each([
+    ['"2     工程建设项目审批时间压缩一半              市住房城乡建设委、市国土" (长沙)', '市住房城乡建设委', changsha, '长沙市住房和城乡建设委员会'],
+    ['"│3   │推进印染企业集聚整治，关停落│区环保局、区经信│" (吴江区)', '区环保局', wujiang, '苏州市吴江区环境保护局'],
+    ['"推进产业园区扩能增效由省经济和信息化委牵头" (广东)', '省经济和信息化委', guangdong, '广东省经济和信息化委员会'],
+    ['"区爱卫办、各镇（街）" (云城区)', '区爱卫办', scopeOf(resolveDivision('云城区')), '云浮市云城区爱国卫生运动委员会办公室'],
+    ['"区爱卫办公室" (云城区)', '区爱卫办公室', scopeOf(resolveDivision('云城区')), '云浮市云城区爱国卫生运动委员会办公室'],
+  ])('%s: %s → %s', (_, written, scope, name) => {
+    expect(nameOf(resolveName(written, scope))).toBe(name);
+  });
+
+  it('"推进产业园区扩能增效由省经济和信息化委牵头，省发展改革委、省科技厅配合"', () => {
+    expect(assigned('推进产业园区扩能增效由省经济和信息化委牵头，省发展改革委、省科技厅配合', guangdong)).toEqual([
+      'LEADS 广东省经济和信息化委员会',
+      'SUPPORTS 广东省发展和改革委员会',
+      'SUPPORTS 广东省科学技术厅',
+    ]);
+  });
+});
+
+describe('a name written in full is kept, not replaced by another body\'s name', () => {
+  it('"市住房城乡建设局、市城市管理局等负责" (许昌): 许昌市城市管理局, not 城市管理和综合执法局', () => {
+    expect(assigned('实施城市更新“十大工程”，改造老旧小区100个。市住房城乡建设局、市城市管理局等负责。', scopeOf(resolveDivision('许昌市')))).toEqual([
+      'LEADS 许昌市住房和城乡建设局',
+      'LEADS 许昌市城市管理局',
+    ]);
+    // Its short form 城管局 still names the template's bureau.
+    expect(nameOf(resolveName('市城管局', guangzhou))).toBe('广州市城市管理和综合执法局');
+  });
+});
+
+describe('a provincial capital\'s bank branch and a province\'s 金融办 (湖南, 2015)', () => {
+  const hunan = scopeOf(resolveDivision('湖南省'));
+  it('"省财政厅牵头，人民银行长沙中心支行、省政府金融办配合": the branch as written, 金融办 = 人民政府金融工作办公室', () => {
+    expect(assigned('四、完善城镇基础设施投融资机制。省财政厅牵头，人民银行长沙中心支行、省政府金融办配合，推广政府和社会资本合作模式。', hunan)).toEqual([
+      'LEADS 湖南省财政厅',
+      'SUPPORTS 中国人民银行长沙中心支行',
+      'SUPPORTS 湖南省人民政府金融工作办公室',
+    ]);
+    // A bare marker is still the plan's own city, written out.
+    expect(nameOf(resolveName('人民银行市中心支行', qingyuan))).toBe('中国人民银行清远市中心支行');
   });
 });

@@ -35,6 +35,11 @@ export interface Assignment {
   firstMayLead?: boolean;
   /** The list's own header says its first body leads. */
   firstLeads?: boolean;
+  /**
+   * Prose whose role word alone does not make it an assignment ("X负责温泉取水许可"): it is one only when every name
+   * of the list, exactly as written from the start of its clause, is a known body (checked by the caller).
+   */
+  wholeNames?: boolean;
 }
 
 // Longest first, so 按职责分工负责 wins over 负责 and 牵头负责 over 牵头.
@@ -229,6 +234,11 @@ function bracketAssignments(text: string, taken: [number, number][]): Assignment
 /** Characters that end the clause a prose marker's list is read back through. */
 const CLAUSE_END = new Set([...'。；;：:！？!?\n（()）'].map((c) => c.charCodeAt(0)));
 
+/** True when `at` starts a clause: the paragraph's start, or just after a sentence or clause mark. */
+function opensClause(text: string, at: number): boolean {
+  return at === 0 || CLAUSE_END.has(text.charCodeAt(at - 1)) || /[，,]/u.test(text[at - 1]);
+}
+
 /** Prose markers outside brackets and labels; names here must be known bodies (checked by the caller). */
 function proseAssignments(text: string, taken: [number, number][]): Assignment[] {
   const out: Assignment[] = [];
@@ -271,10 +281,15 @@ function proseAssignments(text: string, taken: [number, number][]): Assignment[]
     // 负责 without 由 is everyday prose (负责同志, 各自负责): 由X负责 assigns, and so does a list closing its
     // clause with it (市发展改革委、市财政局等负责。 / 市卫生健康委负责，…), whose names must all be known bodies.
     const closesClause = at + m[0].length >= text.length || /[，,。；;）)】〕\]]/u.test(text[at + m[0].length]);
-    if (m[0] === '负责' && !/^(并由|均由|由)/.test(listText) && !closesClause && !/等$/u.test(listText)) continue;
+    // A clause that opens with the list and goes on with its task (广州市规划和自然资源局从化区分局负责温泉取水许可…)
+    // assigns too, when the names are bodies as written (wholeNames); never 负责人, 负责同志, 负责任, 负责的.
+    const plainLead = m[0] === '负责' && !/^(并由|均由|由)/.test(listText) && !closesClause && !/等$/u.test(listText);
+    if (plainLead && (!opensClause(text, clauseStart) || /^[人同任的]/u.test(text.slice(at + 2, at + 3)))) continue;
     // 按职责分工负责 in prose: only where it closes the clause (X按职责分工负责。), never 按职责分工负责的原则.
     if (m[0].length > 2 && m[0].endsWith('负责') && !closesClause) continue;
-    out.push(...withPartners(listText, clauseStart, isLead ? 'LEADS' : 'SUPPORTS', m[0], clauseStart, at + m[0].length, 'prose'));
+    const found = withPartners(listText, clauseStart, isLead ? 'LEADS' : 'SUPPORTS', m[0], clauseStart, at + m[0].length, 'prose');
+    if (plainLead) for (const a of found) a.wholeNames = true;
+    out.push(...found);
   }
   // "由市发展改革委会同市财政局制定实施细则": the body 由 names leads, with no role word after the list.
   if (!text.includes('会同')) return out;

@@ -160,7 +160,10 @@ function verticalBody(name: string, scope: Scope): Body | undefined {
   if (bank) {
     const place = placeOf(bank[1], scope);
     if (!place) return LEVEL_OF_MARKER.has(bank[1]) ? unresolvedBody(name, bank[1], 'bank') : undefined;
-    return { name: `中国人民银行${namesOf(place).gov}${bank[2]}`, kind: 'bank', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
+    // The place as written (人民银行长沙中心支行 is 中国人民银行长沙中心支行, a provincial capital's branch names no 市);
+    // a bare marker (人民银行市中心支行) is the plan's own division, written out.
+    const written = LEVEL_OF_MARKER.has(bank[1]) ? namesOf(place).gov : bank[1];
+    return { name: `中国人民银行${written}${bank[2]}`, kind: 'bank', level: place.level as BodyLevel, jurisdiction: place.code, aliases: [], source: 'fallback' };
   }
   const tax = /^国家税务总局(.{1,12}?)税务局$/.exec(name);
   if (tax) {
@@ -227,7 +230,7 @@ function unresolvedBody(written: string, marker: string, kind: Body['kind']): Bo
 function committeeBody(name: string, scope: Scope, named = false): Body | undefined {
   const m = /^(.{2,20}?)(管委会|管理委员会)$/.exec(name);
   if (!m) return undefined;
-  const known = explicitBody(name) ?? explicitBody(m[1] + '管委会') ?? explicitBody(m[1] + '管理委员会');
+  const known = explicitBody(name, scope) ?? explicitBody(m[1] + '管委会', scope) ?? explicitBody(m[1] + '管理委员会', scope);
   if (known) return known;
   // 花都经济开发区管委会 lies in 花都区, 清远高新区管委会 in 清远市: the division its name starts with, else the plan's own.
   const zone = /(开发区|高新区|经开区|综保区|保税区|新区|经济区|合作区|试验区|示范区|园区|产业园|片区|新城|城)$/;
@@ -258,7 +261,7 @@ function fallback(p: Prefixed): Body | undefined {
 
 /** Only gazetteer or division hits: what prose (outside an allocation layout) may accept. */
 function strict(name: string, scope: Scope, slips = false): Resolution | undefined {
-  const explicit = explicitBody(name);
+  const explicit = explicitBody(name, scope);
   if (explicit) return { status: 'body', body: explicit };
   const vertical = verticalBody(name, scope);
   if (vertical) return { status: 'body', body: vertical };
@@ -327,7 +330,7 @@ export function resolveName(written: string, scope: Scope, options: ResolveOptio
   // before the bracket is the body.
   const last = name[name.length - 1];
   const bracketed = last === '）' || last === ')' ? /^(.{3,}?)[（(]([^（）()]{2,})[）)]$/.exec(name) : null;
-  if (bracketed && !explicitBody(name)) {
+  if (bracketed && !explicitBody(name, scope)) {
     const head = resolveName(bracketed[1], scope, options);
     if (head.status === 'body') return head;
   }

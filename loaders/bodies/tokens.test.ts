@@ -91,6 +91,24 @@ describe('role words in prose', () => {
     expect(read('市发展改革委负责同志出席会议并讲话。').edges).toEqual([]);
     expect(read('坚持市财政局按职责分工负责的原则推进预算改革。').edges).toEqual([]);
   });
+
+  it('a clause that opens with a body and 负责 its task leads: "广州市规划和自然资源局从化区分局负责温泉取水许可…"', () => {
+    expect(read('（五）规范温泉资源开发利用。广州市规划和自然资源局从化区分局负责温泉取水许可和资源保护，区市场监管局配合做好经营秩序监管。', '从化区').edges).toEqual([
+      'LEADS 广州市规划和自然资源局从化区分局',
+      'SUPPORTS 广州市从化区市场监督管理局',
+    ]);
+    expect(read('区委农村工作领导小组统筹推进示范带建设，区农业农村局负责日常工作。', '从化区').edges).toEqual(['LEADS 广州市从化区农业农村局']);
+  });
+
+  it('X负责 in ordinary prose is no assignment: not a body as written, mid-clause, 负责人, 负责任', () => {
+    // The words before 负责 are no body (企业, 各镇街) or the body is not where its clause opens.
+    expect(read('龙头企业负责组织生产，带动农户增收。').edges).toEqual([]);
+    expect(read('各镇街负责做好辖区内的排查工作。').edges).toEqual([]);
+    expect(read('加快建设市财政局负责管理的项目库。').edges).toEqual([]);
+    expect(read('完善机制，强化市财政局负责的资金保障。').edges).toEqual([]);
+    expect(read('推动建立区财政局负责人联系重点企业制度。', '从化区').edges).toEqual([]);
+    expect(read('市发展改革委负责任地推进改革。').edges).toEqual([]);
+  });
 });
 
 describe('collective phrases are neither bodies nor warnings', () => {

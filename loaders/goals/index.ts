@@ -7,6 +7,7 @@ import type { ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelation
 import { simplify } from '../read/script.ts';
 import { proseGoals } from './prose.ts';
 import { findIndicatorTables, type IndicatorTable } from './tables.ts';
+import { tableRowReadings } from './table-rows.ts';
 import { compactName, sameCompactIndicator, squeeze } from './match.ts';
 import { allTasks } from '../structure/tasks.ts';
 
@@ -94,11 +95,39 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
   ].filter(({ paragraph }) => paragraph.kind !== 'footnote' && !inTable(paragraph));
 
   // An implementation plan (方案, 行动计划) sets its task text's targets for its own period.
-  const implementation = ctx.plan.kind === 'plan' && ctx.plan.periodEnd !== undefined && /方案|行动计划|工作计划|实施意见/.test(ctx.plan.title);
+  // So does an annual one (2019年工作要点, 2024年重点工作任务清单): its period is its year.
+  const annual = ctx.plan.periodStart !== undefined && ctx.plan.periodStart === ctx.plan.periodEnd;
+  const implementation = ctx.plan.kind === 'plan' && ctx.plan.periodEnd !== undefined && (annual || /方案|行动计划|工作计划|实施意见/.test(ctx.plan.title));
   const implicitYear = (task?: TaskDraft) =>
     implementation && task && !inBox(task) && !/现状|基础|成效|回顾|形势|背景|意义|指导思想|原则/.test(task.title) ? ctx.plan.periodEnd : undefined;
+  // Table rows in any layout (one tab-joined paragraph each): only the cells that state work or a target.
+  const rows = tableRowReadings(owned.map(({ paragraph }) => paragraph).sort((a, b) => a.line - b.line));
+  const addRowIndicator = (task: TaskDraft | undefined, paragraph: Paragraph, year: number | undefined) => {
+    const indicator = rows.get(paragraph)?.indicator;
+    if (!indicator || year === undefined) return;
+    const line = lineAt(paragraph, indicator.cell.offset);
+    const quote = short(paragraph.original.length === paragraph.text.length ? paragraph.original.replace(/\t/g, ' ') : paragraph.text.replace(/\t/g, ' '));
+    const id = goalId(ctx.planId, indicator.name, year);
+    let goal = goals.get(id);
+    if (!goal) {
+      const properties: GraphNode['properties'] = { id, name: indicator.name, indicator: indicator.name, targetYear: year, targetValue: indicator.value, document, line, quote };
+      if (indicator.unit) properties.unit = indicator.unit;
+      goal = { node: { id, labels: ['Goal'], properties }, name: indicator.name, compact: compactName(indicator.name), year, value: indicator.value, unit: indicator.unit, fromTable: true };
+      goals.set(id, goal);
+    }
+    if (task) addTargets(task, goal, line, quote);
+  };
+  /** The texts of a paragraph read for goals: a table row's work cells (with its deadline's year), else the whole text. */
+  const goalTexts = (task: TaskDraft | undefined, paragraph: Paragraph): { text: string; offset: number; minYear: number; year?: number }[] => {
+    const row = rows.get(paragraph);
+    if (!row) return [{ text: paragraph.text, offset: 0, minYear, year: implicitYear(task) }];
+    const year = row.deadlineYear ?? implicitYear(task) ?? (annual ? ctx.plan.periodEnd : undefined);
+    addRowIndicator(task, paragraph, row.indicator?.year ?? year);
+    return row.textCells.map((c) => ({ text: c.text, offset: c.offset, minYear: Math.min(minYear, year ?? minYear), year }));
+  };
   for (const { task, paragraph } of owned) {
-    for (const found of proseGoals(paragraph.text, minYear, implicitYear(task))) {
+    for (const piece of goalTexts(task, paragraph))
+    for (const found of proseGoals(piece.text, piece.minYear, piece.year).map((g) => ({ ...g, offset: g.offset + piece.offset }))) {
       const line = lineAt(paragraph, found.offset);
       const quote = verbatim(paragraph, found.offset, found.quote);
       let goal: GoalEntry | undefined;

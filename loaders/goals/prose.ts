@@ -207,7 +207,8 @@ function matchClause(c: string): { name: string; value: string; unit?: string; v
 
 /** "" for a clause with no indicator of its own; undefined when the text is not a name. */
 function cleanName(raw: string): string | undefined {
-  const name = raw.replace(LEAD, '').trim();
+  // "4.引进航运金融…机构20家以上": the item's number is no part of the indicator's name.
+  const name = raw.replace(/^\s*\d{1,3}[.、．](?!\d)\s*/u, '').replace(LEAD, '').trim();
   if (!name) return '';
   if (name.length < 2 || name.length > 40) return undefined;
   if (ACTION.test(name) || /\d{4}年/.test(name)) return undefined;

@@ -17,6 +17,7 @@ import {
   yearColumns,
   yearOf,
 } from './indicator.ts';
+import { headerKind } from '../normalise/tables/index.ts';
 
 interface Header {
   cells: string[];
@@ -34,6 +35,9 @@ export function tabbedHeader(line: string): Header | undefined {
   const compact = cells.map((c) => c.replace(/\s+/g, ''));
   if (!compact.some((c) => /指标|项目名称/.test(c))) return undefined;
   if (!cells.some((c) => yearOf(c) !== undefined)) return undefined;
+  // 指标名称 | 2023年目标值 | 责任单位: a role column makes it an allocation of indicators, read row by row with
+  // its columns' roles (table-rows.ts); this reader's right-to-left cells would take the bodies for values.
+  if (cells.some((c) => headerKind(c) === 'role')) return undefined;
   return { cells, years: yearColumns(cells), attributeIndex: compact.findIndex((c) => c === '属性') };
 }
 

@@ -199,6 +199,10 @@ export function readPeriod(text: string): [number, number] | undefined {
     const start = FIVE_YEAR[fy[1] ?? fy[2]];
     if (start) return [start, start + 4];
   }
+  // An annual document (2019年工作要点, 广东省2018年…工作方案, 2024年民生实事工作分工方案) is the plan of that one year.
+  // Not a horizon (到2035年, 面向2030年, 2035年远景目标) nor a deadline (2025年底前).
+  const annual = /(?<![\d到至面向])((?:19|20)\d\d)\s*年(?!\s*(?:远景|底|末|前|以前|[—–\-－~～至到]))/u.exec(text);
+  if (annual && !/(?:到|至|面向)\s*$/u.test(text.slice(0, annual.index))) return [Number(annual[1]), Number(annual[1])];
   return undefined;
 }
 

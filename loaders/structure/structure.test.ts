@@ -40,6 +40,15 @@ describe('metadata helpers', () => {
     expect(readPeriod('花都区国民经济和社会发展第十四个五年规划和2035年远景目标纲要')).toEqual([2021, 2025]);
     expect(readPeriod('“十四五”时期经济社会发展主要指标')).toEqual([2021, 2025]);
   });
+  it('an annual document\'s period is its year; a horizon or a deadline is no period', () => {
+    expect(readPeriod('浙江省数字经济五年倍增计划2019年工作要点')).toEqual([2019, 2019]);
+    expect(readPeriod('2024年民生实事工作分工方案')).toEqual([2024, 2024]);
+    expect(readPeriod('廣東省2018年「四好農村路」建設工作方案')).toEqual([2018, 2018]);
+    expect(readPeriod('面向2035年的城市发展战略')).toBeUndefined();
+    expect(readPeriod('到2030年碳达峰行动方案')).toBeUndefined();
+    expect(readPeriod('2035年远景目标纲要')).toBeUndefined();
+    expect(readPeriod('2025年底前完成的重点任务')).toBeUndefined();
+  });
   it('reads the division a title or issuer starts with', () => {
     expect(divisionsAtStart('广州市花都区人民政府')).toEqual({ name: '花都区', level: 'DISTRICT' });
     expect(divisionsAtStart('广东省新型城镇化规划')).toEqual({ name: '广东省', level: 'PROVINCE' });
