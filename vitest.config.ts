@@ -1,6 +1,7 @@
 /**
  * Two projects:
- *  - unit: tests beside the code (loaders/, api/, graph/, cli/, bench/), in parallel, no database;
+ *  - unit: tests beside the code (loaders/, api/, graph/, cli/, bench/) and the loader tests on
+ *    whole documents (tests/loaders/), in parallel, no database;
  *  - integration: tests/**, one file at a time against one real Neo4j 5.26 that
  *    tests/setup/global-setup.ts finds or starts (NEO4J_URI, else a container engine, else the
  *    local launcher), each file starting from a clean database (tests/support/neo4j.ts).
@@ -31,7 +32,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['loaders/**/*.test.ts', 'api/**/*.test.ts', 'graph/**/*.test.ts', 'cli/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['loaders/**/*.test.ts', 'api/**/*.test.ts', 'graph/**/*.test.ts', 'cli/**/*.test.ts', 'bench/**/*.test.ts', 'tests/loaders/**/*.test.ts'],
         },
       },
       {
@@ -39,6 +40,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
+          // Loader tests need no database: they run with the unit tests, in parallel.
+          exclude: ['tests/loaders/**'],
           globalSetup: ['tests/setup/global-setup.ts'],
           setupFiles: ['tests/setup/neo4j-env.ts'],
           // One database for all files: files run one after another, each clearing it first.
