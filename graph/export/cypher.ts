@@ -59,7 +59,7 @@ function batches<T>(items: T[]): T[][] {
  * index seeks; named as graph/schema.ts names them, so applying the PlanGraph schema later
  * finds them in place.
  */
-function constraints(graph: ExportGraph): string[] {
+export function constraints(graph: ExportGraph): string[] {
   const labels = [...new Set(graph.nodes.map((n) => n.labels[0]).filter(Boolean))].sort();
   return labels.map((l) => `CREATE CONSTRAINT ${ident(constraintName(l))} IF NOT EXISTS FOR (n:${ident(l)}) REQUIRE n.id IS UNIQUE`);
 }
