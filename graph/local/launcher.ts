@@ -32,10 +32,15 @@ export const LUCENE_MERGE_FACTOR = 10;
  * db.memory.transaction.max for the servers PlanGraph starts (launcher, docker-compose.yml, the
  * test containers): a transaction needing more fails alone with a clear error instead of
  * exhausting the heap every transaction shares (two crashes of Neo4j's heap in the probe of
- * issue 15). Document writes stay well under it (a corpus group of 8 documents, ~8,000 elements).
- * PLANGRAPH_NEO4J_TX_MEMORY overrides it (e.g. "256m").
+ * issue 15). A document is written in one transaction (all or nothing), so this is also the
+ * largest document a load can write: a plan of 10,000 sections (tests/integration/hostile-inputs,
+ * 10,000 tasks, 10,000 PART_OF, 30,000 TOUCHES) holds ~89 MiB before its commit and fails its
+ * commit at 128m and at 160m, and commits at 256m (measured on Neo4j 5.26 with the launcher).
+ * A corpus group of 8 documents (~8,000 elements) stays far below. PLANGRAPH_NEO4J_TX_MEMORY
+ * overrides it (e.g. "512m" for larger documents; keep it under Neo4j's pool for all
+ * transactions, 70% of the heap by default, with two write transactions in flight).
  */
-export const TRANSACTION_MEMORY_MAX = '128m';
+export const TRANSACTION_MEMORY_MAX = '256m';
 
 /** The flags Neo4j 5's own neo4j.conf passes to the JVM. */
 const JVM_FLAGS = [
@@ -80,7 +85,7 @@ export interface LaunchOptions {
   pageCache?: string;
   /** Full-text segments merged at a time; default LUCENE_MERGE_FACTOR. */
   luceneMergeFactor?: number;
-  /** db.memory.transaction.max, e.g. "128m"; default PLANGRAPH_NEO4J_TX_MEMORY, else TRANSACTION_MEMORY_MAX. */
+  /** db.memory.transaction.max, e.g. "256m"; default PLANGRAPH_NEO4J_TX_MEMORY, else TRANSACTION_MEMORY_MAX. */
   transactionMemory?: string;
   /** Detached: the JVM outlives this process, writing to logFile. Attached: it dies with this process. */
   logFile?: string;

@@ -26,7 +26,7 @@ describe('tightenPermissions', () => {
 
 describe('transactionMemory', () => {
   it('takes PLANGRAPH_NEO4J_TX_MEMORY as a Neo4j memory size and names the variable when it is not one', () => {
-    expect(transactionMemory(undefined, {})).toBe('128m');
+    expect(transactionMemory(undefined, {})).toBe('256m');
     expect(transactionMemory(undefined, { PLANGRAPH_NEO4J_TX_MEMORY: ' 1G ' })).toBe('1g');
     expect(() => transactionMemory(undefined, { PLANGRAPH_NEO4J_TX_MEMORY: 'lots' })).toThrow(/^PLANGRAPH_NEO4J_TX_MEMORY="lots" is not a memory size/);
   });

@@ -5,7 +5,7 @@
 //     --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
 //     -Dio.netty.tryReflectionSetAccessible=true -cp "lib/*" Launcher.java \
 //     --home ../../.neo4j --bolt-port 7687 --http-port 7474 [--pagecache 256m]
-//     [--transaction-memory 128m] [--exit-on-stdin-close]
+//     [--transaction-memory 256m] [--exit-on-stdin-close]
 //     [--browser-guide plangraph-guide.html] [--web-dir web]
 //
 // The password is read from the NEO4J_PASSWORD environment variable (not an argument, so it
@@ -43,7 +43,7 @@ public class Launcher {
         int boltPort = Integer.parseInt(args.getOrDefault("bolt-port", "7687"));
         int httpPort = Integer.parseInt(args.getOrDefault("http-port", "7474"));
         long pageCache = parseBytes(args.getOrDefault("pagecache", "256m"));
-        long transactionMemory = parseBytes(args.getOrDefault("transaction-memory", "128m"));
+        long transactionMemory = parseBytes(args.getOrDefault("transaction-memory", "256m"));
         String password = System.getenv("NEO4J_PASSWORD");
         if (password == null || password.length() < 8) {
             fail("NEO4J_PASSWORD must be set to a password of at least 8 characters.");

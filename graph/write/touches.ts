@@ -32,16 +32,18 @@ import { DERIVED_TYPE } from './allow-list.ts';
 import type { PreparedDocument } from './prepare.ts';
 
 /**
- * Rows bound to `t` (tasks): deletes their TOUCHES and creates them again from the graph.
- * What the tasks share is looked up once for them all, not once per task: a zone's members
- * (a zone has every task located in it among its incoming LOCATED_IN, so reading its members
- * costs its in-degree) and the areas above each directly touched area.
+ * Rows bound to `t` (tasks): their TOUCHES computed again from the graph, and only the
+ * difference written: an edge whose area is no longer reached, or whose properties are not
+ * what they should be (or a second edge to one area), is deleted; a reached area without an
+ * edge gets one. Deleting every edge and creating them all again made a write's transaction
+ * hold every recomputed edge twice: a plan adding a zone over 花都区 recomputes every other
+ * plan's task touching 花都区, and with a 10,000-task plan loaded that one transaction went over
+ * db.memory.transaction.max (tests/integration/hostile-inputs.test.ts); now it holds the new
+ * zone edges only. What the tasks share is looked up once for them all, not once per task: a
+ * zone's members (a zone has every task located in it among its incoming LOCATED_IN, so
+ * reading its members costs its in-degree) and the areas above each directly touched area.
  */
 const RECOMPUTE_TASKS = `
-CALL (t) {
-  OPTIONAL MATCH (t)-[old:${DERIVED_TYPE}]->()
-  DELETE old
-}
 CALL (t) {
   CALL (t) {
     MATCH (t)-[:PART_OF*0..]->(x)
@@ -85,8 +87,21 @@ UNWIND tasks AS task
 WITH task.t AS t, task.plan AS plan, task.direct AS direct,
      reduce(acc = [], x IN [x IN ups WHERE x.d IN task.direct] | acc + x.up) AS reached
 CALL (t, plan, direct, reached) {
+  MATCH (t)-[old:${DERIVED_TYPE}]->(a)
+  WITH a, collect(old) AS edges
+  WITH a, edges, head(edges) AS kept
+  WITH [e IN edges WHERE e <> kept OR NOT (a IN reached
+        AND coalesce(kept.direct = (a IN direct), false)
+        AND coalesce(kept.plan = plan.title, kept.plan IS NULL AND plan.title IS NULL)
+        AND coalesce(kept.planId = plan.id, kept.planId IS NULL AND plan.id IS NULL)
+        AND coalesce(kept.line = t.line, kept.line IS NULL AND t.line IS NULL))] AS stale
+  UNWIND stale AS e
+  DELETE e
+}
+CALL (t, plan, direct, reached) {
   UNWIND reached AS a
   WITH DISTINCT a
+  WHERE NOT EXISTS { (t)-[:${DERIVED_TYPE}]->(a) }
   CREATE (t)-[:${DERIVED_TYPE} {direct: a IN direct, plan: plan.title, planId: plan.id, line: t.line}]->(a)
   RETURN count(*) AS created
 }
@@ -232,7 +247,7 @@ export async function refreshTouchesAfterWrite(tx: ManagedTransaction, documents
 /** Marks the graph as holding TOUCHES for every task (graph/write/version.ts's GraphState node). */
 export const TOUCHES_VERSION = 1;
 
-/** Every task's TOUCHES from scratch, a few documents per transaction of its own. */
+/** Every task's TOUCHES recomputed (only what differs is written), a few documents per transaction of its own. */
 const REBUILD_ALL = `
 MATCH (t:Task)
 WITH DISTINCT t.document AS doc

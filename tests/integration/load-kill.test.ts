@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
 import { freePort, launch, type LaunchedNeo4j } from '../../graph/local/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
+import { DERIVED_TYPE } from '../../graph/write/allow-list.ts';
 import { loadPaths, MAX_DOCUMENTS_IN_FLIGHT, type ExtractedDocument } from '../../graph/write/index.ts';
 import { countAll } from './load-snapshot.ts';
 
@@ -124,8 +125,16 @@ describe('Neo4j killed during a load', () => {
       expect(counts.distinctIds).toBe(counts.nodes);
       // Plans + tasks + 5 departments + 花都区; PART_OF + LEADS + LOCATED_IN per task.
       expect(counts.nodes).toBe(DOCUMENTS * (1 + TASKS) + 5 + 1);
-      // Each task's 3, and each document's REFERS_TO record of its 6 shared nodes (花都区, 5 departments).
-      expect(counts.relationships).toBe(DOCUMENTS * (TASKS * 3 + 6));
+      // Each task's 3 and its one TOUCHES edge (the writer materialises the touches rule,
+      // graph/write/touches.ts; 花都区 is the only area here), and each document's REFERS_TO
+      // record of its 6 shared nodes (花都区, 5 departments).
+      expect(counts.relationships).toBe(DOCUMENTS * (TASKS * 4 + 6));
+      const touches = await second.executeQuery(
+        `MATCH (t:Task)-[r:${DERIVED_TYPE}]->(a) RETURN count(r) AS edges, count(DISTINCT t) AS tasks, collect(DISTINCT a.id) AS areas`,
+      );
+      expect(touches.records[0].get('edges').toNumber()).toBe(DOCUMENTS * TASKS);
+      expect(touches.records[0].get('tasks').toNumber()).toBe(DOCUMENTS * TASKS);
+      expect(touches.records[0].get('areas')).toEqual(['div:440114']);
 
       const again = await loadPaths(second, ['(corpus)'], { extract });
       expect(again.unchanged).toBe(DOCUMENTS);

@@ -51,10 +51,30 @@ async function touches(): Promise<string[]> {
   return r.records.map((x) => x.get('e') as string);
 }
 
-/** The edges as written, and as a rebuild from scratch gives them. */
+/** Every TOUCHES edge with all its properties, and its elementId apart (to see which edges a recompute kept). */
+async function touchesInFull(): Promise<{ edges: string[]; elementIds: string[] }> {
+  const r = await neo.driver.executeQuery(
+    `MATCH (t:Task)-[k:TOUCHES]->(a:District)
+     RETURN t.id + ' → ' + a.id + ' ' + toString(k.direct) + ' ' + coalesce(k.plan, '-') + ' ' + coalesce(k.planId, '-') + ' ' + coalesce(toString(k.line), '-') AS e, elementId(k) AS id
+     ORDER BY e, id`,
+    {},
+    { database: neo.database },
+  );
+  const edges = r.records.map((x) => x.get('e') as string);
+  return { edges, elementIds: r.records.map((x, i) => `${edges[i]} #${x.get('id') as string}`) };
+}
+
+/**
+ * The edges as written, and as a rebuild from scratch gives them: every edge deleted first,
+ * since a recompute keeps the edges that are already right (a rebuild over the written edges
+ * would keep a stale one the writer left).
+ */
 async function writtenAndRebuilt(): Promise<{ written: string[]; rebuilt: string[] }> {
   const written = await touches();
+  const full = await touchesInFull();
+  await neo.driver.executeQuery('MATCH ()-[k:TOUCHES]->() DELETE k', {}, { database: neo.database });
   await rebuildTouches(neo.driver, neo.database);
+  expect(full.edges).toEqual((await touchesInFull()).edges);
   return { written, rebuilt: await touches() };
 }
 
@@ -121,6 +141,31 @@ describe('TOUCHES kept exact by the writer', () => {
     ({ written, rebuilt } = await writtenAndRebuilt());
     expect(written.filter((e) => e.includes('div:440114103'))).toEqual([]);
     expect(written).toEqual(rebuilt);
+  });
+
+  it('a recompute keeps the edges that are right, and mends one that is wrong, doubled or not reached', async () => {
+    const before = await touchesInFull();
+    expect(before.edges.length).toBeGreaterThan(4);
+    // A's chapter: its 花都区 edge loses direct, its 广州市 edge is doubled, and it gets an edge to
+    // 狮岭镇 (P's town, which it no longer touches since P's project left it).
+    await neo.driver.executeQuery(
+      `MATCH (t:Task {id: 'plan:a/第一章'})-[k:TOUCHES]->(:District {id: 'div:440114'}) SET k.direct = false
+       WITH t MATCH (t)-[k2:TOUCHES]->(g:District {id: 'div:4401'})
+       CREATE (t)-[:TOUCHES {direct: k2.direct, plan: k2.plan, planId: k2.planId, line: k2.line}]->(g)
+       WITH t MATCH (s:District {id: 'div:440114103'}) CREATE (t)-[:TOUCHES {direct: true}]->(s)`,
+      {},
+      { database: neo.database },
+    );
+    expect((await touchesInFull()).edges).not.toEqual(before.edges);
+    await rebuildTouches(neo.driver, neo.database);
+    const after = await touchesInFull();
+    expect(after.edges).toEqual(before.edges);
+    // Every edge that was right is the same edge, not deleted and created again; only the
+    // chapter's 花都区 edge (its direct flag was wrong) and 广州市 edge (either of the two
+    // copies may stay) can be other edges than before.
+    const mended = (e: string) => e.startsWith('plan:a/第一章 → div:440114 ') || e.startsWith('plan:a/第一章 → div:4401 ');
+    expect(after.elementIds.filter((e) => !mended(e))).toEqual(before.elementIds.filter((e) => !mended(e)));
+    expect(after.elementIds.filter((e) => e.startsWith('plan:a/第一章 → div:440114 '))).not.toEqual(before.elementIds.filter((e) => e.startsWith('plan:a/第一章 → div:440114 ')));
   });
 
   it('a graph written before TOUCHES gets them before its next write; a stamped graph is left alone', async () => {
