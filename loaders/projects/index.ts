@@ -9,6 +9,7 @@ import { divisionNodes, findPlaceMentions, resolveDivision, type PlaceMention } 
 import { categoryOfName, categoryOfTitle, hasOwnName, isConcreteName, isDesignation } from './categories.ts';
 import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, itemName, leadName, listItems } from './items.ts';
 import { tableProjects } from './table.ts';
+import { lineAt, shortQuote, verbatim } from '../text/provenance.ts';
 
 export { listItems, leadName, cleanItem, investmentIn } from './items.ts';
 
@@ -404,14 +405,6 @@ function fullNamePrefix(name: string, jurisdiction?: Division): Division | undef
   return undefined;
 }
 
-function lineAt(p: Paragraph, offset: number): number {
-  let line = p.line;
-  for (const s of p.segments) if (s.offset <= offset) line = s.line;
-  return line;
-}
-
 function quoteAt(p: Paragraph, offset: number, length: number): string {
-  const source = p.original.length === p.text.length ? p.original : p.text;
-  const q = source.slice(offset, offset + length).trim();
-  return q.length > 120 ? q.slice(0, 120) : q;
+  return shortQuote(verbatim(p, offset, offset + length));
 }
