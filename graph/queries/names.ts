@@ -11,7 +11,8 @@ import type { Page } from './tasks.ts';
 
 const levelOrder = `CASE x.level WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 WHEN 'ZONE' THEN 3 WHEN 'TOWN' THEN 4 ELSE 5 END`;
 
-export { trimDivisionCode } from './name-forms.ts';
+// NBS codes are written with or without trailing zero groups (440114 / 440114000000).
+export { trimDivisionCode } from '../../loaders/ids.ts';
 
 /**
  * Districts a typed name means, `rank` 0: id or full name as typed; 1: code, or the Simplified

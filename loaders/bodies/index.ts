@@ -19,7 +19,7 @@ export { paragraphAssignments } from './assign.js';
 export type { Body } from './gazetteer.js';
 
 // Unresolved bodies (loaders/ids.ts): a relative name whose division the document does not tell is its own node.
-import { departmentId, unresolvedDepartmentId } from '../ids.js';
+import { departmentId, divisionId, unresolvedDepartmentId } from '../ids.js';
 import { trimStrayBrackets } from './resolve.js';
 
 /** A body's node id: its canonical name, or (unresolved) its name within the document that wrote it. */
@@ -35,7 +35,7 @@ export function departmentNode(body: Body, seen: string[] = [], document = ''): 
   const aliases = [...new Set([...seen, ...body.aliases].filter((a) => a !== body.name))];
   const properties: GraphNode['properties'] = { id: bodyId(body, document), name: body.name, aliases, kind: body.kind };
   if (body.level) properties.level = body.level;
-  if (body.jurisdiction) properties.jurisdiction = `div:${body.jurisdiction}`;
+  if (body.jurisdiction) properties.jurisdiction = divisionId(body.jurisdiction);
   if (body.resolved === false) Object.assign(properties, { resolved: false, scopeDocument: document });
   return { id: properties.id, labels: ['Department'], properties };
 }

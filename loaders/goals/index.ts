@@ -11,15 +11,12 @@ import { tableRowReadings } from './table-rows.ts';
 import { compactName, sameCompactIndicator, squeeze } from './match.ts';
 import { allTasks } from '../structure/tasks.ts';
 import { clip, lineAt, verbatim, verbatimText } from '../text/provenance.ts';
+import { goalId } from '../ids.ts';
 
 export { findIndicatorTables } from './tables.ts';
 export type { IndicatorTable } from './tables.ts';
 export type { IndicatorRow } from './indicator.ts';
 export { proseGoals } from './prose.ts';
-
-export function goalId(planId: string, name: string, targetYear?: number): string {
-  return `${planId}/goal/${name}@${targetYear ?? '-'}`;
-}
 
 interface GoalEntry {
   node: GraphNode;

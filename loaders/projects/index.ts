@@ -10,13 +10,10 @@ import { categoryOfName, categoryOfTitle, hasOwnName, isConcreteName, isDesignat
 import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, itemName, leadName, listItems } from './items.ts';
 import { tableProjects } from './table.ts';
 import { lineAt, shortQuote, verbatim } from '../text/provenance.ts';
+import { projectId } from '../ids.ts';
 
 export { listItems, leadName, cleanItem, investmentIn } from './items.ts';
 
-/** `project:<name with spaces/punctuation removed>`. */
-export function projectId(name: string): string {
-  return `project:${name.replace(/[\s\p{P}\p{S}]/gu, '')}`;
-}
 
 /** A project found in a task's text, before it becomes nodes and edges. */
 export interface ProjectMention {
