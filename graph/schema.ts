@@ -21,8 +21,9 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { GRAPH_STATE_LABEL } from './write/version.ts';
+import { NODE_LABELS } from '../loaders/vocabulary.ts';
 
-export const LABELS = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'] as const;
+export const LABELS = NODE_LABELS;
 
 export interface FulltextIndex {
   name: string;

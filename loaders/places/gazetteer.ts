@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Division, DivisionLevel, GraphFragment, GraphNode, GraphRelationship } from '../model.ts';
 import { divisionId, trimDivisionCode } from '../ids.ts';
+import { LEVEL_DEPTH } from '../vocabulary.ts';
 
 type Entry = [string, string, DivisionLevel, string | null, string[]];
 
@@ -64,7 +65,6 @@ export function isWithin(inner: Division, outer: Division): boolean {
   return false;
 }
 
-const levelRank: Record<DivisionLevel, number> = { ZONE: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, TOWN: 4, VILLAGE: 5 };
 
 /**
  * Choose among divisions sharing a name. Inside `within` wins; then a nearby one (same city,
@@ -85,8 +85,8 @@ export function chooseDivision(name: string, candidates: Division[], within?: Di
   }
   const full = pool.filter((d) => d.name === name);
   if (full.length > 0) pool = full;
-  const best = Math.min(...pool.map((d) => levelRank[d.level]));
-  pool = pool.filter((d) => levelRank[d.level] === best);
+  const best = Math.min(...pool.map((d) => LEVEL_DEPTH[d.level]));
+  pool = pool.filter((d) => LEVEL_DEPTH[d.level] === best);
   return pool.length === 1 ? pool[0] : undefined;
 }
 

@@ -11,6 +11,7 @@ import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, itemName, leadN
 import { tableProjects } from './table.ts';
 import { lineAt, shortQuote, verbatim } from '../text/provenance.ts';
 import { projectId } from '../ids.ts';
+import { LEVEL_DEPTH } from '../vocabulary.ts';
 
 export { listItems, leadName, cleanItem, investmentIn } from './items.ts';
 
@@ -29,8 +30,6 @@ export interface ProjectMention {
   /** Listed in a 专栏 box or a project table: the fullest description, so the node's own evidence. */
   listed?: boolean;
 }
-
-const LEVEL_DEPTH: Record<string, number> = { ZONE: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, TOWN: 4, VILLAGE: 5 };
 
 export const extractProjects: Extractor = (ctx: ExtractContext): GraphFragment => {
   const document = ctx.source.document;
