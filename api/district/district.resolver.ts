@@ -46,7 +46,8 @@ export class DistrictResolver {
   }
 
   @FieldResolver(() => TaskConnection, {
-    description: 'Tasks that touch this area (graph-model.md "Touches"), by plan title then reading order.',
+    description:
+      'Tasks that touch this area: the task, a task it is part of or one under it is located in the area (or in a zone that lists it), or its plan governs the area; includeDescendants counts the areas inside it, includeEnclosing the areas around it. By plan title then reading order.',
   })
   tasks(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => DistrictTasksArgs) args: DistrictTasksArgs) {
     const page = pageFrom(args.first, args.after);
