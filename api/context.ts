@@ -17,6 +17,11 @@ export interface PlanGraphContext {
   /** Names of the queries run for this request so far, in order. */
   readonly queries: string[];
   loaders: Loaders;
+  /**
+   * The server's page-size limit (QueryLimits.maxPageSize), set for each request by the plugin
+   * that enforces it (api/plugins/variableLimits.ts); pageFrom's default when absent.
+   */
+  maxPageSize?: number;
 }
 
 export interface CreateContextOptions {

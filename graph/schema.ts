@@ -10,19 +10,16 @@
  * misses; query with two or more characters.
  *
  * Why two indexes and not one over all six labels: Lucene keeps a field's norms "sparse" in a
- * segment where some documents lack the field, and its merge then re-scans the sparse norms from
- * the start of a block for every term it writes (Lucene99PostingsWriter.startDoc →
- * IndexedDISI.advanceExactWithinBlock). In one index over every label, no field is on every
- * document, and the CJK bigrams give a very large number of terms: JFR of the Neo4j JVM during
- * a 100-document corpus load showed about 70% of its CPU in that index (46% in Lucene merge
- * threads, almost all of it in that scan), 56 s of CPU against 17 s with no full-text index.
- * With Task's title and text in an index of their own (every Task has both, so their norms
- * are dense), the full-text cost fell to a few seconds of that.
+ * segment where some documents lack the field, and its merges then re-scan them for every term
+ * written; in one index over every label no field is on every document, and CJK bigrams make a
+ * great many terms. Every Task has both title and text, so their own index has dense norms.
+ * The profile that found it: docs/benchmarks.md ("The full-text index was ~70% of Neo4j's CPU").
  */
 import type { Driver } from 'neo4j-driver';
 import { GRAPH_STATE_LABEL } from './write/version.ts';
+import { NODE_LABELS } from '../loaders/vocabulary.ts';
 
-export const LABELS = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'] as const;
+export const LABELS = NODE_LABELS;
 
 export interface FulltextIndex {
   name: string;
@@ -42,9 +39,7 @@ export const FULLTEXT_ANALYZER = 'cjk';
 /**
  * Full-text updates are applied in the background, off the commit path: a load commits one
  * transaction per document, and a synchronous index analyses and flushes Lucene segments
- * inside every commit, holding the document's locks meanwhile (measured on the synthetic
- * corpus: 1.3x write throughput with the earlier per-label writer; with the current writer
- * the difference is within the noise of a shared machine). Writers that need search to see
+ * inside every commit, holding the document's locks meanwhile. Writers that need search to see
  * their writes call awaitSearchIndex (loadPaths does, once, at the end of a load).
  */
 export const FULLTEXT_EVENTUALLY_CONSISTENT = true;

@@ -36,17 +36,27 @@ export function unresolvedDepartmentId(document: string, name: string): string {
   return `dept:?${document}/${name}`;
 }
 
-/** `div:<code>` with trailing zero groups trimmed (440114000000 → 440114); zones `zone:<name>`. */
-export function divisionId(code: string): string {
-  let c = code.replace(/\D/g, '');
+/**
+ * An NBS code (2/4/6/9/12 digits) trimmed of its trailing zero groups, as ids and the gazetteer
+ * keep it: 440114000000 → 440114, 440100 → 4401. Anything that is not a code is returned trimmed.
+ */
+export function trimDivisionCode(code: string): string {
+  let c = code.trim();
+  if (!/^\d+$/.test(c)) return c;
   // 2-2-2-3-3 digit groups: village, town (3 digits each), then district, city (2 each).
   if (c.length === 12 && c.endsWith('000')) c = c.slice(0, 9);
   if (c.length === 9 && c.endsWith('000')) c = c.slice(0, 6);
   if (c.length === 6 && c.endsWith('00')) c = c.slice(0, 4);
   if (c.length === 4 && c.endsWith('00')) c = c.slice(0, 2);
-  return `div:${c}`;
+  return c;
 }
 
+/** `div:<code>` with trailing zero groups trimmed (440114000000 → 440114). */
+export function divisionId(code: string): string {
+  return `div:${trimDivisionCode(code.replace(/\D/g, ''))}`;
+}
+
+/** `zone:<name>`. */
 export function zoneId(name: string): string {
   return `zone:${name}`;
 }

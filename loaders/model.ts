@@ -4,6 +4,7 @@
  * Every stage is a pure function of the previous stage's output (plus data files),
  * so each can be tested without a database.
  */
+import type { DIVISION_LEVELS, NODE_LABELS } from './vocabulary.ts';
 
 // ---------------------------------------------------------------- provenance
 
@@ -141,7 +142,7 @@ export interface GraphDocument {
   }[];
 }
 
-export type NodeLabel = 'Plan' | 'Goal' | 'Task' | 'Department' | 'District' | 'Project';
+export type NodeLabel = (typeof NODE_LABELS)[number];
 
 export type RelationshipType =
   | 'LEADS'
@@ -171,7 +172,7 @@ export interface GraphRelationship {
 
 // ---------------------------------------------------------------- places
 
-export type DivisionLevel = 'PROVINCE' | 'CITY' | 'DISTRICT' | 'TOWN' | 'VILLAGE' | 'ZONE';
+export type DivisionLevel = (typeof DIVISION_LEVELS)[number] | 'ZONE';
 
 /** An administrative division from the gazetteer, or a zone defined in a document's text. */
 export interface Division {

@@ -10,7 +10,7 @@ import type { Division, ExtractContext, Extractor, GraphDocument, GraphNode, Gra
 import { DocumentError, readDocument, simplify, SUPPORTED_EXTENSIONS } from './read/index.ts';
 import { normalise } from './normalise/index.ts';
 import { structure } from './structure/index.ts';
-import { shortQuote } from './structure/titles.ts';
+import { shortQuote } from './text/provenance.ts';
 import { planId as makePlanId, taskId as makeTaskId } from './ids.ts';
 
 export interface Resolvers {

@@ -1,5 +1,7 @@
 /** Enums shared by several concepts, registered once with type-graphql. */
 import { registerEnumType } from 'type-graphql';
+import type { NodeLabel } from '../../loaders/model.ts';
+import { NODE_LABELS } from '../../loaders/vocabulary.ts';
 
 export enum Role {
   LEAD = 'LEAD',
@@ -17,13 +19,9 @@ export enum DivisionLevel {
 }
 registerEnumType(DivisionLevel, { name: 'DivisionLevel' });
 
-/** The six node kinds of the graph model. */
-export enum EntityKind {
-  PLAN = 'Plan',
-  GOAL = 'Goal',
-  TASK = 'Task',
-  DEPARTMENT = 'Department',
-  DISTRICT = 'District',
-  PROJECT = 'Project',
-}
+/** The six node kinds of the graph model (loaders/vocabulary.ts): PLAN = 'Plan', … */
+export const EntityKind = Object.fromEntries(NODE_LABELS.map((label) => [label.toUpperCase(), label])) as {
+  readonly [L in NodeLabel as Uppercase<L>]: L;
+};
+export type EntityKind = NodeLabel;
 registerEnumType(EntityKind, { name: 'EntityKind', description: 'A node kind of the graph model.' });

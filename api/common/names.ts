@@ -8,15 +8,6 @@ import type { PlanGraphContext } from '../context.ts';
 import { badUserInput } from './errors.ts';
 import type { NodeRow } from './rows.ts';
 
-const kindWords: Record<SuggestionKind, string> = {
-  District: 'district',
-  Department: 'department',
-  Plan: 'plan',
-  Project: 'project',
-  Task: 'task',
-  Goal: 'goal',
-};
-
 const hints: Partial<Record<SuggestionKind, string>> = {
   District: 'Districts match by full name, alias or code (花都区, 花都, 440114).',
   Department: 'Departments match by full name or any alias seen in a document (广东省发展和改革委员会, 省发展改革委).',
@@ -39,7 +30,7 @@ export async function resolveName(
   if (rows.length === 0) {
     const suggestions = (await ctx.run(suggestionsQuery(kind, name))).map((r) => r.name as string);
     const didYouMean = suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : '';
-    throw badUserInput(`Unknown ${kindWords[kind]} "${name}" in "${argument}".${didYouMean} ${hints[kind] ?? ''}`.trim(), {
+    throw badUserInput(`Unknown ${kind.toLowerCase()} "${name}" in "${argument}".${didYouMean} ${hints[kind] ?? ''}`.trim(), {
       argument,
       suggestions,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageFrom, toConnection } from './pagination.ts';
+import { decodeCursor, encodeCursor, fullPage, maxPageSize, pageFrom, toConnection } from './pagination.ts';
 
 describe('pagination', () => {
   it('defaults to 20 from the start', () => {
@@ -21,6 +21,15 @@ describe('pagination', () => {
       }
     }
     expect(pageFrom(100, null).limit).toBe(100);
+  });
+
+  it('pages with the server\'s configured limit, not a constant of its own', () => {
+    expect(pageFrom(250, null, maxPageSize({ maxPageSize: 500 })).limit).toBe(250);
+    expect(() => pageFrom(60, null, maxPageSize({ maxPageSize: 50 }))).toThrow(/between 0 and 50/);
+    expect(maxPageSize({})).toBe(100);
+    // A list defaulting to a full page never exceeds a lower limit, nor grows past 100 with a higher one.
+    expect(fullPage({ maxPageSize: 50 })).toBe(50);
+    expect(fullPage({ maxPageSize: 500 })).toBe(100);
   });
 
   it('rejects cursors whose offset is not a plain whole number within range (offset:1e308 overflowed Neo4j)', () => {

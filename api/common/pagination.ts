@@ -1,14 +1,12 @@
 /**
  * Cursor pagination for task lists. Cursors are opaque offsets into the list's stable order
- * (`first` at most 100, 20 by default); out-of-range or malformed values are the caller's
- * error, reported as BAD_USER_INPUT.
+ * (`first` at most the server's page-size limit, 20 by default); out-of-range or malformed
+ * values are the caller's error, reported as BAD_USER_INPUT.
  */
 import type { Page } from '../../graph/queries/tasks.ts';
+import { DEFAULT_MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../validation/pageSizeLimit.ts';
 import { badUserInput } from './errors.ts';
 import type { NodeRow } from './rows.ts';
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 const prefix = 'offset:';
 
@@ -30,7 +28,26 @@ export function decodeCursor(cursor: string): number {
   return n;
 }
 
-export function pageFrom(first: number | null | undefined, after: string | null | undefined, maxSize = MAX_PAGE_SIZE): Page {
+/** The server's page-size limit for this request (set on the context by api/plugins/variableLimits.ts). */
+export function maxPageSize(ctx: { maxPageSize?: number }): number {
+  return ctx.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
+}
+
+/**
+ * The size of a list whose `first` defaults to a full page (a body's tasks, the flagship's bodies):
+ * DEFAULT_MAX_PAGE_SIZE, or less when the server's limit is lower. The cost estimate prices an
+ * omitted `first` as DEFAULT_PAGE_SIZE whatever the limit, so a higher limit does not raise it.
+ */
+export function fullPage(ctx: { maxPageSize?: number }): number {
+  return Math.min(DEFAULT_MAX_PAGE_SIZE, maxPageSize(ctx));
+}
+
+/**
+ * The page `first`/`after` ask for, `first` at most `maxSize`: the server's page-size limit
+ * (`maxPageSize(ctx)`, the one the validation rules enforce), or `fullPage(ctx)` for a size they
+ * neither check nor price (`tasksFirst`).
+ */
+export function pageFrom(first: number | null | undefined, after: string | null | undefined, maxSize = DEFAULT_MAX_PAGE_SIZE): Page {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > maxSize) {
     throw badUserInput(`"first" must be between 0 and ${maxSize} (got ${first}); page through longer lists with "after".`, {

@@ -3,7 +3,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, R
 import { selectsField } from '../common/selects.ts';
 import { departmentJurisdictionQuery } from '../../graph/queries/relations.ts';
 import { departmentTasksPageQuery, type Responsibility } from '../../graph/queries/department-tasks.ts';
-import { MAX_PAGE_SIZE, pageFrom } from '../common/pagination.ts';
+import { fullPage, maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
 import { badUserInput } from '../common/errors.ts';
 import type { PlanGraphContext } from '../context.ts';
@@ -33,7 +33,7 @@ class ResponsibilityPageArgs {
 
 /** One page of a body's tasks in a role, with the total, batched over the bodies of a request. */
 function responsibilities(ctx: PlanGraphContext, department: NodeRow, type: Responsibility, args: ResponsibilityPageArgs) {
-  const { limit } = pageFrom(args.first ?? MAX_PAGE_SIZE, null);
+  const { limit } = pageFrom(args.first ?? fullPage(ctx), null, maxPageSize(ctx));
   const skip = args.offset ?? 0;
   if (!Number.isInteger(skip) || skip < 0) throw badUserInput(`"offset" must be a whole number of tasks, 0 or more (got ${args.offset}).`, { argument: 'offset' });
   const page = { skip, limit };
@@ -74,7 +74,7 @@ export class DepartmentResolver {
 
   @Query(() => [DepartmentWorkload], { name: 'workload', description: 'The busiest bodies: tasks led and supported, across all plans or within one.' })
   async busiestDepartments(@Args(() => WorkloadArgs) { plan, first }: WorkloadArgs, @Ctx() ctx: PlanGraphContext) {
-    const { limit } = pageFrom(first, null);
+    const { limit } = pageFrom(first, null, maxPageSize(ctx));
     const planIds = plan ? await resolvePlanIds(ctx, plan, 'plan') : undefined;
     return workloadRanking(ctx, planIds, limit);
   }

@@ -3,7 +3,7 @@ import { DistrictTasksArgs, LeadingDepartmentsArgs } from './district.args.ts';
 import { districtChildrenQuery, districtParentQuery, districtProjectsQuery } from '../../graph/queries/relations.ts';
 import { TaskConnection } from '../common/connection.type.ts';
 import { DivisionLevel } from '../common/enums.ts';
-import { MAX_PAGE_SIZE, pageFrom } from '../common/pagination.ts';
+import { fullPage, maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { Project } from '../project/project.type.ts';
@@ -46,10 +46,11 @@ export class DistrictResolver {
   }
 
   @FieldResolver(() => TaskConnection, {
-    description: 'Tasks that touch this area (graph-model.md "Touches"), by plan title then reading order.',
+    description:
+      'Tasks that touch this area: the task, a task it is part of or one under it is located in the area (or in a zone that lists it), or its plan governs the area; includeDescendants counts the areas inside it, includeEnclosing the areas around it. By plan title then reading order.',
   })
   tasks(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => DistrictTasksArgs) args: DistrictTasksArgs) {
-    const page = pageFrom(args.first, args.after);
+    const page = pageFrom(args.first, args.after, maxPageSize(ctx));
     return districtTasks(ctx, district, { includeDescendants: args.includeDescendants ?? true, includeEnclosing: args.includeEnclosing ?? false }, page);
   }
 
@@ -58,8 +59,9 @@ export class DistrictResolver {
       'The flagship question: which bodies lead (and optionally support) tasks touching this area, with how many and the first of them. Leads first, busiest first; pages of bodies with first/after.',
   })
   leadingDepartments(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => LeadingDepartmentsArgs) args: LeadingDepartmentsArgs) {
-    const bodies = pageFrom(args.first ?? MAX_PAGE_SIZE, args.after);
-    const tasks = pageFrom(args.tasksFirst ?? MAX_PAGE_SIZE, null).limit;
+    const bodies = pageFrom(args.first ?? fullPage(ctx), args.after, maxPageSize(ctx));
+    // tasksFirst is neither checked by the page-size rule nor priced by the cost rule: a full page at most.
+    const tasks = pageFrom(args.tasksFirst ?? fullPage(ctx), null, fullPage(ctx)).limit;
     return leadingDepartments(
       ctx,
       district,

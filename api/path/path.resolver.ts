@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { pageFrom } from '../common/pagination.ts';
+import { maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { EntityPath } from './path.type.ts';
 import { shortestPaths } from './path.service.ts';
@@ -33,6 +33,6 @@ export class PathResolver {
 
   @Query(() => [EntityPath], { description: 'Every shortest path between two entities (up to `first`).' })
   paths(@Args(() => PathsArgs) { from, to, first }: PathsArgs, @Ctx() ctx: PlanGraphContext) {
-    return shortestPaths(ctx, from, to, pageFrom(first, null).limit);
+    return shortestPaths(ctx, from, to, pageFrom(first, null, maxPageSize(ctx)).limit);
   }
 }

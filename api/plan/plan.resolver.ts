@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { PageArgs } from '../common/page.args.ts';
 import { planGoalsQuery, planIssuerQuery, planJurisdictionQuery } from '../../graph/queries/relations.ts';
 import { TaskConnection } from '../common/connection.type.ts';
-import { pageFrom } from '../common/pagination.ts';
+import { maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { Department } from '../department/department.type.ts';
@@ -49,7 +49,7 @@ export class PlanResolver {
 
   @FieldResolver(() => TaskConnection, { description: 'Every task of the plan at any depth, in reading order.' })
   tasks(@Root() plan: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => PageArgs) { first, after }: PageArgs) {
-    return planTasks(ctx, plan, pageFrom(first, after));
+    return planTasks(ctx, plan, pageFrom(first, after, maxPageSize(ctx)));
   }
 
   @FieldResolver(() => Evidence)

@@ -54,7 +54,9 @@ export function variableLimitsPlugin(options: RequestLimitOptions | (QueryLimits
   const { limits, listSizes, budget } = 'limits' in options ? options : { limits: options, listSizes: undefined, budget: undefined };
   const verdicts = new BoundedLru<{ error: GraphQLError | undefined }>({ maxEntries: 10_000, maxBytes: 4 * 1024 * 1024 }, budget);
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      // The resolvers page with the same limit (pageFrom), never a constant of their own.
+      (contextValue as { maxPageSize?: number }).maxPageSize = limits.maxPageSize;
       return {
         async didResolveOperation({ schema, document, operation, request, queryHash }) {
           if (!operation) return;

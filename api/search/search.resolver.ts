@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import type { NodeKind } from '../../graph/queries/relations.ts';
 import { EntityKind } from '../common/enums.ts';
-import { pageFrom } from '../common/pagination.ts';
+import { maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { SearchHit } from './search.type.ts';
 import { search } from './search.service.ts';
@@ -25,6 +25,6 @@ export class SearchResolver {
       'Ranked search over plans, goals, tasks, bodies, areas and projects: exact names and aliases first, then names starting with or containing the words, then full-text hits by score.',
   })
   search(@Args(() => SearchArgs) { text, first, kinds }: SearchArgs, @Ctx() ctx: PlanGraphContext) {
-    return search(ctx, text, pageFrom(first, null).limit, kinds as NodeKind[] | null | undefined);
+    return search(ctx, text, pageFrom(first, null, maxPageSize(ctx)).limit, kinds as NodeKind[] | null | undefined);
   }
 }

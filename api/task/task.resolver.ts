@@ -13,7 +13,7 @@ import {
 } from '../../graph/queries/relations.ts';
 import { TaskConnection } from '../common/connection.type.ts';
 import { Role } from '../common/enums.ts';
-import { pageFrom } from '../common/pagination.ts';
+import { maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { AssignmentRow, NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { Department } from '../department/department.type.ts';
@@ -44,12 +44,12 @@ export class TaskResolver {
     description: 'Tasks across every plan, filtered (filters combine with AND), sorted and paged. Unknown names in filters are BAD_USER_INPUT.',
   })
   tasks(@Ctx() ctx: PlanGraphContext, @Args(() => TaskListArgs) args: TaskListArgs) {
-    return taskConnection(ctx, args.filter, args.orderBy, pageFrom(args.first, args.after));
+    return taskConnection(ctx, args.filter, args.orderBy, pageFrom(args.first, args.after, maxPageSize(ctx)));
   }
 
   @Query(() => [RelatedTask], { description: 'Tasks of other plans sharing places, projects, goals or bodies with this task, most shared first.' })
   async relatedTasks(@Args(() => RelatedTasksArgs) { task, first }: RelatedTasksArgs, @Ctx() ctx: PlanGraphContext) {
-    const limit = pageFrom(first, null).limit;
+    const limit = pageFrom(first, null, maxPageSize(ctx)).limit;
     const [found, related] = await Promise.all([findTask(ctx, task), relatedTasks(ctx, task, limit)]);
     if (!found) throw badUserInput(`Unknown task id "${task}" in "task". Task ids look like plan:<document name>/<ref>; take one from tasks, search or a plan's tasks.`, { argument: 'task' });
     return related;
@@ -120,7 +120,7 @@ export class TaskResolver {
 
   @FieldResolver(() => [RelatedTask], { description: 'Tasks of other plans sharing places, projects, goals or bodies with it, most shared first.' })
   related(@Root() task: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => FirstArgs) { first }: FirstArgs) {
-    return relatedTasks(ctx, task.id, pageFrom(first, null).limit);
+    return relatedTasks(ctx, task.id, pageFrom(first, null, maxPageSize(ctx)).limit);
   }
 }
 

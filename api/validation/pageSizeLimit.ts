@@ -9,7 +9,9 @@ import {
   type ValueNode,
 } from 'graphql';
 
+/** The largest `first` unless the server is configured otherwise (QueryLimits.maxPageSize). */
 export const DEFAULT_MAX_PAGE_SIZE = 100;
+/** Items in a page when `first` is not given. */
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Arguments that ask for a number of items. */

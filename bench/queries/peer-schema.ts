@@ -1,6 +1,6 @@
 /**
  * The peer: @neo4j/graphql 7 over the same graph, type definitions matching our labels,
- * relationship types and directions (graph-model.md). Where the model needs more than a
+ * relationship types and directions (docs/contract/graph-model.md). Where the model needs more than a
  * relationship hop, it gets what @neo4j/graphql offers for that, a @cypher field:
  *  - Task.plan: the Plan reached over PART_OF at any depth;
  *  - District.ledTouchingTasks / touchingTasks / touchingTaskCount: the "touches" rule

@@ -6,7 +6,7 @@
  * so a database built from the export is a working PlanGraph database the API can serve and
  * the writer can load into again.
  *
- * Area (one district, the touch rule of graph-model.md with the same options as the API):
+ * Area (one district, the touch rule of docs/contract/graph-model.md with the same options as the API):
  *   - the tasks touching it (graph/queries/touches.ts);
  *   - what those tasks lead to or come from, except other tasks: bodies (LEADS/SUPPORTS),
  *     places (LOCATED_IN), goals (TARGETS), their plans and projects (PART_OF);

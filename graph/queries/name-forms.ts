@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { Division, DivisionLevel } from '../../loaders/model.ts';
 import { resolveName as resolveBodyName, scopeOf } from '../../loaders/bodies/resolve.ts';
-import { allDivisions, divisionById, resolveDivision, trimCode } from '../../loaders/places/gazetteer.ts';
+import { allDivisions, divisionById, resolveDivision } from '../../loaders/places/gazetteer.ts';
+import { departmentId, divisionId, trimDivisionCode } from '../../loaders/ids.ts';
 import { simplify } from '../../loaders/read/script.ts';
 
 const pinyinIndex = (): Record<string, string[]> => {
@@ -61,14 +62,8 @@ export function districtNameForms(typed: string): NameForms {
     const d = resolveDivision(n);
     if (d) ids.add(d.id);
   }
-  for (const code of pinyinCodes(name)) ids.add(`div:${code}`);
+  for (const code of pinyinCodes(name)) ids.add(divisionId(code));
   return { names, code: trimDivisionCode(name), ids: [...ids] };
-}
-
-/** NBS codes are written with or without trailing zero groups (440114 / 440114000000). */
-export function trimDivisionCode(code: string): string {
-  const c = code.trim();
-  return /^\d+$/.test(c) ? trimCode(c) : c;
 }
 
 /** The 6-digit GB/T 2260 code analysts use (4401 → 440100, 44 → 440000); towns keep their 9 digits. */
@@ -100,7 +95,7 @@ export function departmentIdsFor(typed: string, jurisdiction?: string | null): s
     const r = resolveBodyName(written, scopeOf(division));
     // A fallback body is the written name kept as it is: not a body the gazetteer knows.
     const known = r.status === 'body' && r.body.source !== 'fallback';
-    if (known) ids.add(`dept:${r.body.name}`);
+    if (known) ids.add(departmentId(r.body.name));
     return known;
   };
   const within = jurisdiction?.trim() ? districtDivision(jurisdiction) : undefined;

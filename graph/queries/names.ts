@@ -8,10 +8,16 @@ import { cypherQuery, int, row, type CypherQuery } from './cypher.ts';
 import { responsibilityPage } from './department-tasks.ts';
 import { departmentIdsFor, districtNameForms } from './name-forms.ts';
 import type { Page } from './tasks.ts';
+import type { DivisionLevel, NodeLabel } from '../../loaders/model.ts';
+import { DIVISION_LEVELS, NODE_LABELS } from '../../loaders/vocabulary.ts';
 
-const levelOrder = `CASE x.level WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 WHEN 'ZONE' THEN 3 WHEN 'TOWN' THEN 4 ELSE 5 END`;
+// Answer order among places a typed name matches: divisions from the top down to districts, then a
+// zone (南沙新区 after 南沙区), then towns; villages and everything else last.
+const answerLevels: readonly DivisionLevel[] = [...DIVISION_LEVELS.slice(0, 3), 'ZONE', DIVISION_LEVELS[3]];
+const levelOrder = `CASE x.level ${answerLevels.map((level, i) => `WHEN '${level}' THEN ${i}`).join(' ')} ELSE ${answerLevels.length} END`;
 
-export { trimDivisionCode } from './name-forms.ts';
+// NBS codes are written with or without trailing zero groups (440114 / 440114000000).
+export { trimDivisionCode } from '../../loaders/ids.ts';
 
 /**
  * Districts a typed name means, `rank` 0: id or full name as typed; 1: code, or the Simplified
@@ -147,8 +153,7 @@ export function escapeLucene(text: string): string {
   return text.replace(/([+\-&|!(){}[\]^"~*?:\\/])/g, '\\$1').replace(/\b(AND|OR|NOT)\b/g, (w) => w.toLowerCase());
 }
 
-const suggestionLabels = ['District', 'Department', 'Plan', 'Project', 'Task', 'Goal'] as const;
-export type SuggestionKind = (typeof suggestionLabels)[number];
+export type SuggestionKind = NodeLabel;
 
 /**
  * Close names for an unknown one: names or aliases of that kind sharing the most characters
@@ -156,7 +161,7 @@ export type SuggestionKind = (typeof suggestionLabels)[number];
  * bigrams miss them), at least half of its distinct characters, closest length first.
  */
 export function suggestionsQuery(label: SuggestionKind, name: string): CypherQuery {
-  if (!suggestionLabels.includes(label)) throw new Error(`unknown node kind ${label}`);
+  if (!NODE_LABELS.includes(label)) throw new Error(`unknown node kind ${label}`);
   const chars = [...new Set([...name.trim()])].filter((c) => c.trim() !== '');
   return cypherQuery(
     `${label.toLowerCase()}.suggest`,

@@ -4,10 +4,11 @@
  * relationships (type, ends, provenance), in walking order.
  */
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
+import { NODE_LABELS } from '../../loaders/vocabulary.ts';
 
 const modelRelationships = 'LEADS|SUPPORTS|LOCATED_IN|TARGETS|PART_OF|ISSUED_BY|GOVERNS';
 const maxHops = 12;
-const kinds = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'];
+const kinds = [...NODE_LABELS];
 
 /** The node with this id, looked up per label so each lookup uses that label's id index. */
 function byId(param: string, variable: string): string {

@@ -46,5 +46,6 @@ describe('other read queries', () => {
     expect(workloadRankingQuery(['p'], 10).text).toMatchSnapshot();
     expect(allPlansQuery().text).toMatchSnapshot();
     expect(departmentsQuery('发展').params).toEqual({ text: '发展' });
+    expect(departmentsQuery('发展').text).toMatchSnapshot();
   });
 });

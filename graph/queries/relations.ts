@@ -4,6 +4,8 @@
  * stable order (document, line, then name/id). One query per field per request level,
  * whatever the number of parents.
  */
+import type { NodeLabel } from '../../loaders/model.ts';
+import { NODE_LABELS } from '../../loaders/vocabulary.ts';
 import { cypherQuery, row, type CypherQuery } from './cypher.ts';
 
 export type BatchQuery = (ids: readonly string[]) => CypherQuery;
@@ -113,12 +115,11 @@ RETURN id, collect(coalesce(t.text, t.title, '')) AS items`,
   );
 }
 
-const nodeLabels = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'] as const;
-export type NodeKind = (typeof nodeLabels)[number];
+export type NodeKind = NodeLabel;
 
 /** Nodes of one kind by id; rows `{ id, node }`. */
 export function nodesByIdsQuery(label: NodeKind, ids: readonly string[]): CypherQuery {
-  if (!nodeLabels.includes(label)) throw new Error(`unknown node kind ${label}`);
+  if (!NODE_LABELS.includes(label)) throw new Error(`unknown node kind ${label}`);
   return cypherQuery(
     `${label.toLowerCase()}.byIds`,
     `

@@ -41,9 +41,8 @@ const FIRST_RETRY_DELAY_MS = 100;
 /**
  * One API read as one auto-commit transaction: RUN and PULL go in one message to Neo4j and
  * the answer comes back in one, where a managed transaction (executeQuery) takes two round
- * trips and two extra messages (BEGIN, then RUN and PULL, then COMMIT). On the uncached
- * flagship at 32 connections the BEGIN and COMMIT writes were 15% of the server's CPU.
- * Retries as executeQuery does, for READ_RETRY_MS, on retryable errors only (a read changes
+ * trips and two extra messages (BEGIN, then RUN and PULL, then COMMIT); docs/benchmarks.md has
+ * what that cost. Retries as executeQuery does, for READ_RETRY_MS, on retryable errors only (a read changes
  * nothing, so running it again is always safe); other errors are thrown as they are.
  */
 export async function runQuery(driver: Driver, database: string | undefined, query: CypherQuery): Promise<PlainRow[]> {

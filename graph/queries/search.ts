@@ -10,8 +10,9 @@
 import { FULLTEXT_INDEXES } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
 import type { NodeKind } from './relations.ts';
+import { NODE_LABELS } from '../../loaders/vocabulary.ts';
 
-const kinds: NodeKind[] = ['Plan', 'Goal', 'Task', 'Department', 'District', 'Project'];
+const kinds: readonly NodeKind[] = NODE_LABELS;
 
 /** Every full-text index's hits (graph/schema.ts FULLTEXT_INDEXES) for `$lucene` as (node, score) rows, for a `CALL () { … }` (the bench's peer runs it too). */
 /**

@@ -153,7 +153,7 @@ RETURN id, size(ordered) AS totalCount, [t IN ordered[$skip..($skip + $limit)] |
   );
 }
 
-/** Tasks touching each area (graph-model.md "Touches"), by plan then reading order; rows `{ id, totalCount, page }`. */
+/** Tasks touching each area (docs/contract/graph-model.md "Touches"), by plan then reading order; rows `{ id, totalCount, page }`. */
 export function districtTasksQuery(areaIds: readonly string[], options: TouchesOptions, page: Page): CypherQuery {
   return cypherQuery(
     'district.tasks',

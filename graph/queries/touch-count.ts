@@ -1,5 +1,5 @@
 /**
- * How many tasks touch each area (graph-model.md "Touches"), and how many of those name a
+ * How many tasks touch each area (docs/contract/graph-model.md "Touches"), and how many of those name a
  * leading body: beside an empty District.leadingDepartments, this says why (番禺区: tasks touch
  * it, none has a 牵头 body) instead of leaving the analyst to guess at a wrong name or a bug.
  */

@@ -1,5 +1,5 @@
 /**
- * The "touches" rule of graph-model.md, read from the TOUCHES edges the writer keeps
+ * The "touches" rule of docs/contract/graph-model.md, read from the TOUCHES edges the writer keeps
  * (graph/write/touches.ts): `(:Task)-[:TOUCHES {direct, plan, line}]->(:District)` for every
  * area a task touches with includeDescendants, `direct` on those it touches without it.
  * includeEnclosing adds the tasks with a direct edge to an area containing A (rule 3).

@@ -25,10 +25,8 @@
  * all of them pipelined, the relationship statements pipelined, the TOUCHES edges of their
  * tasks recomputed (touches.ts: two reads of the area pairs they write, one recomputation, and
  * one for other documents' tasks when a shared pair appeared or went), the commit. A handful of
- * constant statements (cypher.ts), never replanned. Measured with JFR on the synthetic
- * corpus, what remains is Neo4j's own work: the statements and the commit (record and log
- * writes, range index updates) over half of its CPU, full-text indexing of the task text
- * (background threads) and its merges about a third. See docs/benchmarks.md.
+ * constant statements (cypher.ts), never replanned. What the writes cost and where Neo4j
+ * spends it: docs/benchmarks.md.
  */
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDocument } from '../../loaders/model.ts';

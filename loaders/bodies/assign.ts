@@ -10,6 +10,7 @@ import { type TableState, tableRowAssignments } from './tables.js';
 import { type Resolution, type Scope, resolveName } from './resolve.js';
 import { isCollective } from './gazetteer.js';
 import { isCollectiveItem } from '../normalise/tables/index.ts';
+import { lineAt, plainQuote, quoteWindow, verbatim } from '../text/provenance.ts';
 
 export interface ResolvedAssignment {
   body: Body;
@@ -30,33 +31,10 @@ export interface ParagraphResult {
   problems: { line: number; message: string }[];
 }
 
-const QUOTE_MAX = 120;
-
-/** Source line of a character offset of the paragraph text. */
-export function lineAt(p: Paragraph, offset: number): number {
-  let line = p.line;
-  for (const s of p.segments) {
-    if (s.offset <= offset) line = s.line;
-    else break;
-  }
-  return line;
-}
-
-/** Verbatim text for [start, end): from `original` when it aligns with `text` (Traditional sources keep their script). */
-function verbatim(p: Paragraph, start: number, end: number): string {
-  const source = p.original.length === p.text.length ? p.original : p.text;
-  return source.slice(start, end);
-}
-
-/** Quote: the assignment text, or when longer than QUOTE_MAX a window of it holding the name. */
+/** Quote: the assignment text, or when longer than a quote a window of it holding the name, filled to its end. */
 function quoteFor(p: Paragraph, a: Assignment, name: WrittenName): string {
-  let start = a.start;
-  let end = a.end;
-  if (end - start > QUOTE_MAX) {
-    start = Math.max(a.start, Math.min(name.offset - 40, a.end - QUOTE_MAX));
-    end = Math.min(a.end, start + QUOTE_MAX);
-  }
-  return verbatim(p, start, end).replace(/\*\*/g, '').trim();
+  const [start, end] = quoteWindow(a.start, a.end, name.offset, a.end);
+  return plainQuote(verbatim(p, start, end));
 }
 
 /** In prose the list may begin mid-sentence (建立区委政法委): keep the longest tail that names a known body. */

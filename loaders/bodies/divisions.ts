@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Division, DivisionLevel } from '../model.js';
+import { divisionId } from '../ids.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +20,7 @@ const byCode = new Map<string, Division>();
 const byName = new Map<string, Division[]>();
 
 function add(raw: RawDivision, level: DivisionLevel, parentCode?: string): void {
-  const division: Division = { id: `div:${raw.code}`, name: raw.name, code: raw.code, level, parentCode, aliases: [] };
+  const division: Division = { id: divisionId(raw.code), name: raw.name, code: raw.code, level, parentCode, aliases: [] };
   byCode.set(raw.code, division);
   // 市辖区 is a placeholder city of the municipalities, never a name a document writes.
   if (raw.name === '市辖区' || raw.name === '县') return;

@@ -4,7 +4,7 @@
  * edges on that task, with the annex line as evidence.
  */
 import type { Division, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.js';
-import { lineAt, paragraphAssignments } from './assign.js';
+import { paragraphAssignments } from './assign.js';
 import { bodyMentions } from './mentions.js';
 import { divisionByName } from './divisions.js';
 import type { Body } from './gazetteer.js';
@@ -12,13 +12,14 @@ import { type Scope, resolveName, scopeOf } from './resolve.js';
 import { type TableState, tableRowAssignments } from './tables.js';
 import { allTasks } from '../structure/tasks.js';
 import { FIRST_LEADS_NOTE } from '../normalise/tables/index.ts';
+import { clip, lineAt, plainQuote, verbatim, verbatimText } from '../text/provenance.ts';
 
 export { findAssignments } from './phrases.js';
 export { paragraphAssignments } from './assign.js';
 export type { Body } from './gazetteer.js';
 
 // Unresolved bodies (loaders/ids.ts): a relative name whose division the document does not tell is its own node.
-import { departmentId, unresolvedDepartmentId } from '../ids.js';
+import { departmentId, divisionId, unresolvedDepartmentId } from '../ids.js';
 import { trimStrayBrackets } from './resolve.js';
 
 /** A body's node id: its canonical name, or (unresolved) its name within the document that wrote it. */
@@ -34,7 +35,7 @@ export function departmentNode(body: Body, seen: string[] = [], document = ''): 
   const aliases = [...new Set([...seen, ...body.aliases].filter((a) => a !== body.name))];
   const properties: GraphNode['properties'] = { id: bodyId(body, document), name: body.name, aliases, kind: body.kind };
   if (body.level) properties.level = body.level;
-  if (body.jurisdiction) properties.jurisdiction = `div:${body.jurisdiction}`;
+  if (body.jurisdiction) properties.jurisdiction = divisionId(body.jurisdiction);
   if (body.resolved === false) Object.assign(properties, { resolved: false, scopeDocument: document });
   return { id: properties.id, labels: ['Department'], properties };
 }
@@ -66,14 +67,14 @@ function allParagraphs(tasks: TaskDraft[]): Paragraph[] {
   return out;
 }
 
-/** Up to 120 characters of the sentence around a mention, verbatim. */
+/** A quote's worth of the sentence around a mention, verbatim. */
 function mentionQuote(p: Paragraph, offset: number, length: number): string {
-  const source = p.original.length === p.text.length ? p.original : p.text;
+  const source = verbatimText(p);
   let start = offset;
   while (start > 0 && offset - start < 60 && !/[。！？；]/.test(source[start - 1])) start--;
   let end = offset + length;
   while (end < source.length && end - start < 120 && !/[。！？；]/.test(source[end - 1])) end++;
-  return source.slice(start, Math.min(end, start + 120)).replace(/\*\*/g, '').trim();
+  return plainQuote(clip(source.slice(start, end)));
 }
 
 /** A clause opening with a known body and 将 (will): the body that acts. */
@@ -109,18 +110,17 @@ function contactBodies(p: Paragraph, scope: Scope): { body: Body; surface: strin
   return out;
 }
 
-/** Up to 120 characters of the paragraph's text on one source line, verbatim. */
+/** A quote's worth of the paragraph's text on one source line, verbatim. */
 function lineQuote(p: Paragraph, line: number): string {
-  const source = p.original.length === p.text.length ? p.original : p.text;
+  const source = verbatimText(p);
   const i = p.segments.findIndex((s) => s.line === line);
   const start = i < 0 ? 0 : p.segments[i].offset;
   const end = i < 0 || i + 1 >= p.segments.length ? source.length : p.segments[i + 1].offset;
-  return source.slice(start, Math.min(end, start + 120)).replace(/\*\*/g, '').trim();
+  return plainQuote(clip(source.slice(start, end)));
 }
 
 function mentionSurface(p: Paragraph, offset: number, length: number): string {
-  const source = p.original.length === p.text.length ? p.original : p.text;
-  return source.slice(offset, offset + length);
+  return verbatim(p, offset, offset + length);
 }
 
 /** Departments named in each task's assignment phrases, with LEADS / SUPPORTS to the task. */

@@ -10,15 +10,13 @@ import { findIndicatorTables, type IndicatorTable } from './tables.ts';
 import { tableRowReadings } from './table-rows.ts';
 import { compactName, sameCompactIndicator, squeeze } from './match.ts';
 import { allTasks } from '../structure/tasks.ts';
+import { clip, lineAt, verbatim, verbatimText } from '../text/provenance.ts';
+import { goalId } from '../ids.ts';
 
 export { findIndicatorTables } from './tables.ts';
 export type { IndicatorTable } from './tables.ts';
 export type { IndicatorRow } from './indicator.ts';
 export { proseGoals } from './prose.ts';
-
-export function goalId(planId: string, name: string, targetYear?: number): string {
-  return `${planId}/goal/${name}@${targetYear ?? '-'}`;
-}
 
 interface GoalEntry {
   node: GraphNode;
@@ -48,7 +46,7 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     const key = `${start}>${goal.node.id}`;
     if (targets.has(key)) return;
     targets.add(key);
-    relationships.push({ type: 'TARGETS', start, end: goal.node.id, properties: { document, line, quote: short(quote) } });
+    relationships.push({ type: 'TARGETS', start, end: goal.node.id, properties: { document, line, quote: clip(quote) } });
   };
 
   // 1. Indicator tables, read from raw lines (matched on a Simplified copy, quoted verbatim).
@@ -59,7 +57,7 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
   const tables = findIndicatorTables(lines).filter((t) => t.line >= planFirst && t.line <= planLast);
   for (const table of tables) {
     for (const row of table.rows) {
-      const quote = ctx.source.script === 'traditional' ? short(ctx.source.lines[row.line - 1].trim()) : row.quote;
+      const quote = ctx.source.script === 'traditional' ? clip(ctx.source.lines[row.line - 1].trim()) : row.quote;
       for (const target of row.targets) {
         const id = goalId(ctx.planId, row.name, target.year);
         if (goals.has(id)) continue;
@@ -106,7 +104,7 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     const indicator = rows.get(paragraph)?.indicator;
     if (!indicator || year === undefined) return;
     const line = lineAt(paragraph, indicator.cell.offset);
-    const quote = short(paragraph.original.length === paragraph.text.length ? paragraph.original.replace(/\t/g, ' ') : paragraph.text.replace(/\t/g, ' '));
+    const quote = clip(verbatimText(paragraph).replace(/\t/g, ' '));
     const id = goalId(ctx.planId, indicator.name, year);
     let goal = goals.get(id);
     if (!goal) {
@@ -129,7 +127,7 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     for (const piece of goalTexts(task, paragraph))
     for (const found of proseGoals(piece.text, piece.minYear, piece.year).map((g) => ({ ...g, offset: g.offset + piece.offset }))) {
       const line = lineAt(paragraph, found.offset);
-      const quote = verbatim(paragraph, found.offset, found.quote);
+      const quote = clauseQuote(paragraph, found.offset, found.quote);
       let goal: GoalEntry | undefined;
       const compact = compactName(found.name);
       for (const g of goals.values()) {
@@ -255,24 +253,17 @@ function holds(box: TaskDraft, table: IndicatorTable): boolean {
   return table.line >= first && table.line <= Math.max(last, first + 3);
 }
 
-function lineAt(p: Paragraph, offset: number): number {
-  let line = p.line;
-  for (const s of p.segments) if (s.offset <= offset) line = s.line;
-  return line;
-}
-
 /** The verbatim text for a clause found in the Simplified copy (same offsets, same length). */
-function verbatim(p: Paragraph, offset: number, clause: string): string {
+function clauseQuote(p: Paragraph, offset: number, clause: string): string {
   const at = p.text.indexOf(clause, offset);
-  if (at >= 0 && p.original.length === p.text.length) return short(p.original.slice(at, at + clause.length));
-  return short(clause);
+  return clip(at >= 0 ? verbatim(p, at, at + clause.length) : clause);
 }
 
 function sentenceAround(p: Paragraph, offset: number): string {
-  const source = p.original.length === p.text.length ? p.original : p.text;
+  const source = verbatimText(p);
   const before = Math.max(source.lastIndexOf('。', offset - 1), source.lastIndexOf('；', offset - 1));
   const after = source.slice(before + 1).search(/[。；]/);
-  return short(source.slice(before + 1, after < 0 ? undefined : before + 1 + after + 1).trim());
+  return clip(source.slice(before + 1, after < 0 ? undefined : before + 1 + after + 1).trim());
 }
 
 /** Offset in `text` of the character at `compactOffset` once whitespace is removed. */
@@ -284,8 +275,4 @@ function mapCompactOffset(text: string, compactOffset: number): number {
     seen++;
   }
   return 0;
-}
-
-function short(q: string): string {
-  return q.length > 120 ? q.slice(0, 120) : q;
 }

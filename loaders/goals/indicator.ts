@@ -3,6 +3,7 @@
  * year columns, and how cells are told apart (unit, attribute, value, name piece).
  */
 import { readFileSync } from 'node:fs';
+import { clip } from '../text/provenance.ts';
 
 /** One indicator row of a table, reconstructed; values exactly as printed. */
 export interface IndicatorRow {
@@ -115,8 +116,8 @@ export function subRowName(indicator: string, sub: string | undefined): string {
   return sub ? `${indicator}（${sub}）` : indicator;
 }
 
-/** Verbatim row text for a quote: lines trimmed and joined with one space, at most ~120 chars. */
+/** Verbatim row text for a quote: lines trimmed and joined with one space, cut to a quote's length. */
 export function rowQuote(lines: string[]): string {
   const q = lines.map((l) => l.trim()).filter(Boolean).join(' ').replace(/\t+/g, ' ').replace(/ {2,}/g, ' ');
-  return q.length > 120 ? q.slice(0, 120) : q;
+  return clip(q);
 }

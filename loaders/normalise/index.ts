@@ -288,13 +288,3 @@ class Builder {
 
 const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isLatinOrDigit = (c: number) => isLatin(c) || (c >= 0x30 && c <= 0x39);
-
-/** Source line of a character offset in a paragraph's text. */
-export function lineAt(p: Paragraph, offset: number): number {
-  let line = p.line;
-  for (const s of p.segments) {
-    if (s.offset <= offset) line = s.line;
-    else break;
-  }
-  return line;
-}

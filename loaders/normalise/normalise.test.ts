@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceText } from '../model.ts';
-import { lineAt, normalise } from './index.ts';
+import { normalise } from './index.ts';
+import { lineAt } from '../text/provenance.ts';
 import { endsSentence, isPageNumber, isTocEntry, matchHeading, visualWidth, withoutBlanks } from './patterns.ts';
 import { cleanLine } from './clean.ts';
 

@@ -6,7 +6,7 @@
 import type {
   Division, Evidence, ExtractContext, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft,
 } from '../model.ts';
-import { evidenceAt } from './evidence.ts';
+import { aligned, evidenceAt, verbatim } from '../text/provenance.ts';
 import { districtNode, divisionNodes } from './gazetteer.ts';
 import { findPlaceMentions, type MatchOptions } from './matcher.ts';
 import { coextensiveDivision, knownZoneFragment, knownZones, zoneAtStart } from './known-zones.ts';
@@ -31,7 +31,7 @@ export function placesIn(document: string, paragraphs: Paragraph[], options: Mat
     for (const m of findPlaceMentions(p.text, options)) {
       if (out.some((o) => o.division.id === m.division.id)) continue;
       // The name as written: the verbatim (possibly Traditional) text where it aligns with the matched copy.
-      const surface = p.original?.length === p.text.length ? p.original.slice(m.start, m.end) : m.surface;
+      const surface = aligned(p) ? verbatim(p, m.start, m.end) : m.surface;
       out.push({ division: m.division, surface, evidence: evidenceAt(document, p, m.start, m.end) });
     }
   }

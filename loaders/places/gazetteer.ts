@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Division, DivisionLevel, GraphFragment, GraphNode, GraphRelationship } from '../model.ts';
+import { divisionId, trimDivisionCode } from '../ids.ts';
+import { LEVEL_DEPTH } from '../vocabulary.ts';
 
 type Entry = [string, string, DivisionLevel, string | null, string[]];
 
@@ -19,7 +21,7 @@ const byCode = new Map<string, Division>();
 const byName = new Map<string, Division[]>();
 
 for (const [code, name, level, parentCode, aliases] of raw.divisions) {
-  const d: Division = { id: `div:${code}`, name, code, level, aliases };
+  const d: Division = { id: divisionId(code), name, code, level, aliases };
   if (parentCode) d.parentCode = parentCode;
   byCode.set(code, d);
   for (const n of [name, ...aliases]) {
@@ -39,19 +41,9 @@ export function namesIndex(): ReadonlyMap<string, Division[]> {
   return byName;
 }
 
-/** NBS codes come as 2/4/6/9/12 digits; ids use the code trimmed of trailing zero groups. */
-export function trimCode(code: string): string {
-  let c = code.replace(/\s/g, '');
-  if (c.length === 12 && c.endsWith('000')) c = c.slice(0, 9);
-  if (c.length === 9 && c.endsWith('000')) c = c.slice(0, 6);
-  if (c.length === 6 && c.endsWith('00')) c = c.slice(0, 4);
-  if (c.length === 4 && c.endsWith('00')) c = c.slice(0, 2);
-  return c;
-}
-
 export function divisionById(id: string): Division | undefined {
-  if (id.startsWith('div:')) return byCode.get(trimCode(id.slice(4)));
-  if (/^\d+$/.test(id)) return byCode.get(trimCode(id));
+  if (id.startsWith('div:')) return byCode.get(trimDivisionCode(id.slice(4)));
+  if (/^\d+$/.test(id)) return byCode.get(trimDivisionCode(id));
   return undefined;
 }
 
@@ -73,7 +65,6 @@ export function isWithin(inner: Division, outer: Division): boolean {
   return false;
 }
 
-const levelRank: Record<DivisionLevel, number> = { ZONE: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, TOWN: 4, VILLAGE: 5 };
 
 /**
  * Choose among divisions sharing a name. Inside `within` wins; then a nearby one (same city,
@@ -94,8 +85,8 @@ export function chooseDivision(name: string, candidates: Division[], within?: Di
   }
   const full = pool.filter((d) => d.name === name);
   if (full.length > 0) pool = full;
-  const best = Math.min(...pool.map((d) => levelRank[d.level]));
-  pool = pool.filter((d) => levelRank[d.level] === best);
+  const best = Math.min(...pool.map((d) => LEVEL_DEPTH[d.level]));
+  pool = pool.filter((d) => LEVEL_DEPTH[d.level] === best);
   return pool.length === 1 ? pool[0] : undefined;
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Division, GraphFragment, GraphNode, GraphRelationship } from '../model.ts';
 import { divisionById, divisionNodes, districtNode, GAZETTEER_SOURCE } from './gazetteer.ts';
+import { zoneId } from '../ids.ts';
 
 interface ZoneEntry { name: string; aliases: string[]; members?: string[]; within?: string[]; coextensive?: string }
 const entries = (
@@ -22,7 +23,7 @@ const codes = (list: string[] | undefined, zone: string): Division[] =>
 
 interface KnownZone { zone: Division; members: Division[]; within: Division[]; coextensive?: Division }
 const known: KnownZone[] = entries.map((e) => ({
-  zone: { id: `zone:${e.name}`, name: e.name, level: 'ZONE', aliases: e.aliases },
+  zone: { id: zoneId(e.name), name: e.name, level: 'ZONE', aliases: e.aliases },
   members: codes(e.members, e.name),
   within: codes(e.within, e.name),
   coextensive: e.coextensive ? codes([e.coextensive], e.name)[0] : undefined,

@@ -11,7 +11,7 @@
  * one place opening a clause with a verb of intent (将, 要, 计划, 力争).
  */
 import type { Paragraph, PlanDraft, TaskDraft } from '../model.ts';
-import { evidenceAt } from './evidence.ts';
+import { aligned, evidenceAt, verbatim } from '../text/provenance.ts';
 import type { LocatedPlace } from './extract.ts';
 import { findPlaceMentions, type MatchOptions, type PlaceMention } from './matcher.ts';
 
@@ -25,7 +25,7 @@ const INTENT_AFTER = /^(将|要|计划|力争)/;
 const CLAUSE_START = /(^|[，。；：！？“])\s*$/;
 
 function located(document: string, p: Paragraph, m: PlaceMention): LocatedPlace {
-  const surface = p.original?.length === p.text.length ? p.original.slice(m.start, m.end) : m.surface;
+  const surface = aligned(p) ? verbatim(p, m.start, m.end) : m.surface;
   return { division: m.division, surface, evidence: evidenceAt(document, p, m.start, m.end) };
 }
 

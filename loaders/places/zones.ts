@@ -6,6 +6,7 @@
  */
 import type { Division, Paragraph } from '../model.ts';
 import { isWithin, resolveDivision } from './gazetteer.ts';
+import { zoneId } from '../ids.ts';
 
 export interface ZoneDefinition {
   zone: Division;
@@ -96,7 +97,7 @@ export function findZoneDefinitions(paragraphs: Paragraph[], within?: Division):
       const members = parseMemberList(list, within);
       if (members.length < 2) continue;
       const offset = m.index! + m[0].indexOf(name);
-      const zone: Division = { id: `zone:${name}`, name, level: 'ZONE', aliases: [] };
+      const zone: Division = { id: zoneId(name), name, level: 'ZONE', aliases: [] };
       const existing = out.find((z) => z.zone.id === zone.id);
       if (existing) continue;
       out.push({ zone, members, paragraph: p, offset });

@@ -9,13 +9,12 @@ import { divisionNodes, findPlaceMentions, resolveDivision, type PlaceMention } 
 import { categoryOfName, categoryOfTitle, hasOwnName, isConcreteName, isDesignation } from './categories.ts';
 import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, itemName, leadName, listItems } from './items.ts';
 import { tableProjects } from './table.ts';
+import { lineAt, shortQuote, verbatim } from '../text/provenance.ts';
+import { projectId } from '../ids.ts';
+import { LEVEL_DEPTH } from '../vocabulary.ts';
 
 export { listItems, leadName, cleanItem, investmentIn } from './items.ts';
 
-/** `project:<name with spaces/punctuation removed>`. */
-export function projectId(name: string): string {
-  return `project:${name.replace(/[\s\p{P}\p{S}]/gu, '')}`;
-}
 
 /** A project found in a task's text, before it becomes nodes and edges. */
 export interface ProjectMention {
@@ -31,8 +30,6 @@ export interface ProjectMention {
   /** Listed in a 专栏 box or a project table: the fullest description, so the node's own evidence. */
   listed?: boolean;
 }
-
-const LEVEL_DEPTH: Record<string, number> = { ZONE: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, TOWN: 4, VILLAGE: 5 };
 
 export const extractProjects: Extractor = (ctx: ExtractContext): GraphFragment => {
   const document = ctx.source.document;
@@ -404,14 +401,6 @@ function fullNamePrefix(name: string, jurisdiction?: Division): Division | undef
   return undefined;
 }
 
-function lineAt(p: Paragraph, offset: number): number {
-  let line = p.line;
-  for (const s of p.segments) if (s.offset <= offset) line = s.line;
-  return line;
-}
-
 function quoteAt(p: Paragraph, offset: number, length: number): string {
-  const source = p.original.length === p.text.length ? p.original : p.text;
-  const q = source.slice(offset, offset + length).trim();
-  return q.length > 120 ? q.slice(0, 120) : q;
+  return shortQuote(verbatim(p, offset, offset + length));
 }

@@ -6,8 +6,7 @@
  * two members counting up from 一/第一, and is not a list of features ("特点：一是规模大，二是…").
  */
 import type { Paragraph, TaskDraft } from '../model.ts';
-import { lineAt } from '../normalise/index.ts';
-import { shortQuote } from './titles.ts';
+import { lineAt, shortQuote } from '../text/provenance.ts';
 
 const DIGITS = '一二三四五六七八九十';
 /** Marker after a paragraph start or a punctuation mark: 一是 / 第一，  */

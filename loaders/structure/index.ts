@@ -10,7 +10,7 @@ import { matchAnnexItems } from './annex.ts';
 import { readMetadata, levelOf } from './metadata.ts';
 import { resolveJurisdiction } from './jurisdiction/index.ts';
 import { looksLikeNewsPage, splitArticles } from './news.ts';
-import { shortQuote } from './titles.ts';
+import { shortQuote } from '../text/provenance.ts';
 import { enumeratedTasks } from './enumeration.ts';
 import { reportedTasks } from './reported.ts';
 

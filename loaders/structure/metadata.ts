@@ -7,7 +7,8 @@
  */
 import type { ManifestEntry, Paragraph, PlanDraft } from '../model.ts';
 import { matchHeading } from '../normalise/patterns.ts';
-import { shortQuote, titleKey } from './titles.ts';
+import { titleKey } from './titles.ts';
+import { shortQuote } from '../text/provenance.ts';
 import { leadingDivision, resolveJurisdiction, type JurisdictionEvidence } from './jurisdiction/index.ts';
 
 export interface PlanMetadata {

@@ -7,7 +7,7 @@
 import type { Paragraph, TaskDraft } from '../model.ts';
 import { headerKind, isHeaderRow } from '../normalise/tables/index.ts';
 import { slice } from './enumeration.ts';
-import { shortQuote } from './titles.ts';
+import { shortQuote, verbatimText } from '../text/provenance.ts';
 
 /** A clause assigning a task: 由X牵头/负责, X牵头，Y配合/参与, X负责. */
 const ASSIGNS = /由[^，。；;]{2,60}?(?:牵头|负责)|[^，。；;]{2,40}?牵头[，,][^。；;]{2,80}?(?:配合|参与|协助|协同|按职责分工负责)/u;
@@ -64,7 +64,7 @@ export function reportedTasks(paragraphs: Paragraph[], document: string): Report
 
 /** The words naming the task: the clause before 由 or before the body that 牵头 (opener words cut). */
 function titleOf(p: Paragraph): string {
-  const source = p.original.length === p.text.length ? p.original : p.text;
+  const source = verbatimText(p);
   const t = p.text;
   let start = OPENER.exec(t)?.[0].length ?? 0;
   const rest = t.slice(start);

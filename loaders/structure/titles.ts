@@ -61,8 +61,5 @@ export function titleKey(title: string): string {
   return title.replace(/[\s\u3000\p{P}\p{S}]/gu, '');
 }
 
-/** Text cut to a short quote (≤ 120 characters). */
-export function shortQuote(text: string, max = 120): string {
-  const t = text.trim();
-  return t.length <= max ? t : t.slice(0, max);
-}
+// The quote cut lives with the other provenance helpers; tasks.ts still imports it from here.
+export { shortQuote } from '../text/provenance.ts';

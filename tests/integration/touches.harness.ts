@@ -1,5 +1,5 @@
 /**
- * The "touches" rule of graph-model.md computed a second, independent way, to check the API's
+ * The "touches" rule of docs/contract/graph-model.md computed a second, independent way, to check the API's
  * answers against: the raw edges are read with plain MATCHes (no rule logic in Cypher) and the
  * rule is applied in JavaScript task by task, the way the contract words it ("a task touches A
  * when something in its scope …"), where graph/queries/touches.ts works outwards from the area.

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../loaders/pipeline.ts';
 import { resolveDivision } from '../../loaders/places/index.ts';
-import { extractProjects, projectId } from '../../loaders/projects/index.ts';
+import { extractProjects } from '../../loaders/projects/index.ts';
+import { projectId } from '../../loaders/ids.ts';
 import type { ExtractContext, GraphFragment, TaskDraft } from '../../loaders/model.ts';
 import { allTasks as flat, extractContexts as contexts } from '../support/extract-context.ts';
 

@@ -1,7 +1,6 @@
 /** The body's own words about its division (全区, 我区 next to the name; how often it is named). */
 import type { Division, Paragraph } from '../../model.ts';
-import { lineAt } from '../../normalise/index.ts';
-import { shortQuote } from '../titles.ts';
+import { aligned, lineAt, shortQuote } from '../../text/provenance.ts';
 import { clue, type Clue } from './clues.ts';
 import { leadingDivision } from './leading.ts';
 
@@ -67,7 +66,7 @@ interface Mention {
 
 /** The sentence holding a mention, from its line: a long paragraph's opening may not name the division at all. */
 function sentenceOf({ p, offset }: Mention): { line: number; quote: string } {
-  if (p.original.length !== p.text.length) return { line: p.line, quote: shortQuote(p.original) };
+  if (!aligned(p)) return { line: p.line, quote: shortQuote(p.original) };
   const start = Math.max(p.text.lastIndexOf('。', offset), p.text.lastIndexOf('；', offset)) + 1;
   return { line: lineAt(p, start), quote: shortQuote(p.original.slice(start)) };
 }

@@ -6,7 +6,7 @@
  * costly pattern.
  */
 import type { Division, Paragraph } from '../../model.ts';
-import { shortQuote } from '../titles.ts';
+import { shortQuote } from '../../text/provenance.ts';
 import { DOC_NUMBER, readDocNumber } from './doc-number.ts';
 import { leadingDivision } from './leading.ts';
 

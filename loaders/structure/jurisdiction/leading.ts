@@ -9,6 +9,7 @@
 import type { Division } from '../../model.ts';
 import { divisionById, namesIndex, isWithin } from '../../places/gazetteer.ts';
 import { HOME_PROVINCE } from './doc-number.ts';
+import { LEVEL_DEPTH } from '../../vocabulary.ts';
 
 export interface LeadingDivision {
   /** The most specific division the text starts with. */
@@ -82,7 +83,7 @@ export function leadingDivision(text: string): LeadingDivision | undefined {
   return current ? { division: current, surface: text.slice(start, pos), start, options: shared.length ? shared : [current], sure } : undefined;
 }
 
-const RANK: Record<string, number> = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWN: 3, VILLAGE: 4, ZONE: 5 };
+// Zones never reach here (named() leaves them out), so depth ranks by level alone.
 function rank(d: Division): number {
-  return RANK[d.level] ?? 9;
+  return LEVEL_DEPTH[d.level];
 }

@@ -11,8 +11,7 @@ import type { Division } from '../../model.ts';
 import { divisionById, isWithin } from '../../places/gazetteer.ts';
 import type { Clue } from './clues.ts';
 import { HOME_PROVINCE } from './doc-number.ts';
-
-const LEVEL_DEPTH: Record<string, number> = { PROVINCE: 1, CITY: 2, DISTRICT: 3, TOWN: 4, VILLAGE: 5, ZONE: 0 };
+import { LEVEL_DEPTH } from '../../vocabulary.ts';
 
 function agree(a: Division, b: Division): boolean {
   return isWithin(a, b) || isWithin(b, a);
