@@ -87,7 +87,8 @@ describe('export', () => {
       const fixes = emptyListStatements(source);
       expect(fixes.length).toBeGreaterThan(0);
       const before = await readExportGraph(driver, {});
-      const missing = canonical(source).filter((line) => !new Set(canonical(before)).has(line));
+      const present = new Set(canonical(before));
+      const missing = canonical(source).filter((line) => !present.has(line));
       expect(missing.length).toBeGreaterThan(0);
       expect(missing.every((line) => line.includes('[]'))).toBe(true);
       for (const statement of fixes) await driver.executeQuery(statement);
