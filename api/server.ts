@@ -28,8 +28,7 @@ import { handleCors } from './ops/cors.ts';
 import { handleOps } from './ops/endpoints.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
-import { graphVersionQuery } from '../graph/queries/graph-version.ts';
-import { READ_RETRY_MS, runInOneRoundTrip } from '../graph/queries/run.ts';
+import { READ_RETRY_MS } from '../graph/queries/run.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';

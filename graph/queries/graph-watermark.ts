@@ -1,6 +1,7 @@
 /**
  * What the API's caches are keyed on, in one cheap read: the graph version PlanGraph's writer
- * stamps (graph-version.ts) and the number of plans (from Neo4j's count store, not a scan) that
+ * stamps (graph/write/version.ts; null when no PlanGraph write happened since the database was
+ * created or cleared, and then nothing is cached) and the number of plans (from Neo4j's count store, not a scan) that
  * prices `plans` in the cost estimate. The read's bookmark (graph/queries/run.ts
  * runReadWithBookmark) adds the last committed transaction, so edits made outside PlanGraph
  * (Cypher in Neo4j Browser) change the watermark too.
