@@ -7,7 +7,7 @@ import type { ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelation
 import { simplify } from '../read/script.ts';
 import { proseGoals } from './prose.ts';
 import { findIndicatorTables, type IndicatorTable } from './tables.ts';
-import { tableRowReadings } from './table-rows.ts';
+import { tableRowReadings, type RowReading } from './table-rows.ts';
 import { compactName, sameCompactIndicator, squeeze } from './match.ts';
 import { allTasks } from '../structure/tasks.ts';
 import { clip, lineAt, verbatim, verbatimText } from '../text/provenance.ts';
@@ -100,9 +100,10 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     implementation && task && !inBox(task) && !/现状|基础|成效|回顾|形势|背景|意义|指导思想|原则/.test(task.title) ? ctx.plan.periodEnd : undefined;
   // Table rows in any layout (one tab-joined paragraph each): only the cells that state work or a target.
   const rows = tableRowReadings(owned.map(({ paragraph }) => paragraph).sort((a, b) => a.line - b.line));
-  const addRowIndicator = (task: TaskDraft | undefined, paragraph: Paragraph, year: number | undefined) => {
-    const indicator = rows.get(paragraph)?.indicator;
-    if (!indicator || year === undefined) return;
+  /** A row's target year: its deadline's, else the task's implicit one, else an annual plan's year. */
+  const rowYear = (task: TaskDraft | undefined, row: RowReading) => row.deadlineYear ?? implicitYear(task) ?? (annual ? ctx.plan.periodEnd : undefined);
+  const addRowIndicator = (task: TaskDraft | undefined, paragraph: Paragraph, indicator: NonNullable<RowReading['indicator']>, year: number | undefined) => {
+    if (year === undefined) return;
     const line = lineAt(paragraph, indicator.cell.offset);
     const quote = clip(verbatimText(paragraph).replace(/\t/g, ' '));
     const id = goalId(ctx.planId, indicator.name, year);
@@ -115,33 +116,35 @@ export const extractGoals: Extractor = (ctx: ExtractContext): GraphFragment => {
     }
     if (task) addTargets(task, goal, line, quote);
   };
-  /** The texts of a paragraph read for goals: a table row's work cells (with its deadline's year), else the whole text. */
-  const goalTexts = (task: TaskDraft | undefined, paragraph: Paragraph): { text: string; offset: number; minYear: number; year?: number }[] => {
-    const row = rows.get(paragraph);
+  /** The texts of a paragraph read for goals: a table row's work cells (with the row's year), else the whole text. */
+  const goalTexts = (task: TaskDraft | undefined, paragraph: Paragraph, row: RowReading | undefined): { text: string; offset: number; minYear: number; year?: number }[] => {
     if (!row) return [{ text: paragraph.text, offset: 0, minYear, year: implicitYear(task) }];
-    const year = row.deadlineYear ?? implicitYear(task) ?? (annual ? ctx.plan.periodEnd : undefined);
-    addRowIndicator(task, paragraph, row.indicator?.year ?? year);
+    const year = rowYear(task, row);
     return row.textCells.map((c) => ({ text: c.text, offset: c.offset, minYear: Math.min(minYear, year ?? minYear), year }));
   };
   for (const { task, paragraph } of owned) {
-    for (const piece of goalTexts(task, paragraph))
-    for (const found of proseGoals(piece.text, piece.minYear, piece.year).map((g) => ({ ...g, offset: g.offset + piece.offset }))) {
-      const line = lineAt(paragraph, found.offset);
-      const quote = clauseQuote(paragraph, found.offset, found.quote);
-      let goal: GoalEntry | undefined;
-      const compact = compactName(found.name);
-      for (const g of goals.values()) {
-        if (g.year === found.targetYear && sameCompactIndicator(g.compact, compact, g.value === found.targetValue && g.unit === found.unit)) { goal = g; break; }
+    const row = rows.get(paragraph);
+    // An indicator table's row is a goal of its own, for its header's year (else the row's).
+    if (row?.indicator) addRowIndicator(task, paragraph, row.indicator, row.indicator.year ?? rowYear(task, row));
+    for (const piece of goalTexts(task, paragraph, row)) {
+      for (const found of proseGoals(piece.text, piece.minYear, piece.year).map((g) => ({ ...g, offset: g.offset + piece.offset }))) {
+        const line = lineAt(paragraph, found.offset);
+        const quote = clauseQuote(paragraph, found.offset, found.quote);
+        let goal: GoalEntry | undefined;
+        const compact = compactName(found.name);
+        for (const g of goals.values()) {
+          if (g.year === found.targetYear && sameCompactIndicator(g.compact, compact, g.value === found.targetValue && g.unit === found.unit)) { goal = g; break; }
+        }
+        if (!goal) {
+          const id = goalId(ctx.planId, found.name, found.targetYear);
+          const properties: GraphNode['properties'] = { id, name: found.name, targetYear: found.targetYear, targetValue: found.targetValue, document, line, quote };
+          if (found.unit) properties.unit = found.unit;
+          if (found.aspiration) properties.aspiration = found.aspiration;
+          goal = { node: { id, labels: ['Goal'], properties }, name: found.name, compact, year: found.targetYear, value: found.targetValue, unit: found.unit, fromTable: false };
+          goals.set(id, goal);
+        }
+        if (task) addTargets(task, goal, line, quote);
       }
-      if (!goal) {
-        const id = goalId(ctx.planId, found.name, found.targetYear);
-        const properties: GraphNode['properties'] = { id, name: found.name, targetYear: found.targetYear, targetValue: found.targetValue, document, line, quote };
-        if (found.unit) properties.unit = found.unit;
-        if (found.aspiration) properties.aspiration = found.aspiration;
-        goal = { node: { id, labels: ['Goal'], properties }, name: found.name, compact, year: found.targetYear, value: found.targetValue, unit: found.unit, fromTable: false };
-        goals.set(id, goal);
-      }
-      if (task) addTargets(task, goal, line, quote);
     }
   }
 

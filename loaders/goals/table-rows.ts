@@ -36,7 +36,7 @@ interface Header {
   targetYear?: number;
 }
 
-const DEADLINE = /时限|时间|时间节点|进度|年份|日期/u;
+const DEADLINE = /时限|时间|进度|年份|日期/u;
 const INDICATOR = /^(?:主要)?指标(?:名称)?$/u;
 /** A target column: 目标值, 2020年目标, 预期目标, 2025年 (a year alone). */
 const TARGET = /^(?:(?:19|20)\d\d年?)?(?:目标值?|预期目标|预期值|目标任务)$|^(?:19|20)\d\d年?$/u;
@@ -87,8 +87,9 @@ export function tableRowReadings(paragraphs: Paragraph[]): Map<Paragraph, RowRea
     if (isHeaderRow(cells.map((c) => c.text))) {
       const columns = cells.map((c) => columnOf(c.text));
       const target = cells.find((_, i) => columns[i] === 'target');
-      const year = target && YEAR.exec(target.text.replace(/\s+/gu, '') + (/年/u.test(target.text) ? '' : '年'));
-      header = { columns, targetYear: year ? Number(year[1]) : undefined };
+      // A target header names at most its year (TARGET): 2023年目标值, 2025.
+      const year = target && /(?:19|20)\d\d/u.exec(target.text.replace(/\s+/gu, ''));
+      header = { columns, targetYear: year ? Number(year[0]) : undefined };
       continue;
     }
     if (!header || cells.every((c) => /^[-:\s]*$/u.test(c.text))) continue;
