@@ -9,11 +9,11 @@ import { responsibilityPage } from './department-tasks.ts';
 import { departmentIdsFor, districtNameForms } from './name-forms.ts';
 import type { Page } from './tasks.ts';
 import type { DivisionLevel, NodeLabel } from '../../loaders/model.ts';
-import { DIVISION_LEVELS, NODE_LABELS } from '../../loaders/vocabulary.ts';
+import { NODE_LABELS } from '../../loaders/vocabulary.ts';
 
 // Answer order among places a typed name matches: divisions from the top down to districts, then a
 // zone (南沙新区 after 南沙区), then towns; villages and everything else last.
-const answerLevels: readonly DivisionLevel[] = [...DIVISION_LEVELS.slice(0, 3), 'ZONE', DIVISION_LEVELS[3]];
+const answerLevels: readonly DivisionLevel[] = ['PROVINCE', 'CITY', 'DISTRICT', 'ZONE', 'TOWN'];
 const levelOrder = `CASE x.level ${answerLevels.map((level, i) => `WHEN '${level}' THEN ${i}`).join(' ')} ELSE ${answerLevels.length} END`;
 
 // NBS codes are written with or without trailing zero groups (440114 / 440114000000).
