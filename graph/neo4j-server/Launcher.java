@@ -186,15 +186,23 @@ public class Launcher {
 
 /**
  * Neo4j Browser as served by the jar loads Google Fonts from its CSS and, depending on settings,
- * segment.com analytics and the canny.io widget: an offline tool must load nothing from outside.
+ * segment.com analytics, the canny.io widget and Sentry crash reports: an offline tool must load
+ * nothing from outside and send nothing out.
  * Neo4j serves a Browser zip found in its web directory (server setting web_dir_path) in place of
  * the classpath copy, so this writes one there once per Browser jar, patch version and guide: every
- * file of the jar's browser/ folder with those three URLs taken out, plus the PlanGraph guide.
+ * file of the jar's browser/ folder with those URLs and the Sentry DSN taken out, plus the PlanGraph guide.
  * Telemetry and the start command are ordinary settings (Launcher.main).
  */
 final class BrowserOffline {
     static final String GUIDE_FILE = "plangraph-guide.html";
-    private static final String PATCH_VERSION = "2";
+    private static final String PATCH_VERSION = "3";
+    /**
+     * Sentry crash reporting: the Browser initialises it with a DSN written into its bundle and
+     * reports console errors there (seen in CI: a slow start logged an error and the page asked
+     * o110884.ingest.sentry.io). With an empty DSN the Sentry client sends nothing.
+     */
+    private static final java.util.regex.Pattern SENTRY_DSN =
+            java.util.regex.Pattern.compile("https://[0-9a-f]+@[a-z0-9.-]+\\.sentry\\.io/[0-9]+");
     private static final java.util.regex.Pattern FONT_IMPORT =
             java.util.regex.Pattern.compile("@import url\\(https://fonts\\.googleapis\\.com/[^)]*\\);?");
     /** Script URLs injected at run time; about:blank loads nothing. */
@@ -265,6 +273,7 @@ final class BrowserOffline {
     private static byte[] offline(byte[] bytes) {
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         String out = FONT_IMPORT.matcher(text).replaceAll("");
+        out = SENTRY_DSN.matcher(out).replaceAll("");
         for (String[] r : SCRIPT_URLS) out = out.replace(r[0], r[1]);
         return out.equals(text) ? bytes : out.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }

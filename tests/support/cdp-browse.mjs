@@ -139,4 +139,6 @@ const seen = new Set();
 for (const m of netlogText.matchAll(/"(?:url|original_url|location)":"((?:https?|wss?):\/\/[^"]+)"/g)) seen.add(m[1]);
 rmSync(profile, { recursive: true, force: true });
 clearTimeout(watchdog);
-process.stdout.write(JSON.stringify({ ...result, netlog: [...seen] }) + '\n');
+// Exit once written: Chromium's helper processes can hold its stderr pipe open, which kept this
+// process alive until the caller's 120 s timeout killed it.
+process.stdout.write(JSON.stringify({ ...result, netlog: [...seen] }) + '\n', () => process.exit(result.error ? 1 : 0));
