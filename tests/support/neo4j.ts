@@ -49,7 +49,11 @@ export async function clearDatabase(driver: Driver, database = testNeo4j().datab
   const session = driver.session({ database });
   try {
     // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    // Relationships first: a batch of DETACH DELETE that holds a shared node (the province, with a
+    // TOUCHES from every task) deletes all its relationships in one inner transaction, which on a
+    // big graph exceeds Neo4j's transaction memory pool.
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 5000 ROWS');
   } finally {
     await session.close();
   }
