@@ -31,7 +31,7 @@ import { DEFAULT_MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, variableDefaults } from './pa
  * room for a field or two. Refused still: 60 aliases of tasks(first: 100) with each task's plan
  * and evidence (30,000; issue 15's probe, which a bare `{ id title }` page prices at 18,000, meets
  * the root-field cap of 10 first), the same flagship with tasksFirst: 100 (220,201), and a page
- * of 100 tasks fanned out through children (111,100).
+ * of 100 tasks fanned out three levels through children (over 110,000).
  */
 export const DEFAULT_MAX_COST = 25_000;
 /** Items assumed for a list field that takes no `first` (Task.assignments, Task.children, …) and is not in LIST_SIZES. */

@@ -113,7 +113,7 @@ describe('limits', () => {
     const reply = await gql(server.url, '{ tasks(first: 100) { edges { node { children { children { children { id } } } } } } }');
     expect(reply.status).toBe(400);
     expect(codes(reply)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(reply.body.errors![0]!.message).toMatch(/^This query could return about [\d,]+ objects; the limit is 20,000/);
+    expect(reply.body.errors![0]!.message).toMatch(/^This query could return about [\d,]+ objects; the limit is 25,000/);
   });
 
   it('answers a fragment bomb quickly with an error instead of expanding it', async () => {
