@@ -34,7 +34,7 @@ export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
 
 export interface ServerLimits extends QueryLimits, InputLimits {
-  /** Largest accepted request body; larger bodies get 413 before any parsing. */
+  /** Largest accepted request body; larger bodies get 413 BAD_USER_INPUT before any parsing. */
   maxBodyBytes: number;
   /** Largest number of GraphQL tokens parsed (a 100 KB body of `{a a a …}` stops here). */
   maxTokens: number;
@@ -189,11 +189,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const read = await readBody(req, limits.maxBodyBytes);
       if (read === 'too-large') {
         res.setHeader('connection', 'close');
+        // The client's input is at fault, so the code every other input limit uses (issue 15);
+        // 413 stays the HTTP status for proxies and clients that read only that.
         return sendJsonError(
           res,
           413,
-          'PAYLOAD_TOO_LARGE',
-          `Request body is larger than ${limits.maxBodyBytes / 1024} KB, the most this server accepts. Send a shorter query.`,
+          'BAD_USER_INPUT',
+          `Request body is larger than ${limits.maxBodyBytes / 1024} KB (PLANGRAPH_MAX_BODY_KB), the most this server accepts. Send a shorter query.`,
+          { limit: 'bodySize', maxBodyBytes: limits.maxBodyBytes },
         );
       }
       const parsed = parseBody(read, headers.get('content-type'));
@@ -372,6 +375,6 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 }
 
 /** Errors outside GraphQL execution keep the GraphQL response shape, so clients read them the same way. */
-function sendJsonError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+function sendJsonError(res: ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, fullPage, maxPageSize, pageFrom, toConnection } from './pagination.ts';
+import { decodeCursor, encodeCursor, defaultPageSize, maxPageSize, pageFrom, toConnection } from './pagination.ts';
 
 describe('pagination', () => {
   it('defaults to 20 from the start', () => {
@@ -27,9 +27,12 @@ describe('pagination', () => {
     expect(pageFrom(250, null, maxPageSize({ maxPageSize: 500 })).limit).toBe(250);
     expect(() => pageFrom(60, null, maxPageSize({ maxPageSize: 50 }))).toThrow(/between 0 and 50/);
     expect(maxPageSize({})).toBe(100);
-    // A list defaulting to a full page never exceeds a lower limit, nor grows past 100 with a higher one.
-    expect(fullPage({ maxPageSize: 50 })).toBe(50);
-    expect(fullPage({ maxPageSize: 500 })).toBe(100);
+    // A list's default page (the table the cost estimate prices from) never exceeds a lower limit, nor grows with a higher one.
+    expect(defaultPageSize({ maxPageSize: 50 }, 'District.leadingDepartments')).toBe(50);
+    expect(defaultPageSize({ maxPageSize: 500 }, 'District.leadingDepartments')).toBe(100);
+    expect(defaultPageSize({}, 'DepartmentTasks.tasks')).toBe(10);
+    expect(defaultPageSize({ maxPageSize: 5 }, 'DepartmentTasks.tasks')).toBe(5);
+    expect(defaultPageSize({}, 'Query.tasks')).toBe(20);
   });
 
   it('rejects cursors whose offset is not a plain whole number within range (offset:1e308 overflowed Neo4j)', () => {

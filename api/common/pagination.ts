@@ -6,6 +6,7 @@
 import type { Page } from '../../graph/queries/tasks.ts';
 import { DEFAULT_MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../validation/pageSizeLimit.ts';
 import { badUserInput } from './errors.ts';
+import { NESTED_PAGE_ARGUMENTS, PAGE_SIZE_DEFAULTS } from './pageDefaults.ts';
 import type { NodeRow } from './rows.ts';
 
 const prefix = 'offset:';
@@ -34,18 +35,19 @@ export function maxPageSize(ctx: { maxPageSize?: number }): number {
 }
 
 /**
- * The size of a list whose `first` defaults to a full page (a body's tasks, the flagship's bodies):
- * DEFAULT_MAX_PAGE_SIZE, or less when the server's limit is lower. The cost estimate prices an
- * omitted `first` as DEFAULT_PAGE_SIZE whatever the limit, so a higher limit does not raise it.
+ * The page size of a list when its size is not asked for: its entry in PAGE_SIZE_DEFAULTS or
+ * NESTED_PAGE_ARGUMENTS (api/common/pageDefaults.ts, the table the cost estimate prices from),
+ * else DEFAULT_PAGE_SIZE; never more than the server's page-size limit.
  */
-export function fullPage(ctx: { maxPageSize?: number }): number {
-  return Math.min(DEFAULT_MAX_PAGE_SIZE, maxPageSize(ctx));
+export function defaultPageSize(ctx: { maxPageSize?: number }, key: string): number {
+  const size = PAGE_SIZE_DEFAULTS[key] ?? NESTED_PAGE_ARGUMENTS[key]?.default ?? DEFAULT_PAGE_SIZE;
+  return Math.min(size, maxPageSize(ctx));
 }
 
 /**
  * The page `first`/`after` ask for, `first` at most `maxSize`: the server's page-size limit
- * (`maxPageSize(ctx)`, the one the validation rules enforce), or `fullPage(ctx)` for a size they
- * neither check nor price (`tasksFirst`).
+ * (`maxPageSize(ctx)`, the one the validation rules enforce; `tasksFirst`, which the page-size
+ * rule does not check, is held to it here).
  */
 export function pageFrom(first: number | null | undefined, after: string | null | undefined, maxSize = DEFAULT_MAX_PAGE_SIZE): Page {
   const limit = first ?? DEFAULT_PAGE_SIZE;

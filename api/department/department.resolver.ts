@@ -3,7 +3,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, R
 import { selectsField } from '../common/selects.ts';
 import { departmentJurisdictionQuery } from '../../graph/queries/relations.ts';
 import { departmentTasksPageQuery, type Responsibility } from '../../graph/queries/department-tasks.ts';
-import { fullPage, maxPageSize, pageFrom } from '../common/pagination.ts';
+import { defaultPageSize, maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
 import { badUserInput } from '../common/errors.ts';
 import type { PlanGraphContext } from '../context.ts';
@@ -33,7 +33,7 @@ class ResponsibilityPageArgs {
 
 /** One page of a body's tasks in a role, with the total, batched over the bodies of a request. */
 function responsibilities(ctx: PlanGraphContext, department: NodeRow, type: Responsibility, args: ResponsibilityPageArgs) {
-  const { limit } = pageFrom(args.first ?? fullPage(ctx), null, maxPageSize(ctx));
+  const { limit } = pageFrom(args.first ?? defaultPageSize(ctx, type === 'LEADS' ? 'Department.leads' : 'Department.supports'), null, maxPageSize(ctx));
   const skip = args.offset ?? 0;
   if (!Number.isInteger(skip) || skip < 0) throw badUserInput(`"offset" must be a whole number of tasks, 0 or more (got ${args.offset}).`, { argument: 'offset' });
   const page = { skip, limit };

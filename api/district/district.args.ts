@@ -34,7 +34,7 @@ export class LeadingDepartmentsArgs extends TouchesArgs {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Tasks listed per body, at most 100 (default 100); taskCount says how many there are, tasks(filter: {touches, ledBy}) pages through them all.',
+    description: 'Tasks listed per body, a sample: at most 100 (default 10); taskCount says how many there are, tasks(filter: {touches, ledBy}) pages through them all.',
   })
   tasksFirst?: number | null;
 }

@@ -3,7 +3,7 @@ import { DistrictTasksArgs, LeadingDepartmentsArgs } from './district.args.ts';
 import { districtChildrenQuery, districtParentQuery, districtProjectsQuery } from '../../graph/queries/relations.ts';
 import { TaskConnection } from '../common/connection.type.ts';
 import { DivisionLevel } from '../common/enums.ts';
-import { fullPage, maxPageSize, pageFrom } from '../common/pagination.ts';
+import { defaultPageSize, maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { Project } from '../project/project.type.ts';
@@ -59,9 +59,10 @@ export class DistrictResolver {
       'The flagship question: which bodies lead (and optionally support) tasks touching this area, with how many and the first of them. Leads first, busiest first; pages of bodies with first/after.',
   })
   leadingDepartments(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => LeadingDepartmentsArgs) args: LeadingDepartmentsArgs) {
-    const bodies = pageFrom(args.first ?? fullPage(ctx), args.after, maxPageSize(ctx));
-    // tasksFirst is neither checked by the page-size rule nor priced by the cost rule: a full page at most.
-    const tasks = pageFrom(args.tasksFirst ?? fullPage(ctx), null, fullPage(ctx)).limit;
+    // Defaults from the table the cost estimate prices with (api/common/pageDefaults.ts).
+    const bodies = pageFrom(args.first ?? defaultPageSize(ctx, 'District.leadingDepartments'), args.after, maxPageSize(ctx));
+    // tasksFirst is not checked by the page-size rule: pageFrom holds it to the limit.
+    const tasks = pageFrom(args.tasksFirst ?? defaultPageSize(ctx, 'DepartmentTasks.tasks'), null, maxPageSize(ctx)).limit;
     return leadingDepartments(
       ctx,
       district,

@@ -23,7 +23,7 @@ export class DepartmentTasks {
   @Field(() => Role)
   role!: Role;
 
-  @Field(() => [Task], { description: 'The first tasks (leadingDepartments `tasksFirst`), by plan title then reading order.' })
+  @Field(() => [Task], { description: 'The first tasks (leadingDepartments `tasksFirst`, default 10), by plan title then reading order; taskCount says how many there are.' })
   tasks!: Task[];
 
   @Field(() => Int, { description: 'How many tasks touching the area the body has in this role.' })

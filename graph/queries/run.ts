@@ -4,6 +4,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.ts';
+import { memoryLimitOf } from '../memory-limit.ts';
 
 export type PlainRow = Record<string, any>;
 
@@ -51,20 +52,13 @@ export async function runQuery(driver: Driver, database: string | undefined, que
     try {
       return await runInOneRoundTrip(driver, database, query);
     } catch (err) {
-      if (!neo4j.isRetryableError(err as Error) || isMemoryLimit(err) || Date.now() + delay > deadline) throw err;
+      // A memory limit says "transient" but is not retried (graph/memory-limit.ts).
+      if (!neo4j.isRetryableError(err as Error) || memoryLimitOf(err) || Date.now() + delay > deadline) throw err;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 }
 
-/**
- * Neo4j's transaction memory limits say "transient", but the same read would meet the same
- * db.memory.transaction.max again, and a full shared pool only fills faster with retries.
- */
-function isMemoryLimit(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || code === 'Neo.TransientError.General.TransactionMemoryLimit';
-}
 
 /**
  * One auto-commit read: a single round trip (RUN and PULL sent together). No retries: for

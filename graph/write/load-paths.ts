@@ -18,6 +18,7 @@ import { documentOf, type DocumentCounts } from './prepare.ts';
 import { listInputs, readGraphFile } from './inputs.ts';
 import { failedWrite, isDatabaseUnavailable, writeDocuments, type WriteCounters } from './write-document.ts';
 import { bumpGraphVersionNow } from './version.ts';
+import { memoryLimitOf } from '../memory-limit.ts';
 import { DeadlineError, withDeadline, writeTimeoutFromEnv } from './deadline.ts';
 import { missingSeedManifest, recordSources, sourceClash, storedSources } from './sources.ts';
 import { createExtractPool, defaultExtractWorkers, type ExtractPool } from './extract-pool.ts';
@@ -232,9 +233,13 @@ async function loadInputs(
         return { ...base, ...o.result.counts, status: o.result.status, changed: o.result.changed };
       }
       if (isDatabaseUnavailable(o.error)) unavailable = `Neo4j became unavailable while ${base.document} was written; rerun the load once it is back`;
-      const tooBig = /db\.memory\.transaction\.max/.test(o.error.message)
-        ? ' (the document needs more memory in one Neo4j transaction than db.memory.transaction.max allows: split it, or raise PLANGRAPH_NEO4J_TX_MEMORY)'
-        : '';
+      const limit = memoryLimitOf(o.error);
+      const tooBig =
+        limit === 'transaction'
+          ? ' (the document needs more memory in one Neo4j transaction than db.memory.transaction.max allows: split it, or raise PLANGRAPH_NEO4J_TX_MEMORY)'
+          : limit === 'total'
+            ? " (Neo4j's memory for all transactions together, dbms.memory.transaction.total.max, was full: rerun the load when Neo4j is less busy)"
+            : '';
       return { ...base, status: 'failed', reason: o.error.message + tooBig };
     });
     const summaries = refused.map((r) => r ?? written.shift()!);

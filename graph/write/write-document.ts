@@ -38,6 +38,7 @@ import { chunk, noSharedIds, prepareDocument, type DocumentCounts, type Prepared
 import { toNeo4jProperties, WriteError } from './properties.ts';
 import { pairsBeforeWrite, refreshTouchesAfterWrite } from './touches.ts';
 import { bumpGraphVersion } from './version.ts';
+import { notRetriedWhenMemoryLimit } from '../memory-limit.ts';
 
 export interface WriteCounters {
   nodesCreated: number;
@@ -316,10 +317,21 @@ function loadedResult(doc: PreparedDocument, counters: WriteCounters): WriteResu
 function unchangedResult(doc: PreparedDocument): WriteResult {
   return { document: doc.document, status: 'unchanged', contentHash: doc.hash, counters: emptyCounters(), changed: 0, counts: doc.counts };
 }
-/** err as the WriteError naming `document` (as it is when it already is one). */
-export function failedWrite(document: string, err: unknown): WriteError {
+/**
+ * err as the WriteError naming `document` (as it is when it already is one). `outcomeUnknown`:
+ * the connection was lost after the transaction's work, while the driver committed it, so
+ * Neo4j may have committed it; saying "nothing was committed" then could be false.
+ */
+export function failedWrite(document: string, err: unknown, outcomeUnknown = false): WriteError {
   if (err instanceof WriteError) return err;
   const message = err instanceof Error ? err.message : String(err);
+  if (outcomeUnknown) {
+    return new WriteError(
+      document,
+      `write outcome unknown: the connection to Neo4j was lost while the transaction committed, so it may or may not be in the graph; rerun the load (loads are idempotent: a committed document is then found unchanged): ${message}`,
+      { cause: err },
+    );
+  }
   return new WriteError(document, `write failed, nothing of it was committed: ${message}`, { cause: err });
 }
 
@@ -388,10 +400,20 @@ async function writeGroup(tx: ManagedTransaction, group: Prepared[], batchSize: 
  */
 async function writePrepared(driver: Driver, docs: Prepared[], batchSize: number, database: string | undefined): Promise<DocumentOutcome[]> {
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  // Set once the work of an attempt has returned: the driver's COMMIT follows, and a connection
+  // lost from then on leaves unknown whether Neo4j committed (a retry that reads the graph
+  // again would settle it, but it failed too). Never reset: any such attempt leaves the doubt.
+  let committing = false;
   try {
-    return await session.executeWrite((tx) => writeGroup(tx, docs, batchSize));
+    return await session.executeWrite(async (tx) => {
+      // A memory limit is not retried: the same transaction would meet it again (graph/memory-limit.ts).
+      const outcomes = await writeGroup(tx, docs, batchSize).catch(notRetriedWhenMemoryLimit);
+      committing = true;
+      return outcomes;
+    });
   } catch (err) {
-    if (docs.length === 1 || isDatabaseUnavailable(err)) return docs.map(({ doc }) => ({ ok: false, error: failedWrite(doc.document, err) }));
+    const lost = isDatabaseUnavailable(err);
+    if (docs.length === 1 || lost) return docs.map(({ doc }) => ({ ok: false, error: failedWrite(doc.document, err, lost && committing) }));
   } finally {
     await session.close();
   }
@@ -408,7 +430,9 @@ async function writePrepared(driver: Driver, docs: Prepared[], batchSize: number
  * it is sent; if the transaction fails as a whole (a value Neo4j refuses, a memory limit),
  * the documents are written again one transaction each, so only the bad one fails and it
  * leaves nothing. Transient failures (leader switch, deadlock, lost connection) are retried
- * by executeWrite from the start of the transaction. Documents of one call must not claim
+ * by executeWrite from the start of the transaction; memory limits are not (the same
+ * transaction meets them again). A connection lost during the commit fails the documents as
+ * "outcome unknown", not as "nothing committed". Documents of one call must not claim
  * the same owned ids (loadPaths sees to that).
  */
 export async function writeDocuments(driver: Driver, graphs: GraphDocument[], opts: Omit<WriteOptions, 'document'> & { documents?: (string | undefined)[] } = {}): Promise<DocumentOutcome[]> {

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_HEADER } from '../../api/plugins/responseCache.ts';
 import type { PlanGraphContext } from '../../api/context.ts';
 import { FLAGSHIP_QUERY } from '../../api/graphiql/page.ts';
+import { boltRelay } from '../support/bolt-relay.ts';
 import { testNeo4j, useNeo4j } from '../support/neo4j.ts';
 import { codes, gql, loadSeeds, startTestServer, testConnection, type TestServer } from './server.harness.ts';
 
@@ -157,9 +158,10 @@ describe("Neo4j's own limits", () => {
     }
   });
 
-  it('answers a read over db.memory.transaction.max with QUERY_TOO_LARGE at once, and others as before', async () => {
+  it('answers a read over db.memory.transaction.max with QUERY_TOO_LARGE at once, sent to Neo4j once, and others as before', async () => {
     // A resolver that asks Neo4j for far more memory than one transaction may use (a list of
-    // 60 million integers), through the real request context and driver.
+    // 60 million integers), through the real request context and the serving driver, over a
+    // relay that counts the times the read goes to Neo4j (a retry would send it again).
     const heavy = new GraphQLSchema({
       query: new GraphQLObjectType({
         name: 'Query',
@@ -172,19 +174,27 @@ describe("Neo4j's own limits", () => {
         },
       }),
     });
-    const hog = await startTestServer({ schema: heavy, responseCache: { enabled: false }, logger: { error: () => {}, info: () => {} } });
+    const relay = await boltRelay(testConnection().uri);
+    const hog = await startTestServer({
+      schema: heavy,
+      connection: { ...testConnection(), uri: `bolt://127.0.0.1:${relay.port}` },
+      responseCache: { enabled: false },
+      logger: { error: () => {}, info: () => {} },
+    });
     try {
       const started = Date.now();
       const [reply, innocent] = await Promise.all([gql(hog.url, '{ heavy }'), gql(server.url, FLAGSHIP_QUERY)]);
       expect(reply.status).toBe(400);
       expect(codes(reply)).toEqual(['QUERY_TOO_LARGE']);
       expect(reply.body.errors![0]!.message).toMatch(/needs more memory in the database than one request may use/);
-      expect(Date.now() - started).toBeLessThan(15_000); // not retried for READ_RETRY_MS
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(relay.sent('UNWIND range(1, 60000000)')).toBe(1); // not retried (graph/memory-limit.ts)
       expect(innocent.status).toBe(200);
       const health = await (await fetch(`${hog.origin}/health`)).json();
       expect(health.neo4j.available).toBe(true);
     } finally {
       await hog.close();
+      await relay.close();
     }
   }, 60_000);
 });

@@ -60,9 +60,10 @@ describe('an empty answer says why', () => {
   });
 
   it('花都区: ledTouchingTasks counts the tasks leadingDepartments lists, for each option', async () => {
+    // Every task of each body (tasksFirst: 100), not the default sample of 10.
     for (const args of ['', '(includeEnclosing: true)', '(includeDescendants: false)']) {
       const d = (
-        await api.query(`{ district(name: "花都") { touchingTasks${args} ledTouchingTasks${args} leadingDepartments${args} { tasks { id } } tasks${args.replace(')', ', first: 1)') || '(first: 1)'} { totalCount } } }`)
+        await api.query(`{ district(name: "花都") { touchingTasks${args} ledTouchingTasks${args} leadingDepartments${args ? args.replace(')', ', tasksFirst: 100)') : '(tasksFirst: 100)'} { tasks { id } } tasks${args.replace(')', ', first: 1)') || '(first: 1)'} { totalCount } } }`)
       ).district;
       const listed = new Set(d.leadingDepartments.flatMap((g: any) => g.tasks.map((t: any) => t.id)));
       expect(d.ledTouchingTasks, args).toBe(listed.size);

@@ -37,7 +37,7 @@ function browse(args: string[]): Promise<{ stdout: string; stderr: string }> {
 async function expectedPicture(url: string) {
   const reply = await gql(
     url,
-    `{ district(name: "花都") { id name leadingDepartments(includeEnclosing: true) { role department { id } tasks { id plan { id } districts { id } locations { district { id } evidence { document line quote } }
+    `{ district(name: "花都") { id name leadingDepartments(includeEnclosing: true, first: 25, tasksFirst: 10) { role department { id } tasks { id plan { id } districts { id } locations { district { id } evidence { document line quote } }
        assignments { role department { id } evidence { document line quote } } } } } }`,
   );
   expect(reply.body.errors).toBeUndefined();

@@ -1,6 +1,7 @@
 /**
  * Neo4j killed (SIGKILL) in the middle of a load: documents committed before the kill
- * stay whole, the one in flight leaves nothing, and a rerun completes without
+ * stay whole, the one in flight leaves nothing or, killed during its COMMIT, is reported as
+ * of unknown outcome (whole or absent), and a rerun completes without
  * duplicating anything. Uses its own Neo4j (local launcher, temp dir) so killing it
  * disturbs no other test.
  */
@@ -100,8 +101,14 @@ describe('Neo4j killed during a load', () => {
     const inFlight = failed.filter((d) => !/^not written: Neo4j became unavailable/.test(d.reason ?? ''));
     expect(inFlight.length).toBeGreaterThanOrEqual(1);
     expect(inFlight.length).toBeLessThanOrEqual(MAX_DOCUMENTS_IN_FLIGHT);
-    for (const d of inFlight) expect(d.reason).toMatch(new RegExp(`^${d.document.replace('.', '\\.')}: write failed, nothing of it was committed`));
+    // Killed while its statements ran: nothing committed. Killed during the COMMIT: Neo4j may
+    // have committed it or not, and the load says it does not know (write-failures.test.ts
+    // makes that case happen for certain).
+    for (const d of inFlight) {
+      expect(d.reason).toMatch(new RegExp(`^${d.document.replace('.', '\\.')}: (write failed, nothing of it was committed|write outcome unknown: .*rerun the load)`));
+    }
     expect(failed.slice(0, inFlight.length)).toEqual(inFlight);
+    const saidNothing = inFlight.filter((d) => /nothing of it was committed/.test(d.reason ?? '')).map((d) => d.document);
 
     server = await start();
     const second = connect(server);
@@ -113,6 +120,9 @@ describe('Neo4j killed during a load', () => {
       const perPlan = (partial.records[0].get('perPlan') as { toNumber(): number }[]).map((v) => v.toNumber());
       expect(perPlan.length).toBeGreaterThanOrEqual(6);
       expect(perPlan.every((n) => n === TASKS)).toBe(true);
+      // What the load said was not committed is indeed not there.
+      const present = await second.executeQuery('MATCH (p:Plan) RETURN collect(p.document) AS documents');
+      expect((present.records[0].get('documents') as string[]).filter((d) => saidNothing.includes(d))).toEqual([]);
       const orphanTasks = await second.executeQuery('MATCH (t:Task) WHERE NOT EXISTS { MATCH (:Plan {document: t.document}) } RETURN count(t) AS n');
       expect(orphanTasks.records[0].get('n').toNumber()).toBe(0);
 

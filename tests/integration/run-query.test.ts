@@ -1,7 +1,8 @@
 /**
  * graph/queries/run.ts against the real Neo4j, through a TCP relay on 127.0.0.1 that can drop
  * connections: an API read is one auto-commit transaction, retried on a retryable failure (a
- * dropped connection) within READ_RETRY_MS, and not retried on any other error.
+ * dropped connection) within READ_RETRY_MS, and not retried on any other error, nor on a memory
+ * limit Neo4j calls transient (counted on the wire by tests/support/bolt-relay.ts).
  */
 import net from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -9,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DRIVER_TIMEOUTS } from '../../graph/connection.ts';
 import type { CypherQuery } from '../../graph/queries/cypher.ts';
 import { READ_RETRY_MS, runInOneRoundTrip, runQuery } from '../../graph/queries/run.ts';
+import { boltRelay } from '../support/bolt-relay.ts';
 import { testNeo4j } from '../support/neo4j.ts';
 
 const target = new URL(testNeo4j().uri.replace(/^[a-z+]+:/, 'http:'));
@@ -99,4 +101,17 @@ describe('runQuery', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(r.accepted()).toBe(1);
   });
+});
+
+describe('runQuery and Neo4j memory limits', () => {
+  it('does not retry a read over db.memory.transaction.max (Neo4j says transient, but it would fail again): sent once', async () => {
+    const counting = await boltRelay(testNeo4j().uri);
+    try {
+      const heavy: CypherQuery = { name: 'test.heavy', text: 'UNWIND range(1, 60000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n', params: {} };
+      await expect(runQuery(driverVia(counting.port), database, heavy)).rejects.toMatchObject({ code: 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' });
+      expect(counting.sent('UNWIND range(1, 60000000)')).toBe(1);
+    } finally {
+      await counting.close();
+    }
+  }, 60_000);
 });

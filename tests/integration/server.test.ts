@@ -105,13 +105,29 @@ describe('HTTP', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', neo4j: { available: true } });
   });
 
-  it('rejects a body over 100 KB with 413 and a JSON error, and accepts one just under', async () => {
+  it('rejects a body over 100 KB with 413 and a GraphQL BAD_USER_INPUT error naming the limit, and accepts one just under', async () => {
     const padded = (size: number) => JSON.stringify({ query: `{ plans { id } }${' '.repeat(size)}` });
+    const expected = {
+      message: 'Request body is larger than 100 KB (PLANGRAPH_MAX_BODY_KB), the most this server accepts. Send a shorter query.',
+      extensions: { code: 'BAD_USER_INPUT', limit: 'bodySize', maxBodyBytes: 100 * 1024 },
+    };
     const big = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: padded(150 * 1024) });
     expect(big.status).toBe(413);
-    const body = await big.json();
-    expect(body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(body.errors[0].message).toMatch(/larger than 100 KB/);
+    expect(big.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await big.json()).toEqual({ errors: [expected] });
+    // Streamed without a content-length (chunked): refused once 100 KB have arrived, the same way.
+    const text = padded(150 * 1024);
+    const chunks = Array.from({ length: 15 }, (_, i) => text.slice(i * 10_240, (i + 1) * 10_240));
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const streamed = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toEqual({ errors: [expected] });
     const fits = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: padded(90 * 1024) });
     expect(fits.status).toBe(200);
     expect((await fits.json()).data.plans.length).toBeGreaterThan(0);

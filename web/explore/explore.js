@@ -154,7 +154,7 @@
     list.innerHTML = '';
     if (result.kind === 'district') list.appendChild(bodyList(picture));
     if (s.cut > 0) {
-      summary.appendChild(el('p', 'warn', s.cut + ' more task assignment(s) than shown: the server sends the first 100 per body. ' +
+      summary.appendChild(el('p', 'warn', s.cut + ' more task assignment(s) than shown: the picture holds the first 10 of each body\'s tasks in an area, 100 of a body\'s own. ' +
         'The GraphQL API pages through all of them (tasks(filter: {touches, ledBy})).'));
     }
     if (s.tasks === 0) {

@@ -1,7 +1,9 @@
 // The GraphQL the explorer sends, in one place: when the schema changes (paged lists, counts),
 // this file is the one to adapt. They stay under the server's cost limit (api/explore/queries.test.ts).
-// Lists come as the server pages them by default (100 bodies, 100 tasks each); the counts say
-// when a list was cut, and the page says so.
+// A district's picture asks for the 25 busiest bodies and 10 tasks of each (the server's default
+// is 100 bodies, and every task's places and assignments would price 100 bodies at 63,202 objects,
+// over the cost limit); a body's picture takes the default 100 tasks. The counts say when a list
+// was cut, and the page says so.
 /* exported PlanGraphQueries */
 var PlanGraphQueries = (function () {
   var task = [
@@ -20,7 +22,7 @@ var PlanGraphQueries = (function () {
       '  district(name: $name) {',
       '    id name code level aliases',
       '    parent { id name }',
-      '    leadingDepartments(includeDescendants: $includeDescendants, includeEnclosing: $includeEnclosing, includeSupporting: $includeSupporting) {',
+      '    leadingDepartments(includeDescendants: $includeDescendants, includeEnclosing: $includeEnclosing, includeSupporting: $includeSupporting, first: 25, tasksFirst: 10) {',
       '      role taskCount',
       '      department { id name }',
       '      tasks { ...ExploreTask }',
