@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { testNeo4j } from '../support/neo4j.ts';
-import { loadPaths } from '../../graph/write/load-paths.ts';
+import { loadPaths } from '../../load/load-paths.ts';
 import { SERVING_DRIVER_TIMEOUTS, startServer, type StartServerOptions } from '../../api/server.ts';
 
 export interface Neo4jConnection {
