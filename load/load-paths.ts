@@ -14,7 +14,8 @@ import { awaitSearchIndex } from '../graph/schema.ts';
 import { isOwnedLabel } from '../graph/write/allow-list.ts';
 import { ensureWriteIndexes } from '../graph/write/indexes.ts';
 import { documentOf, type DocumentCounts } from '../graph/write/prepare.ts';
-import { failedWrite, isDatabaseUnavailable, writeDocuments, type WriteCounters } from '../graph/write/write-document.ts';
+import { isNeo4jUnavailable } from '../graph/availability.ts';
+import { failedWrite, writeDocuments, type WriteCounters } from '../graph/write/write-document.ts';
 import { bumpGraphVersionNow } from '../graph/write/version.ts';
 import { DeadlineError, withDeadline, writeTimeoutFromEnv } from '../graph/write/deadline.ts';
 import { missingSeedManifest, recordSources, sourceClash, storedSources } from '../graph/write/sources.ts';
@@ -231,7 +232,7 @@ async function loadInputs(
         for (const key of Object.keys(counters) as (keyof WriteCounters)[]) counters[key] += o.result.counters[key];
         return { ...base, ...o.result.counts, status: o.result.status, changed: o.result.changed };
       }
-      if (isDatabaseUnavailable(o.error)) unavailable = `Neo4j became unavailable while ${base.document} was written; rerun the load once it is back`;
+      if (isNeo4jUnavailable(o.error)) unavailable = `Neo4j became unavailable while ${base.document} was written; rerun the load once it is back`;
       const tooBig = /db\.memory\.transaction\.max/.test(o.error.message)
         ? ' (the document needs more memory in one Neo4j transaction than db.memory.transaction.max allows: split it, or raise PLANGRAPH_NEO4J_TX_MEMORY)'
         : '';

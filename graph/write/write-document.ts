@@ -29,6 +29,7 @@
  * spends it: docs/benchmarks.md.
  */
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
+import { isNeo4jUnavailable } from '../availability.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES, SHARED_LABELS, type AllowedType, type SharedLabel } from './allow-list.ts';
 import * as cypher from './cypher.ts';
@@ -323,14 +324,6 @@ export function failedWrite(document: string, err: unknown): WriteError {
   return new WriteError(document, `write failed, nothing of it was committed: ${message}`, { cause: err });
 }
 
-/** Neo4j went away (killed, restarted, network): every further write, or a retry document by document, would fail the same way. */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') return true;
-  }
-  return false;
-}
-
 /** Every shared id the group's documents write, by label, each list sorted as nodeStatements sorts (cypher.LOCK_SHARED). */
 function sharedIdsInLockOrder(pending: Pending[]): SharedIds {
   const ids = noSharedIds();
@@ -391,7 +384,7 @@ async function writePrepared(driver: Driver, docs: Prepared[], batchSize: number
   try {
     return await session.executeWrite((tx) => writeGroup(tx, docs, batchSize));
   } catch (err) {
-    if (docs.length === 1 || isDatabaseUnavailable(err)) return docs.map(({ doc }) => ({ ok: false, error: failedWrite(doc.document, err) }));
+    if (docs.length === 1 || isNeo4jUnavailable(err)) return docs.map(({ doc }) => ({ ok: false, error: failedWrite(doc.document, err) }));
   } finally {
     await session.close();
   }
