@@ -56,17 +56,6 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   sendTimeoutMs: 30_000,
 };
 
-/**
- * Driver settings for serving: a dead Neo4j must cost a request seconds, not the driver's
- * default minute of retries. Pass them to neo4j.driver() for the driver given to startServer
- * (`plangraph serve` does); the availability monitor answers 503 sooner still.
- */
-export const SERVING_DRIVER_TIMEOUTS = {
-  connectionTimeout: 3_000,
-  connectionAcquisitionTimeout: 5_000,
-  maxTransactionRetryTime: READ_RETRY_MS,
-} as const;
-
 export interface StartServerOptions {
   driver: Driver;
   database?: string;

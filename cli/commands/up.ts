@@ -4,15 +4,14 @@
  * nothing, so a second run reuses the data), serve GraphQL. Ctrl-C stops the server, the
  * driver and the Neo4j this run started (a Neo4j that was already running keeps running).
  */
-import neo4j, { type Driver } from 'neo4j-driver';
 import path from 'node:path';
 import { ConfigError, PROJECT_ROOT, parseMemory, parsePort, serverConfig, type ConnectionConfig } from '../../graph/config.ts';
 import { opsConfigFromEnv } from '../../api/ops/config.ts';
-import { describeConnectError, DRIVER_TIMEOUTS, openDriver, resolveConnection, serverVersion } from '../../graph/connection.ts';
+import { createDriver, describeConnectError, openDriver, resolveConnection, serverVersion } from '../../graph/connection.ts';
 import { startDevServer, stopDevServer } from '../../graph/local/dev-server.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { loadPaths } from '../../load/index.ts';
-import { SERVING_DRIVER_TIMEOUTS, startServer } from '../../api/server.ts';
+import { startServer } from '../../api/server.ts';
 import { startProgress } from '../progress.ts';
 import { skippedFiles } from '../skipped.ts';
 import { formatSummary, noticesOf, progressReporter } from './load.ts';
@@ -126,11 +125,7 @@ export async function run(args: string[]): Promise<number> {
 
     // 3. GraphQL
     // The API's own short timeouts: a dead Neo4j costs a request seconds, not a minute.
-    const driver: Driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
-      ...DRIVER_TIMEOUTS,
-      ...SERVING_DRIVER_TIMEOUTS,
-      userAgent: 'plangraph-up',
-    });
+    const driver = createDriver(conn, { profile: 'serve', userAgent: 'plangraph-up' });
     cleanups.push(() => driver.close());
     let server: { url: string; close(): Promise<void> };
     try {
