@@ -4,5 +4,7 @@ export type { DocumentOutcome, WriteResult, WriteCounters, WriteOptions } from '
 export { ensureWriteIndexes } from './indexes.ts';
 export { splitByDocument } from './split.ts';
 export { prepareDocument, documentOf, chunk } from './prepare.ts';
-export { contentHash, canonicalJson } from './hash.ts';
-export { WriteError, toNeo4jProperties } from './properties.ts';
+export { contentHash } from './hash.ts';
+export { canonicalJson } from '../canonical-json.ts';
+export { WriteError } from './errors.ts';
+export { toNeo4jProperties } from './properties.ts';

@@ -15,7 +15,7 @@ import {
   type SharedLabel,
 } from './allow-list.ts';
 import { contentHash } from './hash.ts';
-import { WriteError } from './properties.ts';
+import { WriteError } from './errors.ts';
 import { unresolvedDepartmentId } from '../../loaders/ids.ts';
 
 /** Provenance keys a shared node takes from the alphabetically first document that cites it. */

@@ -33,10 +33,11 @@ import { isNeo4jUnavailable } from '../availability.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES, SHARED_LABELS, type AllowedType, type SharedLabel } from './allow-list.ts';
 import * as cypher from './cypher.ts';
-import { byText } from './hash.ts';
+import { byText } from '../canonical-json.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { chunk, noSharedIds, prepareDocument, type DocumentCounts, type PreparedDocument, type SharedIds } from './prepare.ts';
-import { toNeo4jProperties, WriteError } from './properties.ts';
+import { WriteError } from './errors.ts';
+import { toNeo4jProperties } from './properties.ts';
 import { pairsBeforeWrite, refreshTouchesAfterWrite } from './touches.ts';
 import { bumpGraphVersion } from './version.ts';
 
