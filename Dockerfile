@@ -10,6 +10,7 @@ COPY bin ./bin
 COPY cli ./cli
 COPY graph ./graph
 COPY loaders ./loaders
+COPY load ./load
 COPY api ./api
 COPY web ./web
 COPY seeds ./seeds

@@ -22,13 +22,13 @@ import { limitsFromEnv } from './validation/config.ts';
 import { BudgetedStore, documentBytes, textBytes } from './common/budgetedStore.ts';
 import { GraphWatermark } from './common/graphWatermark.ts';
 import { DEFAULT_CACHE_BUDGET_BYTES, MemoryBudget } from './common/memoryBudget.ts';
-import { DEFAULT_QUERIES_PER_REQUEST } from './context.ts';
+import { createContext, DEFAULT_QUERIES_PER_REQUEST } from './context.ts';
+import { buildPlanGraphSchema } from './schema.ts';
 import { opsConfigFromEnv, type OpsConfig } from './ops/config.ts';
 import { handleCors } from './ops/cors.ts';
 import { handleOps } from './ops/endpoints.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
-import { READ_RETRY_MS } from '../graph/queries/run.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
@@ -55,17 +55,6 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   cacheBudgetBytes: DEFAULT_CACHE_BUDGET_BYTES,
   sendTimeoutMs: 30_000,
 };
-
-/**
- * Driver settings for serving: a dead Neo4j must cost a request seconds, not the driver's
- * default minute of retries. Pass them to neo4j.driver() for the driver given to startServer
- * (`plangraph serve` does); the availability monitor answers 503 sooner still.
- */
-export const SERVING_DRIVER_TIMEOUTS = {
-  connectionTimeout: 3_000,
-  connectionAcquisitionTimeout: 5_000,
-  maxTransactionRetryTime: READ_RETRY_MS,
-} as const;
 
 export interface StartServerOptions {
   driver: Driver;
@@ -107,8 +96,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const opsConfig: OpsConfig = { ...opsConfigFromEnv(), ...options.ops };
   const { driver, database, host = '127.0.0.1', port = 4000, logger = createLogger(opsConfig.logFormat) } = options;
   const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...limitsFromEnv(), ...options.limits };
-  const schema = options.schema ?? (await (await import('./schema.ts')).buildPlanGraphSchema());
-  const context = options.context ?? (await defaultContext(driver, database, limits.queriesPerRequest));
+  const schema = options.schema ?? (await buildPlanGraphSchema());
+  const context = options.context ?? defaultContext(driver, database, limits.queriesPerRequest);
   const info = (line: string) => (logger.info ? logger.info(line) : console.log(line));
   // One byte budget for every cache of this server (api/common/memoryBudget.ts).
   const budget = new MemoryBudget(limits.cacheBudgetBytes);
@@ -275,8 +264,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
 }
 
-async function defaultContext(driver: Driver, database: string | undefined, maxConcurrentQueries: number): Promise<() => Promise<object>> {
-  const { createContext } = await import('./context.ts');
+function defaultContext(driver: Driver, database: string | undefined, maxConcurrentQueries: number): () => Promise<object> {
   return async () => createContext({ driver, database, maxConcurrentQueries });
 }
 

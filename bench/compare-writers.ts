@@ -21,8 +21,8 @@ import { graphStash } from './graph-files.ts';
 import { round, timedWithProcess } from './measure.ts';
 import { clearGraph, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
 import { option } from './options.ts';
-import { extractPaths } from '../loaders/pipeline.ts';
-import type { loadPaths as LoadPaths } from '../graph/write/index.ts';
+import { extractPaths } from '../load/extract.ts';
+import type { loadPaths as LoadPaths } from '../load/index.ts';
 
 function positive(name: string, fallback?: number): number | undefined {
   const raw = option(name);
@@ -35,8 +35,12 @@ function checkout(name: string): string {
   const dir = option(name);
   if (!dir) throw new Error(`--${name} <checkout folder> is required`);
   const abs = path.resolve(dir);
-  if (!existsSync(path.join(abs, 'graph/write/index.ts'))) throw new Error(`--${name} ${dir}: no graph/write/index.ts there; not a PlanGraph checkout`);
+  if (!loaderModule(abs)) throw new Error(`--${name} ${dir}: no load/index.ts or graph/write/index.ts there; not a PlanGraph checkout`);
   return abs;
+}
+/** Where a checkout keeps loadPaths: load/index.ts, or graph/write/index.ts before load/ was split off. */
+function loaderModule(dir: string): string | undefined {
+  return ['load/index.ts', 'graph/write/index.ts'].map((f) => path.join(dir, f)).find((f) => existsSync(f));
 }
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -65,7 +69,7 @@ try {
   log(`${graphs.length} graphs, ${elements} elements (corpus of ${count}, seed ${seed})`);
 
   const writers = await Promise.all(
-    variants.map(async (v) => ({ ...v, loadPaths: (await import(pathToFileURL(path.join(v.dir, 'graph/write/index.ts')).href)).loadPaths as typeof LoadPaths })),
+    variants.map(async (v) => ({ ...v, loadPaths: (await import(pathToFileURL(loaderModule(v.dir)!).href)).loadPaths as typeof LoadPaths })),
   );
   for (let r = 0; r < rounds; r++) {
     for (const w of writers) {

@@ -8,7 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import { readDocument } from '../loaders/read/index.ts';
-import { extractFile } from '../loaders/pipeline.ts';
+import { extractFile } from '../load/extract.ts';
 import { timed, round } from './measure.ts';
 
 export interface ExtractionFigures {

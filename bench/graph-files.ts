@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExtractResult } from '../loaders/pipeline.ts';
+import type { ExtractResult } from '../load/extract.ts';
 
 export interface GraphStash {
   /** The graph files written so far, in order. */

@@ -5,8 +5,8 @@
  * seeds loaded by PlanGraph's writer, for the query benchmark.
  */
 import type { Driver } from 'neo4j-driver';
-import { loadPaths } from '../graph/write/index.ts';
-import { extractPaths } from '../loaders/pipeline.ts';
+import { loadPaths } from '../load/index.ts';
+import { extractPaths } from '../load/extract.ts';
 import { clearGraph } from './neo4j.ts';
 import { naiveWrite } from './naive-write.ts';
 import { round, timed } from './measure.ts';

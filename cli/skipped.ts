@@ -1,12 +1,13 @@
 /**
  * What `load` and `extract` leave out of a folder, said one line each, so a user who dropped
  * data.csv and photo.jpg beside the plans knows they were not read; and which documents gave no
- * task (notes.md loaded as a plan with 0 tasks is most likely not a plan). Folders are walked as
- * graph/write/inputs.ts walks them; dot-files and manifest.json are left out silently (hidden
- * files and the folder's metadata are not documents).
+ * task (notes.md loaded as a plan with 0 tasks is most likely not a plan). Folders are walked by
+ * load/inputs.ts's walkFolder, the walk that picks what is read; dot-files and manifest.json are
+ * left out silently (hidden files and the folder's metadata are not documents).
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { walkFolder } from '../load/inputs.ts';
 import { SUPPORTED_EXTENSIONS } from '../loaders/read/index.ts';
 
 export interface SkippedFile {
@@ -14,24 +15,15 @@ export interface SkippedFile {
   reason: string;
 }
 
-async function walk(folder: string, out: SkippedFile[]): Promise<void> {
-  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'manifest.json' || e.name === 'node_modules') continue;
-    const full = path.join(folder, e.name);
-    if (e.isDirectory()) await walk(full, out);
-    else if (!SUPPORTED_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
-      out.push({ path: full, reason: `not a document format PlanGraph reads (${SUPPORTED_EXTENSIONS.join(' ')})` });
-    }
-  }
-}
-
 /** Files inside the given folders that will not be read. Files named directly are never skipped. */
 export async function skippedFiles(paths: string[]): Promise<SkippedFile[]> {
   const out: SkippedFile[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => undefined);
-    if (info?.isDirectory()) await walk(p, out);
+    if (!info?.isDirectory()) continue;
+    for (const file of (await walkFolder(p)).unread) {
+      out.push({ path: file, reason: `not a document format PlanGraph reads (${SUPPORTED_EXTENSIONS.join(' ')})` });
+    }
   }
   return out;
 }

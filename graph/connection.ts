@@ -1,10 +1,12 @@
 /**
  * One way to get a Neo4j driver: NEO4J_URI (+ user/password) if set, else the connection file
- * the local launcher wrote (.neo4j/connection.json). Connectivity is checked at once, because
+ * the local launcher wrote (.neo4j/connection.json), and one driver factory with two profiles
+ * (`load`: writes and commands; `serve`: the GraphQL API). Connectivity is checked at once, because
  * the driver would otherwise retry a dead server for about a minute before saying anything.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Config, type Driver } from 'neo4j-driver';
 import { ConfigError, connectionFile, connectionFromEnv, connectionFromFile, type ConnectionConfig } from './config.ts';
+import { READ_RETRY_MS } from './queries/run.ts';
 
 export type { ConnectionConfig } from './config.ts';
 
@@ -20,19 +22,46 @@ export async function resolveConnection(env: Record<string, string | undefined> 
   );
 }
 
-/** Deliberate timeouts: fail in seconds on a dead server, not after the driver's default minute of retries. */
-export const DRIVER_TIMEOUTS = {
-  connectionTimeout: 10_000,
-  connectionAcquisitionTimeout: 30_000,
-  maxTransactionRetryTime: 15_000,
-} as const;
+/**
+ * The driver settings, one set per use. Both fail in seconds on a dead server, not after the
+ * driver's default minute of retries.
+ * - `load`: loads, `remove`, `export`, `rebuild-touches`, the schema: a write may wait for a lock
+ *   or a busy Neo4j, so its transactions retry for 15 s.
+ * - `serve`: the API: a dead Neo4j must cost a request seconds (the availability monitor answers
+ *   503 sooner still); transactions retry as long as runQuery retries a read (READ_RETRY_MS).
+ */
+export const DRIVER_PROFILES = {
+  load: {
+    connectionTimeout: 10_000,
+    connectionAcquisitionTimeout: 30_000,
+    maxTransactionRetryTime: 15_000,
+    maxConnectionPoolSize: 50,
+  },
+  serve: {
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: READ_RETRY_MS,
+    maxConnectionPoolSize: 64,
+  },
+} as const satisfies Record<string, Config>;
+export type DriverProfile = keyof typeof DRIVER_PROFILES;
+
+export interface DriverOptions {
+  /** Default `load`. */
+  profile?: DriverProfile;
+  /** How the driver names itself to Neo4j (its query log, SHOW TRANSACTIONS); default `plangraph-<profile>`. */
+  userAgent?: string;
+  /** Settings of this one driver over the profile's (tests with a tiny pool). */
+  overrides?: Config;
+}
 
 /** A driver for cfg, not yet connected. Prefer openDriver, which checks the server answers. */
-export function createDriver(cfg: ConnectionConfig): Driver {
+export function createDriver(cfg: Pick<ConnectionConfig, 'uri' | 'user' | 'password'>, options: DriverOptions = {}): Driver {
+  const profile = options.profile ?? 'load';
   return neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
-    ...DRIVER_TIMEOUTS,
-    maxConnectionPoolSize: 50,
-    userAgent: 'plangraph',
+    ...DRIVER_PROFILES[profile],
+    userAgent: options.userAgent ?? `plangraph-${profile}`,
+    ...options.overrides,
   });
 }
 
@@ -40,9 +69,9 @@ export function createDriver(cfg: ConnectionConfig): Driver {
  * Resolves the connection (unless given), opens a driver and verifies the server answers
  * and accepts the credentials. Throws an Error saying which server and what to do.
  */
-export async function openDriver(cfg?: ConnectionConfig): Promise<Driver> {
+export async function openDriver(cfg?: ConnectionConfig, options: DriverOptions = {}): Promise<Driver> {
   const conn = cfg ?? (await resolveConnection());
-  const driver = createDriver(conn);
+  const driver = createDriver(conn, options);
   try {
     await driver.verifyConnectivity({ database: conn.database });
   } catch (err) {

@@ -4,7 +4,7 @@
  * Every stage is a pure function of the previous stage's output (plus data files),
  * so each can be tested without a database.
  */
-import type { DIVISION_LEVELS, NODE_LABELS } from './vocabulary.ts';
+import type { DIVISION_LEVELS, NODE_LABELS, RELATIONSHIP_TYPES } from './vocabulary.ts';
 
 // ---------------------------------------------------------------- provenance
 
@@ -92,7 +92,7 @@ export interface PlanDraft {
   /** Surface name of the governed area, e.g. "花都区". */
   jurisdiction?: string;
   /** The jurisdiction's level; may be known when its name is not (a "区府办" signature, the body's 全区). */
-  level?: 'PROVINCE' | 'CITY' | 'DISTRICT' | 'TOWN' | 'VILLAGE';
+  level?: (typeof DIVISION_LEVELS)[number];
   /** Gazetteer code of the jurisdiction when the resolver knew it (two counties may share a name). */
   jurisdictionCode?: string;
   /** Why the jurisdiction is what it is: each clue's line, quote and kind (manifest, title, docNumber, …). */
@@ -144,15 +144,7 @@ export interface GraphDocument {
 
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
-export type RelationshipType =
-  | 'LEADS'
-  | 'SUPPORTS'
-  | 'LOCATED_IN'
-  | 'TARGETS'
-  | 'PART_OF'
-  | 'ISSUED_BY'
-  | 'GOVERNS'
-  | 'MENTIONS';
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 export type PropertyValue = string | number | boolean | string[] | number[] | null;
 

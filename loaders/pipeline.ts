@@ -1,17 +1,19 @@
 /**
- * pipeline: files → GraphDocument. read → normalise → structure → Plan/Task nodes, PART_OF,
+ * pipeline: SourceText → GraphDocument. normalise → structure → Plan/Task nodes, PART_OF,
  * GOVERNS, ISSUED_BY → extractors (bodies, places, goals, projects) → one merged fragment per
- * document. A document that cannot be read, or whose extraction fails, is reported with its
- * file name and the problem; the other documents go on.
+ * document. An extractor that fails fails its document (DocumentError, naming the extractor).
+ * Files, folders and manifest.json are load/extract.ts's: it reads a file and calls extractSource.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
 import type { Division, ExtractContext, Extractor, GraphDocument, GraphNode, GraphRelationship, ManifestEntry, Paragraph, PlanDraft, PropertyValue, SourceText, TaskDraft } from './model.ts';
-import { DocumentError, readDocument, simplify, SUPPORTED_EXTENSIONS } from './read/index.ts';
+import { DocumentError, simplify } from './read/index.ts';
 import { normalise } from './normalise/index.ts';
 import { structure } from './structure/index.ts';
 import { shortQuote } from './text/provenance.ts';
 import { planId as makePlanId, taskId as makeTaskId } from './ids.ts';
+import { extractBodies, resolveBody } from './bodies/index.ts';
+import { divisionNodes, extractPlaces, resolveDivision } from './places/index.ts';
+import { extractGoals } from './goals/index.ts';
+import { extractProjects } from './projects/index.ts';
 
 export interface Resolvers {
   resolveDivision?: (name: string, within?: Division) => Division | undefined;
@@ -20,70 +22,25 @@ export interface Resolvers {
 }
 
 export interface ExtractOptions {
-  /** Metadata the text may not state; by default looked up in a manifest.json beside the file. */
+  /** Metadata the text may not state (load/extract.ts looks it up in a manifest.json beside the file). */
   manifest?: ManifestEntry;
   /** Extractors to run (default: bodies, places, goals, projects). */
   extractors?: Record<string, Extractor>;
   resolvers?: Resolvers;
 }
 
-export interface ExtractResult {
-  documents: { document: string; path: string; graph?: GraphDocument; error?: string }[];
-}
-
 // ------------------------------------------------------------------ extractor wiring
 
-interface Wiring {
-  extractors: Record<string, Extractor>;
-  resolvers: Resolvers;
-  /** Modules that failed to load: each document fails with this message rather than silently missing facts. */
-  broken: string[];
-}
-
-let wiring: Promise<Wiring> | undefined;
-
-/** Imports the other engineers' extractors lazily, so one broken module is a clear error, not a crash. */
-function defaultWiring(): Promise<Wiring> {
-  wiring ??= (async () => {
-    const w: Wiring = { extractors: {}, resolvers: {}, broken: [] };
-    const load = async (name: string, importer: () => Promise<Record<string, unknown>>, pick: (m: Record<string, unknown>) => void) => {
-      try {
-        pick(await importer());
-      } catch (err) {
-        w.broken.push(`${name} module failed to load: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    };
-    await load('bodies', () => import('./bodies/index.ts'), (m) => {
-      w.extractors.bodies = m.extractBodies as Extractor;
-      w.resolvers.resolveBody = m.resolveBody as Resolvers['resolveBody'];
-    });
-    await load('places', () => import('./places/index.ts'), (m) => {
-      w.extractors.places = m.extractPlaces as Extractor;
-      w.resolvers.resolveDivision = m.resolveDivision as Resolvers['resolveDivision'];
-      w.resolvers.divisionNodes = m.divisionNodes as Resolvers['divisionNodes'];
-    });
-    await load('goals', () => import('./goals/index.ts'), (m) => (w.extractors.goals = m.extractGoals as Extractor));
-    await load('projects', () => import('./projects/index.ts'), (m) => (w.extractors.projects = m.extractProjects as Extractor));
-    for (const [k, v] of Object.entries(w.extractors)) if (typeof v !== 'function') delete w.extractors[k];
-    return w;
-  })();
-  return wiring;
-}
+/** The four extractors, in the order their fragments merge, and the resolvers the plan graph uses. */
+const DEFAULT_EXTRACTORS: Record<string, Extractor> = { bodies: extractBodies, places: extractPlaces, goals: extractGoals, projects: extractProjects };
+const DEFAULT_RESOLVERS: Resolvers = { resolveBody, resolveDivision, divisionNodes };
 
 // ------------------------------------------------------------------ one document
 
-export async function extractFile(path: string, options: ExtractOptions = {}): Promise<GraphDocument> {
-  const source = await readDocument(path);
-  const manifest = options.manifest ?? (await manifestFor(path));
-  return extractSource(source, { ...options, manifest });
-}
-
-/** SourceText → GraphDocument: pure apart from loading the extractor modules once. */
+/** SourceText → GraphDocument: pure (the gazetteers are data files read once). */
 export async function extractSource(source: SourceText, options: ExtractOptions = {}): Promise<GraphDocument> {
-  const w = options.extractors && options.resolvers ? { extractors: options.extractors, resolvers: options.resolvers, broken: [] } : await defaultWiring();
-  if (w.broken.length && !options.extractors) throw new DocumentError(source.document, w.broken.join('; '));
-  const extractors = options.extractors ?? w.extractors;
-  const resolvers = { ...w.resolvers, ...options.resolvers };
+  const extractors = options.extractors ?? DEFAULT_EXTRACTORS;
+  const resolvers = options.extractors && options.resolvers ? options.resolvers : { ...DEFAULT_RESOLVERS, ...options.resolvers };
   const paragraphs = normalise(source);
   const plans = structure(source, paragraphs, options.manifest);
   const graph = new GraphBuilder();
@@ -290,86 +247,5 @@ export class GraphBuilder {
     const doc: GraphDocument = { nodes, relationships };
     if (this.warnings.length) doc.warnings = this.warnings;
     return doc;
-  }
-}
-
-// ------------------------------------------------------------------ many paths
-
-/** Files or folders (recursing, skipping manifest.json and unsupported files inside folders). */
-export async function extractPaths(paths: string[], options: Omit<ExtractOptions, 'manifest'> = {}): Promise<ExtractResult> {
-  const files: { path: string; error?: string }[] = [];
-  for (const p of paths) {
-    let info;
-    try {
-      info = await stat(p);
-    } catch {
-      files.push({ path: p, error: `${basename(p)}: file not found (${p})` });
-      continue;
-    }
-    if (info.isDirectory()) files.push(...(await listDocuments(p)).map((path) => ({ path })));
-    else files.push({ path: p });
-  }
-  const documents: ExtractResult['documents'] = [];
-  for (const f of files) {
-    const document = basename(f.path);
-    if (f.error) {
-      documents.push({ document, path: f.path, error: f.error });
-      continue;
-    }
-    try {
-      documents.push({ document, path: f.path, graph: await extractFile(f.path, options) });
-    } catch (err) {
-      const error = err instanceof DocumentError ? err.message : `${document}: ${err instanceof Error ? err.message : String(err)}`;
-      documents.push({ document, path: f.path, error });
-    }
-  }
-  return { documents };
-}
-
-/** Extracts every path and merges the documents that succeeded into one GraphDocument. */
-export function mergeDocuments(result: ExtractResult): GraphDocument {
-  const g = new GraphBuilder();
-  for (const d of result.documents) if (d.graph) g.merge(d.graph);
-  return g.build();
-}
-
-async function listDocuments(folder: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'manifest.json' || e.name === 'node_modules') continue;
-    const full = join(folder, e.name);
-    if (e.isDirectory()) out.push(...(await listDocuments(full)));
-    else if (SUPPORTED_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push(full);
-  }
-  return out;
-}
-
-const manifests = new Map<string, Promise<ManifestEntry[]>>();
-
-/** The entry for a file in the manifest.json of its folder, if any ({ documents: [...] } or a bare array). */
-export async function manifestFor(path: string): Promise<ManifestEntry | undefined> {
-  const dir = dirname(path);
-  let entries = manifests.get(dir);
-  if (!entries) {
-    entries = readFile(join(dir, 'manifest.json'), 'utf8').then(
-      (text) => {
-        const json = JSON.parse(text) as { documents?: ManifestEntry[] } | ManifestEntry[];
-        const list = Array.isArray(json) ? json : (json.documents ?? []);
-        return list.filter((e) => e && typeof e.file === 'string');
-      },
-      (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return [];
-        throw err;
-      },
-    );
-    manifests.set(dir, entries);
-  }
-  const name = basename(path);
-  try {
-    return (await entries).find((e) => e.file === name);
-  } catch (err) {
-    // A broken manifest is bad input too: say so rather than silently load without it.
-    throw new DocumentError(name, `${join(dir, 'manifest.json')} is not valid: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -1,7 +1,7 @@
 /** Enums shared by several concepts, registered once with type-graphql. */
 import { registerEnumType } from 'type-graphql';
-import type { NodeLabel } from '../../loaders/model.ts';
-import { NODE_LABELS } from '../../loaders/vocabulary.ts';
+import type { DivisionLevel as ModelDivisionLevel, NodeLabel } from '../../loaders/model.ts';
+import { DIVISION_LEVELS, NODE_LABELS } from '../../loaders/vocabulary.ts';
 
 export enum Role {
   LEAD = 'LEAD',
@@ -9,14 +9,11 @@ export enum Role {
 }
 registerEnumType(Role, { name: 'Role', description: 'LEAD for LEADS (牵头), SUPPORT for SUPPORTS (配合, 按职责分工负责).' });
 
-export enum DivisionLevel {
-  PROVINCE = 'PROVINCE',
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-  TOWN = 'TOWN',
-  VILLAGE = 'VILLAGE',
-  ZONE = 'ZONE',
-}
+/** The division levels of loaders/vocabulary.ts, top down, then ZONE: PROVINCE = 'PROVINCE', … */
+export const DivisionLevel = Object.fromEntries([...DIVISION_LEVELS, 'ZONE'].map((level) => [level, level])) as {
+  readonly [L in ModelDivisionLevel]: L;
+};
+export type DivisionLevel = ModelDivisionLevel;
 registerEnumType(DivisionLevel, { name: 'DivisionLevel' });
 
 /** The six node kinds of the graph model (loaders/vocabulary.ts): PLAN = 'Plan', … */

@@ -1,8 +1,9 @@
 import { ArgsType, Field, Int } from 'type-graphql';
+import { pageSizeNote } from './pagination.ts';
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' })
+  @Field(() => Int, { nullable: true, description: `Page size, ${pageSizeNote()}.` })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'An edge cursor or endCursor from the previous page.' })
@@ -11,6 +12,6 @@ export class PageArgs {
 
 @ArgsType()
 export class FirstArgs {
-  @Field(() => Int, { nullable: true, description: 'How many, at most 100 (default 20).' })
+  @Field(() => Int, { nullable: true, description: `How many, ${pageSizeNote()}.` })
   first?: number | null;
 }

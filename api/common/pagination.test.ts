@@ -3,16 +3,16 @@ import { decodeCursor, encodeCursor, defaultPageSize, maxPageSize, pageFrom, toC
 
 describe('pagination', () => {
   it('defaults to 20 from the start', () => {
-    expect(pageFrom(undefined, undefined)).toEqual({ skip: 0, limit: 20 });
+    expect(pageFrom(undefined, undefined, maxPageSize({}))).toEqual({ skip: 0, limit: 20 });
   });
 
   it('continues after a cursor', () => {
-    expect(pageFrom(5, encodeCursor(9))).toEqual({ skip: 10, limit: 5 });
+    expect(pageFrom(5, encodeCursor(9), maxPageSize({}))).toEqual({ skip: 10, limit: 5 });
     expect(decodeCursor(encodeCursor(0))).toBe(0);
   });
 
   it('rejects more than 100, negatives and foreign cursors as BAD_USER_INPUT', () => {
-    for (const bad of [() => pageFrom(101, null), () => pageFrom(-1, null), () => pageFrom(10, 'bm9wZQ')]) {
+    for (const bad of [() => pageFrom(101, null, maxPageSize({})), () => pageFrom(-1, null, maxPageSize({})), () => pageFrom(10, 'bm9wZQ', maxPageSize({}))]) {
       try {
         bad();
         expect.unreachable();
@@ -20,7 +20,7 @@ describe('pagination', () => {
         expect(e.extensions.code).toBe('BAD_USER_INPUT');
       }
     }
-    expect(pageFrom(100, null).limit).toBe(100);
+    expect(pageFrom(100, null, maxPageSize({})).limit).toBe(100);
   });
 
   it('pages with the server\'s configured limit, not a constant of its own', () => {

@@ -29,6 +29,15 @@ export function decodeCursor(cursor: string): number {
   return n;
 }
 
+/**
+ * The page-size words of the schema's argument descriptions ("at most 100 (default 20)"), from the
+ * constants the limits use, so a changed default changes them too. The schema is built once, before
+ * any configuration: PLANGRAPH_MAX_PAGE_SIZE changes what is enforced (and said in the error), not these.
+ */
+export function pageSizeNote(defaultSize: number = DEFAULT_PAGE_SIZE, start: 'at' | 'At' = 'at'): string {
+  return `${start} most ${DEFAULT_MAX_PAGE_SIZE} (default ${defaultSize})`;
+}
+
 /** The server's page-size limit for this request (set on the context by api/plugins/variableLimits.ts). */
 export function maxPageSize(ctx: { maxPageSize?: number }): number {
   return ctx.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
@@ -49,7 +58,7 @@ export function defaultPageSize(ctx: { maxPageSize?: number }, key: string): num
  * (`maxPageSize(ctx)`, the one the validation rules enforce; `tasksFirst`, which the page-size
  * rule does not check, is held to it here).
  */
-export function pageFrom(first: number | null | undefined, after: string | null | undefined, maxSize = DEFAULT_MAX_PAGE_SIZE): Page {
+export function pageFrom(first: number | null | undefined, after: string | null | undefined, maxSize: number): Page {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > maxSize) {
     throw badUserInput(`"first" must be between 0 and ${maxSize} (got ${first}); page through longer lists with "after".`, {

@@ -3,7 +3,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, R
 import { selectsField } from '../common/selects.ts';
 import { departmentJurisdictionQuery } from '../../graph/queries/relations.ts';
 import { departmentTasksPageQuery, type Responsibility } from '../../graph/queries/department-tasks.ts';
-import { defaultPageSize, maxPageSize, pageFrom } from '../common/pagination.ts';
+import { defaultPageSize, maxPageSize, pageFrom, pageSizeNote } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
 import { badUserInput } from '../common/errors.ts';
 import type { PlanGraphContext } from '../context.ts';
@@ -12,19 +12,20 @@ import { resolvePlanIds } from '../plan/plan.service.ts';
 import { Task } from '../task/task.type.ts';
 import { Department, DepartmentWorkload, PlanWorkload } from './department.type.ts';
 import { departmentWorkload, listDepartments, resolveDepartment, workloadRanking } from './department.service.ts';
+import { DEFAULT_MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../validation/pageSizeLimit.ts';
 
 @ArgsType()
 class WorkloadArgs {
   @Field(() => ID, { nullable: true, description: 'Count only tasks of this plan (id, document name or title).' })
   plan?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'At most 100 (default 20).' })
+  @Field(() => Int, { nullable: true, description: `${pageSizeNote(DEFAULT_PAGE_SIZE, 'At')}.` })
   first?: number | null;
 }
 
 @ArgsType()
 class ResponsibilityPageArgs {
-  @Field(() => Int, { nullable: true, description: 'At most 100 (default 100); the count field says how many there are.' })
+  @Field(() => Int, { nullable: true, description: `${pageSizeNote(DEFAULT_MAX_PAGE_SIZE, 'At')}; the count field says how many there are.` })
   first?: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Tasks to skip (default 0), for the pages after the first.' })

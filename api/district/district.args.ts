@@ -1,4 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
+import { pageSizeNote } from '../common/pagination.ts';
+import { NESTED_PAGE_ARGUMENTS, PAGE_SIZE_DEFAULTS } from '../common/pageDefaults.ts';
 
 @ArgsType()
 export class TouchesArgs {
@@ -14,7 +16,7 @@ export class TouchesArgs {
 
 @ArgsType()
 export class DistrictTasksArgs extends TouchesArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' })
+  @Field(() => Int, { nullable: true, description: `Page size, ${pageSizeNote()}.` })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'An edge cursor or endCursor from the previous page.' })
@@ -26,7 +28,7 @@ export class LeadingDepartmentsArgs extends TouchesArgs {
   @Field(() => Boolean, { nullable: true, description: 'Also list supporting bodies, with role SUPPORT (default false).' })
   includeSupporting?: boolean | null;
 
-  @Field(() => Int, { nullable: true, description: 'Bodies per page (a body with both roles counts twice), at most 100 (default 100).' })
+  @Field(() => Int, { nullable: true, description: `Bodies per page (a body with both roles counts twice), ${pageSizeNote(PAGE_SIZE_DEFAULTS['District.leadingDepartments'])}.` })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The `cursor` of the last body of the previous page.' })
@@ -34,7 +36,7 @@ export class LeadingDepartmentsArgs extends TouchesArgs {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Tasks listed per body, a sample: at most 100 (default 10); taskCount says how many there are, tasks(filter: {touches, ledBy}) pages through them all.',
+    description: `Tasks listed per body, a sample: ${pageSizeNote(NESTED_PAGE_ARGUMENTS['DepartmentTasks.tasks'].default)}; taskCount says how many there are, tasks(filter: {touches, ledBy}) pages through them all.`,
   })
   tasksFirst?: number | null;
 }

@@ -1,8 +1,9 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { maxPageSize, pageFrom } from '../common/pagination.ts';
+import { maxPageSize, pageFrom, pageSizeNote } from '../common/pagination.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { EntityPath } from './path.type.ts';
 import { shortestPaths } from './path.service.ts';
+import { DEFAULT_PAGE_SIZE } from '../validation/pageSizeLimit.ts';
 
 const endsHelp = 'A name, alias or code of a district or body (花都, 省发展改革委, 440114), a plan title, a project name, or any id.';
 
@@ -17,7 +18,7 @@ class PathEnds {
 
 @ArgsType()
 class PathsArgs extends PathEnds {
-  @Field(() => Int, { nullable: true, description: 'At most 100 (default 20).' })
+  @Field(() => Int, { nullable: true, description: `${pageSizeNote(DEFAULT_PAGE_SIZE, 'At')}.` })
   first?: number | null;
 }
 

@@ -3,21 +3,11 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HeaderMap } from '@apollo/server';
+import { isNeo4jUnavailable as isNeo4jUnavailableIn } from '../../graph/availability.ts';
 
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 export const SERVICE_UNAVAILABLE_MESSAGE =
   'The graph database (Neo4j) is not reachable right now. PlanGraph keeps running and answers again as soon as it is back; retry in a few seconds.';
-
-/** neo4j-driver codes meaning "the database is not there right now", not "your query is wrong". */
-const UNAVAILABLE_CODES = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.TransientError.General.DatabaseUnavailable',
-  'Neo.ClientError.Database.DatabaseNotFound',
-]);
-// Not "Connection acquisition timed out": a pool busy with this server's own requests says nothing
-// about Neo4j (it marked a healthy Neo4j down for every client); that is SERVER_BUSY below.
-const UNAVAILABLE_MESSAGES = /ECONNREFUSED|ECONNRESET|Pool is closed|connection.*(closed|terminated)/i;
 
 export const SERVER_BUSY = 'SERVER_BUSY';
 export const QUERY_TOO_LARGE = 'QUERY_TOO_LARGE';
@@ -61,18 +51,12 @@ export function neo4jLimitError(error: unknown): LimitError | undefined {
   return undefined;
 }
 
-/** True when an error (or anything in its cause chain) says Neo4j is down or unreachable. */
+/**
+ * True when an error (or anything in its chain) says Neo4j is down or unreachable: graph/availability.ts's
+ * one test, with this API's own SERVICE_UNAVAILABLE error counted as well.
+ */
 export function isNeo4jUnavailable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let hops = 0; current && hops < 8; hops++) {
-    if (current instanceof GraphQLError && current.extensions.code === SERVICE_UNAVAILABLE) return true;
-    const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
-    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-    // Driver-internal errors keep the message but may carry code "N/A".
-    if (name === 'Neo4jError' && typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
-    current = (current as { cause?: unknown; originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return isNeo4jUnavailableIn(error, (link) => link instanceof GraphQLError && link.extensions.code === SERVICE_UNAVAILABLE);
 }
 
 /** A GraphQL error for "Neo4j is down", with HTTP 503 and a Retry-After hint for clients. */

@@ -17,7 +17,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { ConfigError } from '../../graph/config.ts';
-import { canonicalJson } from '../../graph/write/hash.ts';
+import { canonicalJson } from '../../graph/canonical-json.ts';
 import { BoundedLru, type LruBounds } from '../common/lru.ts';
 import { FreshRead } from '../common/freshRead.ts';
 import type { MemoryBudget } from '../common/memoryBudget.ts';

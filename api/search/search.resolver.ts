@@ -1,17 +1,18 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import type { NodeKind } from '../../graph/queries/relations.ts';
 import { EntityKind } from '../common/enums.ts';
-import { maxPageSize, pageFrom } from '../common/pagination.ts';
+import { maxPageSize, pageFrom, pageSizeNote } from '../common/pagination.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { SearchHit } from './search.type.ts';
 import { search } from './search.service.ts';
+import { DEFAULT_PAGE_SIZE } from '../validation/pageSizeLimit.ts';
 
 @ArgsType()
 class SearchArgs {
   @Field(() => String, { description: 'Words to find, Chinese included (花都, 碳达峰).' })
   text!: string;
 
-  @Field(() => Int, { nullable: true, description: 'At most 100 (default 20).' })
+  @Field(() => Int, { nullable: true, description: `${pageSizeNote(DEFAULT_PAGE_SIZE, 'At')}.` })
   first?: number | null;
 
   @Field(() => [EntityKind], { nullable: true, description: 'Only these kinds (all when omitted).' })

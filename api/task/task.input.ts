@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { pageSizeNote } from '../common/pagination.ts';
 
 @InputType({ description: 'Task filters; every filter given must hold (AND).' })
 export class TaskFilter {
@@ -46,7 +47,7 @@ export class TaskListArgs {
   @Field(() => TaskFilter, { nullable: true })
   filter?: TaskFilter | null;
 
-  @Field(() => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' })
+  @Field(() => Int, { nullable: true, description: `Page size, ${pageSizeNote()}.` })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'An edge cursor or endCursor from the previous page.' })
@@ -61,6 +62,6 @@ export class RelatedTasksArgs {
   @Field(() => ID, { description: 'Task id (<plan id>/<ref>).' })
   task!: string;
 
-  @Field(() => Int, { nullable: true, description: 'How many, at most 100 (default 20).' })
+  @Field(() => Int, { nullable: true, description: `How many, ${pageSizeNote()}.` })
   first?: number | null;
 }

@@ -11,6 +11,11 @@ describe('limitsFromEnv', () => {
     });
   });
 
+  it('sets the page-size limit pageFrom and the validation rules use', () => {
+    expect(limitsFromEnv({ PLANGRAPH_MAX_PAGE_SIZE: '250' })).toEqual({ maxPageSize: 250 });
+    expect(() => limitsFromEnv({ PLANGRAPH_MAX_PAGE_SIZE: '0' })).toThrow(/PLANGRAPH_MAX_PAGE_SIZE="0"/);
+  });
+
   it('names the variable of a value it cannot use', () => {
     expect(() => limitsFromEnv({ PLANGRAPH_MAX_STRING_LENGTH: 'lots' })).toThrow(/^PLANGRAPH_MAX_STRING_LENGTH="lots" must be a whole number, at least 1\.$/);
     expect(() => limitsFromEnv({ PLANGRAPH_SEND_TIMEOUT_MS: '5' })).toThrow(/PLANGRAPH_SEND_TIMEOUT_MS="5"/);

@@ -19,6 +19,7 @@ export const ENV_LIMITS: readonly EnvLimit[] = [
   { env: 'PLANGRAPH_MAX_STRING_LENGTH', key: 'maxStringLength', min: 1 },
   { env: 'PLANGRAPH_MAX_SEARCH_TEXT_LENGTH', key: 'maxSearchTextLength', min: 1 },
   { env: 'PLANGRAPH_MAX_ROOT_FIELDS', key: 'maxRootFields', min: 1 },
+  { env: 'PLANGRAPH_MAX_PAGE_SIZE', key: 'maxPageSize', min: 1 },
   { env: 'PLANGRAPH_MAX_COST', key: 'maxCost', min: 1 },
   { env: 'PLANGRAPH_QUERIES_PER_REQUEST', key: 'queriesPerRequest', min: 1 },
   { env: 'PLANGRAPH_CACHE_BUDGET_MB', key: 'cacheBudgetBytes', scale: 1024 * 1024, min: 1 },

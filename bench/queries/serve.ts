@@ -11,8 +11,8 @@
  * Prints one JSON line `{"url": …, "pid": …}` once it listens; exits on SIGTERM, SIGINT or
  * when its stdin closes (the parent died).
  */
-import neo4j from 'neo4j-driver';
-import { SERVING_DRIVER_TIMEOUTS, startServer } from '../../api/server.ts';
+import { startServer } from '../../api/server.ts';
+import { createDriver } from '../../graph/connection.ts';
 import { startFloorServer } from './floor-server.ts';
 import { startPeerServer } from './peer-server.ts';
 import { SERVER_KINDS, type ServerKind } from './kinds.ts';
@@ -22,8 +22,8 @@ if (!SERVER_KINDS.includes(kind) || !uri || !user || !password) {
   console.error(`usage: serve.ts <${SERVER_KINDS.join('|')}> <bolt-uri> <user> <password> [database]`);
   process.exit(2);
 }
-// One driver setting for all three (the serving timeouts PlanGraph uses); pool size left at the driver's default.
-const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), { ...SERVING_DRIVER_TIMEOUTS, userAgent: `plangraph-bench-${kind}` });
+// One driver setting for all three (PlanGraph's serve profile), but the pool at the driver's default (100) as in the recorded runs.
+const driver = createDriver({ uri, user, password }, { profile: 'serve', userAgent: `plangraph-bench-${kind}`, overrides: { maxConnectionPoolSize: 100 } });
 await driver.verifyConnectivity({ database });
 
 let url: string;

@@ -10,7 +10,7 @@
  */
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
-import { loadPaths } from '../../graph/write/index.ts';
+import { loadPaths } from '../../load/index.ts';
 import { writeCorpus } from '../corpus/generate.ts';
 import { spawnServer, type Neo4jLogin } from '../queries/child.ts';
 import { SERVER_KINDS, type ServerKind } from '../queries/kinds.ts';

@@ -5,7 +5,7 @@
  * written too, whole or not at all. Exit code 1 when a document failed, 2 on a usage error.
  */
 import { rename, writeFile } from 'node:fs/promises';
-import { extractPaths, mergeDocuments, type ExtractResult } from '../../loaders/pipeline.ts';
+import { extractPaths, mergeDocuments, type ExtractResult } from '../../load/extract.ts';
 import { assignmentReport, describeDropped, describeUnresolved } from '../../loaders/bodies/report.ts';
 
 export const reportUsage = `usage: plangraph extract <files or folders…> --report [--out graph.json]

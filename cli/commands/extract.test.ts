@@ -1,7 +1,7 @@
 /** `plangraph extract --report` on two documents that do not say whose plan they are (real pipeline, no database). */
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { extractPaths } from '../../loaders/pipeline.ts';
+import { extractPaths } from '../../load/extract.ts';
 import { run, summarise } from './extract.ts';
 import { assignmentsReport } from './extract-report.ts';
 

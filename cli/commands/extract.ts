@@ -6,7 +6,7 @@
 import { assignmentReport } from '../../loaders/bodies/report.ts';
 import { runReport } from './extract-report.ts';
 import { rename, writeFile } from 'node:fs/promises';
-import type { ExtractResult } from '../../loaders/pipeline.ts';
+import { extractPaths, mergeDocuments, type ExtractResult } from '../../load/extract.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { noTasksLine, skippedFiles, skippedLine } from '../skipped.ts';
 
@@ -62,7 +62,6 @@ export async function run(args: string[]): Promise<number> {
     console.error('plangraph extract: --json needs --out <file>: stdout carries the report, the graph goes to the file');
     return 2;
   }
-  const { extractPaths, mergeDocuments } = await import('../../loaders/pipeline.ts');
   const skipped = await skippedFiles(paths);
   const result = await extractPaths(paths);
   const graph = mergeDocuments(result);

@@ -8,7 +8,7 @@ import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
 import type { Driver } from 'neo4j-driver';
 import { withDeadline, writeTimeoutFromEnv } from '../../graph/write/deadline.ts';
-import type { DocumentSummary, LoadProgress, LoadSummary } from '../../graph/write/index.ts';
+import type { DocumentSummary, LoadProgress, LoadSummary } from '../../load/index.ts';
 import { noTasksLine, skippedFiles, skippedLine, type SkippedFile } from '../skipped.ts';
 
 export const summary = 'load <files or folders…>: extract plans and write them into Neo4j (a document at a time, all or nothing)';
@@ -184,7 +184,7 @@ export async function run(argv: string[]): Promise<number> {
   const [{ openDriver, resolveConnection }, { applySchema }, { loadPaths }] = await Promise.all([
     import('../../graph/connection.ts'),
     import('../../graph/schema.ts'),
-    import('../../graph/write/index.ts'),
+    import('../../load/index.ts'),
   ]);
   const conn = await resolveConnection();
   const driver = await openDriver(conn);

@@ -1,8 +1,7 @@
 /** `plangraph serve`: the GraphQL API (and GraphiQL in a browser) over the configured Neo4j. */
-import neo4j, { type Driver } from 'neo4j-driver';
 import { parsePort, serverConfig, ConfigError } from '../../graph/config.ts';
-import { describeConnectError, DRIVER_TIMEOUTS, resolveConnection, serverVersion } from '../../graph/connection.ts';
-import { SERVING_DRIVER_TIMEOUTS, startServer, type RunningServer } from '../../api/server.ts';
+import { createDriver, describeConnectError, resolveConnection, serverVersion } from '../../graph/connection.ts';
+import { startServer, type RunningServer } from '../../api/server.ts';
 import { opsConfigFromEnv } from '../../api/ops/config.ts';
 import { createLogger } from '../../api/ops/logger.ts';
 
@@ -47,12 +46,7 @@ export async function run(args: string[]): Promise<number> {
   // With PLANGRAPH_LOG_FORMAT=json every line serve prints is a JSON object, not only the server's.
   const log = createLogger(opsConfigFromEnv().logFormat);
   const conn = await resolveConnection();
-  const driver: Driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
-    ...DRIVER_TIMEOUTS,
-    ...SERVING_DRIVER_TIMEOUTS,
-    maxConnectionPoolSize: 64,
-    userAgent: 'plangraph-serve',
-  });
+  const driver = createDriver(conn, { profile: 'serve' });
   let version: string;
   try {
     await driver.verifyConnectivity({ database: conn.database });

@@ -4,13 +4,17 @@
  * nothing, so a second run reuses the data), serve GraphQL. Ctrl-C stops the server, the
  * driver and the Neo4j this run started (a Neo4j that was already running keeps running).
  */
-import neo4j, { type Driver } from 'neo4j-driver';
 import path from 'node:path';
 import { ConfigError, PROJECT_ROOT, parseMemory, parsePort, serverConfig, type ConnectionConfig } from '../../graph/config.ts';
 import { opsConfigFromEnv } from '../../api/ops/config.ts';
-import { describeConnectError, DRIVER_TIMEOUTS, openDriver, resolveConnection, serverVersion } from '../../graph/connection.ts';
+import { createDriver, describeConnectError, openDriver, resolveConnection, serverVersion } from '../../graph/connection.ts';
 import { startDevServer, stopDevServer } from '../../graph/local/dev-server.ts';
 import { applySchema } from '../../graph/schema.ts';
+import { loadPaths } from '../../load/index.ts';
+import { startServer } from '../../api/server.ts';
+import { startProgress } from '../progress.ts';
+import { skippedFiles } from '../skipped.ts';
+import { formatSummary, noticesOf, progressReporter } from './load.ts';
 
 export const summary = 'the main job: start or reuse Neo4j, load seeds/, serve GraphQL on http://127.0.0.1:4000/graphql';
 
@@ -54,26 +58,12 @@ export function parseUpArgs(args: string[], env: Record<string, string | undefin
   return { host, port, load, paths: paths.length > 0 ? paths : [path.join(PROJECT_ROOT, 'seeds')] };
 }
 
-type WriteModule = typeof import('../../graph/write/index.ts');
-type ServerModule = typeof import('../../api/server.ts');
-
-/** The writer and the API are separate modules; say plainly which one is missing instead of crashing. */
-async function importPart<T>(specifier: string, what: string): Promise<T> {
-  try {
-    return (await import(specifier)) as T;
-  } catch (err) {
-    throw new Error(`${what} (${specifier.replace('../../', '')}) cannot be loaded: ${(err as Error).message}`);
-  }
-}
-
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     console.log(usage);
     return 0;
   }
   const opts = parseUpArgs(args);
-  const write = opts.load ? await importPart<WriteModule>('../../graph/write/index.ts', 'the graph writer') : undefined;
-  const api = await importPart<ServerModule>('../../api/server.ts', 'the GraphQL server');
 
   // Ctrl-C while starting: finish the step in progress, then undo what this run started.
   let interrupted: NodeJS.Signals | undefined;
@@ -105,7 +95,6 @@ export async function run(args: string[]): Promise<number> {
       conn = await resolveConnection();
       console.log(`Neo4j: ${conn.uri} (NEO4J_URI)`);
     } else {
-      const { startProgress } = await import('../progress.ts');
       const progress = startProgress();
       const s = await startDevServer(process.env, progress.log, progress.phases).finally(() => progress.stop());
       startedNeo4j = s.reused ? undefined : s.pid;
@@ -121,16 +110,14 @@ export async function run(args: string[]): Promise<number> {
     await applySchema(loadDriver, conn.database);
     if (interrupted) return await stopEarly(cleanup);
     let failedDocuments = 0;
-    if (write) {
+    if (opts.load) {
       console.log(`loading ${opts.paths.map((p) => path.relative(process.cwd(), p) || '.').join(', ')} …`);
-      const { progressReporter, noticesOf } = await import('./load.ts');
-      const { skippedFiles } = await import('../skipped.ts');
       const skipped = await skippedFiles(opts.paths);
       const progress = progressReporter();
-      const result = await write.loadPaths(loadDriver, opts.paths, { database: conn.database, onProgress: progress.onProgress }).finally(() => progress.stop());
+      const result = await loadPaths(loadDriver, opts.paths, { database: conn.database, onProgress: progress.onProgress }).finally(() => progress.stop());
       failedDocuments = result.failed;
       for (const line of noticesOf(result, skipped)) console.error(line);
-      console.log(await formatLoad(result));
+      console.log(formatSummary(result));
     }
     await loadDriver.close();
     cleanups.pop();
@@ -138,15 +125,11 @@ export async function run(args: string[]): Promise<number> {
 
     // 3. GraphQL
     // The API's own short timeouts: a dead Neo4j costs a request seconds, not a minute.
-    const driver: Driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
-      ...DRIVER_TIMEOUTS,
-      ...(api.SERVING_DRIVER_TIMEOUTS ?? {}),
-      userAgent: 'plangraph-up',
-    });
+    const driver = createDriver(conn, { profile: 'serve', userAgent: 'plangraph-up' });
     cleanups.push(() => driver.close());
     let server: { url: string; close(): Promise<void> };
     try {
-      server = await api.startServer({ driver, database: conn.database, host: opts.host, port: opts.port });
+      server = await startServer({ driver, database: conn.database, host: opts.host, port: opts.port });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new Error(`${opts.host}:${opts.port} is already in use; stop what uses it or pass --port <another> (or set PORT)`);
@@ -196,15 +179,4 @@ async function stopEarly(cleanup: () => Promise<void>): Promise<number> {
   await cleanup();
   console.log('stopped');
   return 130;
-}
-
-/** The load command's table when available, else one line. */
-async function formatLoad(result: import('../../graph/write/index.ts').LoadSummary): Promise<string> {
-  try {
-    const load = (await import('./load.ts')) as { formatSummary?: (r: typeof result) => string };
-    if (load.formatSummary) return load.formatSummary(result);
-  } catch {
-    // fall through
-  }
-  return `${result.documents.length} document(s): ${result.loaded} loaded, ${result.unchanged} unchanged, ${result.failed} failed`;
 }

@@ -15,7 +15,7 @@
  *   - every relationship between two included nodes; REFERS_TO and TOUCHES only when asked.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { DERIVED_TYPE, NODE_LABELS, REFERENCE_TYPE } from '../write/allow-list.ts';
+import { ALLOWED_LABELS, DERIVED_TYPE, REFERENCE_TYPE } from '../write/allow-list.ts';
 import { GRAPH_STATE_LABEL } from '../write/version.ts';
 import { touchedTasks, type TouchesOptions } from '../queries/touches.ts';
 import { resolveDistrictQuery } from '../queries/names.ts';
@@ -128,8 +128,8 @@ async function resolveArea(driver: Driver, database: string | undefined, name: s
 /** Labels in the model's order (Plan, Task, Goal, Department, District, Project), others after, alphabetically. */
 function sortLabels(labels: string[]): string[] {
   const rank = (l: string) => {
-    const i = (NODE_LABELS as readonly string[]).indexOf(l);
-    return i < 0 ? NODE_LABELS.length : i;
+    const i = (ALLOWED_LABELS as readonly string[]).indexOf(l);
+    return i < 0 ? ALLOWED_LABELS.length : i;
   };
   return [...labels].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }

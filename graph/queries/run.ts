@@ -34,7 +34,7 @@ function plainRows(records: readonly neo4j.Record[]): PlainRow[] {
  * How long runQuery keeps retrying a read that failed with a retryable error (a connection
  * the pool handed out that had gone stale, Neo4j restarting), as executeQuery's managed
  * transactions would; the serving driver's retry budget for its own transactions is the
- * same (api/server.ts SERVING_DRIVER_TIMEOUTS).
+ * same (graph/connection.ts DRIVER_PROFILES.serve).
  */
 export const READ_RETRY_MS = 3_000;
 const FIRST_RETRY_DELAY_MS = 100;

@@ -1,34 +1,25 @@
 /**
  * The only labels and relationship types the writer will put into Cypher text.
  * Labels and types cannot be query parameters, so every one that reaches a query
- * comes from these fixed lists, never from input.
+ * comes from fixed lists, never from input: the model's (loaders/vocabulary.ts) and the
+ * writer's own two types below.
  */
-import type { NodeLabel, RelationshipType } from '../../loaders/model.ts';
+import type { NodeLabel } from '../../loaders/model.ts';
+import { OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS } from '../../loaders/vocabulary.ts';
 
-/** Nodes a document owns: written, replaced and deleted with that document. */
-export const OWNED_LABELS = ['Plan', 'Task', 'Goal'] as const;
 /**
- * Nodes several documents share: merged on id, aliases unioned, removed when nobody references them.
- * An unresolved body (Department with resolved: false, id `dept:?<document>/<name>`) is one document's own
- * (prepare.ts checkUnresolvedBody): only that document refers to it, so replacing or deleting it removes it.
+ * OWNED_LABELS: written, replaced and deleted with their document. SHARED_LABELS: merged on id,
+ * aliases unioned, removed when nobody references them. An unresolved body (Department with
+ * resolved: false, id `dept:?<document>/<name>`) is one document's own (prepare.ts
+ * checkUnresolvedBody): only that document refers to it, so replacing or deleting it removes it.
  */
-export const SHARED_LABELS = ['Department', 'District', 'Project'] as const;
-export const NODE_LABELS: readonly NodeLabel[] = [...OWNED_LABELS, ...SHARED_LABELS];
+export { OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS };
+/** Every label, owned first: of a node's labels, the first in this order is the one it is MERGEd on. */
+export const ALLOWED_LABELS: readonly NodeLabel[] = [...OWNED_LABELS, ...SHARED_LABELS];
 
 export type OwnedLabel = (typeof OWNED_LABELS)[number];
 export type SharedLabel = (typeof SHARED_LABELS)[number];
 
-/** loaders/model.ts's RelationshipType, spelled out so Cypher text never comes from input. */
-export const RELATIONSHIP_TYPES = [
-  'LEADS',
-  'SUPPORTS',
-  'LOCATED_IN',
-  'TARGETS',
-  'PART_OF',
-  'ISSUED_BY',
-  'GOVERNS',
-  'MENTIONS',
-] as const satisfies readonly RelationshipType[];
 export type AllowedType = (typeof RELATIONSHIP_TYPES)[number];
 
 /**
@@ -63,7 +54,7 @@ export function isAllowedType(type: string): type is AllowedType {
  * is ours, not the caller's), or undefined when the label is not in the model.
  */
 export function allowedLabel(label: string): NodeLabel | undefined {
-  return NODE_LABELS.find((l) => l === label);
+  return ALLOWED_LABELS.find((l) => l === label);
 }
 export function allowedType(type: string): AllowedType | undefined {
   return RELATIONSHIP_TYPES.find((t) => t === type);

@@ -2,7 +2,7 @@
  * Bounded waits for the loader. A Neo4j that stops answering (frozen, a network that drops
  * packets silently) never fails a Bolt request: the driver waits on the socket for ever. With a
  * deadline, the first write that passes it marks Neo4j unavailable and the rest of the load fails
- * fast (graph/write/load-paths.ts); `plangraph load` then closes the driver within a bound too.
+ * fast (load/load-paths.ts); `plangraph load` then closes the driver within a bound too.
  */
 import { ConfigError } from '../config.ts';
 

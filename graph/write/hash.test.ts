@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../loaders/model.ts';
-import { canonicalJson, contentHash } from './hash.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { contentHash } from './hash.ts';
 
 const graph: GraphDocument = {
   nodes: [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
 import { chunk, documentOf, prepareDocument } from './prepare.ts';
-import { WriteError } from './properties.ts';
+import { WriteError } from './errors.ts';
 
 const DOC = 'huadu.txt';
 function task(ref: string): GraphNode {

@@ -9,13 +9,13 @@ import {
   allowedLabel,
   allowedType,
   isOwnedLabel,
-  NODE_LABELS,
+  ALLOWED_LABELS,
   type AllowedType,
   type OwnedLabel,
   type SharedLabel,
 } from './allow-list.ts';
 import { contentHash } from './hash.ts';
-import { WriteError } from './properties.ts';
+import { WriteError } from './errors.ts';
 import { unresolvedDepartmentId } from '../../loaders/ids.ts';
 
 /** Provenance keys a shared node takes from the alphabetically first document that cites it. */
@@ -137,12 +137,12 @@ function primaryLabel(document: string, node: GraphNode): { label: NodeLabel; ex
   for (const l of node.labels) {
     const allowed = allowedLabel(String(l));
     if (!allowed) {
-      throw new WriteError(document, `node ${node.id} has label "${l}", which is not in the graph model (${NODE_LABELS.join(', ')})`);
+      throw new WriteError(document, `node ${node.id} has label "${l}", which is not in the graph model (${ALLOWED_LABELS.join(', ')})`);
     }
     if (!labels.includes(allowed)) labels.push(allowed);
   }
   // The model's order decides which label the node is MERGEd on (its id constraint).
-  const ordered = NODE_LABELS.filter((l) => labels.includes(l));
+  const ordered = ALLOWED_LABELS.filter((l) => labels.includes(l));
   const owned = ordered.filter(isOwnedLabel);
   if (owned.length > 0 && owned.length < ordered.length) {
     throw new WriteError(document, `node ${node.id} mixes document-owned and shared labels (${ordered.join(', ')})`);

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { toNeo4jProperties, WriteError } from './properties.ts';
+import { WriteError } from './errors.ts';
+import { toNeo4jProperties } from './properties.ts';
 
 describe('toNeo4jProperties', () => {
   it('keeps strings and booleans, turns whole numbers into INTEGER and drops nulls', () => {

@@ -5,17 +5,7 @@
  * document's transaction with a message naming the document, the element and the key.
  */
 import neo4j from 'neo4j-driver';
-
-export class WriteError extends Error {
-  constructor(
-    readonly document: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${document}: ${message}`, options);
-    this.name = 'WriteError';
-  }
-}
+import { WriteError } from './errors.ts';
 
 export type Neo4jValue = string | number | boolean | ReturnType<typeof neo4j.int> | Neo4jValue[];
 

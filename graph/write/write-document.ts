@@ -29,13 +29,15 @@
  * spends it: docs/benchmarks.md.
  */
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
+import { isNeo4jUnavailable } from '../availability.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES, SHARED_LABELS, type AllowedType, type SharedLabel } from './allow-list.ts';
 import * as cypher from './cypher.ts';
-import { byText } from './hash.ts';
+import { byText } from '../canonical-json.ts';
 import { ensureWriteIndexes } from './indexes.ts';
 import { chunk, noSharedIds, prepareDocument, type DocumentCounts, type PreparedDocument, type SharedIds } from './prepare.ts';
-import { toNeo4jProperties, WriteError } from './properties.ts';
+import { WriteError } from './errors.ts';
+import { toNeo4jProperties } from './properties.ts';
 import { pairsBeforeWrite, refreshTouchesAfterWrite } from './touches.ts';
 import { bumpGraphVersion } from './version.ts';
 import { notRetriedWhenMemoryLimit } from '../memory-limit.ts';
@@ -335,14 +337,6 @@ export function failedWrite(document: string, err: unknown, outcomeUnknown = fal
   return new WriteError(document, `write failed, nothing of it was committed: ${message}`, { cause: err });
 }
 
-/** Neo4j went away (killed, restarted, network): every further write, or a retry document by document, would fail the same way. */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') return true;
-  }
-  return false;
-}
-
 /** Every shared id the group's documents write, by label, each list sorted as nodeStatements sorts (cypher.LOCK_SHARED). */
 function sharedIdsInLockOrder(pending: Pending[]): SharedIds {
   const ids = noSharedIds();
@@ -412,7 +406,7 @@ async function writePrepared(driver: Driver, docs: Prepared[], batchSize: number
       return outcomes;
     });
   } catch (err) {
-    const lost = isDatabaseUnavailable(err);
+    const lost = isNeo4jUnavailable(err);
     if (docs.length === 1 || lost) return docs.map(({ doc }) => ({ ok: false, error: failedWrite(doc.document, err, lost && committing) }));
   } finally {
     await session.close();

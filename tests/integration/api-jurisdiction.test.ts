@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPaths } from '../../graph/write/index.ts';
+import { loadPaths } from '../../load/index.ts';
 import { useNeo4j } from '../support/neo4j.ts';
 import { gql, startTestServer, type TestServer } from './server.harness.ts';
 

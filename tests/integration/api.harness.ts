@@ -6,7 +6,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createContext, type PlanGraphContext } from '../../api/context.ts';
-import { loadPaths } from '../../graph/write/index.ts';
+import { loadPaths } from '../../load/index.ts';
 import { useNeo4j } from '../support/neo4j.ts';
 import { gql, startTestServer, type GraphQLReply, type TestServer } from './server.harness.ts';
 

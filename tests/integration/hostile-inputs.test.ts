@@ -9,9 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPaths, type DocumentSummary, type LoadSummary } from '../../graph/write/index.ts';
+import { loadPaths, type DocumentSummary, type LoadSummary } from '../../load/index.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
-import { extractFile } from '../../loaders/pipeline.ts';
+import { extractFile } from '../../load/extract.ts';
 import { GBK_LINES, hostileFiles, huaduOpening, HUGE_PLAN_MB, PROVINCIAL, writeHostileFiles } from '../fixtures/hostile/make.ts';
 import { useNeo4j } from '../support/neo4j.ts';
 

@@ -14,7 +14,7 @@ import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/
 import { freePort, launch, type LaunchedNeo4j } from '../../graph/local/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { DERIVED_TYPE } from '../../graph/write/allow-list.ts';
-import { loadPaths, MAX_DOCUMENTS_IN_FLIGHT, type ExtractedDocument } from '../../graph/write/index.ts';
+import { loadPaths, MAX_DOCUMENTS_IN_FLIGHT, type ExtractedDocument } from '../../load/index.ts';
 import { countAll } from './load-snapshot.ts';
 
 const PASSWORD = 'load-kill-test-pw';

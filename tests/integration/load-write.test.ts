@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
-import { loadPaths, WriteError, writeDocument, writeDocuments } from '../../graph/write/index.ts';
+import { loadPaths } from '../../load/index.ts';
+import { WriteError, writeDocument, writeDocuments } from '../../graph/write/index.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 import { LEGACY_SEP, migrateSharedBookkeeping } from '../../graph/write/migrate.ts';
 import { countAll, snapshot } from './load-snapshot.ts';

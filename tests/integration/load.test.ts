@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPaths, type LoadSummary } from '../../graph/write/index.ts';
+import { loadPaths, type LoadSummary } from '../../load/index.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 import { countAll, snapshot, type Snapshot } from './load-snapshot.ts';
 

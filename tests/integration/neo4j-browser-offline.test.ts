@@ -78,7 +78,7 @@ describe.skipIf(!chromium || neo4j.mode !== 'launcher')('Neo4j Browser of the lo
   it('serves a bundle with no Sentry DSN, so a console error cannot be reported outside', async () => {
     // A console error reaches Sentry only when one happens (it did once in CI, on a slow start),
     // so the page test above cannot prove this on its own: read what is served.
-    const index = await (await fetch(neo4j.browserUrl)).text();
+    const index = await (await fetch(neo4j.browserUrl!)).text();
     const scripts = [...index.matchAll(/src="([^"]+\.js)"/g)].map((m) => m[1]);
     expect(scripts.length).toBeGreaterThan(0);
     let bytes = 0;

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPaths } from '../../graph/write/load-paths.ts';
+import { loadPaths } from '../../load/load-paths.ts';
 import { removeDocument } from '../../graph/write/remove.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 import { snapshot, type Snapshot } from './load-snapshot.ts';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_HEADER } from '../../api/plugins/responseCache.ts';
-import { loadPaths } from '../../graph/write/load-paths.ts';
+import { loadPaths } from '../../load/load-paths.ts';
 import { REQUESTS } from '../../bench/queries/requests.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 import { gql, seedPaths, startTestServer, type TestServer } from './server.harness.ts';

@@ -7,7 +7,7 @@
 import net from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DRIVER_TIMEOUTS } from '../../graph/connection.ts';
+import { createDriver } from '../../graph/connection.ts';
 import type { CypherQuery } from '../../graph/queries/cypher.ts';
 import { READ_RETRY_MS, runInOneRoundTrip, runQuery } from '../../graph/queries/run.ts';
 import { boltRelay } from '../support/bolt-relay.ts';
@@ -51,7 +51,7 @@ function relay(drop: number): Promise<{ port: number; accepted: () => number; cl
 const { user, password, database } = testNeo4j();
 const drivers: Driver[] = [];
 function driverVia(port: number): Driver {
-  const driver = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic(user, password), { ...DRIVER_TIMEOUTS, userAgent: 'plangraph-tests' });
+  const driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user, password }, { userAgent: 'plangraph-tests' });
   drivers.push(driver);
   return driver;
 }

@@ -8,7 +8,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema, NODE_INDEXES } from '../../graph/schema.ts';
 import { freePort } from '../../graph/local/launcher.ts';
-import { loadPaths } from '../../graph/write/load-paths.ts';
+import { loadPaths } from '../../load/load-paths.ts';
 import { useNeo4j } from '../support/neo4j.ts';
 import { gql, seedPaths, startTestServer, type TestServer } from './server.harness.ts';
 

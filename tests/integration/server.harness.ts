@@ -8,8 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { testNeo4j } from '../support/neo4j.ts';
-import { loadPaths } from '../../graph/write/load-paths.ts';
-import { SERVING_DRIVER_TIMEOUTS, startServer, type StartServerOptions } from '../../api/server.ts';
+import { loadPaths } from '../../load/load-paths.ts';
+import { startServer, type StartServerOptions } from '../../api/server.ts';
+import { createDriver } from '../../graph/connection.ts';
 
 export interface Neo4jConnection {
   uri: string;
@@ -25,7 +26,7 @@ export function testConnection(): Neo4jConnection {
 }
 
 export function servingDriver(conn: Neo4jConnection): Driver {
-  return neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), { ...SERVING_DRIVER_TIMEOUTS, userAgent: 'plangraph-tests' });
+  return createDriver(conn, { profile: 'serve', userAgent: 'plangraph-tests' });
 }
 
 export interface TestServer {

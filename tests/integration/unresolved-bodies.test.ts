@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPaths, type LoadSummary } from '../../graph/write/index.ts';
+import { loadPaths, type LoadSummary } from '../../load/index.ts';
 import { formatSummary } from '../../cli/commands/load.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 import { gql, startTestServer, type TestServer } from './server.harness.ts';

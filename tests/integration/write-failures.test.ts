@@ -12,10 +12,10 @@ import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
-import { DRIVER_TIMEOUTS } from '../../graph/connection.ts';
+import { createDriver } from '../../graph/connection.ts';
 import { freePort, launch, type LaunchedNeo4j } from '../../graph/local/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
-import { loadPaths, type ExtractedDocument } from '../../graph/write/index.ts';
+import { loadPaths, type ExtractedDocument } from '../../load/load-paths.ts';
 import { boltRelay, type BoltRelay } from '../support/bolt-relay.ts';
 import { useNeo4j } from '../support/neo4j.ts';
 
@@ -47,7 +47,7 @@ function planDocument(name: string, tasks: number, textChars: number): Extracted
 const opened: { driver: Driver; relay: BoltRelay }[] = [];
 async function viaRelay({ uri, user, password }: { uri: string; user: string; password: string }, options: Record<string, number> = {}) {
   const relay = await boltRelay(uri);
-  const driver = neo4j.driver(`bolt://127.0.0.1:${relay.port}`, neo4j.auth.basic(user, password), { ...DRIVER_TIMEOUTS, ...options, userAgent: 'plangraph-tests' });
+  const driver = createDriver({ uri: `bolt://127.0.0.1:${relay.port}`, user, password }, { userAgent: 'plangraph-tests', overrides: options });
   opened.push({ driver, relay });
   return { driver, relay };
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../loaders/model.ts';
-import { extractFile } from '../../loaders/pipeline.ts';
+import { extractFile } from '../../load/extract.ts';
 
 const PLAN = 'plan:guangdong-new-urbanisation-plan-2021-2035';
 

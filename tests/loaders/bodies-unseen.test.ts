@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../loaders/model.ts';
-import { extractFile } from '../../loaders/pipeline.ts';
+import { extractFile } from '../../load/extract.ts';
 import { readDocument } from '../../loaders/read/index.ts';
 
 const DIR = 'tests/fixtures/unseen';

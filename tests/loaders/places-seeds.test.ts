@@ -9,6 +9,7 @@ import { normalise } from '../../loaders/normalise/index.ts';
 import { extractPlaces, resolveDivision } from '../../loaders/places/index.ts';
 import { readDocument } from '../../loaders/read/index.ts';
 import { structure } from '../../loaders/structure/index.ts';
+import { extractFile } from '../../load/extract.ts';
 
 const manifest = JSON.parse(readFileSync('seeds/manifest.json', 'utf8')).documents as ManifestEntry[];
 
@@ -173,7 +174,6 @@ describe('Beautiful Guangzhou plan (广州市): slogans are not places', () => {
 
 describe('through the pipeline (extractFile)', () => {
   it('the Huadu plan’s GraphDocument carries the places with the pipeline’s task ids, nothing dangling', async () => {
-    const { extractFile } = await import('../../loaders/pipeline.ts');
     const doc = await extractFile('seeds/huadu-14th-five-year-plan.txt');
     const ids = new Set(doc.nodes.map((n) => n.id));
     const located = doc.relationships.filter((r) => r.type === 'LOCATED_IN');

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractFile } from '../../loaders/pipeline.ts';
+import { extractFile } from '../../load/extract.ts';
 import { resolveDivision } from '../../loaders/places/index.ts';
 import { extractProjects } from '../../loaders/projects/index.ts';
 import { projectId } from '../../loaders/ids.ts';

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractPaths, mergeDocuments } from '../../loaders/pipeline.ts';
+import { extractPaths, mergeDocuments } from '../../load/extract.ts';
 import { parseGold, scoreGold, type FactScore } from '../../docs/extraction-quality-score.mjs';
 
 const CORPUS = 'tests/fixtures/real-layouts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractFile } from '../../loaders/pipeline.ts';
+import { extractFile } from '../../load/extract.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
 
 const seed = join(import.meta.dirname, '..', '..', 'seeds', 'guangdong-new-urbanisation-plan-2021-2035.txt');

@@ -12,7 +12,7 @@ import type { PlanDraft, SourceText, TaskDraft } from '../../loaders/model.ts';
 import { readDocument } from '../../loaders/read/index.ts';
 import { normalise } from '../../loaders/normalise/index.ts';
 import { structure } from '../../loaders/structure/index.ts';
-import { extractFile } from '../../loaders/pipeline.ts';
+import { extractFile } from '../../load/extract.ts';
 
 const unseen = new URL('../fixtures/unseen/', import.meta.url).pathname;
 async function load(file: string): Promise<{ plan: PlanDraft; all: TaskDraft[]; source: SourceText }> {

@@ -9,7 +9,7 @@ import { spawnServer } from '../../bench/queries/child.ts';
 import { ConfigError } from '../../graph/config.ts';
 import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
-import { loadPaths } from '../../graph/write/load-paths.ts';
+import { loadPaths } from '../../load/load-paths.ts';
 import { runSoak } from './varied.ts';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -5,9 +5,9 @@
  *   const neo4j = useNeo4j();            // in a describe/file: driver opened once, database cleared first
  *   it('…', async () => { await neo4j.driver.executeQuery(…) });
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { DRIVER_TIMEOUTS } from '../../graph/connection.ts';
+import { createDriver } from '../../graph/connection.ts';
 
 export interface TestNeo4j {
   /** How the global setup found it. */
@@ -41,7 +41,7 @@ export function testNeo4j(): TestNeo4j {
 /** A new driver to the test Neo4j; the caller closes it. */
 export function testDriver(): Driver {
   const c = testNeo4j();
-  return neo4j.driver(c.uri, neo4j.auth.basic(c.user, c.password), { ...DRIVER_TIMEOUTS, userAgent: 'plangraph-tests' });
+  return createDriver(c, { userAgent: 'plangraph-tests' });
 }
 
 /** Deletes every node and relationship (the schema stays), in batches so large graphs fit in memory. */

@@ -1,6 +1,6 @@
 /**
- * Extraction on every core: a pool of worker threads (graph/write/extract-worker.mjs), each
- * running loaders/pipeline.ts's extractPaths on the files it is given, so loading from source
+ * Extraction on every core: a pool of worker threads (load/extract-worker.mjs), each
+ * running load/extract.ts's extractPaths on the files it is given, so loading from source
  * is no longer bound by the one core the writes are driven from. Documents come back as
  * structured clones (GraphDocuments are plain data).
  */

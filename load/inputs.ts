@@ -1,28 +1,41 @@
 /**
  * What `plangraph load <paths…>` will read, listed before anything is extracted so the
  * progress bar knows its total and each file can be extracted and written in turn
- * (memory stays flat however many files a folder holds). Folders are walked the way
- * loaders/pipeline.ts walks them: supported files, no dot-files, no manifest.json.
+ * (memory stays flat however many files a folder holds). The one folder walk (`sourceFilesIn`:
+ * supported files, no dot-files, no manifest.json), which `plangraph extract` uses too.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { GraphDocument } from '../../loaders/model.ts';
-import { SUPPORTED_EXTENSIONS } from '../../loaders/read/index.ts';
-import { documentOf } from './prepare.ts';
-import { splitByDocument } from './split.ts';
+import type { GraphDocument } from '../loaders/model.ts';
+import { SUPPORTED_EXTENSIONS } from '../loaders/read/index.ts';
+import { documentOf } from '../graph/write/prepare.ts';
+import { splitByDocument } from '../graph/write/split.ts';
 
 export type Input = { kind: 'source'; path: string } | { kind: 'graph'; path: string };
 
-async function walk(folder: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'manifest.json' || e.name === 'node_modules') continue;
-    const full = path.join(folder, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (SUPPORTED_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(full);
-  }
-  return out;
+/**
+ * The one folder walk: the files PlanGraph reads (`sources`) and the others (`unread`: a
+ * data.csv beside the plans), in a folder and its subfolders, sorted by name at each level.
+ * Dot-files, manifest.json (the folder's metadata) and node_modules are in neither.
+ */
+export async function walkFolder(folder: string): Promise<{ sources: string[]; unread: string[] }> {
+  const found = { sources: [] as string[], unread: [] as string[] };
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'manifest.json' || e.name === 'node_modules') continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else (SUPPORTED_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) ? found.sources : found.unread).push(full);
+    }
+  };
+  await walk(folder);
+  return found;
+}
+
+/** The source files in a folder and its subfolders (walkFolder's `sources`). */
+export async function sourceFilesIn(folder: string): Promise<string[]> {
+  return (await walkFolder(folder)).sources;
 }
 
 /**
@@ -34,7 +47,7 @@ export async function listInputs(paths: string[]): Promise<Input[]> {
   const out: Input[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => undefined);
-    if (info?.isDirectory()) out.push(...(await walk(p)).map((f) => ({ kind: 'source' as const, path: f })));
+    if (info?.isDirectory()) out.push(...(await sourceFilesIn(p)).map((f) => ({ kind: 'source' as const, path: f })));
     else if (info?.isFile() && path.extname(p).toLowerCase() === '.json') out.push({ kind: 'graph', path: p });
     else out.push({ kind: 'source', path: p });
   }

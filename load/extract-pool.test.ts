@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPaths } from '../../loaders/pipeline.ts';
+import { extractPaths } from './extract.ts';
 import { createExtractPool } from './extract-pool.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../seeds');
+const seeds = path.resolve(import.meta.dirname, '../seeds');
 const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((f) => path.join(seeds, f));
 
 describe('createExtractPool', () => {

@@ -8,19 +8,20 @@
  */
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import type { GraphDocument } from '../../loaders/model.ts';
-import { extractPaths } from '../../loaders/pipeline.ts';
-import { assignmentsOf, type DroppedAssignment } from '../../loaders/bodies/report.ts';
-import { awaitSearchIndex } from '../schema.ts';
-import { isOwnedLabel } from './allow-list.ts';
-import { ensureWriteIndexes } from './indexes.ts';
-import { documentOf, type DocumentCounts } from './prepare.ts';
+import type { GraphDocument } from '../loaders/model.ts';
+import { assignmentsOf, type DroppedAssignment } from '../loaders/bodies/report.ts';
+import { awaitSearchIndex } from '../graph/schema.ts';
+import { isOwnedLabel } from '../graph/write/allow-list.ts';
+import { ensureWriteIndexes } from '../graph/write/indexes.ts';
+import { documentOf, type DocumentCounts } from '../graph/write/prepare.ts';
+import { isNeo4jUnavailable } from '../graph/availability.ts';
+import { failedWrite, writeDocuments, type WriteCounters } from '../graph/write/write-document.ts';
+import { bumpGraphVersionNow } from '../graph/write/version.ts';
+import { DeadlineError, withDeadline, writeTimeoutFromEnv } from '../graph/write/deadline.ts';
+import { missingSeedManifest, recordSources, sourceClash, storedSources } from '../graph/write/sources.ts';
+import { extractPaths } from './extract.ts';
 import { listInputs, readGraphFile } from './inputs.ts';
-import { failedWrite, isDatabaseUnavailable, writeDocuments, type WriteCounters } from './write-document.ts';
-import { bumpGraphVersionNow } from './version.ts';
-import { memoryLimitOf } from '../memory-limit.ts';
-import { DeadlineError, withDeadline, writeTimeoutFromEnv } from './deadline.ts';
-import { missingSeedManifest, recordSources, sourceClash, storedSources } from './sources.ts';
+import { memoryLimitOf } from '../graph/memory-limit.ts';
 import { createExtractPool, defaultExtractWorkers, type ExtractPool } from './extract-pool.ts';
 
 export interface ExtractedDocument {
@@ -31,7 +32,7 @@ export interface ExtractedDocument {
   path?: string;
 }
 
-/** What loaders/pipeline.ts provides; injectable so a caller can load GraphDocuments it already has. */
+/** What load/extract.ts provides; injectable so a caller can load GraphDocuments it already has. */
 export type Extract = (paths: string[]) => Promise<{ documents: ExtractedDocument[] }>;
 
 export type LoadStatus = 'loaded' | 'unchanged' | 'failed';
@@ -72,7 +73,7 @@ export type LoadProgress =
 export interface LoadOptions {
   database?: string;
   onProgress?(event: LoadProgress): void;
-  /** Defaults to loaders/pipeline.ts's extractPaths. */
+  /** Defaults to load/extract.ts's extractPaths. */
   extract?: Extract;
   batchSize?: number;
   /** Transactions (groups of documents) written at once. Default DEFAULT_CONCURRENCY. */
@@ -87,7 +88,7 @@ export interface LoadOptions {
   /** Replace a loaded document of the same name that came from another path (else refused). */
   replace?: boolean;
   /**
-   * Worker threads extracting source files (graph/write/extract-pool.ts) when no `extract` is
+   * Worker threads extracting source files (load/extract-pool.ts) when no `extract` is
    * given; default one per core. 1 extracts on this thread, as before.
    */
   workers?: number;
@@ -232,7 +233,7 @@ async function loadInputs(
         for (const key of Object.keys(counters) as (keyof WriteCounters)[]) counters[key] += o.result.counters[key];
         return { ...base, ...o.result.counts, status: o.result.status, changed: o.result.changed };
       }
-      if (isDatabaseUnavailable(o.error)) unavailable = `Neo4j became unavailable while ${base.document} was written; rerun the load once it is back`;
+      if (isNeo4jUnavailable(o.error)) unavailable = `Neo4j became unavailable while ${base.document} was written; rerun the load once it is back`;
       const limit = memoryLimitOf(o.error);
       const tooBig =
         limit === 'transaction'

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listInputs, readGraphFile } from './inputs.ts';
 
-const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
+const SEEDS = path.resolve(import.meta.dirname, '../seeds');
 const temp = mkdtempSync(path.join(tmpdir(), 'plangraph-inputs-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
