@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docxBomb, docxOf, pdfBomb } from '../../tests/fixtures/hostile/bombs.ts';
+import { docxBomb, docxOf, pdfBomb, pdfOf } from '../../tests/fixtures/hostile/bombs.ts';
 import { decodeDocument } from './index.ts';
 import { DEFAULT_READ_LIMITS, readLimitsFromEnv } from './limits.ts';
 
@@ -16,6 +16,18 @@ describe('read limits', () => {
     );
     await expect(decodeDocument('bomb.pdf', await pdfBomb(40), { ...DEFAULT_READ_LIMITS, maxUnpackedBytes: 20 * 1024 * 1024 })).rejects.toThrow(/^bomb\.pdf: unpacks to more than 20 MB/);
     await expect(decodeDocument('ratio.docx', await docxBomb(15))).rejects.toThrow(/^ratio\.docx: unpacks to more than \d+ times its size/);
+  });
+
+  it('measures a .pdf through its whole filter chain: a Flate bomb inside Flate, behind ASCIIHex or ASCII85', async () => {
+    const limits = { ...DEFAULT_READ_LIMITS, maxUnpackedBytes: 20 * 1024 * 1024 };
+    for (const chain of [['FlateDecode', 'FlateDecode'], ['ASCIIHexDecode', 'FlateDecode'], ['ASCII85Decode', 'FlateDecode', 'FlateDecode']]) {
+      await expect(decodeDocument('chain.pdf', await pdfBomb(40, chain), limits), chain.join(' ')).rejects.toThrow(/^chain\.pdf: unpacks to more than 20 MB/);
+    }
+  });
+
+  it('reads an honest .pdf whose page is encoded [/ASCII85Decode /FlateDecode]: "(Huadu district plan) Tj"', async () => {
+    const source = await decodeDocument('honest.pdf', pdfOf('BT /F1 12 Tf 72 720 Td (Huadu district plan) Tj ET\n', ['ASCII85Decode', 'FlateDecode']));
+    expect(source.lines).toContain('Huadu district plan');
   });
 
   it('refuses a line longer than a paragraph may be, and more text than a document may hold', async () => {

@@ -33,17 +33,18 @@ class Budget {
     }
   }
 
-  /** Inflates with output capped just past what is left; a longer output is over the limit by itself. */
-  inflate(data: Uint8Array, raw: boolean): void {
+  /** Inflates with output capped just past what is left; a longer output is over the limit by itself. Undefined if corrupt. */
+  inflate(data: Uint8Array, raw: boolean): Buffer | undefined {
     const maxOutputLength = Math.max(1, this.remaining + 1);
     let out: Buffer;
     try {
       out = (raw ? inflateRawSync : inflateSync)(data, { maxOutputLength, finishFlush: constants.Z_SYNC_FLUSH });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return this.add(maxOutputLength);
-      return; // corrupt data: the reader reports it in its own words
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') this.add(maxOutputLength);
+      return undefined; // corrupt data: the reader reports it in its own words
     }
     this.add(out.length);
+    return out;
   }
 }
 
@@ -84,11 +85,16 @@ export function checkZip(bytes: Uint8Array, limits: ReadLimits): void {
 
 const STREAM = Buffer.from('stream');
 const END_STREAM = Buffer.from('endstream');
+/** How far before "stream" its dictionary is looked for (a stream dictionary is a few hundred bytes). */
+const DICTIONARY_WINDOW = 2000;
 
 /**
- * A .pdf: every Flate-compressed stream but images (text extraction never decodes those): page
- * content, fonts, object streams. Other filters are left to the reader (they are rare and do not
- * compress like Flate).
+ * A .pdf: every stream but images (text extraction never decodes those) through its filter chain,
+ * each stage's output counted: page content, fonts, object streams. A chain of Flate stages
+ * ([/FlateDecode /FlateDecode], a bomb inside a bomb) and the text encodings in front of Flate
+ * (ASCIIHex, ASCII85) are decoded here, so the cap holds whatever the chain. LZW and image codecs
+ * end the check of that stream: the reader decodes them itself (LZW's expansion per code is bounded,
+ * unlike Flate's, and PDF writers have not produced it for twenty years).
  */
 export function checkPdf(bytes: Uint8Array, limits: ReadLimits): void {
   const budget = new Budget(bytes.length, limits);
@@ -105,11 +111,84 @@ export function checkPdf(bytes: Uint8Array, limits: ReadLimits): void {
     start++;
     const end = buf.indexOf(END_STREAM, start);
     if (end < 0) return;
-    const dictionary = buf.subarray(Math.max(0, at - 400), at).toString('latin1');
-    const open = dictionary.lastIndexOf('<<');
-    const head = open >= 0 ? dictionary.slice(open) : dictionary;
     from = end + END_STREAM.length;
-    if (!/\/FlateDecode|\/Fl\b/.test(head) || /\/Subtype\s*\/Image/.test(head)) continue;
-    budget.inflate(buf.subarray(start, end), false);
+    // The stream's dictionary: from its object's "obj" (a nested << >>, such as /DecodeParms,
+    // must not hide the /Filter before it).
+    const window = buf.subarray(Math.max(0, at - DICTIONARY_WINDOW), at).toString('latin1');
+    const obj = window.lastIndexOf('obj');
+    const head = obj >= 0 ? window.slice(obj) : window;
+    if (/\/Subtype\s*\/Image/.test(head)) continue;
+    decodeChain(budget, buf.subarray(start, end), filtersOf(head));
   }
+}
+
+/** The stream's filters in decoding order: `/Filter /A` or `/Filter [/A /B]`. */
+export function filtersOf(dictionary: string): string[] {
+  const m = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dictionary);
+  return m ? [...m[1]!.matchAll(/\/([A-Za-z0-9]+)/g)].map((n) => n[1]!) : [];
+}
+
+function decodeChain(budget: Budget, data: Buffer, filters: string[]): void {
+  let bytes: Buffer | undefined = data;
+  for (const filter of filters) {
+    if (filter === 'FlateDecode' || filter === 'Fl') bytes = budget.inflate(bytes, false);
+    else if (filter === 'ASCIIHexDecode' || filter === 'AHx') bytes = counted(budget, asciiHex(bytes));
+    else if (filter === 'ASCII85Decode' || filter === 'A85') bytes = counted(budget, ascii85(bytes));
+    else if (filter === 'RunLengthDecode' || filter === 'RL') bytes = runLength(budget, bytes);
+    else return; // LZW, image codecs: left to the reader
+    if (!bytes) return;
+  }
+}
+
+function counted(budget: Budget, bytes: Buffer): Buffer {
+  budget.add(bytes.length);
+  return bytes;
+}
+
+/** ASCIIHexDecode: hex digits up to ">", whitespace ignored, an odd last digit followed by 0. At most half its input. */
+export function asciiHex(data: Buffer): Buffer {
+  const end = data.indexOf(0x3e); // ">"
+  const digits = data.subarray(0, end < 0 ? data.length : end).toString('latin1').replace(/[^0-9A-Fa-f]/g, '');
+  return Buffer.from(digits.length % 2 ? `${digits}0` : digits, 'hex');
+}
+
+/** ASCII85Decode: groups of five characters "!".."u" to four bytes, "z" for four zeros, up to "~>". */
+export function ascii85(data: Buffer): Buffer {
+  let text = data.toString('latin1').replace(/\s+/g, '');
+  if (text.startsWith('<~')) text = text.slice(2);
+  const end = text.indexOf('~>');
+  if (end >= 0) text = text.slice(0, end);
+  const out: number[] = [];
+  let group: number[] = [];
+  const flush = (n: number) => {
+    let value = 0;
+    for (let i = 0; i < 5; i++) value = value * 85 + (group[i] ?? 84);
+    for (let i = 0; i < n; i++) out.push((value >>> (24 - 8 * i)) & 0xff);
+    group = [];
+  };
+  for (const ch of text) {
+    if (ch === 'z' && group.length === 0) out.push(0, 0, 0, 0);
+    else {
+      const c = ch.charCodeAt(0) - 33;
+      if (c < 0 || c > 84) continue;
+      group.push(c);
+      if (group.length === 5) flush(4);
+    }
+  }
+  if (group.length > 1) flush(group.length - 1);
+  return Buffer.from(out);
+}
+
+/** RunLengthDecode, counted as it grows (a run multiplies a byte by up to 128). */
+function runLength(budget: Budget, data: Buffer): Buffer {
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < data.length; ) {
+    const n = data[i]!;
+    if (n === 128) break;
+    const chunk = n < 128 ? data.subarray(i + 1, i + 2 + n) : Buffer.alloc(257 - n, data[i + 1] ?? 0);
+    i += n < 128 ? n + 2 : 2;
+    budget.add(chunk.length);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
