@@ -114,4 +114,15 @@ describe('extractBodies: 由X会同Y', () => {
       ['SUPPORTS', 'dept:浙江省住房和城乡建设厅', '省建设厅'],
     ]);
   });
+
+  it('"由区住房城乡建设局负责，区文化广电旅游体育局、城西街道配合。" in a 端州区 plan: a street of the district supports, and so does the body before it', () => {
+    const item = task('（一）', [paragraph('修缮宋城墙及周边历史建筑。由区住房城乡建设局负责，区文化广电旅游体育局、城西街道配合。', 19)]);
+    const f = extractBodies(context([item], '端州区'));
+    expect(f.relationships.map((r) => [r.type, r.start])).toEqual([
+      ['LEADS', 'dept:肇庆市端州区住房和城乡建设局'],
+      ['SUPPORTS', 'dept:肇庆市端州区文化广电旅游体育局'],
+      ['SUPPORTS', expect.stringMatching(/城西街道办事处$/)],
+    ]);
+    expect(f.nodes.find((n) => String(n.properties.name).endsWith('城西街道办事处'))?.properties.name).toBe('肇庆市端州区城西街道办事处');
+  });
 });

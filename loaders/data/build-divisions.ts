@@ -117,9 +117,14 @@ for (const a of areas) {
   const parent = placeholderCities.get(a.cityCode) ?? a.cityCode;
   out.push([a.code, a.name, 'DISTRICT', parent, a.code.startsWith(PROVINCE) ? countyAliases(a.name) : []]);
 }
+const areaNames = new Map(areas.map((a) => [a.code, a.name]));
 for (const s of streets.filter((x) => x.code.startsWith(PROVINCE))) {
   const parent = placeholderAreas.has(s.areaCode) ? s.cityCode : s.areaCode;
-  out.push([s.code, s.name, 'TOWN', parent, townAliases(s.name)]);
+  // NBS writes a few streets with their district's name in front (端州区城西街道): a plan writes 城西街道,
+  // and 端州区城西街道 still resolves as a compound name (district + street).
+  const area = areaNames.get(s.areaCode);
+  const name = area && s.name.startsWith(area) && /(街道|镇|乡)$/.test(s.name) && s.name.length > area.length + 2 ? s.name.slice(area.length) : s.name;
+  out.push([s.code, name, 'TOWN', parent, townAliases(name)]);
 }
 
 const data = {
