@@ -6,6 +6,8 @@
  * (graph/write/write-document.ts). What to retry and how is each caller's own policy.
  */
 
+import { errorChain } from './error-chain.ts';
+
 /** neo4j-driver codes meaning "the database is not there right now", not "your query is wrong". */
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
@@ -17,23 +19,18 @@ const UNAVAILABLE_CODES = new Set([
 // about Neo4j (it marked a healthy Neo4j down for every API client); the API calls that SERVER_BUSY.
 const UNAVAILABLE_MESSAGES = /ECONNREFUSED|ECONNRESET|Pool is closed|connection.*(closed|terminated)/i;
 
-/** How many links of an error's chain (`originalError`, else `cause`) are looked at. */
-const CHAIN_DEPTH = 8;
-
 /**
  * True when an error, or anything in its chain (`originalError` as GraphQL wraps, else `cause`),
  * says Neo4j is down or unreachable. `alsoMeans` lets a caller count its own marker as well (the
  * API's SERVICE_UNAVAILABLE GraphQLError) at any depth of the chain.
  */
 export function isNeo4jUnavailable(error: unknown, alsoMeans?: (link: unknown) => boolean): boolean {
-  let current: unknown = error;
-  for (let hops = 0; current && hops < CHAIN_DEPTH; hops++) {
-    if (alsoMeans?.(current)) return true;
-    const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
+  for (const link of errorChain(error)) {
+    if (alsoMeans?.(link)) return true;
+    const { code, message, name } = link as { code?: unknown; message?: unknown; name?: unknown };
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     // Driver-internal errors keep the message but may carry code "N/A".
     if (name === 'Neo4jError' && typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
-    current = (current as { originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
   }
   return false;
 }

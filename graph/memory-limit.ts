@@ -6,25 +6,29 @@
  * dbms.memory.transaction.total.max only adds to that load when repeated at once. Neither is
  * retried (issue 15): the API answers the client, the loader fails the document.
  */
+import { errorChain } from './error-chain.ts';
 
 const CODES = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit']);
 
 /**
  * 'transaction': this one transaction needs more than db.memory.transaction.max (it will again);
  * 'total': Neo4j's memory for all transactions is full (someone else's load); undefined: neither.
- * Looks through `cause` / `originalError` chains (GraphQL and write errors wrap the driver's).
+ * Looks through the error's chain (GraphQL and write errors wrap the driver's).
  */
 export function memoryLimitOf(error: unknown): 'transaction' | 'total' | undefined {
-  let current: unknown = error;
-  for (let hops = 0; current && hops < 8; hops++) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && CODES.has(code)) {
-      const text = typeof message === 'string' ? message : '';
-      return code.endsWith('TransactionMemoryLimit') || /db\.memory\.transaction\.max/.test(text) ? 'transaction' : 'total';
-    }
-    current = (current as { originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  for (const link of errorChain(error)) {
+    const limit = memoryLimitAt(link);
+    if (limit) return limit;
   }
   return undefined;
+}
+
+/** memoryLimitOf for one link of a chain, not looking at what it wraps. */
+export function memoryLimitAt(link: unknown): 'transaction' | 'total' | undefined {
+  const { code, message } = link as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string' || !CODES.has(code)) return undefined;
+  const text = typeof message === 'string' ? message : '';
+  return code.endsWith('TransactionMemoryLimit') || /db\.memory\.transaction\.max/.test(text) ? 'transaction' : 'total';
 }
 
 /**

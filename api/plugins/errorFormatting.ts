@@ -4,6 +4,8 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HeaderMap } from '@apollo/server';
 import { isNeo4jUnavailable as isNeo4jUnavailableIn } from '../../graph/availability.ts';
+import { errorChain } from '../../graph/error-chain.ts';
+import { memoryLimitAt } from '../../graph/memory-limit.ts';
 
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 export const SERVICE_UNAVAILABLE_MESSAGE =
@@ -26,16 +28,16 @@ export interface LimitError {
  * (503 with Retry-After: someone else's load, try again shortly).
  */
 export function neo4jLimitError(error: unknown): LimitError | undefined {
-  let current: unknown = error;
-  for (let hops = 0; current && hops < 8; hops++) {
+  for (const current of errorChain(error)) {
     if (current instanceof GraphQLError && [SERVER_BUSY, QUERY_TOO_LARGE, QUERY_TIMEOUT].includes(String(current.extensions.code))) {
       const code = current.extensions.code as LimitError['code'];
       return { code, status: code === SERVER_BUSY ? 503 : 400, message: current.message };
     }
     const { code, message } = current as { code?: unknown; message?: unknown };
     const text = typeof message === 'string' ? message : '';
-    if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || code === 'Neo.TransientError.General.TransactionMemoryLimit') {
-      if (/db\.memory\.transaction\.max/.test(text) || code === 'Neo.TransientError.General.TransactionMemoryLimit') {
+    const memory = memoryLimitAt(current);
+    if (memory) {
+      if (memory === 'transaction') {
         return { code: QUERY_TOO_LARGE, status: 400, message: 'This query needs more memory in the database than one request may use. Ask for smaller pages ("first") or fewer nested lists.' };
       }
       return { code: SERVER_BUSY, status: 503, message: 'The database is busy with other requests right now; retry in a few seconds.' };
@@ -46,7 +48,6 @@ export function neo4jLimitError(error: unknown): LimitError | undefined {
     if (/Connection acquisition timed out/i.test(text)) {
       return { code: SERVER_BUSY, status: 503, message: 'The server is busy with other requests right now; retry in a few seconds.' };
     }
-    current = (current as { originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
   }
   return undefined;
 }
