@@ -16,7 +16,7 @@ describe('read query builders', () => {
 
   it('snapshot: related tasks of other plans', () => {
     const q = relatedTasksQuery(['plan:huadu-14th-five-year-plan/第二章第一节一'], 5);
-    expect(q.params.ids ?? q.params.taskIds).toEqual(['plan:huadu-14th-five-year-plan/第二章第一节一']);
+    expect(q.params.ids).toEqual(['plan:huadu-14th-five-year-plan/第二章第一节一']);
     expect(q.text).toMatchSnapshot();
   });
 
