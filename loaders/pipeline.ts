@@ -11,7 +11,9 @@ import { structure } from './structure/index.ts';
 import { shortQuote } from './text/provenance.ts';
 import { planId as makePlanId, taskId as makeTaskId } from './ids.ts';
 import { extractBodies, resolveBody } from './bodies/index.ts';
-import { divisionNodes, extractPlaces, resolveDivision } from './places/index.ts';
+import { resolveDivision } from './gazetteer/divisions.ts';
+import { divisionNodes } from './gazetteer/district-nodes.ts';
+import { extractPlaces } from './places/index.ts';
 import { extractGoals } from './goals/index.ts';
 import { extractProjects } from './projects/index.ts';
 

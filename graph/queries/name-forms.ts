@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Division, DivisionLevel } from '../../loaders/model.ts';
 import { resolveName as resolveBodyName, scopeOf } from '../../loaders/bodies/resolve.ts';
-import { allDivisions, divisionById, resolveDivision } from '../../loaders/places/gazetteer.ts';
+import { allDivisions, divisionById, resolveDivision } from '../../loaders/gazetteer/divisions.ts';
 import { departmentId, divisionId, trimDivisionCode } from '../../loaders/ids.ts';
 import { simplify } from '../../loaders/read/script.ts';
 

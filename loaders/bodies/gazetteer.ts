@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Division, DivisionLevel } from '../model.js';
-import { chainOf, divisionByCode, shortName } from './divisions.js';
+import { chainOf, shortName } from '../gazetteer/division-names.ts';
 
 export type BodyKind = 'party' | 'government' | 'department' | 'enterprise' | 'bank' | "people's-congress" | 'other';
 export type BodyLevel = Extract<DivisionLevel, 'PROVINCE' | 'CITY' | 'DISTRICT'>;
@@ -326,7 +326,6 @@ export function expandAbbreviations(name: string): string {
   return name;
 }
 
-export { divisionByCode };
 
 /** Names and aliases of the explicit bodies (banks, enterprises, vertical agencies), longest first. */
 export function explicitNames(): readonly string[] {

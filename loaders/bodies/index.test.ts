@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractContext, Paragraph, TaskDraft } from '../model.js';
-import { resolveDivision } from '../places/index.ts';
+import { resolveDivision } from '../gazetteer/divisions.ts';
 import { extractBodies } from './index.js';
 
 function paragraph(text: string, line: number, segments = [{ offset: 0, line }]): Paragraph {

@@ -6,7 +6,7 @@
 import type { Division, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.js';
 import { paragraphAssignments } from './assign.js';
 import { bodyMentions } from './mentions.js';
-import { divisionByName } from './divisions.js';
+import { divisionByName } from '../gazetteer/division-names.ts';
 import type { Body } from './gazetteer.js';
 import { type Scope, resolveName, scopeOf } from './resolve.js';
 import { type TableState, tableRowAssignments } from './tables.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from '../model.js';
-import { resolveDivision } from '../places/index.ts';
+import { resolveDivision } from '../gazetteer/divisions.ts';
 import { bodyMentions } from './mentions.js';
 import { scopeOf } from './resolve.js';
 

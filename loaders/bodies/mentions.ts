@@ -5,7 +5,7 @@
  * committees are left out: in news they are nearly always part of a person's title (花都区委常委).
  */
 import type { Paragraph } from '../model.js';
-import { divisionAtStart } from './divisions.js';
+import { divisionAtStart } from '../gazetteer/division-names.ts';
 import { type Body, explicitBody, explicitNames } from './gazetteer.js';
 import { type Scope, resolveName } from './resolve.js';
 

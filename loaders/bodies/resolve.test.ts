@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDivision } from '../places/index.ts';
+import { resolveDivision } from '../gazetteer/divisions.ts';
 import { resolveBody } from './index.js';
 import { type Resolution, resolveName, scopeOf } from './resolve.js';
 

@@ -3,9 +3,8 @@
  * 市X its city's; 省X is the province's; 广州市X / 中共广州市委X name their division explicitly.
  */
 import type { Division } from '../model.js';
-import { resolveDivision } from '../places/index.ts';
-import { allDivisions } from '../places/gazetteer.ts';
-import { chainOf, childNamed, divisionAtStart, divisionNamedAtStart, isWithin } from './divisions.js';
+import { allDivisions, isWithin, resolveDivision } from '../gazetteer/divisions.ts';
+import { chainOf, childNamed, divisionAtStart, divisionNamedAtStart } from '../gazetteer/division-names.ts';
 import {
   type Body,
   type BodyLevel,

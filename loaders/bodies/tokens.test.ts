@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExtractContext, Paragraph, TaskDraft } from '../model.js';
-import { resolveDivision } from '../places/index.ts';
+import { resolveDivision } from '../gazetteer/divisions.ts';
 import { extractBodies } from './index.js';
 import { splitNames } from './phrases.js';
 

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractContext, GraphFragment, Paragraph, PlanDraft, TaskDraft } from '../model.ts';
 import { normalise } from '../normalise/index.ts';
 import { readDocument } from '../read/index.ts';
-import { extractPlaces, resolveDivision } from './index.ts';
+import { resolveDivision } from '../gazetteer/divisions.ts';
+import { extractPlaces } from './index.ts';
 
 const seed = (name: string) => new URL(`../../seeds/${name}`, import.meta.url).pathname;
 

@@ -7,7 +7,7 @@ import type {
   Division, Evidence, ExtractContext, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft,
 } from '../model.ts';
 import { aligned, evidenceAt, verbatim } from '../text/provenance.ts';
-import { districtNode, divisionNodes } from './gazetteer.ts';
+import { districtNode, divisionNodes } from '../gazetteer/district-nodes.ts';
 import { findPlaceMentions, type MatchOptions } from './matcher.ts';
 import { coextensiveDivision, knownZoneFragment, knownZones, zoneAtStart } from './known-zones.ts';
 import { passageSubjects } from './passage.ts';

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Division, GraphFragment, GraphNode, GraphRelationship } from '../model.ts';
-import { divisionById, divisionNodes, districtNode, GAZETTEER_SOURCE } from './gazetteer.ts';
+import { divisionById, GAZETTEER_SOURCE } from '../gazetteer/divisions.ts';
+import { divisionNodes, districtNode } from '../gazetteer/district-nodes.ts';
 import { zoneId } from '../ids.ts';
 
 interface ZoneEntry { name: string; aliases: string[]; members?: string[]; within?: string[]; coextensive?: string }

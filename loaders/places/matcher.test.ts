@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPlaceMentions, resolveDivision } from './index.ts';
+import { resolveDivision } from '../gazetteer/divisions.ts';
+import { findPlaceMentions } from './index.ts';
 
 const huadu = resolveDivision('花都区')!;
 const guangzhou = resolveDivision('广州市')!;

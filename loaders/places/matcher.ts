@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Division } from '../model.ts';
-import { allDivisions, chooseDivision, isWithin, parentOf } from './gazetteer.ts';
+import { allDivisions, chooseDivision, isWithin, parentOf } from '../gazetteer/divisions.ts';
 
 /** How a name denotes its division; decides where it may be trusted. */
 type NameKind = 'full' | 'alias' | 'streetAlias' | 'townStem' | 'homeAlias';

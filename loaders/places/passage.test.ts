@@ -3,7 +3,7 @@ import type { PlanDraft } from '../model.ts';
 import { normalise } from '../normalise/index.ts';
 import { readDocument } from '../read/index.ts';
 import { structure } from '../structure/index.ts';
-import { resolveDivision } from './index.ts';
+import { resolveDivision } from '../gazetteer/divisions.ts';
 import { passageSubjects } from './passage.ts';
 
 const doc = 'guangzhou-industrial-clusters-news.txt';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from '../model.ts';
-import { findZoneDefinitions, parseMemberList, resolveDivision } from './index.ts';
+import { resolveDivision } from '../gazetteer/divisions.ts';
+import { findZoneDefinitions, parseMemberList } from './index.ts';
 
 const guangdong = resolveDivision('广东省')!;
 const para = (text: string, line: number, kind: Paragraph['kind'] = 'body'): Paragraph => ({

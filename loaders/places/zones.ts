@@ -5,7 +5,7 @@
  * Each becomes a District of level ZONE (id zone:<name>) whose members lie in it.
  */
 import type { Division, Paragraph } from '../model.ts';
-import { isWithin, resolveDivision } from './gazetteer.ts';
+import { isWithin, resolveDivision } from '../gazetteer/divisions.ts';
 import { zoneId } from '../ids.ts';
 
 export interface ZoneDefinition {

@@ -5,7 +5,9 @@
  * plans is one node.
  */
 import type { Division, ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.ts';
-import { divisionNodes, findPlaceMentions, resolveDivision, type PlaceMention } from '../places/index.ts';
+import { resolveDivision } from '../gazetteer/divisions.ts';
+import { divisionNodes } from '../gazetteer/district-nodes.ts';
+import { findPlaceMentions, type PlaceMention } from '../places/index.ts';
 import { categoryOfName, categoryOfTitle, hasOwnName, isConcreteName, isDesignation } from './categories.ts';
 import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, itemName, leadName, listItems } from './items.ts';
 import { tableProjects } from './table.ts';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { extractBodies } from '../../loaders/bodies/index.ts';
 import type { ExtractContext, Paragraph, PlanDraft, SourceText, TaskDraft } from '../../loaders/model.ts';
 import { normalise } from '../../loaders/normalise/index.ts';
-import { resolveDivision } from '../../loaders/places/index.ts';
+import { resolveDivision } from '../../loaders/gazetteer/divisions.ts';
 import { readDocument } from '../../loaders/read/index.ts';
 
 const FILE = 'seeds/guangdong-new-urbanisation-plan-2021-2035.txt';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { extractBodies } from '../../loaders/bodies/index.ts';
 import type { GraphFragment, PlanDraft, TaskDraft } from '../../loaders/model.ts';
 import { normalise } from '../../loaders/normalise/index.ts';
-import { resolveDivision } from '../../loaders/places/index.ts';
+import { resolveDivision } from '../../loaders/gazetteer/divisions.ts';
 import { readDocument } from '../../loaders/read/index.ts';
 
 /** Each paragraph as a task, so only the bodies extractor is under test. */

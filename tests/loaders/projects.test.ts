@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../load/extract.ts';
-import { resolveDivision } from '../../loaders/places/index.ts';
+import { resolveDivision } from '../../loaders/gazetteer/divisions.ts';
 import { extractProjects } from '../../loaders/projects/index.ts';
 import { projectId } from '../../loaders/ids.ts';
 import type { ExtractContext, GraphFragment, TaskDraft } from '../../loaders/model.ts';

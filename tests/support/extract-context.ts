@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { planId, taskId } from '../../loaders/ids.ts';
 import type { ExtractContext, ManifestEntry, TaskDraft } from '../../loaders/model.ts';
 import { normalise } from '../../loaders/normalise/index.ts';
-import { resolveDivision } from '../../loaders/places/index.ts';
+import { resolveDivision } from '../../loaders/gazetteer/divisions.ts';
 import { readDocument } from '../../loaders/read/index.ts';
 import { structure } from '../../loaders/structure/index.ts';
 

@@ -5,7 +5,7 @@
  * start with the division code itself ("6107280000/2024-001005").
  */
 import type { Division } from '../../model.ts';
-import { divisionById } from '../../places/gazetteer.ts';
+import { divisionById } from '../../gazetteer/divisions.ts';
 
 /** GB 32100: digits and capitals without I, O, Z, S, V. */
 const CODE_CHAR = '[0-9A-HJ-NPQRTUWXY]';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Division } from '../../model.ts';
-import { divisionById, isWithin } from '../../places/gazetteer.ts';
+import { divisionById, isWithin } from '../../gazetteer/divisions.ts';
 
 interface AbbreviationData {
   home: string;

@@ -6,7 +6,7 @@
  * (weigh.ts). A manifest's jurisdiction overrides them all. The reasons are kept as evidence.
  */
 import type { Division, ManifestEntry, Paragraph, PlanDraft } from '../../model.ts';
-import { isWithin, resolveDivision } from '../../places/gazetteer.ts';
+import { isWithin, resolveDivision } from '../../gazetteer/divisions.ts';
 import { simplify } from '../../read/index.ts';
 import { docNumberClues, headerClues, issuerClues, noticeClues, signatureClues, titleClues, type Clue, type EvidenceKind } from './clues.ts';
 import { addresseeLevel, metadataRowClues, relativeIssuer } from './rows.ts';

