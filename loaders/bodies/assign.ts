@@ -4,11 +4,11 @@
  * starts a new group (省委编办，省发展改革委); collective phrases (各地级以上市人民政府) are skipped.
  */
 import type { Paragraph } from '../model.js';
-import type { Body } from './gazetteer.js';
+import type { Body } from '../gazetteer/departments.ts';
 import { type Assignment, type Role, type WrittenName, findAssignments } from './phrases.js';
 import { type TableState, tableRowAssignments } from './tables.js';
 import { type Resolution, type Scope, resolveName } from './resolve.js';
-import { isCollective } from './gazetteer.js';
+import { isCollective } from '../gazetteer/departments.ts';
 import { isCollectiveItem } from '../normalise/tables/index.ts';
 import { lineAt, plainQuote, quoteWindow, verbatim } from '../text/provenance.ts';
 

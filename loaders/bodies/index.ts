@@ -7,7 +7,7 @@ import type { Division, Extractor, GraphFragment, GraphNode, GraphRelationship, 
 import { paragraphAssignments } from './assign.js';
 import { bodyMentions } from './mentions.js';
 import { divisionByName } from '../gazetteer/division-names.ts';
-import type { Body } from './gazetteer.js';
+import type { Body } from '../gazetteer/departments.ts';
 import { type Scope, resolveName, scopeOf } from './resolve.js';
 import { type TableState, tableRowAssignments } from './tables.js';
 import { allTasks } from '../structure/tasks.js';
@@ -16,7 +16,7 @@ import { clip, lineAt, plainQuote, verbatim, verbatimText } from '../text/proven
 
 export { findAssignments } from './phrases.js';
 export { paragraphAssignments } from './assign.js';
-export type { Body } from './gazetteer.js';
+export type { Body } from '../gazetteer/departments.ts';
 
 // Unresolved bodies (loaders/ids.ts): a relative name whose division the document does not tell is its own node.
 import { departmentId, divisionId, unresolvedDepartmentId } from '../ids.js';

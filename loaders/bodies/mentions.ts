@@ -6,7 +6,7 @@
  */
 import type { Paragraph } from '../model.js';
 import { divisionAtStart } from '../gazetteer/division-names.ts';
-import { type Body, explicitBody, explicitNames } from './gazetteer.js';
+import { type Body, explicitBody, explicitNames } from '../gazetteer/departments.ts';
 import { type Scope, resolveName } from './resolve.js';
 
 export interface BodyMention {

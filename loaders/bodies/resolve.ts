@@ -24,7 +24,7 @@ import {
   startsWithWord,
   wholeFormAt,
   wholeFormLevel,
-} from './gazetteer.js';
+} from '../gazetteer/departments.ts';
 
 /** The divisions a plan's relative names point to. */
 export interface Scope {

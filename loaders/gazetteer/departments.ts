@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Division, DivisionLevel } from '../model.js';
-import { chainOf, shortName } from '../gazetteer/division-names.ts';
+import { chainOf, shortName } from './division-names.ts';
 
 export type BodyKind = 'party' | 'government' | 'department' | 'enterprise' | 'bank' | "people's-congress" | 'other';
 export type BodyLevel = Extract<DivisionLevel, 'PROVINCE' | 'CITY' | 'DISTRICT'>;
@@ -63,7 +63,7 @@ const data = JSON.parse(
   readFileSync(new URL('../data/departments.json', import.meta.url), 'utf8'),
 ) as DepartmentsFile;
 
-/** loaders/data/collective-phrases.json: shared with the list splitter (phrases.ts), which keeps each phrase whole. */
+/** loaders/data/collective-phrases.json: shared with the list splitter (loaders/bodies/phrases.ts), which keeps each phrase whole. */
 interface CollectiveFile {
   phrases: string[];
   pieces: string[];
