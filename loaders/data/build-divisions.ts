@@ -51,7 +51,7 @@ function countyAliases(name: string): string[] {
 
 /**
  * Town short forms. 新华街道 is commonly written 新华街; the bare stem (狮岭 for 狮岭镇) is kept
- * too, but the matcher only trusts a town stem inside its own district (see places/mentions.ts).
+ * too, but the matcher only trusts a town stem inside its own district (see loaders/gazetteer/place-mentions.ts).
  */
 function townAliases(name: string): string[] {
   const aliases: string[] = [];

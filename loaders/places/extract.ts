@@ -8,7 +8,7 @@ import type {
 } from '../model.ts';
 import { aligned, evidenceAt, verbatim } from '../text/provenance.ts';
 import { districtNode, divisionNodes } from '../gazetteer/district-nodes.ts';
-import { findPlaceMentions, type MatchOptions } from './matcher.ts';
+import { findPlaceMentions, type MatchOptions } from '../gazetteer/place-mentions.ts';
 import { coextensiveDivision, knownZoneFragment, knownZones, zoneAtStart } from './known-zones.ts';
 import { passageSubjects } from './passage.ts';
 import { simplify } from '../read/script.ts';

@@ -2,6 +2,5 @@
  * Places: zones defined in text and LOCATED_IN for tasks. Entry points other loaders use; the division
  * gazetteer itself is loaders/gazetteer/.
  */
-export { findPlaceMentions, type PlaceMention, type MatchOptions } from './matcher.ts';
 export { findZoneDefinitions, parseMemberList, type ZoneDefinition } from './zones.ts';
 export { extractPlaces, placesIn, type LocatedPlace } from './extract.ts';

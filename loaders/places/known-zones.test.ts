@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractContext, PlanDraft, TaskDraft } from '../model.ts';
 import { resolveDivision } from '../gazetteer/divisions.ts';
-import { extractPlaces, findPlaceMentions } from './index.ts';
+import { findPlaceMentions } from '../gazetteer/place-mentions.ts';
+import { extractPlaces } from './index.ts';
 import { knownZoneFragment, knownZones, zoneAtStart } from './known-zones.ts';
 
 const zone = (name: string) => knownZones.find((z) => z.name === name)!;

@@ -13,7 +13,7 @@
 import type { Paragraph, PlanDraft, TaskDraft } from '../model.ts';
 import { aligned, evidenceAt, verbatim } from '../text/provenance.ts';
 import type { LocatedPlace } from './extract.ts';
-import { findPlaceMentions, type MatchOptions, type PlaceMention } from './matcher.ts';
+import { findPlaceMentions, type MatchOptions, type PlaceMention } from '../gazetteer/place-mentions.ts';
 
 const MEMBER = /([一二三四五六七八九十]+是|第[一二三四五六七八九十]+)$/;
 const FIRST = /(一是|第一)$/;

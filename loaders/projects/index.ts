@@ -7,7 +7,7 @@
 import type { Division, ExtractContext, Extractor, GraphFragment, GraphNode, GraphRelationship, Paragraph, TaskDraft } from '../model.ts';
 import { resolveDivision } from '../gazetteer/divisions.ts';
 import { divisionNodes } from '../gazetteer/district-nodes.ts';
-import { findPlaceMentions, type PlaceMention } from '../places/index.ts';
+import { findPlaceMentions, type PlaceMention } from '../gazetteer/place-mentions.ts';
 import { categoryOfName, categoryOfTitle, hasOwnName, isConcreteName, isDesignation } from './categories.ts';
 import { type ItemSpan, cleanItem, investmentIn, isPolicyPhrase, itemName, leadName, listItems } from './items.ts';
 import { tableProjects } from './table.ts';

@@ -2,11 +2,12 @@
  * Finds the places a piece of plan text is in or about: gazetteer divisions by full name or
  * safe short form, and zones (named areas defined in text). Precision first: a name that
  * opens a facility (白云机场), a road (花都大道), a body (花都区人民政府), a slogan (美丽广州)
- * or a responsibility clause (广州市牵头) is not a place mention.
+ * or a responsibility clause (广州市牵头) is not a place mention. Shared by the extractors that
+ * read places (places: tasks' LOCATED_IN; projects: where a project is).
  */
 import { readFileSync } from 'node:fs';
 import type { Division } from '../model.ts';
-import { allDivisions, chooseDivision, isWithin, parentOf } from '../gazetteer/divisions.ts';
+import { allDivisions, chooseDivision, isWithin, parentOf } from './divisions.ts';
 
 /** How a name denotes its division; decides where it may be trusted. */
 type NameKind = 'full' | 'alias' | 'streetAlias' | 'townStem' | 'homeAlias';

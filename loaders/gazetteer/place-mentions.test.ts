@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDivision } from '../gazetteer/divisions.ts';
-import { findPlaceMentions } from './index.ts';
+import { resolveDivision } from './divisions.ts';
+import { findPlaceMentions } from './place-mentions.ts';
 
 const huadu = resolveDivision('花都区')!;
 const guangzhou = resolveDivision('广州市')!;
