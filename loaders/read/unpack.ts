@@ -123,7 +123,7 @@ export function checkPdf(bytes: Uint8Array, limits: ReadLimits): void {
 }
 
 /** The stream's filters in decoding order: `/Filter /A` or `/Filter [/A /B]`. */
-export function filtersOf(dictionary: string): string[] {
+function filtersOf(dictionary: string): string[] {
   const m = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dictionary);
   return m ? [...m[1]!.matchAll(/\/([A-Za-z0-9]+)/g)].map((n) => n[1]!) : [];
 }
@@ -146,14 +146,14 @@ function counted(budget: Budget, bytes: Buffer): Buffer {
 }
 
 /** ASCIIHexDecode: hex digits up to ">", whitespace ignored, an odd last digit followed by 0. At most half its input. */
-export function asciiHex(data: Buffer): Buffer {
+function asciiHex(data: Buffer): Buffer {
   const end = data.indexOf(0x3e); // ">"
   const digits = data.subarray(0, end < 0 ? data.length : end).toString('latin1').replace(/[^0-9A-Fa-f]/g, '');
   return Buffer.from(digits.length % 2 ? `${digits}0` : digits, 'hex');
 }
 
 /** ASCII85Decode: groups of five characters "!".."u" to four bytes, "z" for four zeros, up to "~>". */
-export function ascii85(data: Buffer): Buffer {
+function ascii85(data: Buffer): Buffer {
   let text = data.toString('latin1').replace(/\s+/g, '');
   if (text.startsWith('<~')) text = text.slice(2);
   const end = text.indexOf('~>');
