@@ -5,6 +5,7 @@ describe('ids', () => {
   it('trims NBS codes of trailing zero groups the same way for ids and lookups', () => {
     expect(trimDivisionCode('440114000000')).toBe('440114');
     expect(trimDivisionCode('440114103000')).toBe('440114103');
+    expect(trimDivisionCode('440100000000')).toBe('4401');
     expect(trimDivisionCode('440100')).toBe('4401');
     expect(trimDivisionCode('440000')).toBe('44');
     expect(trimDivisionCode(' 花都区 ')).toBe('花都区');

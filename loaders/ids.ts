@@ -10,7 +10,12 @@ export function documentStem(document: string): string {
 
 /** `plan:<doc>`; a news page's articles `plan:<doc>#<n>` (n from 1 in reading order). */
 export function planId(document: string, article?: number): string {
-  return article === undefined ? `plan:${documentStem(document)}` : `plan:${documentStem(document)}#${article}`;
+  return article === undefined ? planIdOfStem(documentStem(document)) : `${planIdOfStem(documentStem(document))}#${article}`;
+}
+
+/** `plan:<stem>` for a document stem as given (a user typing the document's name without its extension). */
+export function planIdOfStem(stem: string): string {
+  return `plan:${stem}`;
 }
 
 /** `<planId>/<ref>`, e.g. `plan:huadu-14th-five-year-plan/第二章第一节一`. */

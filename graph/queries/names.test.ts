@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLucene, resolveDepartmentQuery, resolveDepartmentWithLeadsQuery, resolveDistrictQuery, resolveEntityQuery, resolvePlanQuery, suggestionsQuery, trimDivisionCode } from './names.ts';
+import { escapeLucene, resolveDepartmentQuery, resolveDepartmentWithLeadsQuery, resolveDistrictQuery, resolveEntityQuery, resolvePlanQuery, suggestionsQuery } from './names.ts';
 
 describe('name resolution queries', () => {
   it('resolve a district by name, alias or code, with the code trimmed', () => {
@@ -22,6 +22,7 @@ describe('name resolution queries', () => {
   it('snapshot: department, plan, entity and suggestion lookups', () => {
     expect(resolveDepartmentQuery('省发展改革委').text).toMatchSnapshot();
     expect(resolvePlanQuery('huadu-14th-five-year-plan').text).toMatchSnapshot();
+    expect(resolvePlanQuery('huadu-14th-five-year-plan').params.stemId).toBe('plan:huadu-14th-five-year-plan');
     expect(resolveEntityQuery('广东省农业农村厅').text).toMatchSnapshot();
     const s = suggestionsQuery('District', '花度区');
     expect(s.params.chars).toEqual(['花', '度', '区']);
@@ -42,13 +43,6 @@ describe('name resolution queries', () => {
 
   it('refuses a label that is not a node kind', () => {
     expect(() => suggestionsQuery('Nope' as never, 'x')).toThrow(/unknown node kind/);
-  });
-
-  it('trims NBS codes the way ids do', () => {
-    expect(trimDivisionCode('440114000000')).toBe('440114');
-    expect(trimDivisionCode('440100000000')).toBe('4401');
-    expect(trimDivisionCode('440114103000')).toBe('440114103');
-    expect(trimDivisionCode('花都')).toBe('花都');
   });
 
   it('escapes Lucene syntax so words are searched literally', () => {

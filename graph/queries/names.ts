@@ -10,14 +10,12 @@ import { departmentIdsFor, districtNameForms } from './name-forms.ts';
 import type { Page } from './tasks.ts';
 import type { DivisionLevel, NodeLabel } from '../../loaders/model.ts';
 import { NODE_LABELS } from '../../loaders/vocabulary.ts';
+import { planIdOfStem } from '../../loaders/ids.ts';
 
 // Answer order among places a typed name matches: divisions from the top down to districts, then a
 // zone (南沙新区 after 南沙区), then towns; villages and everything else last.
 const answerLevels: readonly DivisionLevel[] = ['PROVINCE', 'CITY', 'DISTRICT', 'ZONE', 'TOWN'];
 const levelOrder = `CASE x.level ${answerLevels.map((level, i) => `WHEN '${level}' THEN ${i}`).join(' ')} ELSE ${answerLevels.length} END`;
-
-// NBS codes are written with or without trailing zero groups (440114 / 440114000000).
-export { trimDivisionCode } from '../../loaders/ids.ts';
 
 /**
  * Districts a typed name means, `rank` 0: id or full name as typed; 1: code, or the Simplified
@@ -98,12 +96,12 @@ export function resolvePlanQuery(idOrTitle: string): CypherQuery {
     'plan.resolve',
     `
 MATCH (x:Plan)
-WHERE x.id = $value OR x.title = $value OR x.document = $value OR x.id = 'plan:' + $value
+WHERE x.id = $value OR x.title = $value OR x.document = $value OR x.id = $stemId
 WITH x, CASE WHEN x.id = $value THEN 0 ELSE 1 END AS rank
 RETURN ${row('x', 'Plan')} AS node, rank
 ORDER BY rank, x.id
 LIMIT 20`,
-    { value: v },
+    { value: v, stemId: planIdOfStem(v) },
   );
 }
 
