@@ -4,6 +4,7 @@
  * alone: graph/write/write-document.ts writeDocuments). Progress bar on stderr (when it is a terminal), a summary
  * table on stdout, exit code 1 when any document failed.
  */
+import stringWidth from 'string-width'; // terminal columns: CJK and full-width characters take two
 import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
 import type { Driver } from 'neo4j-driver';
@@ -33,27 +34,8 @@ exit codes: 0 every document loaded or unchanged, 1 a document failed (the other
 
 environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else .neo4j/connection.json)`;
 
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
 function pad(text: string, width: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  const fill = ' '.repeat(Math.max(0, width - stringWidth(text)));
   return right ? fill + text : text + fill;
 }
 
@@ -71,7 +53,7 @@ const COLUMNS: { title: string; value(d: DocumentSummary): string; right?: boole
 
 export function formatSummary(result: LoadSummary): string {
   const rows = result.documents.map((d) => COLUMNS.map((c) => c.value(d)));
-  const widths = COLUMNS.map((c, i) => Math.max(displayWidth(c.title), ...rows.map((r) => displayWidth(r[i]))));
+  const widths = COLUMNS.map((c, i) => Math.max(stringWidth(c.title), ...rows.map((r) => stringWidth(r[i]))));
   const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i], COLUMNS[i].right)).join('  ').trimEnd();
   const out = [line(COLUMNS.map((c) => c.title)), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const r of rows) out.push(line(r));
