@@ -1,5 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { Task } from '../task/task.type.ts';
+/** Relay-style page information, shared by every connection type. */
+import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType()
 export class PageInfo {
@@ -14,25 +14,4 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor?: string | null;
-}
-
-@ObjectType()
-export class TaskEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Task)
-  node!: Task;
-}
-
-@ObjectType({ description: 'A page of tasks in a stable order, with the total across all pages.' })
-export class TaskConnection {
-  @Field(() => Int)
-  totalCount!: number;
-
-  @Field(() => [TaskEdge])
-  edges!: TaskEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DistrictTasksArgs, LeadingDepartmentsArgs } from './district.args.ts';
 import { districtChildrenQuery, districtParentQuery, districtProjectsQuery } from '../../graph/queries/relations.ts';
-import { TaskConnection } from '../common/connection.type.ts';
+import { TaskConnection } from '../task/task-connection.type.ts';
 import { DivisionLevel } from '../common/enums.ts';
 import { defaultPageSize, maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';

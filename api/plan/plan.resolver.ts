@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../common/page.args.ts';
 import { planGoalsQuery, planIssuerQuery, planJurisdictionQuery } from '../../graph/queries/relations.ts';
-import { TaskConnection } from '../common/connection.type.ts';
+import { TaskConnection } from '../task/task-connection.type.ts';
 import { maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';

@@ -11,7 +11,7 @@ import {
   taskProjectsQuery,
   taskTextQuery,
 } from '../../graph/queries/relations.ts';
-import { TaskConnection } from '../common/connection.type.ts';
+import { TaskConnection } from './task-connection.type.ts';
 import { Role } from '../common/enums.ts';
 import { maxPageSize, pageFrom } from '../common/pagination.ts';
 import type { AssignmentRow, NodeRow } from '../common/rows.ts';

@@ -6,6 +6,7 @@
  */
 import { rename, writeFile } from 'node:fs/promises';
 import { extractPaths, mergeDocuments, type ExtractResult } from '../../load/extract.ts';
+import { commandArgs, UsageError } from '../args.ts';
 import { assignmentReport, describeDropped, describeUnresolved } from '../../loaders/bodies/report.ts';
 
 export const reportUsage = `usage: plangraph extract <files or folders…> --report [--out graph.json]
@@ -16,27 +17,19 @@ export const reportUsage = `usage: plangraph extract <files or folders…> --rep
   with --out the graph is written to that file as well.`;
 
 export async function runReport(args: string[]): Promise<number> {
-  const paths: string[] = [];
-  let out: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--report') continue;
-    if (a === '--help' || a === '-h') {
-      console.log(reportUsage);
-      return 0;
-    }
-    if (a === '--out' || a === '-o') {
-      out = args[++i];
-      if (!out) {
-        console.error('plangraph extract: --out needs a file name');
-        return 2;
-      }
-    } else if (a.startsWith('--out=')) out = a.slice(6);
-    else if (a.startsWith('-')) {
-      console.error(`plangraph extract: unknown option ${a}\n${reportUsage}`);
-      return 2;
-    } else paths.push(a);
+  let values, paths: string[];
+  try {
+    ({ values, positionals: paths } = commandArgs(args, { report: { type: 'boolean' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } }));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.kind === 'missing' ? `plangraph extract: ${e.option} needs a file name` : `plangraph extract: ${e.message}\n${reportUsage}`);
+    return 2;
   }
+  if (values.help) {
+    console.log(reportUsage);
+    return 0;
+  }
+  const { out } = values;
   if (paths.length === 0) {
     console.error(reportUsage);
     return 2;

@@ -5,6 +5,7 @@
  */
 import { assignmentReport } from '../../loaders/bodies/report.ts';
 import { runReport } from './extract-report.ts';
+import { commandArgs, UsageError } from '../args.ts';
 import { rename, writeFile } from 'node:fs/promises';
 import { extractPaths, mergeDocuments, type ExtractResult } from '../../load/extract.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
@@ -32,28 +33,19 @@ exit codes: 0 every document extracted, 1 a document failed (the others are in t
 export async function run(args: string[]): Promise<number> {
   // --report: the assignments whose bodies are not resolved or that were dropped (extract-report.ts).
   if (args.includes('--report')) return runReport(args);
-  const paths: string[] = [];
-  let out: string | undefined;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--help' || a === '-h') {
-      console.log(usage);
-      return 0;
-    }
-    if (a === '--json') json = true;
-    else if (a === '--out' || a === '-o') {
-      out = args[++i];
-      if (!out) {
-        console.error('plangraph extract: --out needs a file name');
-        return 2;
-      }
-    } else if (a.startsWith('--out=')) out = a.slice(6);
-    else if (a.startsWith('-')) {
-      console.error(`plangraph extract: unknown option ${a}\n${usage}`);
-      return 2;
-    } else paths.push(a);
+  let values, paths: string[];
+  try {
+    ({ values, positionals: paths } = commandArgs(args, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.kind === 'missing' ? `plangraph extract: ${e.option} needs a file name` : `plangraph extract: ${e.message}\n${usage}`);
+    return 2;
   }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const { out, json = false } = values;
   if (paths.length === 0) {
     console.error(usage);
     return 2;

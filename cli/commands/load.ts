@@ -4,11 +4,15 @@
  * alone: graph/write/write-document.ts writeDocuments). Progress bar on stderr (when it is a terminal), a summary
  * table on stdout, exit code 1 when any document failed.
  */
+import stringWidth from 'string-width';
+import { commandArgs, UsageError } from '../args.ts'; // terminal columns: CJK and full-width characters take two
 import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
 import type { Driver } from 'neo4j-driver';
 import { withDeadline, writeTimeoutFromEnv } from '../../graph/write/deadline.ts';
-import type { DocumentSummary, LoadProgress, LoadSummary } from '../../load/index.ts';
+import { openDriver, resolveConnection } from '../../graph/connection.ts';
+import { applySchema } from '../../graph/schema.ts';
+import { loadPaths, type DocumentSummary, type LoadProgress, type LoadSummary } from '../../load/index.ts';
 import { noTasksLine, skippedFiles, skippedLine, type SkippedFile } from '../skipped.ts';
 
 export const summary = 'load <files or folders…>: extract plans and write them into Neo4j (a document at a time, all or nothing)';
@@ -33,27 +37,8 @@ exit codes: 0 every document loaded or unchanged, 1 a document failed (the other
 
 environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else .neo4j/connection.json)`;
 
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
 function pad(text: string, width: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  const fill = ' '.repeat(Math.max(0, width - stringWidth(text)));
   return right ? fill + text : text + fill;
 }
 
@@ -71,7 +56,7 @@ const COLUMNS: { title: string; value(d: DocumentSummary): string; right?: boole
 
 export function formatSummary(result: LoadSummary): string {
   const rows = result.documents.map((d) => COLUMNS.map((c) => c.value(d)));
-  const widths = COLUMNS.map((c, i) => Math.max(displayWidth(c.title), ...rows.map((r) => displayWidth(r[i]))));
+  const widths = COLUMNS.map((c, i) => Math.max(stringWidth(c.title), ...rows.map((r) => stringWidth(r[i]))));
   const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i], COLUMNS[i].right)).join('  ').trimEnd();
   const out = [line(COLUMNS.map((c) => c.title)), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const r of rows) out.push(line(r));
@@ -153,39 +138,38 @@ function noTaskDocuments(result: LoadSummary): string[] {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  let values, args: string[];
+  try {
+    ({ values, positionals: args } = commandArgs(argv, {
+      json: { type: 'boolean' },
+      replace: { type: 'boolean' },
+      // Extraction threads (default one per core; 1 extracts on the main thread).
+      workers: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    }));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    if (e.kind === 'missing') console.error(`plangraph load: ${e.option} takes a whole number of threads, 1 or more (got nothing)`);
+    else console.error(`plangraph load: ${e.message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
     console.log(usage);
     return 0;
   }
-  const json = argv.includes('--json');
-  const replace = argv.includes('--replace');
-  let args = argv.filter((a) => a !== '--json' && a !== '--replace');
-  // --workers N: extraction threads (default one per core; 1 extracts on the main thread).
+  const { json = false, replace = false } = values;
   let workers: number | undefined;
-  const w = args.indexOf('--workers');
-  if (w >= 0) {
-    workers = Number(args[w + 1]);
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1) {
-      console.error(`plangraph load: --workers takes a whole number of threads, 1 or more (got ${args[w + 1] ?? 'nothing'})`);
+      console.error(`plangraph load: --workers takes a whole number of threads, 1 or more (got ${values.workers})`);
       return 2;
     }
-    args = [...args.slice(0, w), ...args.slice(w + 2)];
-  }
-  const unknown = args.filter((a) => a.startsWith('-'));
-  if (unknown.length > 0) {
-    console.error(`plangraph load: unknown option ${unknown[0]}\n\n${usage}`);
-    return 2;
   }
   if (args.length === 0) {
     console.error(usage);
     return 2;
   }
-  // Imported here, not at the top: `plangraph load --help` needs none of it.
-  const [{ openDriver, resolveConnection }, { applySchema }, { loadPaths }] = await Promise.all([
-    import('../../graph/connection.ts'),
-    import('../../graph/schema.ts'),
-    import('../../load/index.ts'),
-  ]);
   const conn = await resolveConnection();
   const driver = await openDriver(conn);
   const progress = json ? { onProgress() {}, stop() {} } : progressReporter();

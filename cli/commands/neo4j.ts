@@ -1,5 +1,9 @@
 /** `plangraph neo4j start|stop|status`: the project's own Neo4j 5.26 under .neo4j/, no Docker needed. */
 import { connectionFile, neo4jHome } from '../../graph/config.ts';
+import { devServerStatus, logFile, startDevServer, stopDevServer } from '../../graph/local/dev-server.ts';
+import { checkJava, ensureLibWithProgress, libIsBuilt } from '../../graph/local/launcher.ts';
+import { startProgress } from '../progress.ts';
+import { commandArgs, UsageError } from '../args.ts';
 
 export const summary = 'start | stop | status | install: a local Neo4j 5.26 (Java 17 + Maven) with data in .neo4j/';
 
@@ -18,22 +22,22 @@ environment: NEO4J_PASSWORD (else generated once), NEO4J_BOLT_PORT / NEO4J_HTTP_
              NEO4J_HEAP (1g), NEO4J_PAGECACHE (512m), PLANGRAPH_NEO4J_HOME (.neo4j)`;
 
 export async function run(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const [action, ...rest] = args.filter((a) => a !== '--json');
-  if (action === '--help' || action === '-h' || action === 'help' || rest.includes('--help') || rest.includes('-h')) {
+  let values, positionals: string[];
+  try {
+    ({ values, positionals } = commandArgs(args, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`plangraph neo4j: ${e.message}\n\n${usage}`);
+    return 2;
+  }
+  const json = values.json ?? false;
+  const [action] = positionals;
+  if (values.help || action === 'help') {
     console.log(usage);
     return 0;
   }
-  const unknown = rest.find((a) => a.startsWith('-'));
-  if (unknown) {
-    console.error(`plangraph neo4j: unknown option ${unknown}\n\n${usage}`);
-    return 2;
-  }
-  // Imported per action: `plangraph neo4j --help` loads none of it.
   switch (action) {
     case 'start': {
-      const { startDevServer } = await import('../../graph/local/dev-server.ts');
-      const { startProgress } = await import('../progress.ts');
       const progress = startProgress();
       const s = await startDevServer(process.env, progress.log, progress.phases).finally(() => progress.stop());
       console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} (pid ${s.pid}) in ${s.seconds.toFixed(1)}s`);
@@ -43,13 +47,11 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     case 'stop': {
-      const { stopDevServer } = await import('../../graph/local/dev-server.ts');
       const pid = await stopDevServer();
       console.log(pid ? `Neo4j (pid ${pid}) stopped` : `Neo4j is not running (${neo4jHome()})`);
       return 0;
     }
     case 'status': {
-      const { devServerStatus, logFile } = await import('../../graph/local/dev-server.ts');
       const s = await devServerStatus();
       if (json) {
         const body = s
@@ -70,8 +72,6 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     case 'install': {
-      const { checkJava, ensureLibWithProgress, libIsBuilt } = await import('../../graph/local/launcher.ts');
-      const { startProgress } = await import('../progress.ts');
       const java = checkJava();
       const already = libIsBuilt();
       const progress = startProgress();

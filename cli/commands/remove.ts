@@ -4,6 +4,7 @@
  */
 import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { removeDocument } from '../../graph/write/remove.ts';
+import { commandArgs, UsageError } from '../args.ts';
 
 export const summary = 'remove <document…>: take documents (file names as loaded) out of the graph, all of each or nothing';
 
@@ -17,15 +18,18 @@ const usage = `usage: plangraph remove <document…>
 
 environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else .neo4j/connection.json)`;
 
-export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+export async function run(argv: string[]): Promise<number> {
+  let values, args: string[];
+  try {
+    ({ values, positionals: args } = commandArgs(argv, { help: { type: 'boolean', short: 'h' } }));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`plangraph remove: ${e.message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
     console.log(usage);
     return 0;
-  }
-  const unknown = args.filter((a) => a.startsWith('-'));
-  if (unknown.length > 0) {
-    console.error(`plangraph remove: unknown option ${unknown[0]}\n\n${usage}`);
-    return 2;
   }
   if (args.length === 0) {
     console.error(usage);

@@ -4,6 +4,7 @@ import { createDriver, describeConnectError, resolveConnection, serverVersion } 
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { opsConfigFromEnv } from '../../api/ops/config.ts';
 import { createLogger } from '../../api/ops/logger.ts';
+import { commandArgs, UsageError } from '../args.ts';
 
 export const summary = 'serve the GraphQL API and GraphiQL on http://127.0.0.1:4000/graphql [--host --port]';
 
@@ -22,18 +23,15 @@ written by "plangraph neo4j start".`;
 export function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): { host: string; port: number } {
   opsConfigFromEnv(env); // a bad PLANGRAPH_* value fails here, naming the variable
   let { host, port } = serverConfig(env);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new ConfigError(`${flag} needs a value. ${usage.split('\n')[0]}`);
-      return v;
-    };
-    if (flag === '--host') host = value();
-    else if (flag === '--port') port = parsePort(value(), '--port', port);
-    else throw new ConfigError(`unknown option "${arg}".\n${usage}`);
+  let values;
+  try {
+    ({ values } = commandArgs(args, { host: { type: 'string' }, port: { type: 'string' } }));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    throw new ConfigError(e.kind === 'missing' ? `${e.option} needs a value. ${usage.split('\n')[0]}` : `unknown option "${e.option}".\n${usage}`);
   }
+  if (values.host !== undefined) host = values.host;
+  if (values.port !== undefined) port = parsePort(values.port, '--port', port);
   return { host, port };
 }
 

@@ -15,6 +15,7 @@ import { startServer } from '../../api/server.ts';
 import { startProgress } from '../progress.ts';
 import { skippedFiles } from '../skipped.ts';
 import { formatSummary, noticesOf, progressReporter } from './load.ts';
+import { commandArgs, UsageError } from '../args.ts';
 
 export const summary = 'the main job: start or reuse Neo4j, load seeds/, serve GraphQL on http://127.0.0.1:4000/graphql';
 
@@ -39,23 +40,17 @@ export function parseUpArgs(args: string[], env: Record<string, string | undefin
   parseMemory(env.NEO4J_HEAP, 'NEO4J_HEAP', '1g');
   parseMemory(env.NEO4J_PAGECACHE, 'NEO4J_PAGECACHE', '512m');
   let { host, port } = serverConfig(env);
-  let load = true;
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new ConfigError(`${flag} needs a value.\n${usage}`);
-      return v;
-    };
-    if (flag === '--host') host = value();
-    else if (flag === '--port') port = parsePort(value(), '--port', port);
-    else if (flag === '--no-load') load = false;
-    else if (flag.startsWith('-')) throw new ConfigError(`unknown option "${arg}".\n${usage}`);
-    else paths.push(path.resolve(arg));
+  let values, positionals: string[];
+  try {
+    ({ values, positionals } = commandArgs(args, { host: { type: 'string' }, port: { type: 'string' }, 'no-load': { type: 'boolean' } }));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    throw new ConfigError(e.kind === 'missing' ? `${e.option} needs a value.\n${usage}` : `unknown option "${e.option}".\n${usage}`);
   }
-  return { host, port, load, paths: paths.length > 0 ? paths : [path.join(PROJECT_ROOT, 'seeds')] };
+  if (values.host !== undefined) host = values.host;
+  if (values.port !== undefined) port = parsePort(values.port, '--port', port);
+  const paths = positionals.map((arg) => path.resolve(arg));
+  return { host, port, load: !values['no-load'], paths: paths.length > 0 ? paths : [path.join(PROJECT_ROOT, 'seeds')] };
 }
 
 export async function run(args: string[]): Promise<number> {

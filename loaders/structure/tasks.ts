@@ -22,6 +22,19 @@ const RANK: Partial<Record<HeadingKind | 'leadPhrase', number>> = {
   leadPhrase: 7,
 };
 
+/**
+ * Ranks outside the heading ladder. An annex outranks every heading (only another annex closes
+ * it); a box ranks below every heading, so no heading nests under it by rank (what a box holds
+ * is attached to it while it is open).
+ */
+const ANNEX_RANK = -1;
+const BOX_RANK = 99;
+/**
+ * Longest line read as a one-cell table row or an annex's name on the line after 附件: a
+ * category row ("一、产业发展") or a title, not a paragraph of prose.
+ */
+const SHORT_LINE = 40;
+
 const KIND: Partial<Record<HeadingKind, TaskKind>> = {
   part: 'chapter',
   chapter: 'chapter',
@@ -217,7 +230,7 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       continue;
     }
     // A category row spanning the table ("一、产业发展") is one cell, so no tab: the table goes on below it.
-    if (!((p.kind === 'table-cell' || paragraphs[i + 1]?.kind === 'table-cell') && p.text.length <= 40)) taskColumn = -1;
+    if (!((p.kind === 'table-cell' || paragraphs[i + 1]?.kind === 'table-cell') && p.text.length <= SHORT_LINE)) taskColumn = -1;
     let h = matchHeading(p.text);
     if (h && (h.kind === 'point' || h.kind === 'subpoint') && inNote) h = undefined; // "注：1. … 2. …"
     if (!h) {
@@ -259,15 +272,15 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       let title = titleOf(p, headingTitle(h.rest));
       const next = paragraphs[i + 1];
       // "附件" on its own line, the annex's name on the next: "重点任务部门分工方案".
-      if (!titleText && next && next.kind === 'body' && !matchHeading(next.text) && next.text.length <= 40 && !/[。；]/u.test(next.text)) {
+      if (!titleText && next && next.kind === 'body' && !matchHeading(next.text) && next.text.length <= SHORT_LINE && !/[。；]/u.test(next.text)) {
         titleText = next.text;
         title = { text: next.text, original: next.original };
         i++;
-        const node = open('annex', h.number, p, title, -1, undefined, true);
+        const node = open('annex', h.number, p, title, ANNEX_RANK, undefined, true);
         node.draft.paragraphs.push(next);
         continue;
       }
-      open('annex', h.number, p, title, -1, undefined, true);
+      open('annex', h.number, p, title, ANNEX_RANK, undefined, true);
       continue;
     }
     if (h.kind === 'box') {
@@ -283,7 +296,7 @@ export function buildTasks(paragraphs: Paragraph[], options: TaskOptions): TaskT
       let token = h.number;
       if (!numbered) token = parent ? `${parent.draft.ref}专栏${++parent.boxCount}` : `专栏${++rootBoxes}`;
       const title = titleOf(p, h.rest.replace(/^[：:\s]+/u, '') || h.number);
-      const node = open('box', token, p, title, 99, parent, true);
+      const node = open('box', token, p, title, BOX_RANK, parent, true);
       box = { node, boundary };
       if (mode === 'pre' || mode === 'preface') mode = 'main';
       continue;
