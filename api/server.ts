@@ -13,18 +13,18 @@ import { graphiqlLandingPagePlugin } from './plugins/landingPage.ts';
 import { Neo4jMonitor, neo4jAvailabilityPlugin } from './plugins/neo4jAvailability.ts';
 import { readOnlyPlugin } from './plugins/readOnly.ts';
 import { requestLoggingPlugin } from './plugins/requestLogging.ts';
-import { createResponseCache, responseCacheFromEnv, type ResponseCacheOptions, type ResponseCacheStats } from './plugins/responseCache.ts';
+import { createResponseCache, type ResponseCacheOptions, type ResponseCacheStats } from './plugins/responseCache.ts';
 import { variableLimitsPlugin } from './plugins/variableLimits.ts';
 import { persistedQueryMismatch } from './plugins/persistedQueries.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './validation/index.ts';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './validation/inputLimits.ts';
-import { limitsFromEnv } from './validation/config.ts';
+import { limitsFromEnv, responseCacheFromEnv } from '../config/api.ts';
 import { BudgetedStore, documentBytes, textBytes } from './common/budgetedStore.ts';
 import { GraphWatermark } from './common/graphWatermark.ts';
 import { DEFAULT_CACHE_BUDGET_BYTES, MemoryBudget } from './common/memoryBudget.ts';
 import { createContext, DEFAULT_QUERIES_PER_REQUEST } from './context.ts';
 import { buildPlanGraphSchema } from './schema.ts';
-import { opsConfigFromEnv, type OpsConfig } from './ops/config.ts';
+import { opsConfigFromEnv, type OpsConfig } from '../config/ops.ts';
 import { handleCors } from './ops/cors.ts';
 import { handleOps } from './ops/endpoints.ts';
 import { createLogger } from './ops/logger.ts';
@@ -77,7 +77,7 @@ export interface StartServerOptions {
    * from PLANGRAPH_RESPONSE_CACHE / PLANGRAPH_RESPONSE_CACHE_MB (on, 64 MB).
    */
   responseCache?: Partial<ResponseCacheOptions>;
-  /** Log format, CORS allow-list, request logging; default from the environment (api/ops/config.ts). */
+  /** Log format, CORS allow-list, request logging; default from the environment (config/ops.ts). */
   ops?: Partial<OpsConfig>;
 }
 

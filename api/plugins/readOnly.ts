@@ -1,9 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-
-/** Environment variable holding the token that allows mutations (none are allowed without it). */
-export const ADMIN_TOKEN_ENV = 'PLANGRAPH_ADMIN_TOKEN';
+import { adminToken } from '../../config/ops.ts';
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -16,7 +14,7 @@ function sameToken(given: string, expected: string): boolean {
  * it runs only with `Authorization: Bearer $PLANGRAPH_ADMIN_TOKEN`, and never when the
  * variable is unset.
  */
-export function readOnlyPlugin(token: string | undefined = process.env[ADMIN_TOKEN_ENV]): ApolloServerPlugin {
+export function readOnlyPlugin(token: string | undefined = adminToken()): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { logRequests } from '../../config/ops.ts';
 
 export interface RequestLogOptions {
   /** Log every request, not only slow or failed ones (PLANGRAPH_LOG_REQUESTS=1). */
@@ -17,7 +18,7 @@ const SERVER_SIDE = new Set(['INTERNAL_SERVER_ERROR']);
  * read. Query text is not logged: it can carry whatever a user typed.
  */
 export function requestLoggingPlugin({
-  all = process.env.PLANGRAPH_LOG_REQUESTS === '1',
+  all = logRequests(),
   slowMs = 2000,
   log = (line) => console.log(line),
 }: RequestLogOptions = {}): ApolloServerPlugin {

@@ -7,7 +7,8 @@
 import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
 import type { Driver } from 'neo4j-driver';
-import { withDeadline, writeTimeoutFromEnv } from '../../graph/write/deadline.ts';
+import { writeTimeoutFromEnv } from '../../config/load.ts';
+import { withDeadline } from '../../graph/write/deadline.ts';
 import type { DocumentSummary, LoadProgress, LoadSummary } from '../../load/index.ts';
 import { noTasksLine, skippedFiles, skippedLine, type SkippedFile } from '../skipped.ts';
 
