@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { adminToken } from '../../config/ops.ts';
+import { ErrorCode } from '../common/error-codes.ts';
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -27,7 +28,7 @@ export function readOnlyPlugin(token: string | undefined = adminToken()): Apollo
             token
               ? 'Mutations need "Authorization: Bearer <token>" with the token from PLANGRAPH_ADMIN_TOKEN.'
               : 'This PlanGraph server is read-only: mutations are disabled (set PLANGRAPH_ADMIN_TOKEN to enable them).',
-            { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
+            { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } },
           );
         },
       };
