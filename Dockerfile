@@ -8,6 +8,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund && npm cache clean --force
 COPY bin ./bin
 COPY cli ./cli
+COPY config ./config
 COPY graph ./graph
 COPY loaders ./loaders
 COPY load ./load

@@ -1,6 +1,6 @@
 /**
  * Two projects:
- *  - unit: tests beside the code (loaders/, load/, api/, graph/, cli/, bench/) and the loader tests on
+ *  - unit: tests beside the code (config/, loaders/, load/, api/, graph/, cli/, bench/) and the loader tests on
  *    whole documents (tests/loaders/), in parallel, no database;
  *  - integration: tests/**, one file at a time against one real Neo4j 5.26 that
  *    tests/setup/global-setup.ts finds or starts (NEO4J_URI, else a container engine, else the
@@ -32,7 +32,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['loaders/**/*.test.ts', 'load/**/*.test.ts', 'api/**/*.test.ts', 'graph/**/*.test.ts', 'cli/**/*.test.ts', 'bench/**/*.test.ts', 'tests/loaders/**/*.test.ts'],
+          include: ['config/**/*.test.ts', 'loaders/**/*.test.ts', 'load/**/*.test.ts', 'api/**/*.test.ts', 'graph/**/*.test.ts', 'cli/**/*.test.ts', 'bench/**/*.test.ts', 'tests/loaders/**/*.test.ts'],
         },
       },
       {

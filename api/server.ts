@@ -8,27 +8,28 @@ import type { Driver } from 'neo4j-driver';
 import { ASSET_PREFIX, loadAsset } from './graphiql/assets.ts';
 import { GRAPHIQL_CSP } from './graphiql/page.ts';
 import { isExplorePath, serveExplore } from './explore/serve.ts';
-import { createErrorFormatter, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE, type ErrorLogger } from './plugins/errorFormatting.ts';
+import { createErrorFormatter, SERVICE_UNAVAILABLE_MESSAGE, type ErrorLogger } from './plugins/errorFormatting.ts';
 import { graphiqlLandingPagePlugin } from './plugins/landingPage.ts';
 import { Neo4jMonitor, neo4jAvailabilityPlugin } from './plugins/neo4jAvailability.ts';
 import { readOnlyPlugin } from './plugins/readOnly.ts';
 import { requestLoggingPlugin } from './plugins/requestLogging.ts';
-import { createResponseCache, responseCacheFromEnv, type ResponseCacheOptions, type ResponseCacheStats } from './plugins/responseCache.ts';
+import { createResponseCache, type ResponseCacheOptions, type ResponseCacheStats } from './plugins/responseCache.ts';
 import { variableLimitsPlugin } from './plugins/variableLimits.ts';
 import { persistedQueryMismatch } from './plugins/persistedQueries.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './validation/index.ts';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './validation/inputLimits.ts';
-import { limitsFromEnv } from './validation/config.ts';
+import { limitsFromEnv, responseCacheFromEnv } from '../config/api.ts';
 import { BudgetedStore, documentBytes, textBytes } from './common/budgetedStore.ts';
 import { GraphWatermark } from './common/graphWatermark.ts';
 import { DEFAULT_CACHE_BUDGET_BYTES, MemoryBudget } from './common/memoryBudget.ts';
 import { createContext, DEFAULT_QUERIES_PER_REQUEST } from './context.ts';
 import { buildPlanGraphSchema } from './schema.ts';
-import { opsConfigFromEnv, type OpsConfig } from './ops/config.ts';
+import { opsConfigFromEnv, type OpsConfig } from '../config/ops.ts';
 import { handleCors } from './ops/cors.ts';
 import { handleOps } from './ops/endpoints.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
+import { ErrorCode } from './common/error-codes.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
@@ -77,7 +78,7 @@ export interface StartServerOptions {
    * from PLANGRAPH_RESPONSE_CACHE / PLANGRAPH_RESPONSE_CACHE_MB (on, 64 MB).
    */
   responseCache?: Partial<ResponseCacheOptions>;
-  /** Log format, CORS allow-list, request logging; default from the environment (api/ops/config.ts). */
+  /** Log format, CORS allow-list, request logging; default from the environment (config/ops.ts). */
   ops?: Partial<OpsConfig>;
 }
 
@@ -146,7 +147,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         return;
       }
       logger.error(`[plangraph] request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+      if (!res.headersSent) sendJsonError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
       else res.destroy();
     });
   });
@@ -165,7 +166,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
     }
-    sendJsonError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}.`);
+    sendJsonError(res, 404, ErrorCode.NOT_FOUND, `Nothing at ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}.`);
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -183,13 +184,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         return sendJsonError(
           res,
           413,
-          'BAD_USER_INPUT',
+          ErrorCode.BAD_USER_INPUT,
           `Request body is larger than ${limits.maxBodyBytes / 1024} KB (PLANGRAPH_MAX_BODY_KB), the most this server accepts. Send a shorter query.`,
           { limit: 'bodySize', maxBodyBytes: limits.maxBodyBytes },
         );
       }
       const parsed = parseBody(read, headers.get('content-type'));
-      if (parsed.error !== undefined) return sendJsonError(res, parsed.status, 'BAD_REQUEST', parsed.error);
+      if (parsed.error !== undefined) return sendJsonError(res, parsed.status, ErrorCode.BAD_REQUEST, parsed.error);
       body = parsed.body;
     }
     const mismatch = persistedQueryMismatch(body, url.searchParams);
@@ -208,7 +209,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (result === 'outage') {
       execution.catch(() => {}); // finishes (or fails) in the background; nobody is waiting
       res.setHeader('retry-after', '2');
-      return sendJsonError(res, 503, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
+      return sendJsonError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
     }
     await sendGraphQLResponse(res, result, limits.sendTimeoutMs);
   }
@@ -224,7 +225,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   async function asset(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     const loading = req.method === 'GET' || req.method === 'HEAD' ? loadAsset(name) : undefined;
-    if (!loading) return sendJsonError(res, 404, 'NOT_FOUND', `No GraphiQL asset "${name}".`);
+    if (!loading) return sendJsonError(res, 404, ErrorCode.NOT_FOUND, `No GraphiQL asset "${name}".`);
     const file = await loading;
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const bytes = gzip ? file.gzipped : file.body;

@@ -6,6 +6,7 @@
  * command missing there is imported for its summary.
  */
 import { readFileSync } from 'node:fs';
+import { debugErrors } from '../config/cli.ts';
 
 type CommandModule = { run(args: string[]): Promise<number>; summary: string };
 
@@ -74,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const e = err as Error;
     console.error(`plangraph ${name}: ${e instanceof Error ? e.message : String(err)}`);
-    if (process.env.PLANGRAPH_DEBUG) console.error(err);
+    if (debugErrors()) console.error(err);
     // A bad setting is a usage error of a kind, but scripts key on 1 for "did not work".
     return 1;
   }

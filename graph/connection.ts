@@ -5,13 +5,15 @@
  * the driver would otherwise retry a dead server for about a minute before saying anything.
  */
 import neo4j, { type Config, type Driver } from 'neo4j-driver';
-import { ConfigError, connectionFile, connectionFromEnv, connectionFromFile, type ConnectionConfig } from './config.ts';
+import { ConfigError, processEnv, type Env } from '../config/env.ts';
+import { connectionFromEnv, type ConnectionConfig } from '../config/neo4j.ts';
+import { connectionFile, connectionFromFile } from './config.ts';
 import { READ_RETRY_MS } from './queries/run.ts';
 
-export type { ConnectionConfig } from './config.ts';
+export type { ConnectionConfig } from '../config/neo4j.ts';
 
 /** NEO4J_URI from the environment, else .neo4j/connection.json; throws ConfigError when neither is there. */
-export async function resolveConnection(env: Record<string, string | undefined> = process.env): Promise<ConnectionConfig> {
+export async function resolveConnection(env: Env = processEnv()): Promise<ConnectionConfig> {
   const fromEnv = connectionFromEnv(env);
   if (fromEnv) return fromEnv;
   const file = connectionFile(env);

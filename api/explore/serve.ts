@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { ErrorCode } from '../common/error-codes.ts';
 
 export const EXPLORE_PATH = '/explore';
 const ASSETS = `${EXPLORE_PATH}/assets/`;
@@ -69,7 +70,7 @@ export async function serveExplore(req: IncomingMessage, res: ServerResponse, pa
   const name = pathname === `${EXPLORE_PATH}/` ? EXPLORE_PATH : pathname;
   const loading = req.method === 'GET' || req.method === 'HEAD' ? load(name) : undefined;
   if (!loading) {
-    const body = JSON.stringify({ errors: [{ message: `Nothing at ${pathname}. The explorer is at ${EXPLORE_PATH}.`, extensions: { code: 'NOT_FOUND' } }] });
+    const body = JSON.stringify({ errors: [{ message: `Nothing at ${pathname}. The explorer is at ${EXPLORE_PATH}.`, extensions: { code: ErrorCode.NOT_FOUND } }] });
     res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
     return;
   }

@@ -5,6 +5,7 @@
  * refuses "simple" cross-site requests (no JSON content type, no preflight header) from anywhere.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from '../common/error-codes.ts';
 
 const ALLOWED_HEADERS = 'content-type, apollo-require-preflight, x-apollo-operation-name, authorization';
 
@@ -20,7 +21,7 @@ export function handleCors(req: IncomingMessage, res: ServerResponse, allowed: s
   if (req.method !== 'OPTIONS') return false;
   if (!ok) {
     res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ errors: [{ message: `Origin ${origin ?? '(none)'} is not allowed; list it in PLANGRAPH_CORS_ORIGINS.`, extensions: { code: 'FORBIDDEN' } }] }));
+    res.end(JSON.stringify({ errors: [{ message: `Origin ${origin ?? '(none)'} is not allowed; list it in PLANGRAPH_CORS_ORIGINS.`, extensions: { code: ErrorCode.FORBIDDEN } }] }));
     return true;
   }
   res.writeHead(204, {

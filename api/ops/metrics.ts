@@ -6,6 +6,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ResponseCacheStats } from '../plugins/responseCache.ts';
+import { ErrorCode } from '../common/error-codes.ts';
 
 export interface MetricSources {
   neo4jAvailable(): boolean;
@@ -82,7 +83,7 @@ export function createMetrics(sources: MetricSources): Metrics {
         async willSendResponse({ operationName, operation, errors }) {
           const op = operationLabel(operationName ?? operation?.name?.value);
           const type = operation?.operation ?? 'invalid';
-          const outcome = errors?.length ? String(errors[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'ok';
+          const outcome = errors?.length ? String(errors[0]!.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) : 'ok';
           requests.inc({ operation: op, type, outcome });
           latency.observe({ operation: op, type }, (performance.now() - started) / 1000);
         },

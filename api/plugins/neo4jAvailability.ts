@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Driver } from 'neo4j-driver';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { isNeo4jUnavailable, neo4jLimitError, serviceUnavailableError } from './errorFormatting.ts';
+import { ErrorCode } from '../common/error-codes.ts';
 
 export interface Neo4jStatus {
   available: boolean;
@@ -197,7 +198,7 @@ export function neo4jAvailabilityPlugin(monitor: Neo4jMonitor): ApolloServerPlug
             if (worst.status === 503) response.http.headers.set('retry-after', '2');
             return;
           }
-          if (!(outage.extensions.code === 'SERVICE_UNAVAILABLE')) {
+          if (!(outage.extensions.code === ErrorCode.SERVICE_UNAVAILABLE)) {
             monitor.markDown(outage.originalError?.message ?? outage.message);
           }
           response.http.status = 503;

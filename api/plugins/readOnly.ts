@@ -1,9 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-
-/** Environment variable holding the token that allows mutations (none are allowed without it). */
-export const ADMIN_TOKEN_ENV = 'PLANGRAPH_ADMIN_TOKEN';
+import { adminToken } from '../../config/ops.ts';
+import { ErrorCode } from '../common/error-codes.ts';
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -16,7 +15,7 @@ function sameToken(given: string, expected: string): boolean {
  * it runs only with `Authorization: Bearer $PLANGRAPH_ADMIN_TOKEN`, and never when the
  * variable is unset.
  */
-export function readOnlyPlugin(token: string | undefined = process.env[ADMIN_TOKEN_ENV]): ApolloServerPlugin {
+export function readOnlyPlugin(token: string | undefined = adminToken()): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -29,7 +28,7 @@ export function readOnlyPlugin(token: string | undefined = process.env[ADMIN_TOK
             token
               ? 'Mutations need "Authorization: Bearer <token>" with the token from PLANGRAPH_ADMIN_TOKEN.'
               : 'This PlanGraph server is read-only: mutations are disabled (set PLANGRAPH_ADMIN_TOKEN to enable them).',
-            { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
+            { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } },
           );
         },
       };

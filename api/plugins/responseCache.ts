@@ -16,41 +16,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import { ConfigError } from '../../graph/config.ts';
+import { DEFAULT_RESPONSE_CACHE } from '../../config/api.ts';
 import { canonicalJson } from '../../graph/canonical-json.ts';
 import { BoundedLru, type LruBounds } from '../common/lru.ts';
 import { FreshRead } from '../common/freshRead.ts';
 import type { MemoryBudget } from '../common/memoryBudget.ts';
 
-/** Environment variable: `off` (or `0`) disables the cache; `on`, `1` or unset enables it. */
-export const RESPONSE_CACHE_ENV = 'PLANGRAPH_RESPONSE_CACHE';
-/** Environment variable: the cache's size bound in MB (default 64). */
-export const RESPONSE_CACHE_MB_ENV = 'PLANGRAPH_RESPONSE_CACHE_MB';
-
 export const CACHE_HEADER = 'x-plangraph-cache';
 
 export interface ResponseCacheOptions extends LruBounds {
   enabled: boolean;
-}
-
-export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { enabled: true, maxEntries: 2000, maxBytes: 64 * 1024 * 1024 };
-
-/** Values of RESPONSE_CACHE_ENV (lower-cased, trimmed); unset counts as on. */
-const FLAG_ON = ['', 'on', '1', 'true'];
-const FLAG_OFF = ['off', '0', 'false'];
-
-/** The cache settings from the environment; a value that is not understood fails at start, naming the variable. */
-export function responseCacheFromEnv(env: Record<string, string | undefined> = process.env): ResponseCacheOptions {
-  const flag = (env[RESPONSE_CACHE_ENV] ?? '').trim().toLowerCase();
-  if (!FLAG_ON.includes(flag) && !FLAG_OFF.includes(flag)) {
-    throw new ConfigError(`${RESPONSE_CACHE_ENV}="${env[RESPONSE_CACHE_ENV]}" is not understood: use "on" or "off".`);
-  }
-  const mbText = (env[RESPONSE_CACHE_MB_ENV] ?? '').trim();
-  const mb = mbText === '' ? DEFAULT_RESPONSE_CACHE.maxBytes / 1024 / 1024 : Number(mbText);
-  if (!Number.isFinite(mb) || mb <= 0) {
-    throw new ConfigError(`${RESPONSE_CACHE_MB_ENV}="${mbText}" must be a positive number of megabytes.`);
-  }
-  return { ...DEFAULT_RESPONSE_CACHE, enabled: !FLAG_OFF.includes(flag), maxBytes: Math.round(mb * 1024 * 1024) };
 }
 
 export interface ResponseCacheStats {

@@ -6,6 +6,7 @@ import { costLimitRule } from '../validation/costLimit.ts';
 import { pageSizeLimitRule } from '../validation/pageSizeLimit.ts';
 import type { QueryLimits } from '../validation/index.ts';
 import { stringLengthError, undeclaredVariablesError, variablesSizeError, type InputLimits } from '../validation/inputLimits.ts';
+import { ErrorCode } from '../common/error-codes.ts';
 
 /**
  * Checks that need the request, not only its document, before anything else runs:
@@ -46,7 +47,7 @@ function numericVariables(variables: Record<string, unknown>): string {
 }
 
 function asRequestError(error: GraphQLError): GraphQLError {
-  const code = error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED';
+  const code = error.extensions.code ?? ErrorCode.GRAPHQL_VALIDATION_FAILED;
   return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code, http: { status: 400 } } });
 }
 

@@ -11,6 +11,7 @@
  * instead of failing inside Neo4j.
  */
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import { ErrorCode } from '../common/error-codes.ts';
 
 export interface InputLimits {
   /** Largest JSON size of a request's variables, in bytes. */
@@ -27,7 +28,7 @@ export const DEFAULT_INPUT_LIMITS: InputLimits = { maxVariablesBytes: 16 * 1024,
 const SEARCH_TEXT_NAMES = new Set(['text']);
 
 function bad(message: string, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, ...extensions } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 }, ...extensions } });
 }
 
 /** A name or key cut for a message: never more than 40 characters of what a client sent. */

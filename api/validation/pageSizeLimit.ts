@@ -8,6 +8,7 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
+import { ErrorCode } from '../common/error-codes.ts';
 
 /** The largest `first` unless the server is configured otherwise (QueryLimits.maxPageSize). */
 export const DEFAULT_MAX_PAGE_SIZE = 100;
@@ -52,7 +53,7 @@ export function pageSizeLimitRule({ max = DEFAULT_MAX_PAGE_SIZE, variables }: Pa
                   `(default ${DEFAULT_PAGE_SIZE}). Read further pages with "after: <pageInfo.endCursor>".`,
             {
               nodes: [argument],
-              extensions: { code: 'BAD_USER_INPUT', limit: 'pageSize', argument: arg, requested: value, max },
+              extensions: { code: ErrorCode.BAD_USER_INPUT, limit: 'pageSize', argument: arg, requested: value, max },
             },
           ),
         );

@@ -1,4 +1,5 @@
 import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { ErrorCode } from '../common/error-codes.ts';
 
 export const DEFAULT_MAX_ROOT_FIELDS = 10;
 
@@ -33,7 +34,7 @@ export function rootFieldLimitRule(max = DEFAULT_MAX_ROOT_FIELDS): ValidationRul
         context.reportError(
           new GraphQLError(
             `The operation asks for ${n} root fields (aliases count); the limit is ${max}. Send the rest in another request.`,
-            { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', limit: 'rootFields', rootFields: n, maxRootFields: max } },
+            { nodes: [operation], extensions: { code: ErrorCode.BAD_USER_INPUT, limit: 'rootFields', rootFields: n, maxRootFields: max } },
           ),
         );
       },

@@ -9,7 +9,8 @@ import { commandArgs, UsageError } from '../args.ts'; // terminal columns: CJK a
 import { loadSummaryLines } from '../../loaders/bodies/report.ts';
 import cliProgress from 'cli-progress';
 import type { Driver } from 'neo4j-driver';
-import { withDeadline, writeTimeoutFromEnv } from '../../graph/write/deadline.ts';
+import { writeTimeoutFromEnv } from '../../config/load.ts';
+import { withDeadline } from '../../graph/write/deadline.ts';
 import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { loadPaths, type DocumentSummary, type LoadProgress, type LoadSummary } from '../../load/index.ts';

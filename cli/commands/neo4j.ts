@@ -1,5 +1,7 @@
 /** `plangraph neo4j start|stop|status`: the project's own Neo4j 5.26 under .neo4j/, no Docker needed. */
-import { connectionFile, neo4jHome } from '../../graph/config.ts';
+import { processEnv } from '../../config/env.ts';
+import { neo4jHome } from '../../config/neo4j.ts';
+import { connectionFile } from '../../graph/config.ts';
 import { devServerStatus, logFile, startDevServer, stopDevServer } from '../../graph/local/dev-server.ts';
 import { checkJava, ensureLibWithProgress, libIsBuilt } from '../../graph/local/launcher.ts';
 import { startProgress } from '../progress.ts';
@@ -39,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
   switch (action) {
     case 'start': {
       const progress = startProgress();
-      const s = await startDevServer(process.env, progress.log, progress.phases).finally(() => progress.stop());
+      const s = await startDevServer(processEnv(), progress.log, progress.phases).finally(() => progress.stop());
       console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} (pid ${s.pid}) in ${s.seconds.toFixed(1)}s`);
       console.log(`  Bolt:    ${s.uri}`);
       console.log(`  Browser: ${s.browserUrl}  (user ${s.connection.user}, password ${s.connection.password}; kept in ${connectionFile()})`);

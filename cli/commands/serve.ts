@@ -1,8 +1,10 @@
 /** `plangraph serve`: the GraphQL API (and GraphiQL in a browser) over the configured Neo4j. */
-import { parsePort, serverConfig, ConfigError } from '../../graph/config.ts';
+import { ConfigError, processEnv, type Env } from '../../config/env.ts';
+import { serverConfig } from '../../config/neo4j.ts';
+import { parsePort } from '../../config/values.ts';
 import { createDriver, describeConnectError, resolveConnection, serverVersion } from '../../graph/connection.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
-import { opsConfigFromEnv } from '../../api/ops/config.ts';
+import { opsConfigFromEnv } from '../../config/ops.ts';
 import { createLogger } from '../../api/ops/logger.ts';
 import { commandArgs, UsageError } from '../args.ts';
 
@@ -20,7 +22,7 @@ const usage = `usage: plangraph serve [--host <address>] [--port <number>]
 Neo4j: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, else .neo4j/connection.json
 written by "plangraph neo4j start".`;
 
-export function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): { host: string; port: number } {
+export function parseServeArgs(args: string[], env: Env = processEnv()): { host: string; port: number } {
   opsConfigFromEnv(env); // a bad PLANGRAPH_* value fails here, naming the variable
   let { host, port } = serverConfig(env);
   let values;

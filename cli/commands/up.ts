@@ -5,8 +5,11 @@
  * driver and the Neo4j this run started (a Neo4j that was already running keeps running).
  */
 import path from 'node:path';
-import { ConfigError, PROJECT_ROOT, parseMemory, parsePort, serverConfig, type ConnectionConfig } from '../../graph/config.ts';
-import { opsConfigFromEnv } from '../../api/ops/config.ts';
+import { ConfigError, processEnv, type Env } from '../../config/env.ts';
+import { localNeo4jMemory, serverConfig, usesOwnNeo4j, type ConnectionConfig } from '../../config/neo4j.ts';
+import { PROJECT_ROOT } from '../../config/project-root.ts';
+import { parsePort } from '../../config/values.ts';
+import { opsConfigFromEnv } from '../../config/ops.ts';
 import { createDriver, describeConnectError, openDriver, resolveConnection, serverVersion } from '../../graph/connection.ts';
 import { startDevServer, stopDevServer } from '../../graph/local/dev-server.ts';
 import { applySchema } from '../../graph/schema.ts';
@@ -35,10 +38,9 @@ interface UpArgs {
   paths: string[];
 }
 
-export function parseUpArgs(args: string[], env: Record<string, string | undefined> = process.env): UpArgs {
+export function parseUpArgs(args: string[], env: Env = processEnv()): UpArgs {
   opsConfigFromEnv(env); // a bad PLANGRAPH_* value fails before Neo4j starts, naming the variable
-  parseMemory(env.NEO4J_HEAP, 'NEO4J_HEAP', '1g');
-  parseMemory(env.NEO4J_PAGECACHE, 'NEO4J_PAGECACHE', '512m');
+  localNeo4jMemory(env);
   let { host, port } = serverConfig(env);
   let values, positionals: string[];
   try {
@@ -77,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
     for (const fn of cleanups.reverse()) await fn().catch((err) => console.error(`while stopping: ${(err as Error).message}`));
     cleanups.length = 0;
     if (startedNeo4j) {
-      const stopped = await stopDevServer(process.env, 60_000, startedNeo4j);
+      const stopped = await stopDevServer(processEnv(), 60_000, startedNeo4j);
       console.log(stopped ? `stopped Neo4j (pid ${stopped})` : `Neo4j (pid ${startedNeo4j}) had already stopped; a Neo4j started since keeps running`);
       startedNeo4j = undefined;
     }
@@ -86,12 +88,12 @@ export async function run(args: string[]): Promise<number> {
   try {
     // 1. Neo4j
     let conn: ConnectionConfig;
-    if (process.env.NEO4J_URI) {
+    if (usesOwnNeo4j()) {
       conn = await resolveConnection();
       console.log(`Neo4j: ${conn.uri} (NEO4J_URI)`);
     } else {
       const progress = startProgress();
-      const s = await startDevServer(process.env, progress.log, progress.phases).finally(() => progress.stop());
+      const s = await startDevServer(processEnv(), progress.log, progress.phases).finally(() => progress.stop());
       startedNeo4j = s.reused ? undefined : s.pid;
       conn = s.connection;
       console.log(`Neo4j ${s.version} ${s.reused ? 'already running' : 'started'} in ${s.seconds.toFixed(1)}s: ${s.uri}`);
@@ -160,7 +162,7 @@ export async function run(args: string[]): Promise<number> {
     await cleanup();
     if (err instanceof ConfigError) throw err;
     const e = err as { code?: string };
-    if (typeof e.code === 'string' && e.code.startsWith('Neo.') && process.env.NEO4J_URI) {
+    if (typeof e.code === 'string' && e.code.startsWith('Neo.') && usesOwnNeo4j()) {
       throw new Error(describeConnectError(await resolveConnection(), err));
     }
     throw err;

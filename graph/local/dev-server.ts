@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { connectionFile, connectionFromFile, MIN_PASSWORD_LENGTH, neo4jHome, parseMemory, parsePort, ConfigError } from '../config.ts';
+import { processEnv, type Env } from '../../config/env.ts';
+import { givenPassword, localNeo4jSettings, localPassword, neo4jHome } from '../../config/neo4j.ts';
+import { connectionFile, connectionFromFile } from '../config.ts';
 import { openDriver, serverVersion, type ConnectionConfig } from '../connection.ts';
 import { checkJava, checkPorts, ensureLibWithProgress, isAlive, launch, stopPid, LauncherError, type PhaseReporter } from './launcher.ts';
-
-type Env = Record<string, string | undefined>;
 
 export interface DevServerInfo {
   pid: number;
@@ -43,12 +43,12 @@ function pidFile(env: Env): string {
   return path.join(neo4jHome(env), 'neo4j.pid');
 }
 
-export function logFile(env: Env = process.env): string {
+export function logFile(env: Env = processEnv()): string {
   return path.join(neo4jHome(env), 'neo4j.log');
 }
 
 /** The pid of the running launcher, or undefined (a stale pid file is removed). */
-export function runningPid(env: Env = process.env): number | undefined {
+export function runningPid(env: Env = processEnv()): number | undefined {
   const file = pidFile(env);
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, 'utf8').trim());
@@ -69,14 +69,7 @@ function looksLikeLauncher(pid: number): boolean {
 }
 
 function choosePassword(env: Env, previous?: string): string {
-  const fromEnv = env.NEO4J_PASSWORD;
-  if (fromEnv !== undefined && fromEnv !== '') {
-    if (fromEnv.length < MIN_PASSWORD_LENGTH) {
-      throw new ConfigError(`NEO4J_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters (Neo4j's minimum)`);
-    }
-    return fromEnv;
-  }
-  return previous ?? randomBytes(18).toString('base64url');
+  return localPassword(env) ?? previous ?? randomBytes(18).toString('base64url');
 }
 
 async function describeRunning(pid: number, env: Env, waitMs = 0): Promise<DevServerInfo> {
@@ -101,13 +94,14 @@ async function describeRunning(pid: number, env: Env, waitMs = 0): Promise<DevSe
 }
 
 /** Starts the server under .neo4j/, or reuses the one running there. Resolves once Bolt answers. */
-export async function startDevServer(env: Env = process.env, log: (line: string) => void = () => {}, phases?: PhaseReporter): Promise<DevServerStart> {
+export async function startDevServer(env: Env = processEnv(), log: (line: string) => void = () => {}, phases?: PhaseReporter): Promise<DevServerStart> {
   const t0 = Date.now();
   const home = neo4jHome(env);
   const running = runningPid(env);
   if (running) {
     const info = await describeRunning(running, env, 180_000);
-    if (env.NEO4J_PASSWORD && env.NEO4J_PASSWORD !== info.connection.password) {
+    const given = givenPassword(env);
+    if (given && given !== info.connection.password) {
       log(`note: the running server keeps its password from ${connectionFile(env)}; stop and start it to apply NEO4J_PASSWORD`);
     }
     return { ...info, reused: true, seconds: (Date.now() - t0) / 1000 };
@@ -118,11 +112,7 @@ export async function startDevServer(env: Env = process.env, log: (line: string)
   const password = choosePassword(env, previous?.password);
   // The ports of the last start unless the environment says otherwise: clients and bookmarks
   // keep working after a stop and start.
-  const last = previousPorts(env);
-  const boltPort = parsePort(env.NEO4J_BOLT_PORT, 'NEO4J_BOLT_PORT', last.bolt ?? 7687);
-  const httpPort = parsePort(env.NEO4J_HTTP_PORT, 'NEO4J_HTTP_PORT', last.http ?? 7474);
-  const heap = parseMemory(env.NEO4J_HEAP, 'NEO4J_HEAP', '1g');
-  const pageCache = parseMemory(env.NEO4J_PAGECACHE, 'NEO4J_PAGECACHE', '512m');
+  const { boltPort, httpPort, heap, pageCache } = localNeo4jSettings(env, previousPorts(env));
   await checkPorts({ bolt: boltPort, http: httpPort }, 'choose others with NEO4J_BOLT_PORT / NEO4J_HTTP_PORT');
   // Missing Java or Maven: say so before anything is written.
   checkJava();
@@ -165,7 +155,7 @@ function previousStartSeconds(env: Env): number | undefined {
 }
 
 /** The ports connection.json recorded at the last start, when it has them. */
-export function previousPorts(env: Env = process.env): { bolt?: number; http?: number } {
+export function previousPorts(env: Env = processEnv()): { bolt?: number; http?: number } {
   try {
     const data = JSON.parse(readFileSync(connectionFile(env), 'utf8')) as Partial<ConnectionFile>;
     const port = (v: unknown) => (Number.isInteger(v) && (v as number) > 0 && (v as number) <= 65535 ? (v as number) : undefined);
@@ -180,7 +170,7 @@ export function previousPorts(env: Env = process.env): { bolt?: number; http?: n
  * if none ran. `onlyPid`: stop it only if it is still that process (`up` stops the Neo4j it
  * started, never one a later `neo4j start` began).
  */
-export async function stopDevServer(env: Env = process.env, timeoutMs = 60_000, onlyPid?: number): Promise<number | undefined> {
+export async function stopDevServer(env: Env = processEnv(), timeoutMs = 60_000, onlyPid?: number): Promise<number | undefined> {
   const pid = runningPid(env);
   if (!pid) return undefined;
   if (onlyPid !== undefined && pid !== onlyPid) return undefined;
@@ -193,7 +183,7 @@ export async function stopDevServer(env: Env = process.env, timeoutMs = 60_000, 
 }
 
 /** The running server, or undefined. */
-export async function devServerStatus(env: Env = process.env): Promise<DevServerInfo | undefined> {
+export async function devServerStatus(env: Env = processEnv()): Promise<DevServerInfo | undefined> {
   const pid = runningPid(env);
   return pid ? describeRunning(pid, env) : undefined;
 }

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../config.ts';
+import { javaCommand, transactionMemory } from '../../config/neo4j.ts';
+import { PROJECT_ROOT } from '../../config/project-root.ts';
 import { withFileLock, withFileLockAsync } from './file-lock.ts';
 
 export const SERVER_DIR = path.join(PROJECT_ROOT, 'graph', 'neo4j-server');
@@ -28,19 +29,6 @@ export const BROWSER_GUIDE = path.join(SERVER_DIR, 'plangraph-guide.html');
  */
 export const LUCENE_MERGE_FACTOR = 10;
 
-/**
- * db.memory.transaction.max for the servers PlanGraph starts (launcher, docker-compose.yml, the
- * test containers): a transaction needing more fails alone with a clear error instead of
- * exhausting the heap every transaction shares (two crashes of Neo4j's heap in the probe of
- * issue 15). A document is written in one transaction (all or nothing), so this is also the
- * largest document a load can write: a plan of 10,000 sections (tests/integration/hostile-inputs,
- * 10,000 tasks, 10,000 PART_OF, 30,000 TOUCHES) holds ~89 MiB before its commit and fails its
- * commit at 128m and at 160m, and commits at 256m (measured on Neo4j 5.26 with the launcher).
- * A corpus group of 8 documents (~8,000 elements) stays far below. PLANGRAPH_NEO4J_TX_MEMORY
- * overrides it (e.g. "512m" for larger documents; keep it under Neo4j's pool for all
- * transactions, 70% of the heap by default, with two write transactions in flight).
- */
-export const TRANSACTION_MEMORY_MAX = '256m';
 
 /** The flags Neo4j 5's own neo4j.conf passes to the JVM. */
 const JVM_FLAGS = [
@@ -102,10 +90,6 @@ export interface LaunchedNeo4j {
   seconds: number;
   /** Attached servers only: SIGTERM and wait for the shutdown hook to finish. */
   stop(): Promise<void>;
-}
-
-function javaCommand(): string {
-  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
 /** Throws a LauncherError saying what to install when Java 17+ is not there. */
@@ -340,15 +324,6 @@ export async function launch(opts: LaunchOptions): Promise<LaunchedNeo4j> {
     throw err;
   });
   return { ...ready, stop: () => stopChild(child) };
-}
-
-/** A memory size as Neo4j's launcher reads it ("128m", "1g"), validated with the variable's name. */
-export function transactionMemory(given?: string, env: Record<string, string | undefined> = process.env): string {
-  const value = (given ?? env.PLANGRAPH_NEO4J_TX_MEMORY ?? TRANSACTION_MEMORY_MAX).trim().toLowerCase();
-  if (!/^\d+[kmg]$/.test(value)) {
-    throw new LauncherError(`PLANGRAPH_NEO4J_TX_MEMORY="${value}" is not a memory size; use e.g. "128m" or "1g"`);
-  }
-  return value;
 }
 
 type Ready = Omit<LaunchedNeo4j, 'stop'>;

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tightenPermissions, transactionMemory } from './launcher.ts';
+import { tightenPermissions } from './launcher.ts';
 
 describe('tightenPermissions', () => {
   it.skipIf(process.platform === 'win32')('makes a store left 0755/0644 private: folders 0700, files 0600', () => {
@@ -21,13 +21,5 @@ describe('tightenPermissions', () => {
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
-  });
-});
-
-describe('transactionMemory', () => {
-  it('takes PLANGRAPH_NEO4J_TX_MEMORY as a Neo4j memory size and names the variable when it is not one', () => {
-    expect(transactionMemory(undefined, {})).toBe('256m');
-    expect(transactionMemory(undefined, { PLANGRAPH_NEO4J_TX_MEMORY: ' 1G ' })).toBe('1g');
-    expect(() => transactionMemory(undefined, { PLANGRAPH_NEO4J_TX_MEMORY: 'lots' })).toThrow(/^PLANGRAPH_NEO4J_TX_MEMORY="lots" is not a memory size/);
   });
 });

@@ -3,6 +3,7 @@
  * numbers, nodes become their properties), so resolvers never see driver types.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { queryTimeoutMs } from '../../config/api.ts';
 import type { CypherQuery } from './cypher.ts';
 import { memoryLimitOf } from '../memory-limit.ts';
 
@@ -10,16 +11,9 @@ export type PlainRow = Record<string, any>;
 
 /**
  * A read that takes longer than this is stopped by Neo4j: one costly request must not starve the
- * others. PLANGRAPH_QUERY_TIMEOUT_MS overrides it (validated at start, api/validation/config.ts).
+ * others. PLANGRAPH_QUERY_TIMEOUT_MS overrides it (config/api.ts; read once, when this loads).
  */
-export const QUERY_TIMEOUT_MS = readTimeout(process.env.PLANGRAPH_QUERY_TIMEOUT_MS);
-
-function readTimeout(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return 20_000;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 100) throw new Error(`PLANGRAPH_QUERY_TIMEOUT_MS="${raw}" must be a whole number of milliseconds, at least 100`);
-  return n;
-}
+export const QUERY_TIMEOUT_MS = queryTimeoutMs();
 
 /** Timeout and metadata (visible in SHOW TRANSACTIONS and the query log) for every API read. */
 function transactionConfig(query: CypherQuery) {

@@ -2,23 +2,11 @@
  * Bounded waits for the loader. A Neo4j that stops answering (frozen, a network that drops
  * packets silently) never fails a Bolt request: the driver waits on the socket for ever. With a
  * deadline, the first write that passes it marks Neo4j unavailable and the rest of the load fails
- * fast (load/load-paths.ts); `plangraph load` then closes the driver within a bound too.
+ * fast (load/load-paths.ts); `plangraph load` then closes the driver within a bound too. The
+ * deadline of a write, PLANGRAPH_WRITE_TIMEOUT_MS, is read in config/load.ts.
  */
-import { ConfigError } from '../config.ts';
-
 export class DeadlineError extends Error {
   override name = 'DeadlineError';
-}
-
-/** PLANGRAPH_WRITE_TIMEOUT_MS: how long one group's write transaction may take (default 5 minutes). */
-export const DEFAULT_WRITE_TIMEOUT_MS = 300_000;
-
-export function writeTimeoutFromEnv(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.PLANGRAPH_WRITE_TIMEOUT_MS;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_WRITE_TIMEOUT_MS;
-  const n = Number(raw.trim());
-  if (!Number.isInteger(n) || n < 100) throw new ConfigError(`PLANGRAPH_WRITE_TIMEOUT_MS="${raw}" must be a whole number of milliseconds, at least 100.`);
-  return n;
 }
 
 /** `work`, or a DeadlineError saying `what` did not finish within `ms` (the work itself is abandoned, not stopped). */

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { PROJECT_ROOT } from '../config.ts';
+import { PROJECT_ROOT } from '../../config/project-root.ts';
 import { GRAPH_STATE_LABEL } from './version.ts';
 
 /**

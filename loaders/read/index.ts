@@ -12,7 +12,8 @@ import { docxToLines } from './docx.ts';
 import { pdfToLines } from './pdf.ts';
 import { detectScript } from './script.ts';
 import { DocumentError } from './errors.ts';
-import { mb, readLimitsFromEnv, type ReadLimits } from './limits.ts';
+import { readLimitsFromEnv, type ReadLimits } from '../../config/load.ts';
+import { mb } from './limits.ts';
 import { checkPdf, checkZip, UnpackLimitError } from './unpack.ts';
 import { TextLimitError } from './text-limit.ts';
 

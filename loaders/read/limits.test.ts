@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docxBomb, docxOf, pdfBomb, pdfOf } from '../../tests/fixtures/hostile/bombs.ts';
 import { decodeDocument } from './index.ts';
-import { DEFAULT_READ_LIMITS, readLimitsFromEnv } from './limits.ts';
+import { DEFAULT_READ_LIMITS } from '../../config/load.ts';
 
 describe('read limits', () => {
   it('reads an honest .docx whole: "（一）推进花都区城乡融合发展，区发展改革局牵头，区农业农村局配合。"', async () => {
@@ -36,10 +36,5 @@ describe('read limits', () => {
       /^long-line\.txt: line 2 is 240 characters long, more than a paragraph may be \(PLANGRAPH_MAX_PARAGRAPH_CHARS 100\)/,
     );
     await expect(decodeDocument('much.txt', text, { ...DEFAULT_READ_LIMITS, maxDocumentChars: 200 })).rejects.toThrow(/^much\.txt: holds 247 characters of text, more than a document may \(PLANGRAPH_MAX_DOCUMENT_CHARS 200\)/);
-  });
-
-  it('reads its settings from the environment, naming a bad one', () => {
-    expect(readLimitsFromEnv({ PLANGRAPH_MAX_UNPACKED_MB: '50', PLANGRAPH_MAX_UNPACK_RATIO: '20' })).toMatchObject({ maxUnpackedBytes: 50 * 1024 * 1024, maxUnpackRatio: 20 });
-    expect(() => readLimitsFromEnv({ PLANGRAPH_MAX_DOCUMENT_CHARS: '-3' })).toThrow(/^PLANGRAPH_MAX_DOCUMENT_CHARS="-3" must be a positive number\.$/);
   });
 });

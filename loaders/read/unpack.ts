@@ -4,7 +4,8 @@
  * sizes a zip declares are not trusted. Throws UnpackLimitError with what was found.
  */
 import { inflateRawSync, inflateSync, constants } from 'node:zlib';
-import { mb, RATIO_FLOOR_BYTES, type ReadLimits } from './limits.ts';
+import type { ReadLimits } from '../../config/load.ts';
+import { mb, RATIO_FLOOR_BYTES } from './limits.ts';
 
 export class UnpackLimitError extends Error {
   override name = 'UnpackLimitError';

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../graph/config.ts';
+import { PROJECT_ROOT } from '../../config/project-root.ts';
 import { useNeo4j } from '../support/neo4j.ts';
 
 useNeo4j();

@@ -11,7 +11,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testNeo4j } from '../support/neo4j.ts';
-import { PROJECT_ROOT } from '../../graph/config.ts';
+import { PROJECT_ROOT } from '../../config/project-root.ts';
 
 const chromium = ['chromium-headless-shell', 'chromium', 'google-chrome'].find(
   (bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0,

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../graph/config.ts';
+import { PROJECT_ROOT } from '../../config/project-root.ts';
 import { differences, parseTrimmed, readmeExamples } from '../support/readme-examples.ts';
 import { useSeededApi } from './api.harness.ts';
 

@@ -12,9 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { connectionFromEnv } from '../../graph/config.ts';
+import { connectionFromEnv, transactionMemory } from '../../config/neo4j.ts';
 import { openDriver, serverVersion } from '../../graph/connection.ts';
-import { freePort, launch, LUCENE_MERGE_FACTOR, transactionMemory } from '../../graph/local/launcher.ts';
+import { freePort, launch, LUCENE_MERGE_FACTOR } from '../../graph/local/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
 import type { TestNeo4j } from '../support/neo4j.ts';
 

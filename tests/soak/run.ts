@@ -6,7 +6,7 @@
  *   PLANGRAPH_SOAK_SECONDS (default 600), PLANGRAPH_SOAK_GROWTH_MB (default 200), PLANGRAPH_SOAK_WORKERS (default 16)
  */
 import { spawnServer } from '../../bench/queries/child.ts';
-import { ConfigError } from '../../graph/config.ts';
+import { ConfigError } from '../../config/env.ts';
 import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { loadPaths } from '../../load/load-paths.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RESPONSE_CACHE, RESPONSE_CACHE_ENV, RESPONSE_CACHE_MB_ENV, responseCacheFromEnv } from './responseCache.ts';
+import { DEFAULT_RESPONSE_CACHE, RESPONSE_CACHE_ENV, RESPONSE_CACHE_MB_ENV, responseCacheFromEnv } from './api.ts';
 
 describe('response cache settings from the environment', () => {
   it('is on with the default bounds when nothing is set', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitsFromEnv } from './config.ts';
+import { limitsFromEnv } from './api.ts';
 
 describe('limitsFromEnv', () => {
   it('reads the limits that are set, in their units', () => {
