@@ -162,7 +162,7 @@ export async function refreshReferenced(tx: ManagedTransaction, referenced: Shar
   }
 }
 
-interface Statement {
+export interface Statement {
   query: string;
   /** For a document the graph holds nothing of: the same rows, CREATEd (owned nodes). */
   freshQuery?: string;
@@ -175,7 +175,7 @@ interface Statement {
  * every transaction (label, then id), so two concurrent loads wait for each other rather
  * than deadlock. Every property is checked here, before the transaction opens.
  */
-function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
+export function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
   const name = doc.document;
   const out: Statement[] = [];
 
@@ -218,7 +218,7 @@ function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
   return out;
 }
 
-interface RelationshipRow {
+export interface RelationshipRow {
   start: string;
   end: string;
   type: AllowedType | typeof REFERENCE_TYPE;
@@ -231,7 +231,7 @@ interface RelationshipRow {
  * here too. The owned ones end with the document's REFERS_TO records (allow-list.ts), one per
  * shared node, from its anchor Plan.
  */
-function relationshipRows(doc: PreparedDocument): { owned: RelationshipRow[]; sourced: RelationshipRow[] } {
+export function relationshipRows(doc: PreparedDocument): { owned: RelationshipRow[]; sourced: RelationshipRow[] } {
   const out = { owned: [] as RelationshipRow[], sourced: [] as RelationshipRow[] };
   for (const group of doc.relationships) {
     for (const r of group.relationships) {
