@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
 import { prepareDocument } from './prepare.ts';
-import { nodeStatements, relationshipRows } from './write-document.ts';
+import { nodeStatements, relationshipRows, relationshipStatements } from './statements.ts';
 
 // The writer's statements for one small document, pinned: a change to the Cypher or to the rows
 // sent with it shows up in review as a change to this snapshot.
@@ -50,5 +50,16 @@ describe('writer statements', () => {
   it('snapshot: batches of two rows', () => {
     const doc = prepareDocument(fixture());
     expect(nodeStatements(doc, 2)).toMatchSnapshot();
+  });
+
+  it('snapshot: relationship statements over the written nodes\' elementIds; an end not written is refused', () => {
+    const doc = prepareDocument(fixture());
+    const rows = relationshipRows(doc);
+    const element = new Map(fixture().nodes.map((n) => [n.id, `element:${n.id}`]));
+    expect(relationshipStatements(doc.document, rows, element, 3)).toMatchSnapshot();
+    element.delete('div:4401');
+    expect(() => relationshipStatements(doc.document, rows, element, 3)).toThrow(
+      'huadu.txt: relationship REFERS_TO plan:huadu → div:4401: an end node was not written',
+    );
   });
 });
