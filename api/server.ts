@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { ASSET_PREFIX, loadAsset } from './graphiql/assets.ts';
-import { GRAPHIQL_CSP } from './graphiql/page.ts';
 import { isExplorePath, serveExplore } from './explore/serve.ts';
 import { createErrorFormatter, SERVICE_UNAVAILABLE_MESSAGE, type ErrorLogger } from './plugins/errorFormatting.ts';
 import { graphiqlLandingPagePlugin } from './plugins/landingPage.ts';
@@ -30,6 +29,7 @@ import { handleOps } from './ops/endpoints.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { ErrorCode } from './common/error-codes.ts';
+import { bodyTooLargeMessage, headerMap, httpGraphQLRequest, isClientAbort, parseBody, readBody, sendGraphQLResponse, sendJson, sendJsonError } from './http.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
@@ -170,10 +170,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
+    const headers = headerMap(req);
     let body: unknown;
     if (req.method === 'POST') {
       const read = await readBody(req, limits.maxBodyBytes);
@@ -185,7 +182,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           res,
           413,
           ErrorCode.BAD_USER_INPUT,
-          `Request body is larger than ${limits.maxBodyBytes / 1024} KB (PLANGRAPH_MAX_BODY_KB), the most this server accepts. Send a shorter query.`,
+          bodyTooLargeMessage(limits.maxBodyBytes),
           { limit: 'bodySize', maxBodyBytes: limits.maxBodyBytes },
         );
       }
@@ -202,7 +199,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       cancelOutageWatch = monitor.onNextOutage(() => resolve('outage'));
     });
     const execution = apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest: httpGraphQLRequest(req, headers, url, body),
       context: async () => context(),
     });
     const result = await Promise.race([execution, outage]).finally(cancelOutageWatch);
@@ -267,103 +264,4 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
 function defaultContext(driver: Driver, database: string | undefined, maxConcurrentQueries: number): () => Promise<object> {
   return async () => createContext({ driver, database, maxConcurrentQueries });
-}
-
-/** The client closed the connection while we read its body (Node: "aborted", ECONNRESET). */
-function isClientAbort(error: unknown, req: IncomingMessage): boolean {
-  const e = error as { code?: unknown; message?: unknown };
-  return req.destroyed || e.code === 'ECONNRESET' || e.code === 'ECONNABORTED' || e.message === 'aborted';
-}
-
-/** Reads the body, or says 'too-large' as soon as it passes `limit` (without buffering the rest). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      drain(req);
-      return resolve('too-large');
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        drain(req);
-        resolve('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-/** Discards the rest of an oversized body so the client can read our 413; gives up on floods. */
-function drain(req: IncomingMessage): void {
-  let discarded = 0;
-  req.on('data', (chunk: Buffer) => {
-    discarded += chunk.length;
-    if (discarded > 16 * 1024 * 1024) req.destroy();
-  });
-  req.resume();
-}
-
-type ParsedBody = { body: unknown; error?: undefined } | { error: string; status: number };
-
-/** JSON bodies are parsed (strict UTF-8); other content types reach Apollo as raw text, which it rejects with a clear 400. */
-function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
-  const [essence = '', ...params] = (contentType ?? '').split(';').map((s) => s.trim().toLowerCase());
-  if (essence !== 'application/json' && !essence.endsWith('+json')) return { body: raw.toString('utf8') };
-  const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    return { status: 415, error: `Unsupported charset "${charset}"; send the body as UTF-8.` };
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
-  } catch {
-    return { status: 400, error: 'Request body is not valid UTF-8.' };
-  }
-  if (text.trim() === '') return { body: undefined };
-  try {
-    return { body: JSON.parse(text) };
-  } catch (error) {
-    return { status: 400, error: `Request body is not valid JSON: ${(error as Error).message}` };
-  }
-}
-
-/**
- * Sends the answer; a client that has not taken all of it within `sendTimeoutMs` is disconnected,
- * so a slow reader of a big answer does not hold its memory (and a socket) indefinitely.
- */
-async function sendGraphQLResponse(res: ServerResponse, response: HTTPGraphQLResponse, sendTimeoutMs: number): Promise<void> {
-  const deadline = setTimeout(() => res.destroy(), sendTimeoutMs);
-  deadline.unref();
-  res.once('close', () => clearTimeout(deadline));
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  if (response.headers.get('content-type')?.startsWith('text/html')) {
-    res.setHeader('content-security-policy', GRAPHIQL_CSP);
-    res.setHeader('x-content-type-options', 'nosniff');
-  }
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-/** Errors outside GraphQL execution keep the GraphQL response shape, so clients read them the same way. */
-function sendJsonError(res: ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] });
 }

@@ -23,7 +23,7 @@ import type { GraphDocument } from '../loaders/model.ts';
 import { extractPaths } from '../load/extract.ts';
 import { decodeFloor, megabytes } from './extraction.ts';
 import { graphStash } from './graph-files.ts';
-import { clearGraph } from './neo4j.ts';
+import { clearGraph } from '../graph/clear.ts';
 import { naiveWrite } from './naive-write.ts';
 import { peakRssMb, round, timed, timedWithProcess } from './measure.ts';
 

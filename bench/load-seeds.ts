@@ -7,7 +7,7 @@
 import type { Driver } from 'neo4j-driver';
 import { loadPaths } from '../load/index.ts';
 import { extractPaths } from '../load/extract.ts';
-import { clearGraph } from './neo4j.ts';
+import { clearGraph } from '../graph/clear.ts';
 import { naiveWrite } from './naive-write.ts';
 import { round, timed } from './measure.ts';
 

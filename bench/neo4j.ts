@@ -53,18 +53,3 @@ export async function startBenchNeo4j(log: (s: string) => void, opts: BenchNeo4j
     },
   };
 }
-
-/** Deletes every node and relationship (the schema stays). */
-export async function clearGraph(driver: Driver, database?: string): Promise<void> {
-  // CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
-  const session = driver.session({ database });
-  try {
-    // Relationships first: a batch of DETACH DELETE that holds a shared node (the province, with a
-    // TOUCHES from every task) deletes all its relationships in one inner transaction, which on a
-    // big graph exceeds Neo4j's transaction memory pool.
-    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
-    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
-}

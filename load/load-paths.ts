@@ -15,7 +15,8 @@ import { isOwnedLabel } from '../graph/write/allow-list.ts';
 import { ensureWriteIndexes } from '../graph/write/indexes.ts';
 import { documentOf, type DocumentCounts } from '../graph/write/prepare.ts';
 import { isNeo4jUnavailable } from '../graph/availability.ts';
-import { failedWrite, writeDocuments, type WriteCounters } from '../graph/write/write-document.ts';
+import { writeDocuments, type WriteCounters } from '../graph/write/write-document.ts';
+import { failedWrite } from '../graph/write/errors.ts';
 import { bumpGraphVersionNow } from '../graph/write/version.ts';
 import { writeTimeoutFromEnv } from '../config/load.ts';
 import { DeadlineError, withDeadline } from '../graph/write/deadline.ts';
@@ -97,10 +98,10 @@ export interface LoadOptions {
 
 /**
  * Two transactions at once keep Neo4j busy while the other commits, waits for a lock on a
- * shared node, or waits for the client to prepare it (measured on the synthetic corpus:
- * 8.8 s against 13.7 s for one at a time, the same CPU). Documents of a group update their
- * shared nodes one document after another, so two groups can deadlock on two shared nodes
- * (about once per 100 corpus documents); Neo4j detects it and executeWrite retries the group.
+ * shared node, or waits for the client to prepare it (faster for the same CPU: docs/benchmarks.md).
+ * Two groups creating the same new shared nodes in different orders can still deadlock
+ * (cypher.LOCK_SHARED orders the locks of those that exist); Neo4j detects it and executeWrite
+ * retries the group.
  */
 export const DEFAULT_CONCURRENCY = 2;
 /**

@@ -21,11 +21,9 @@ export const BROWSER_GUIDE = path.join(SERVER_DIR, 'plangraph-guide.html');
 
 /**
  * Full-text (Lucene) segments merged at a time: Lucene's own default, not Neo4j's 2. With 2,
- * every flushed segment is soon merged again, level after level, and on a corpus load those
- * merges were a fifth of Neo4j's CPU. Measured on 500 corpus documents, same writer, two
- * servers side by side: 9-10% less wall time, 12-17% less Neo4j CPU, full-text queries as fast
- * (docs/benchmarks.md). The container setups (docker-compose.yml, tests/setup/global-setup.ts)
- * set the same value.
+ * every flushed segment is soon merged again, level after level, a large share of Neo4j's CPU
+ * on a load; 10 costs full-text queries nothing (docs/benchmarks.md, "Lucene merge factor").
+ * The container setups (docker-compose.yml, tests/setup/global-setup.ts) set the same value.
  */
 export const LUCENE_MERGE_FACTOR = 10;
 
@@ -52,8 +50,8 @@ export interface PhaseReporter {
 
 /**
  * Artifacts Maven downloads on a fresh machine for pom.xml (plugins and their poms included),
- * counted on a fetch with an empty local repository (771 in 54 s on 2026-12-05; the issue saw ~100 s). Only
- * estimates for the progress bar: a machine with a warm ~/.m2 fetches fewer.
+ * counted on a fetch with an empty local repository (docs/benchmarks.md, "Design history of the
+ * writer and reads"). Only estimates for the progress bar: a machine with a warm ~/.m2 fetches fewer.
  */
 const FRESH_FETCH = { artifacts: 771, seconds: 60 };
 

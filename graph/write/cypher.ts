@@ -11,8 +11,8 @@ import { allowedLabel, allowedType, OWNED_LABELS, REFERENCE_TYPE, SHARED_LABELS,
  * Every writer statement starts with this. The writer's plans are index seeks on the id
  * constraints and the `document` indexes whatever the graph's size, but Neo4j replans a
  * cached query whenever the label counts drift (a growing graph, every few seconds during a
- * load), and planning cost more than executing: measured on the synthetic corpus, 2.3×
- * the write throughput without replanning.
+ * load), and planning costs more than executing (docs/benchmarks.md, "Design history of the
+ * writer and reads").
  */
 export const NO_REPLAN = 'CYPHER replan=skip';
 
@@ -174,9 +174,9 @@ RETURN n.id AS id, elementId(n) AS element`;
  * The write locks of a group's shared nodes that exist already, taken first and in one order
  * for every transaction (label, then id; `$ids` maps each shared label to its sorted ids). Each
  * document's UPSERT_SHARED locks its own nodes in that order, but a group runs several
- * documents one after another, so without this two groups in flight took the same popular
- * nodes (the province, a city, 省发展改革委) in different orders and Neo4j broke a deadlock
- * a few times per 500 corpus documents, each group retried whole after a second's back-off. Setting `id` to
+ * documents one after another, so without this two groups in flight would take the same popular
+ * nodes (the province, a city, 省发展改革委) in different orders and deadlock, each group then
+ * retried whole after a second's back-off. Setting `id` to
  * itself takes the lock and changes nothing (its counters are not a document's changes).
  * Nodes created by the group are not covered: MERGE locks their index entry when it creates them.
  */

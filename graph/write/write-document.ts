@@ -31,13 +31,13 @@
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { isNeo4jUnavailable } from '../availability.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
-import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES, SHARED_LABELS, type AllowedType, type SharedLabel } from './allow-list.ts';
+import { OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS, type SharedLabel } from './allow-list.ts';
 import * as cypher from './cypher.ts';
 import { byText } from '../canonical-json.ts';
 import { ensureWriteIndexes } from './indexes.ts';
-import { chunk, noSharedIds, prepareDocument, type DocumentCounts, type PreparedDocument, type SharedIds } from './prepare.ts';
-import { WriteError } from './errors.ts';
-import { toNeo4jProperties } from './properties.ts';
+import { noSharedIds, prepareDocument, type DocumentCounts, type PreparedDocument, type SharedIds } from './prepare.ts';
+import { failedWrite, ownershipError, WriteError } from './errors.ts';
+import { nodeStatements, relationshipRows, relationshipStatements, type RelationshipRows, type Statement } from './statements.ts';
 import { pairsBeforeWrite, refreshTouchesAfterWrite } from './touches.ts';
 import { bumpGraphVersion } from './version.ts';
 import { notRetriedWhenMemoryLimit } from '../memory-limit.ts';
@@ -108,13 +108,6 @@ async function priorStates(tx: ManagedTransaction, docs: PreparedDocument[]): Pr
   });
 }
 
-function ownershipError(doc: PreparedDocument, [label, id, owner]: [string, string, string]): WriteError {
-  return new WriteError(
-    doc.document,
-    `${label} ${id} already belongs to document "${owner}" (two files with the same name, or the same plan loaded under two names?)`,
-  );
-}
-
 /**
  * Removes what a document held before it is written again: its REFERS_TO records, its
  * relationships, the owned nodes it no longer has. Returns the shared nodes it referred to,
@@ -162,97 +155,11 @@ export async function refreshReferenced(tx: ManagedTransaction, referenced: Shar
   }
 }
 
-interface Statement {
-  query: string;
-  /** For a document the graph holds nothing of: the same rows, CREATEd (owned nodes). */
-  freshQuery?: string;
-  params: Record<string, unknown>;
-}
-
-/**
- * The node statements: the document's own nodes first (nobody else locks them, so that part
- * of a write overlaps another document's commit), then its shared nodes in one order for
- * every transaction (label, then id), so two concurrent loads wait for each other rather
- * than deadlock. Every property is checked here, before the transaction opens.
- */
-function nodeStatements(doc: PreparedDocument, batchSize: number): Statement[] {
-  const name = doc.document;
-  const out: Statement[] = [];
-
-  for (const group of doc.owned) {
-    const query = cypher.upsertOwned(group.label, group.extraLabels);
-    const freshQuery = cypher.createOwned(group.label, group.extraLabels);
-    for (const batch of chunk(group.nodes, batchSize)) {
-      const rows = batch.map((node) => {
-        const props = toNeo4jProperties(name, `${group.label} ${node.id}`, node.properties);
-        if (group.label === 'Plan') props.contentHash = doc.hash;
-        return { id: node.id, props };
-      });
-      out.push({ query, freshQuery, params: { rows } });
-    }
-  }
-
-  const shared = SHARED_LABELS.flatMap((label) =>
-    doc.shared
-      .filter((g) => g.label === label)
-      .flatMap((g) => g.rows)
-      .sort((a, b) => byText(a.id, b.id))
-      .map((row) => ({ label, row })),
-  );
-  for (const batch of chunk(shared, batchSize)) {
-    const byLabel = Object.fromEntries(SHARED_LABELS.map((l) => [l, [] as unknown[]]));
-    for (const { label, row } of batch) {
-      byLabel[label].push({
-        id: row.id,
-        props: toNeo4jProperties(name, `${label} ${row.id}`, row.properties),
-        aliases: row.aliases,
-        provenance: row.provenance ?? null,
-      });
-    }
-    out.push({ query: cypher.UPSERT_SHARED, params: { doc: name, shared: byLabel } });
-  }
-  for (const group of doc.shared) {
-    if (group.extraLabels.length === 0) continue;
-    out.push({ query: cypher.addSharedLabels(group.label, group.extraLabels), params: { ids: group.rows.map((r) => r.id) } });
-  }
-  return out;
-}
-
-interface RelationshipRow {
-  start: string;
-  end: string;
-  type: AllowedType | typeof REFERENCE_TYPE;
-  source: unknown;
-  props: Record<string, unknown>;
-}
-
-/**
- * Relationship rows (ends still as ids), owned ones and sourced ones apart; properties checked
- * here too. The owned ones end with the document's REFERS_TO records (allow-list.ts), one per
- * shared node, from its anchor Plan.
- */
-function relationshipRows(doc: PreparedDocument): { owned: RelationshipRow[]; sourced: RelationshipRow[] } {
-  const out = { owned: [] as RelationshipRow[], sourced: [] as RelationshipRow[] };
-  for (const group of doc.relationships) {
-    for (const r of group.relationships) {
-      const props = toNeo4jProperties(doc.document, `relationship ${r.type} ${r.start} → ${r.end}`, r.properties);
-      (group.owned ? out.owned : out.sourced).push({ start: r.start, end: r.end, type: group.type, source: props.source ?? null, props });
-    }
-  }
-  for (const group of doc.shared) {
-    for (const row of group.rows) {
-      const props = { document: doc.document, aliases: row.aliases, line: row.provenance?.line ?? null, quote: row.provenance?.quote ?? null };
-      out.owned.push({ start: doc.anchorPlanId, end: row.id, type: REFERENCE_TYPE, source: null, props });
-    }
-  }
-  return out;
-}
-
 /** A document with its statements built and every value checked, before any transaction. */
 interface Prepared {
   doc: PreparedDocument;
   nodes: Statement[];
-  relationships: ReturnType<typeof relationshipRows>;
+  relationships: RelationshipRows;
 }
 
 /** One document of a group on its way into the transaction. */
@@ -281,22 +188,7 @@ async function writeFacts(tx: ManagedTransaction, pending: Pending[], batchSize:
     for (const r of result.records) element.set(r.get('id') as string, r.get('element') as string);
   });
 
-  const statements: { query: string; rows: unknown[]; p: Pending }[] = [];
-  for (const p of pending) {
-    const element = elements.get(p)!;
-    const withElements = (rows: RelationshipRow[]) =>
-      rows.map((r) => {
-        const start = element.get(r.start);
-        const end = element.get(r.end);
-        if (!start || !end) throw new WriteError(p.doc.document, `relationship ${r.type} ${r.start} → ${r.end}: an end node was not written`);
-        return { ...r, start, end };
-      });
-    for (const batch of chunk(p.relationships.owned, batchSize)) statements.push({ query: cypher.CREATE_OWNED_RELATIONSHIPS, rows: withElements(batch), p });
-    for (const t of new Set(p.relationships.sourced.map((r) => r.type as AllowedType))) {
-      const query = cypher.mergeSourcedRelationships(t);
-      for (const batch of chunk(p.relationships.sourced.filter((r) => r.type === t), batchSize)) statements.push({ query, rows: withElements(batch), p });
-    }
-  }
+  const statements = pending.flatMap((p) => relationshipStatements(p.doc.document, p.relationships, elements.get(p)!, batchSize).map((s) => ({ ...s, p })));
 
   const results = await Promise.all(statements.map((s) => tx.run(s.query, { rows: s.rows })));
   results.forEach((result, i) => {
@@ -319,24 +211,6 @@ function loadedResult(doc: PreparedDocument, counters: WriteCounters): WriteResu
 function unchangedResult(doc: PreparedDocument): WriteResult {
   return { document: doc.document, status: 'unchanged', contentHash: doc.hash, counters: emptyCounters(), changed: 0, counts: doc.counts };
 }
-/**
- * err as the WriteError naming `document` (as it is when it already is one). `outcomeUnknown`:
- * the connection was lost after the transaction's work, while the driver committed it, so
- * Neo4j may have committed it; saying "nothing was committed" then could be false.
- */
-export function failedWrite(document: string, err: unknown, outcomeUnknown = false): WriteError {
-  if (err instanceof WriteError) return err;
-  const message = err instanceof Error ? err.message : String(err);
-  if (outcomeUnknown) {
-    return new WriteError(
-      document,
-      `write outcome unknown: the connection to Neo4j was lost while the transaction committed, so it may or may not be in the graph; rerun the load (loads are idempotent: a committed document is then found unchanged): ${message}`,
-      { cause: err },
-    );
-  }
-  return new WriteError(document, `write failed, nothing of it was committed: ${message}`, { cause: err });
-}
-
 /** Every shared id the group's documents write, by label, each list sorted as nodeStatements sorts (cypher.LOCK_SHARED). */
 function sharedIdsInLockOrder(pending: Pending[]): SharedIds {
   const ids = noSharedIds();

@@ -7,6 +7,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { clearGraph } from '../../graph/clear.ts';
 import { createDriver } from '../../graph/connection.ts';
 
 export interface TestNeo4j {
@@ -44,19 +45,9 @@ export function testDriver(): Driver {
   return createDriver(c, { userAgent: 'plangraph-tests' });
 }
 
-/** Deletes every node and relationship (the schema stays), in batches so large graphs fit in memory. */
+/** Deletes every node and relationship (the schema stays), 5000 rows per transaction (graph/clear.ts). */
 export async function clearDatabase(driver: Driver, database = testNeo4j().database): Promise<void> {
-  const session = driver.session({ database });
-  try {
-    // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-    // Relationships first: a batch of DETACH DELETE that holds a shared node (the province, with a
-    // TOUCHES from every task) deletes all its relationships in one inner transaction, which on a
-    // big graph exceeds Neo4j's transaction memory pool.
-    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS');
-    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await clearGraph(driver, database, 5000);
 }
 
 /**
