@@ -1,20 +1,51 @@
 /**
- * Whether a request selects a field directly under the one being resolved, so a resolver can
- * fetch it in the same query (one round trip) instead of leaving it to the field's loader.
- * Looks through inline fragments and named fragments; directives (@skip/@include) are ignored,
- * which at worst prefetches what is then not shown.
+ * What a request selects directly under the field being resolved, so a resolver can fetch it in
+ * the same query (one round trip) instead of leaving it to the field's loader, and fetch the
+ * page the request asks for rather than a default one. Looks through inline fragments and named
+ * fragments; directives (@skip/@include) are ignored, which at worst prefetches what is then not
+ * shown.
  */
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values.js';
+
+/** Every selection of `field` directly under the field being resolved (aliases included). */
+function selectionsOf(info: GraphQLResolveInfo, field: string): FieldNode[] {
+  const found: FieldNode[] = [];
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined): void => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) {
+        if (s.name.value === field) found.push(s);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        walk(info.fragments[s.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet);
+  return found;
+}
 
 export function selectsField(info: GraphQLResolveInfo, field: string): boolean {
-  const seen = new Set<string>();
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((s) => {
-      if (s.kind === Kind.FIELD) return s.name.value === field;
-      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
-      if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      return within(info.fragments[s.name.value]?.selectionSet);
-    });
-  return info.fieldNodes.some((node) => within(node.selectionSet));
+  return selectionsOf(info, field).length > 0;
+}
+
+/**
+ * The arguments (variables applied, schema defaults filled in) of `field` when the request
+ * selects it exactly once under the field being resolved; undefined when it is not selected,
+ * selected more than once (aliases asking for different pages), or its arguments are invalid
+ * (the field's own resolver reports that).
+ */
+export function selectedFieldArguments(info: GraphQLResolveInfo, field: string): Record<string, unknown> | undefined {
+  const nodes = selectionsOf(info, field);
+  if (nodes.length !== 1) return undefined;
+  const type = getNamedType(info.returnType);
+  const definition = isObjectType(type) ? type.getFields()[field] : undefined;
+  if (!definition) return undefined;
+  try {
+    return getArgumentValues(definition, nodes[0], info.variableValues);
+  } catch {
+    return undefined;
+  }
 }

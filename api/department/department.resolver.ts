@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { selectsField } from '../common/selects.ts';
+import { selectedFieldArguments } from '../common/selects.ts';
+import type { Page } from '../../graph/queries/tasks.ts';
 import { departmentJurisdictionQuery } from '../../graph/queries/relations.ts';
 import { departmentTasksPageQuery, type Responsibility } from '../../graph/queries/department-tasks.ts';
 import { defaultPageSize, maxPageSize, pageFrom, pageSizeNote } from '../common/pagination.ts';
@@ -32,12 +33,17 @@ class ResponsibilityPageArgs {
   offset?: number | null;
 }
 
-/** One page of a body's tasks in a role, with the total, batched over the bodies of a request. */
-function responsibilities(ctx: PlanGraphContext, department: NodeRow, type: Responsibility, args: ResponsibilityPageArgs) {
+/** The page of a body's tasks in a role that `args` ask for (the default page when they ask none). */
+function responsibilityPageOf(ctx: PlanGraphContext, type: Responsibility, args: ResponsibilityPageArgs): Page {
   const { limit } = pageFrom(args.first ?? defaultPageSize(ctx, type === 'LEADS' ? 'Department.leads' : 'Department.supports'), null, maxPageSize(ctx));
   const skip = args.offset ?? 0;
   if (!Number.isInteger(skip) || skip < 0) throw badUserInput(`"offset" must be a whole number of tasks, 0 or more (got ${args.offset}).`, { argument: 'offset' });
-  const page = { skip, limit };
+  return { skip, limit };
+}
+
+/** One page of a body's tasks in a role, with the total, batched over the bodies of a request. */
+function responsibilities(ctx: PlanGraphContext, department: NodeRow, type: Responsibility, args: ResponsibilityPageArgs) {
+  const page = responsibilityPageOf(ctx, type, args);
   return ctx.loaders
     .batch(
       `department.${type}:${JSON.stringify(page)}`,
@@ -46,6 +52,26 @@ function responsibilities(ctx: PlanGraphContext, department: NodeRow, type: Resp
       () => ({ totalCount: 0, items: [] as NodeRow[] }),
     )
     .load(department.id);
+}
+
+/**
+ * The page of led tasks Query.department fetches with the body: the one its `leads` selection
+ * asks for, so `leads(first: 20)` costs one query of 20 tasks, not a default page of 100 and then
+ * a second query. None when leads are not selected, selected twice, or asked for wrongly (the
+ * field's resolver then fetches, or reports the error).
+ */
+function prefetchedLeadsPage(ctx: PlanGraphContext, info: GraphQLResolveInfo): Page | undefined {
+  const args = selectedFieldArguments(info, 'leads');
+  if (!args) return undefined;
+  try {
+    return responsibilityPageOf(ctx, 'LEADS', args as ResponsibilityPageArgs);
+  } catch {
+    return undefined;
+  }
+}
+
+function samePage(a: Page | undefined, b: Page): boolean {
+  return a !== undefined && a.skip === b.skip && a.limit === b.limit;
 }
 
 @Resolver(() => Department)
@@ -65,7 +91,7 @@ export class DepartmentResolver {
     })
     jurisdiction?: string | null,
   ): Promise<NodeRow> {
-    return resolveDepartment(ctx, name, selectsField(info, 'leads'), jurisdiction);
+    return resolveDepartment(ctx, name, prefetchedLeadsPage(ctx, info), jurisdiction);
   }
 
   @Query(() => [Department], { description: 'Bodies whose name or an alias contains the text; all bodies without it. By name.' })
@@ -92,8 +118,8 @@ export class DepartmentResolver {
 
   @FieldResolver(() => [Task], { description: 'Tasks it leads (LEADS), every plan: a page (first 100 by default; leadCount says how many).' })
   async leads(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => ResponsibilityPageArgs) args: ResponsibilityPageArgs) {
-    // Query.department prefetches the default page when leads are asked for.
-    if (department._leads && args.first == null && !args.offset) return department._leads;
+    // Query.department fetches the page its selection asks for with the body.
+    if (department._leads && samePage(department._leadsPage, responsibilityPageOf(ctx, 'LEADS', args))) return department._leads;
     return (await responsibilities(ctx, department, 'LEADS', args)).items;
   }
 

@@ -4,16 +4,18 @@ import { resolveDepartmentQuery, resolveDepartmentWithLeadsQuery } from '../../g
 import { departmentWorkloadQuery, workloadRankingQuery } from '../../graph/queries/workload.ts';
 import { resolveName } from '../common/names.ts';
 import type { NodeRow } from '../common/rows.ts';
+import type { Page } from '../../graph/queries/tasks.ts';
 import type { PlanGraphContext } from '../context.ts';
 
 /**
- * The body a name or alias means (the first by name when an alias is shared). With `withLeads`,
- * its led tasks (plans included) come in the same query as `_leads`, for Department.leads.
+ * The body a name or alias means (the first by name when an alias is shared). With `leadsPage`,
+ * that page of its led tasks (plans included) comes in the same query as `_leads` (and the page
+ * as `_leadsPage`), for Department.leads.
  */
-export async function resolveDepartment(ctx: PlanGraphContext, name: string, withLeads = false, jurisdiction?: string | null): Promise<NodeRow> {
-  const query = (n: string) => (withLeads ? resolveDepartmentWithLeadsQuery(n, undefined, jurisdiction) : resolveDepartmentQuery(n, jurisdiction));
+export async function resolveDepartment(ctx: PlanGraphContext, name: string, leadsPage?: Page, jurisdiction?: string | null): Promise<NodeRow> {
+  const query = (n: string) => (leadsPage ? resolveDepartmentWithLeadsQuery(n, leadsPage, jurisdiction) : resolveDepartmentQuery(n, jurisdiction));
   const [best] = await resolveName(ctx, 'Department', name, query, 'name');
-  return best;
+  return leadsPage ? { ...best, _leadsPage: leadsPage } : best;
 }
 
 /** Every body a name or alias means: filters match any of them (区发展改革局 in several district plans). */

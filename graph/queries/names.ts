@@ -73,15 +73,17 @@ LIMIT 20`,
 }
 
 /**
- * resolveDepartmentQuery with each candidate's led tasks (plans prefetched) as `_leads`, in the
- * order department.leads gives them: `department(name) { leads { … plan } }` in one round trip.
+ * The best candidate of resolveDepartmentQuery (the one Query.department answers with) with one
+ * page of its led tasks (plans prefetched) as `_leads`, in the order department.leads gives them:
+ * `department(name) { leads { … plan } }` in one round trip. Only the best: a page for each of
+ * up to 20 bodies sharing an alias would be read and thrown away.
  */
 export function resolveDepartmentWithLeadsQuery(name: string, page: Page = { skip: 0, limit: 100 }, jurisdiction?: string | null): CypherQuery {
   return cypherQuery(
     'department.resolveWithLeads',
     `${DEPARTMENTS_NAMED}
 ORDER BY rank, x.name, x.id
-LIMIT 20
+LIMIT 1
 ${responsibilityPage('LEADS')}
 RETURN ${row('x', 'Department', '_leads: items, _leadCount: COUNT { (x)-[:LEADS]->(:Task) }')} AS node, rank
 ORDER BY rank, x.name, x.id`,

@@ -53,6 +53,24 @@ describe('tasks(filter:)', () => {
     }
   });
 
+  it('the page leads(first, offset) asks for comes with the body in that one query, the same tasks as the page fetched on its own', async () => {
+    const all = (await api.query(`{ department(name: "省发展改革委") { leads { id } } }`)).department.leads.map((t: any) => t.id);
+    expect(all.length).toBeGreaterThan(8);
+    const asked = await api.counted(
+      `query($n: Int, $o: Int) { department(name: "省发展改革委") { leadCount leads(first: $n, offset: $o) { id plan { id } } } }`,
+      { n: 3, o: 2 },
+    );
+    expect(asked.reply.body.errors).toBeUndefined();
+    expect(asked.queries).toBe(1);
+    const department = asked.reply.body.data!.department;
+    expect(department.leads.map((t: any) => t.id)).toEqual(all.slice(2, 5));
+    expect(department.leadCount).toBe(all.length);
+    // Two selections asking for different pages: each gets its own page (the prefetch steps aside).
+    const two = await api.query(`{ department(name: "省发展改革委") { a: leads(first: 2) { id } b: leads(first: 4, offset: 1) { id } } }`);
+    expect(two.department.a.map((t: any) => t.id)).toEqual(all.slice(0, 2));
+    expect(two.department.b.map((t: any) => t.id)).toEqual(all.slice(1, 5));
+  });
+
   it('supportedBy returns tasks the body supports', async () => {
     const { tasks } = await api.query(nodesQuery, { f: { supportedBy: '省发展改革委' }, first: 50 });
     expect(tasks.totalCount).toBeGreaterThan(0);
