@@ -58,6 +58,22 @@ export const NODE_INDEXES: ReadonlyArray<readonly [string, string, string]> = [
   ['project_name', 'Project', 'name'],
 ];
 
+/**
+ * Text indexes: [name, label, property]. They answer CONTAINS, which range indexes cannot: the
+ * search's name match (graph/queries/search.ts) finds names and aliases containing the words
+ * through them instead of reading every body, place, project and plan (the projects alone grow
+ * with every plan loaded).
+ */
+export const TEXT_INDEXES: ReadonlyArray<readonly [string, string, string]> = [
+  ['district_name_text', 'District', 'name'],
+  ['district_alias_text', 'District', 'aliasText'],
+  ['department_name_text', 'Department', 'name'],
+  ['department_alias_text', 'Department', 'aliasText'],
+  ['project_name_text', 'Project', 'name'],
+  ['project_alias_text', 'Project', 'aliasText'],
+  ['plan_title_text', 'Plan', 'title'],
+];
+
 /** Relationships into shared nodes are removed by document when a document is replaced. */
 export const RELATIONSHIP_INDEXES: ReadonlyArray<readonly [string, string, string]> = [
   ['leads_document', 'LEADS', 'document'],
@@ -81,6 +97,9 @@ export function schemaStatements(): string[] {
   out.push(`CREATE CONSTRAINT ${constraintName(GRAPH_STATE_LABEL)} IF NOT EXISTS FOR (n:${GRAPH_STATE_LABEL}) REQUIRE n.id IS UNIQUE`);
   for (const [name, label, prop] of NODE_INDEXES) {
     out.push(`CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${prop})`);
+  }
+  for (const [name, label, prop] of TEXT_INDEXES) {
+    out.push(`CREATE TEXT INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${prop})`);
   }
   for (const [name, type, prop] of RELATIONSHIP_INDEXES) {
     out.push(`CREATE INDEX ${name} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.${prop})`);

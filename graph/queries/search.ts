@@ -27,6 +27,22 @@ export const FULLTEXT_HITS = FULLTEXT_INDEXES.map(
   RETURN node, score`,
 ).join('\n  UNION\n');
 
+/**
+ * Names the full-text bigrams miss (one-character words, names containing the words): a body,
+ * place, project or plan whose name or title contains the words, has them as an alias, or (a
+ * division) as its code. One branch per label and property, so each is a text- or range-index
+ * seek (graph/schema.ts TEXT_INDEXES, district_code), not a read of every name in the graph; an
+ * alias is sought in `aliasText` (the aliases joined) and then checked whole.
+ */
+const NAME_MATCHES = [
+  ...(['District', 'Department', 'Project'] as const).map((l) => `MATCH (node:${l}) WHERE node.name CONTAINS $words`),
+  `MATCH (node:Plan) WHERE node.title CONTAINS $words`,
+  ...(['District', 'Department', 'Project'] as const).map((l) => `MATCH (node:${l}) WHERE node.aliasText CONTAINS $words AND $words IN node.aliases`),
+  `MATCH (node:District) WHERE node.code = $words`,
+]
+  .map((match) => `  ${match}\n  RETURN node, 0.0 AS score`)
+  .join('\n  UNION\n');
+
 export function searchQuery(words: string, lucene: string, first: number, onlyKinds?: NodeKind[]): CypherQuery {
   const wanted = (onlyKinds?.length ? onlyKinds : kinds).filter((k) => kinds.includes(k));
   return cypherQuery(
@@ -35,11 +51,7 @@ export function searchQuery(words: string, lucene: string, first: number, onlyKi
 CALL () {
 ${FULLTEXT_HITS}
   UNION
-  // names the full-text bigrams miss: one-character words, names containing the words
-  MATCH (node)
-  WHERE (node:District OR node:Department OR node:Project OR node:Plan)
-    AND (coalesce(node.name, node.title) CONTAINS $words OR $words IN coalesce(node.aliases, []) OR node.code = $words)
-  RETURN node, 0.0 AS score
+${NAME_MATCHES}
 }
 WITH node, max(score) AS score
 WITH node, score, [l IN labels(node) WHERE l IN $kinds][0] AS label
@@ -52,9 +64,11 @@ WITH node, score, label,
     WHEN name CONTAINS $words OR any(a IN coalesce(node.aliases, []) WHERE a CONTAINS $words) THEN 2
     ELSE 3
   END AS tier
-RETURN node {.*, label: label} AS node, score, tier
+// The page first, then its rows: projecting every candidate's properties (a task's whole text)
+// before the sort read thousands of texts for a page of ten.
 ORDER BY tier, score DESC, size(coalesce(node.name, node.title, '')), node.id
-LIMIT $first`,
+LIMIT $first
+RETURN node {.*, label: label} AS node, score, tier`,
     { lucene, words, kinds: wanted, first: int(first) },
   );
 }
