@@ -8,7 +8,7 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { BoundedLru, type LruBounds } from './lru.ts';
 import type { MemoryBudget } from './memoryBudget.ts';
 
-export class BudgetedStore<V extends {}> implements KeyValueCache<V> {
+export class BudgetedStore<V> implements KeyValueCache<V> {
   private readonly lru: BoundedLru<V>;
 
   constructor(

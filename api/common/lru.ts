@@ -12,9 +12,17 @@ export interface LruBounds {
   maxBytes: number;
 }
 
-export class BoundedLru<V extends {}> implements BudgetMember {
+/** What the cache holds per key: the value and the bytes charged for it (lru-cache hands dispose the entry, not its size). */
+interface Entry<V> {
+  value: V;
+  bytes: number;
+}
+
+export class BoundedLru<V> implements BudgetMember {
   /** Undefined when the bounds allow no entry at all (lru-cache needs max ≥ 1 and maxSize ≥ 1). */
-  private readonly cache: LRUCache<string, V> | undefined;
+  private readonly cache: LRUCache<string, Entry<V>> | undefined;
+  // Exact bytes held: lru-cache counts an entry as at least 1, and a 0-byte entry is 0 here.
+  private totalBytes = 0;
 
   /** With a budget, every byte held is also charged to it. */
   constructor(
@@ -22,20 +30,18 @@ export class BoundedLru<V extends {}> implements BudgetMember {
     private readonly budget?: MemoryBudget,
   ) {
     if (bounds.maxEntries >= 1 && bounds.maxBytes >= 1) {
-      this.cache = new LRUCache<string, V>({
+      this.cache = new LRUCache<string, Entry<V>>({
         max: bounds.maxEntries,
         maxSize: bounds.maxBytes,
         // Every way an entry leaves (evicted, deleted, replaced, cleared) gives its bytes back.
-        dispose: (_value, key) => this.forget(key),
+        dispose: (entry) => {
+          this.totalBytes -= entry.bytes;
+          this.budget?.release(entry.bytes);
+        },
       });
     }
     budget?.join(this);
   }
-
-  // The bytes each key was charged. lru-cache counts sizes of 1 or more and does not hand an
-  // entry's size to dispose, so the exact figures (0 included) are kept here.
-  private readonly sizes = new Map<string, number>();
-  private totalBytes = 0;
 
   get size(): number {
     return this.cache?.size ?? 0;
@@ -46,7 +52,7 @@ export class BoundedLru<V extends {}> implements BudgetMember {
   }
 
   get(key: string): V | undefined {
-    return this.cache?.get(key);
+    return this.cache?.get(key)?.value;
   }
 
   /** Stores the value unless it alone is larger than the byte bound; evicts the least recent to make room. */
@@ -54,9 +60,8 @@ export class BoundedLru<V extends {}> implements BudgetMember {
     this.delete(key);
     if (!this.cache || bytes > this.bounds.maxBytes) return false;
     if (this.budget && !this.budget.reserve(bytes)) return false;
-    this.sizes.set(key, bytes);
     this.totalBytes += bytes;
-    this.cache.set(key, value, { size: Math.max(1, bytes) });
+    this.cache.set(key, { value, bytes }, { size: Math.max(1, bytes) });
     return true;
   }
 
@@ -66,13 +71,6 @@ export class BoundedLru<V extends {}> implements BudgetMember {
 
   delete(key: string): void {
     this.cache?.delete(key);
-  }
-
-  private forget(key: string): void {
-    const bytes = this.sizes.get(key) ?? 0;
-    this.sizes.delete(key);
-    this.totalBytes -= bytes;
-    this.budget?.release(bytes);
   }
 
   clear(): void {
