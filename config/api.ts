@@ -3,10 +3,11 @@
  * the variable's name in the error: request and cache sizes, the read timeout, the response cache.
  * Unset variables keep the defaults.
  */
-import { ConfigError, processEnv, type Env } from './env.ts';
+import { ConfigError, processEnv, type Env, type EnvName } from './env.ts';
+import { milliseconds } from './values.ts';
 
-export interface EnvLimit {
-  env: string;
+interface EnvLimit {
+  env: EnvName;
   /** The ServerLimits key it sets (api/validation/limits). */
   key: string;
   /** Multiplies the variable's value (KB → bytes). */
@@ -14,7 +15,7 @@ export interface EnvLimit {
   min: number;
 }
 
-export const ENV_LIMITS: readonly EnvLimit[] = [
+const ENV_LIMITS: readonly EnvLimit[] = [
   { env: 'PLANGRAPH_MAX_BODY_KB', key: 'maxBodyBytes', scale: 1024, min: 1 },
   { env: 'PLANGRAPH_MAX_VARIABLES_KB', key: 'maxVariablesBytes', scale: 1024, min: 1 },
   { env: 'PLANGRAPH_MAX_STRING_LENGTH', key: 'maxStringLength', min: 1 },
@@ -42,11 +43,7 @@ export function limitsFromEnv(env: Env = processEnv()): Record<string, number> {
 
 /** PLANGRAPH_QUERY_TIMEOUT_MS: Neo4j stops an API read that takes longer (default 20 s). */
 export function queryTimeoutMs(env: Env = processEnv()): number {
-  const raw = env.PLANGRAPH_QUERY_TIMEOUT_MS;
-  if (raw === undefined || raw.trim() === '') return 20_000;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 100) throw new Error(`PLANGRAPH_QUERY_TIMEOUT_MS="${raw}" must be a whole number of milliseconds, at least 100`);
-  return n;
+  return milliseconds(env, 'PLANGRAPH_QUERY_TIMEOUT_MS', 20_000);
 }
 
 /** Environment variable: `off` (or `0`) disables the response cache; `on`, `1` or unset enables it. */

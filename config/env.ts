@@ -4,7 +4,7 @@
  * checks both, and that no other file names a PLANGRAPH_* or NEO4J_* variable the table lacks).
  *
  * The values are parsed and validated by the readers beside this file, one per area
- * (neo4j.ts, ops.ts, api-limits.ts, load.ts, cli.ts); each error names the variable. Every reader
+ * (neo4j.ts, ops.ts, api.ts, load.ts, cli.ts; shared parsers in values.ts); each error names the variable. Every reader
  * takes the environment as a parameter (tests pass a plain object) and defaults to the process's:
  * processEnv() below is the one place that reads it. This folder imports nothing else of the
  * project, so every layer (loaders/ included) may use it.
@@ -52,7 +52,7 @@ export const ENV_VARIABLES = [
   { name: 'PLANGRAPH_NEO4J_HOME', default: '`.neo4j`', usedBy: '`neo4j`, `up`', description: 'where the local Neo4j keeps its data, log, pid and connection.json' },
   { name: 'PLANGRAPH_NEO4J_TX_MEMORY', default: '`256m`', usedBy: '`neo4j start`, `up`, Docker, tests', description: 'db.memory.transaction.max: the most one read or one document\'s write may use' },
   { name: 'JAVA_HOME', default: '`java` on PATH', usedBy: 'local Neo4j', description: 'Java 17 to use' },
-  // The API (config/ops.ts, config/api-limits.ts)
+  // The API (config/ops.ts, config/api.ts)
   { name: 'PLANGRAPH_RESPONSE_CACHE', default: '`on`', usedBy: API, description: '`off` (or `0`) turns the response cache off' },
   { name: 'PLANGRAPH_RESPONSE_CACHE_MB', default: '`64`', usedBy: API, description: 'most memory the cached answers take' },
   { name: 'PLANGRAPH_LOG_REQUESTS', default: 'unset', usedBy: API, description: '`1` logs every request (default: only slow or failed ones)' },
@@ -87,9 +87,5 @@ export const ENV_VARIABLES = [
   { name: 'PLANGRAPH_BENCH_NEO4J_PID', default: 'unset', usedBy: '`npm run bench`', description: 'set by the bench for its load step: the Neo4j whose memory it measures' },
 ] as const satisfies readonly EnvVariable[];
 
+/** A name in the table: the readers' own tables of variables are typed with it, so a name missing here fails to compile. */
 export type EnvName = (typeof ENV_VARIABLES)[number]['name'];
-
-/** The raw value of a variable in the table (undefined when unset). */
-export function envValue(env: Env, name: EnvName): string | undefined {
-  return env[name];
-}

@@ -11,7 +11,8 @@
  *     PLANGRAPH_MAX_PARAGRAPH_CHARS   one line or paragraph (default 200,000)
  *   - one group's write: PLANGRAPH_WRITE_TIMEOUT_MS (graph/write/deadline.ts).
  */
-import { ConfigError, processEnv, type Env } from './env.ts';
+import { ConfigError, processEnv, type Env, type EnvName } from './env.ts';
+import { milliseconds } from './values.ts';
 
 export interface ReadLimits {
   maxFileBytes: number;
@@ -29,7 +30,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxParagraphChars: 200_000,
 };
 
-const READ_SETTINGS: { env: string; key: keyof ReadLimits; scale: number }[] = [
+const READ_SETTINGS: { env: EnvName; key: keyof ReadLimits; scale: number }[] = [
   { env: 'PLANGRAPH_MAX_FILE_MB', key: 'maxFileBytes', scale: 1024 * 1024 },
   { env: 'PLANGRAPH_MAX_UNPACKED_MB', key: 'maxUnpackedBytes', scale: 1024 * 1024 },
   { env: 'PLANGRAPH_MAX_UNPACK_RATIO', key: 'maxUnpackRatio', scale: 1 },
@@ -53,9 +54,5 @@ export function readLimitsFromEnv(env: Env = processEnv()): ReadLimits {
 export const DEFAULT_WRITE_TIMEOUT_MS = 300_000;
 
 export function writeTimeoutFromEnv(env: Env = processEnv()): number {
-  const raw = env.PLANGRAPH_WRITE_TIMEOUT_MS;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_WRITE_TIMEOUT_MS;
-  const n = Number(raw.trim());
-  if (!Number.isInteger(n) || n < 100) throw new ConfigError(`PLANGRAPH_WRITE_TIMEOUT_MS="${raw}" must be a whole number of milliseconds, at least 100.`);
-  return n;
+  return milliseconds(env, 'PLANGRAPH_WRITE_TIMEOUT_MS', DEFAULT_WRITE_TIMEOUT_MS);
 }

@@ -60,3 +60,12 @@ export function parseMemory(raw: string | undefined, name: string, fallback: str
   if (bytes < 64 * 1024 ** 2) throw new ConfigError(`${name} "${raw}" is too small; Neo4j needs at least 64m`);
   return v;
 }
+
+/** A duration in whole milliseconds, at least 100 (`fallback` when unset or blank). */
+export function milliseconds(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw.trim());
+  if (!Number.isInteger(n) || n < 100) throw new ConfigError(`${name}="${raw}" must be a whole number of milliseconds, at least 100.`);
+  return n;
+}

@@ -1,9 +1,8 @@
 /**
- * What a request selects directly under the field being resolved, so a resolver can fetch it in
- * the same query (one round trip) instead of leaving it to the field's loader, and fetch the
- * page the request asks for rather than a default one. Looks through inline fragments and named
- * fragments; directives (@skip/@include) are ignored, which at worst prefetches what is then not
- * shown.
+ * The arguments a request gives a field directly under the one being resolved, so a resolver can
+ * fetch that field's page in its own query (one round trip) instead of leaving it to the field's
+ * loader. Looks through inline and named fragments; directives (@skip/@include) are ignored,
+ * which at worst prefetches what is then not shown.
  */
 import { getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
@@ -25,10 +24,6 @@ function selectionsOf(info: GraphQLResolveInfo, field: string): FieldNode[] {
   };
   for (const node of info.fieldNodes) walk(node.selectionSet);
   return found;
-}
-
-export function selectsField(info: GraphQLResolveInfo, field: string): boolean {
-  return selectionsOf(info, field).length > 0;
 }
 
 /**
