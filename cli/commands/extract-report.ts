@@ -2,11 +2,10 @@
  * `plangraph extract <files or folders…> --report [--out graph.json]`: every assignment whose body is not
  * resolved (a relative name such as 区财政局 in a document whose district is not known) and every assignment
  * dropped, each with document, line and quote, on stdout (loaders/bodies/report.ts). With --out the graph is
- * written too, whole or not at all. Exit code 1 when a document failed, 2 on a usage error.
+ * written too, whole or not at all. extract.ts reads the options. Exit code 1 when a document failed, 2 on a usage error.
  */
-import { rename, writeFile } from 'node:fs/promises';
 import { extractPaths, mergeDocuments, type ExtractResult } from '../../load/extract.ts';
-import { commandArgs, UsageError } from '../args.ts';
+import { writeWhole } from '../write-whole.ts';
 import { assignmentReport, describeDropped, describeUnresolved } from '../../loaders/bodies/report.ts';
 
 export const reportUsage = `usage: plangraph extract <files or folders…> --report [--out graph.json]
@@ -16,20 +15,8 @@ export const reportUsage = `usage: plangraph extract <files or folders…> --rep
   assignment dropped, each with document, line and quote, on stdout instead of the graph;
   with --out the graph is written to that file as well.`;
 
-export async function runReport(args: string[]): Promise<number> {
-  let values, paths: string[];
-  try {
-    ({ values, positionals: paths } = commandArgs(args, { report: { type: 'boolean' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } }));
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    console.error(e.kind === 'missing' ? `plangraph extract: ${e.option} needs a file name` : `plangraph extract: ${e.message}\n${reportUsage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(reportUsage);
-    return 0;
-  }
-  const { out } = values;
+/** The report of `paths` (options already read by extract.ts), the graph written to `out` as well when given. */
+export async function runReport(paths: string[], out: string | undefined): Promise<number> {
   if (paths.length === 0) {
     console.error(reportUsage);
     return 2;
@@ -37,10 +24,7 @@ export async function runReport(args: string[]): Promise<number> {
   const result = await extractPaths(paths);
   if (out) {
     const graph = mergeDocuments(result);
-    // Written whole or not at all, as without --report.
-    const tmp = `${out}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(graph, null, 2) + '\n', 'utf8');
-    await rename(tmp, out);
+    await writeWhole(out, JSON.stringify(graph, null, 2) + '\n');
     console.error(`wrote ${graph.nodes.length} nodes, ${graph.relationships.length} relationships to ${out}`);
   }
   const failed = result.documents.filter((d) => d.error);

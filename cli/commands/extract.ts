@@ -4,9 +4,9 @@
  * when writing to a file, and exits 1 if any document failed. Without --out the graph goes to stdout.
  */
 import { assignmentReport } from '../../loaders/bodies/report.ts';
-import { runReport } from './extract-report.ts';
+import { reportUsage, runReport } from './extract-report.ts';
 import { commandArgs, UsageError } from '../args.ts';
-import { rename, writeFile } from 'node:fs/promises';
+import { writeWhole } from '../write-whole.ts';
 import { extractPaths, mergeDocuments, type ExtractResult } from '../../load/extract.ts';
 import type { GraphDocument } from '../../loaders/model.ts';
 import { noTasksLine, skippedFiles, skippedLine } from '../skipped.ts';
@@ -32,20 +32,29 @@ exit codes: 0 every document extracted, 1 a document failed (the others are in t
 
 export async function run(args: string[]): Promise<number> {
   // --report: the assignments whose bodies are not resolved or that were dropped (extract-report.ts).
-  if (args.includes('--report')) return runReport(args);
+  const reporting = args.includes('--report');
+  const shownUsage = reporting ? reportUsage : usage;
   let values, paths: string[];
   try {
-    ({ values, positionals: paths } = commandArgs(args, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }));
+    ({ values, positionals: paths } = commandArgs(args, {
+      out: { type: 'string', short: 'o' },
+      json: { type: 'boolean' },
+      report: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    }));
+    // The report goes to stdout, where --json would put its own: the two do not mix.
+    if (reporting && args.includes('--json')) throw new UsageError('unknown', '--json');
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    console.error(e.kind === 'missing' ? `plangraph extract: ${e.option} needs a file name` : `plangraph extract: ${e.message}\n${usage}`);
+    console.error(e.kind === 'missing' ? `plangraph extract: ${e.option} needs a file name` : `plangraph extract: ${e.message}\n${shownUsage}`);
     return 2;
   }
   if (values.help) {
-    console.log(usage);
+    console.log(shownUsage);
     return 0;
   }
   const { out, json = false } = values;
+  if (reporting) return runReport(paths, out);
   if (paths.length === 0) {
     console.error(usage);
     return 2;
@@ -58,12 +67,8 @@ export async function run(args: string[]): Promise<number> {
   const result = await extractPaths(paths);
   const graph = mergeDocuments(result);
   const text = JSON.stringify(graph, null, 2) + '\n';
-  if (out) {
-    // Written whole or not at all: a failed run never leaves half a graph file behind.
-    const tmp = `${out}.${process.pid}.tmp`;
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, out);
-  } else process.stdout.write(text);
+  if (out) await writeWhole(out, text);
+  else process.stdout.write(text);
   const report = summarise(result);
   for (const s of skipped) console.error(skippedLine(s));
   for (const d of result.documents) if (d.graph && counts(d.graph).tasks === 0) console.error(noTasksLine(d.document));
