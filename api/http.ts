@@ -118,9 +118,10 @@ export async function sendGraphQLResponse(res: ServerResponse, response: HTTPGra
   res.end();
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+/** A JSON answer; `headers` adds to the content type and length (the ops endpoints add cache-control). */
+export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
   res.end(body);
 }
 

@@ -10,6 +10,7 @@ import { expectedSchemaNames, schemaStateQuery } from '../../graph/queries/schem
 import { runInOneRoundTrip } from '../../graph/queries/run.ts';
 import type { Neo4jMonitor } from '../plugins/neo4jAvailability.ts';
 import type { Metrics } from './metrics.ts';
+import { sendJson } from '../http.ts';
 
 export const READY_PATH = '/ready';
 export const METRICS_PATH = '/metrics';
@@ -21,10 +22,9 @@ export interface OpsEndpoints {
   metrics: Metrics;
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
-  res.end(body);
+/** /ready's answer: never cached, it says how things are now. */
+function sendStatus(res: ServerResponse, status: number, value: unknown): void {
+  sendJson(res, status, value, { 'cache-control': 'no-store' });
 }
 
 /** Handles /ready and /metrics; false for any other path. */
@@ -46,17 +46,17 @@ async function ready(res: ServerResponse, { driver, database, monitor }: OpsEndp
   const neo4j = await monitor.probe();
   if (!neo4j.available) {
     res.setHeader('retry-after', '2');
-    return sendJson(res, 503, { status: 'not ready', neo4j: { available: false, error: neo4j.error }, schema: null });
+    return sendStatus(res, 503, { status: 'not ready', neo4j: { available: false, error: neo4j.error }, schema: null });
   }
   let online: string[];
   try {
     online = ((await runInOneRoundTrip(driver, database, schemaStateQuery()))[0]?.online as string[]) ?? [];
   } catch (error) {
     res.setHeader('retry-after', '2');
-    return sendJson(res, 503, { status: 'not ready', neo4j: { available: true }, schema: { error: (error as Error).message } });
+    return sendStatus(res, 503, { status: 'not ready', neo4j: { available: true }, schema: { error: (error as Error).message } });
   }
   const missing = expectedSchemaNames().filter((n) => !online.includes(n));
   const body = { status: missing.length ? 'not ready' : 'ready', neo4j: { available: true }, schema: { applied: missing.length === 0, missing } };
   if (missing.length) res.setHeader('retry-after', '5');
-  sendJson(res, missing.length ? 503 : 200, body);
+  sendStatus(res, missing.length ? 503 : 200, body);
 }
