@@ -32,6 +32,8 @@ describe('/ready and /health', () => {
   it('is ready when Neo4j answers and the schema is applied', async () => {
     const res = await fetch(`${server.origin}/ready`);
     expect(res.status).toBe(200);
+    // A probe's answer says how things are now: no cache may keep it.
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({ status: 'ready', neo4j: { available: true }, schema: { applied: true, missing: [] } });
   });
 
