@@ -53,7 +53,6 @@ export async function runQuery(driver: Driver, database: string | undefined, que
   }
 }
 
-
 /**
  * One auto-commit read: a single round trip (RUN and PULL sent together). No retries: for
  * small reads whose failure the caller reports as it is (the graph version the response
