@@ -1,5 +1,5 @@
 /** Districts: name resolution, the flagship (leadingDepartments) and tasks touching an area. */
-import { leadingDepartmentsQuery, type BodyPage, type LeadingDepartmentsOptions } from '../../graph/queries/leading-departments.ts';
+import { leadingDepartmentsGroups, leadingDepartmentsQuery, type BodyPage, type LeadingDepartmentsOptions } from '../../graph/queries/leading-departments.ts';
 import { resolveDistrictQuery } from '../../graph/queries/names.ts';
 import { districtTasksQuery, type Page } from '../../graph/queries/tasks.ts';
 import type { TouchesOptions } from '../../graph/queries/touches.ts';
@@ -28,7 +28,7 @@ export function leadingDepartments(ctx: PlanGraphContext, district: NodeRow, opt
     .batch(
       `district.leadingDepartments:${JSON.stringify([options, page])}`,
       (ids) => leadingDepartmentsQuery(ids, options, page),
-      (r) => (r.groups as Omit<DepartmentTasksRow, 'cursor'>[]).map((g, i) => ({ ...g, cursor: encodeCursor(page.skip + i) })),
+      (r) => (leadingDepartmentsGroups(r as Parameters<typeof leadingDepartmentsGroups>[0]) as unknown as Omit<DepartmentTasksRow, 'cursor'>[]).map((g, i) => ({ ...g, cursor: encodeCursor(page.skip + i) })),
       (): DepartmentTasksRow[] => [],
     )
     .load(district.id);

@@ -7,7 +7,7 @@
  * Names, areas and words are fixed so every run asks the same questions of the seeds.
  */
 import type { Driver } from 'neo4j-driver';
-import { leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
+import { leadingDepartmentsGroups, leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
 import { resolveDepartmentWithLeadsQuery, resolveDistrictQuery } from '../../graph/queries/names.ts';
 import { searchQuery } from '../../graph/queries/search.ts';
 import { taskConnectionQuery } from '../../graph/queries/tasks.ts';
@@ -82,7 +82,7 @@ const flagship: BenchRequest = {
       database,
       leadingDepartmentsQuery([area.id], { includeDescendants: true, includeEnclosing: false, includeSupporting: false }, { skip: 0, limit: 100, tasks: 100 }),
     );
-    const groups: PlainRow[] = rows[0]?.groups ?? [];
+    const groups: PlainRow[] = rows[0] ? leadingDepartmentsGroups(rows[0] as Parameters<typeof leadingDepartmentsGroups>[0]) : [];
     // The fields the GraphQL request selects, so both answers carry the same facts.
     return {
       district: {

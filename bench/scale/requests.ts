@@ -9,7 +9,7 @@
  * their counts and first 5 tasks, tasks 20 at a time with the total, search 10 hits.
  */
 import type { Driver } from 'neo4j-driver';
-import { leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
+import { leadingDepartmentsGroups, leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
 import { escapeLucene, resolveDepartmentWithLeadsQuery, resolveDistrictQuery } from '../../graph/queries/names.ts';
 import { runQuery, type PlainRow } from '../../graph/queries/run.ts';
 import { searchQuery } from '../../graph/queries/search.ts';
@@ -65,7 +65,7 @@ async function flagshipFloor(driver: Driver, database: string | undefined, p: st
   );
   return {
     district: {
-      leadingDepartments: (rows[0]?.groups ?? []).map((g: PlainRow) => ({
+      leadingDepartments: (rows[0] ? leadingDepartmentsGroups(rows[0] as Parameters<typeof leadingDepartmentsGroups>[0]) : []).map((g: PlainRow) => ({
         department: { name: g.department.name },
         role: g.role,
         taskCount: g.taskCount,

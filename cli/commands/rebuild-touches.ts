@@ -1,6 +1,6 @@
 /**
- * `plangraph rebuild-touches`: every task's TOUCHES edges (graph/write/touches.ts) computed
- * again from the graph's facts, in batches of their own transactions. Writes keep them exact
+ * `plangraph rebuild-touches`: every task's TOUCHES edges (graph/write/touches.ts) and every
+ * document's TALLY counts (graph/write/tallies.ts) computed again from the graph's facts, in batches of their own transactions. Writes keep them exact
  * and a graph from before them is migrated on its first write; this is for a graph changed by
  * other means (Cypher typed in Neo4j Browser, a restored backup).
  */
@@ -8,7 +8,7 @@ import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { rebuildTouches } from '../../graph/write/touches.ts';
 
-export const summary = 'rebuild-touches: compute every task\'s TOUCHES edges (the "touches" rule, materialised) again';
+export const summary = 'rebuild-touches: compute every task\'s TOUCHES edges (the "touches" rule, materialised) and the bodies\' TALLY counts again';
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -23,8 +23,8 @@ export async function run(args: string[]): Promise<number> {
   const driver = await openDriver(conn);
   try {
     await applySchema(driver, conn.database);
-    const { tasks, edges, ms } = await rebuildTouches(driver, conn.database);
-    console.log(`rebuilt TOUCHES for ${tasks} tasks: ${edges} edges in ${(ms / 1000).toFixed(1)} s`);
+    const { tasks, edges, tallies, ms } = await rebuildTouches(driver, conn.database);
+    console.log(`rebuilt TOUCHES for ${tasks} tasks: ${edges} edges, ${tallies} tallies in ${(ms / 1000).toFixed(1)} s`);
     return 0;
   } finally {
     await driver.close();

@@ -31,7 +31,7 @@ export interface ExportScope {
   district?: { id: string; name: string };
   includeDescendants?: boolean;
   includeEnclosing?: boolean;
-  /** Whether the writer's REFERS_TO records and TOUCHES edges are included. */
+  /** Whether the writer's REFERS_TO records, TOUCHES edges and TALLY counts are included. */
   records: boolean;
 }
 

@@ -2,7 +2,7 @@
  * Reads what `plangraph export` writes: the whole graph, or the subgraph of one area.
  *
  * Whole graph: every node and relationship except the bookkeeping GraphState node (a cache
- * stamp, graph/write/version.ts), the writer's REFERS_TO records and TOUCHES edges included,
+ * stamp, graph/write/version.ts), the writer's REFERS_TO records, TOUCHES and TALLY edges included,
  * so a database built from the export is a working PlanGraph database the API can serve and
  * the writer can load into again.
  *
@@ -12,10 +12,10 @@
  *     places (LOCATED_IN), goals (TARGETS), their plans and projects (PART_OF);
  *   - the plans' issuers and jurisdictions, the projects' places;
  *   - the area itself and every division above an included one (花都区 → 广州市 → 广东省);
- *   - every relationship between two included nodes; REFERS_TO and TOUCHES only when asked.
+ *   - every relationship between two included nodes; REFERS_TO, TOUCHES and TALLY only when asked.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { ALLOWED_LABELS, DERIVED_TYPE, REFERENCE_TYPE } from '../write/allow-list.ts';
+import { ALLOWED_LABELS, DERIVED_TYPES, REFERENCE_TYPE } from '../write/allow-list.ts';
 import { GRAPH_STATE_LABEL } from '../write/version.ts';
 import { touchedTasks, type TouchesOptions } from '../queries/touches.ts';
 import { resolveDistrictQuery } from '../queries/names.ts';
@@ -23,11 +23,11 @@ import { runQuery } from '../queries/run.ts';
 import { ExportError, type ExportGraph, type ExportNode, type ExportRelationship, type ExportValue } from './model.ts';
 
 /**
- * What the writer keeps besides the facts: each document's REFERS_TO records, and TOUCHES (the
- * touch rule materialised, which the API reads). Part of a working PlanGraph database, noise
- * in a picture of one area.
+ * What the writer keeps besides the facts: each document's REFERS_TO records, TOUCHES (the
+ * touch rule materialised, which the API reads) and the bodies' TALLY counts. Part of a working
+ * PlanGraph database, noise in a picture of one area.
  */
-const BOOKKEEPING = new Set<string>([REFERENCE_TYPE, DERIVED_TYPE]);
+const BOOKKEEPING = new Set<string>([REFERENCE_TYPE, ...DERIVED_TYPES]);
 
 export interface AreaOptions {
   /** A district's name, alias, code or id (花都区, 花都, 440114). */
@@ -40,7 +40,7 @@ export interface ReadOptions {
   database?: string;
   /** Only this area's subgraph. */
   area?: AreaOptions;
-  /** Include the writer's REFERS_TO records and TOUCHES edges (default: yes for the whole graph, no for an area). */
+  /** Include the writer's REFERS_TO records, TOUCHES edges and TALLY counts (default: yes for the whole graph, no for an area). */
   records?: boolean;
 }
 

@@ -8,7 +8,7 @@
  * so no list of the area's tasks is ever held, however many touch it.
  */
 import { cypherQuery, int, lightTaskRow, row, type CypherQuery } from './cypher.ts';
-import { assignmentRow } from './relations.ts';
+import { assignmentRef } from './relations.ts';
 import { touchedTasks, type TouchesOptions } from './touches.ts';
 
 export interface LeadingDepartmentsOptions extends TouchesOptions {
@@ -33,24 +33,67 @@ function bodyTasks(options: TouchesOptions, types: string): string {
   if (!options.includeEnclosing) {
     return `MATCH (d)-[r:${types}]->(t:Task)-[k:TOUCHES${options.includeDescendants ? '' : ' {direct: true}'}]->(a)
     WHERE type(r) = relType
-    WITH t, k.plan AS tPlan, k.line AS tLine`;
+    WITH t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
   }
   return `MATCH (d)-[r:${types}]->(t:Task)
     WHERE type(r) = relType
     CALL (t, a) {
       MATCH (t)-[k:TOUCHES]->(x)
       WHERE (x = a AND (${options.includeDescendants} OR k.direct)) OR (k.direct AND (a)-[:LOCATED_IN*1..]->(x))
-      RETURN k.plan AS tPlan, k.line AS tLine
+      RETURN k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
       LIMIT 1
     }
-    WITH t, tPlan, tLine`;
+    WITH t, tPlan, tPlanId, tLine`;
 }
+
+/**
+ * The task rows of one body's page (`t` bound, ordered), each with its plan and every assignment
+ * with evidence, the plan and the assignments' bodies by id: a body leads or supports dozens of
+ * the page's tasks, and its row (aliases and all) went over the wire once per assignment, most
+ * of a province's answer (`plans` and `named` carry the nodes, projected once at the end).
+ */
+const TASK_ROWS = `CALL (t) {
+      OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
+      RETURN p LIMIT 1
+    }
+    CALL (t) {
+      MATCH (ad:Department)-[ar:LEADS|SUPPORTS]->(t)
+      WITH ad, ar
+      ORDER BY type(ar), ad.name, ad.id
+      RETURN collect(${assignmentRef('ad', 'ar')}) AS assignments, collect(ad) AS named
+    }
+    RETURN collect(${lightTaskRow('t', `_plan: p.id, _assignments: assignments`)}) AS tasks, collect(p) AS plans, collect(named) AS named`;
+
+/** The groups, one per body of the page, from `bodies` (rows {d, relType, taskCount, planCount}) and each body's `tasks`; `plans` and `named` as TASK_ROWS, for them all. */
+const GROUPS = `WITH collect({
+    department: ${row('body', 'Department')},
+    role: CASE b.relType WHEN 'LEADS' THEN 'LEAD' ELSE 'SUPPORT' END,
+    taskCount: b.taskCount,
+    planCount: b.planCount,
+    tasks: tasks
+  }) AS groups, collect(plans) AS plans, collect(named) AS named
+  RETURN groups, reduce(acc = [], x IN plans | acc + x) AS plans, reduce(acc = [], x IN named | reduce(inner = acc, y IN x | inner + y)) AS named`;
+
+/** The nodes TASK_ROWS referred to by id, each projected once. */
+const NODES = `CALL (plans) {
+  UNWIND plans AS p
+  WITH DISTINCT p
+  RETURN collect(${row('p', 'Plan')}) AS planRows
+}
+CALL (named) {
+  UNWIND named AS d
+  WITH DISTINCT d
+  RETURN collect(${row('d', 'Department')}) AS bodyRows
+}
+RETURN id, groups, planRows, bodyRows`;
 
 /**
  * Rows `{ id, groups }`, groups `{ department, role, taskCount, planCount, tasks }`: leads
  * first, then most tasks first, then name; tasks by plan title and reading order.
  */
 export function leadingDepartmentsQuery(areaIds: readonly string[], options: LeadingDepartmentsOptions, page: BodyPage): CypherQuery {
+  // Tallies are per area touched and count leads only (graph/write/tallies.ts).
+  if (!options.includeEnclosing && !options.includeSupporting) return talliedQuery(areaIds, options, page);
   const types = options.includeSupporting ? 'LEADS|SUPPORTS' : 'LEADS';
   return cypherQuery(
     'district.leadingDepartments',
@@ -71,29 +114,68 @@ CALL (a, bodies) {
   CALL (a, b) {
     WITH a, b.d AS d, b.relType AS relType
     ${bodyTasks(options, types)}
-    ORDER BY tPlan, tLine, t.id
+    ORDER BY tPlan, tPlanId, tLine, t.id
     LIMIT $tasks
-    CALL (t) {
-      OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
-      RETURN p LIMIT 1
-    }
-    CALL (t) {
-      MATCH (ad:Department)-[ar:LEADS|SUPPORTS]->(t)
-      WITH ad, ar
-      ORDER BY type(ar), ad.name, ad.id
-      RETURN collect(${assignmentRow('ad', 'ar')}) AS assignments
-    }
-    RETURN collect(${lightTaskRow('t', `_plan: ${row('p', 'Plan')}, _assignments: assignments`)}) AS tasks
+    ${TASK_ROWS}
   }
-  RETURN collect({
-    department: ${row('body', 'Department')},
-    role: CASE b.relType WHEN 'LEADS' THEN 'LEAD' ELSE 'SUPPORT' END,
-    taskCount: b.taskCount,
-    planCount: b.planCount,
-    tasks: tasks
-  }) AS groups
+  ${GROUPS}
 }
-RETURN id, groups`,
+${NODES}`,
+    { ids: [...areaIds], skip: int(page.skip), limit: int(page.limit), tasks: int(page.tasks) },
+  );
+}
+
+/**
+ * The same answer from the tallies the writer keeps (graph/write/tallies.ts), for leading
+ * bodies in the areas themselves or with what lies inside them (not enclosing areas: a tally
+ * is per area touched; not supporting bodies: they have none).
+ * Counts: a body's tallies into the area summed (one edge per body and plan, not one row per
+ * task × body). Page of a body's tasks: its tallies there in plan-title order up to the plan
+ * where `$tasks` tasks are reached (every plan of that title too), then only those documents'
+ * tasks are read and ordered: the first tasks by (plan title, line) are among them, since every
+ * task of an earlier-titled plan is.
+ */
+function talliedQuery(areaIds: readonly string[], options: LeadingDepartmentsOptions, page: BodyPage): CypherQuery {
+  const n = options.includeDescendants ? 'k.tasks' : 'k.direct';
+  const touching = options.includeDescendants ? '(t:Task {document: doc})-[tk:TOUCHES]->(a)' : '(t:Task {document: doc})-[tk:TOUCHES {direct: true}]->(a)';
+  return cypherQuery(
+    'district.leadingDepartments',
+    `
+UNWIND $ids AS id
+MATCH (a:District {id: id})
+CALL (a) {
+  MATCH (d:Department)-[k:TALLY]->(a)
+  WHERE k.role = 'LEADS' AND ${n} > 0
+  WITH d, k.role AS relType, sum(${n}) AS taskCount, count(k.planId) AS planCount
+  ORDER BY relType, taskCount DESC, d.name, d.id
+  SKIP $skip LIMIT $limit
+  RETURN collect({d: d, relType: relType, taskCount: taskCount, planCount: planCount}) AS bodies
+}
+CALL (a, bodies) {
+  UNWIND bodies AS b
+  WITH a, b, b.d AS body
+  CALL (a, b) {
+    WITH a, b.d AS d, b.relType AS relType
+    CALL (a, d, relType) {
+      MATCH (d)-[k:TALLY {role: relType}]->(a)
+      WHERE ${n} > 0
+      WITH k ORDER BY k.plan, k.planId
+      WITH collect({document: k.document, n: ${n}}) AS plans
+      WITH plans, reduce(acc = {n: 0, take: 0}, p IN plans |
+        CASE WHEN acc.n >= $tasks THEN acc ELSE {n: acc.n + p.n, take: acc.take + 1} END) AS acc
+      UNWIND plans[0..acc.take] AS p
+      RETURN DISTINCT p.document AS doc
+    }
+    MATCH ${touching}
+    WHERE EXISTS { MATCH (d)-[r]->(t) WHERE type(r) = relType }
+    WITH t, tk.plan AS tPlan, tk.planId AS tPlanId, tk.line AS tLine
+    ORDER BY tPlan, tPlanId, tLine, t.id
+    LIMIT $tasks
+    ${TASK_ROWS}
+  }
+  ${GROUPS}
+}
+${NODES}`,
     { ids: [...areaIds], skip: int(page.skip), limit: int(page.limit), tasks: int(page.tasks) },
   );
 }
@@ -104,4 +186,23 @@ export interface LeadingDepartmentsGroup<Row> {
   taskCount: number;
   planCount: number;
   tasks: Row[];
+}
+
+type Row = { id: string; [property: string]: unknown };
+
+/**
+ * One answer row's groups with each task's `_plan` and its assignments' `department` put back
+ * from the rows carried once (`planRows`, `bodyRows`): the shape every other task row has.
+ */
+export function leadingDepartmentsGroups(answer: { groups: unknown; planRows: unknown; bodyRows: unknown }): LeadingDepartmentsGroup<Row>[] {
+  const plans = new Map((answer.planRows as Row[]).map((p) => [p.id, p]));
+  const bodies = new Map((answer.bodyRows as Row[]).map((d) => [d.id, d]));
+  return (answer.groups as LeadingDepartmentsGroup<Row>[]).map((g) => ({
+    ...g,
+    tasks: g.tasks.map((t) => ({
+      ...t,
+      _plan: plans.get(t._plan as string) ?? null,
+      _assignments: (t._assignments as { department: string }[]).map((a) => ({ ...a, department: bodies.get(a.department) })),
+    })),
+  }));
 }

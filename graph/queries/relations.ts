@@ -89,6 +89,10 @@ export const projectPlanQuery = neighbours('project.plan', 'MATCH (:Project {id:
 export const assignmentRow = (d: string, r: string): string =>
   `{department: ${row(d, 'Department')}, role: CASE type(${r}) WHEN 'LEADS' THEN 'LEAD' ELSE 'SUPPORT' END, evidence: ${r} {.document, .line, .quote}}`;
 
+/** An Assignment row naming its department by id (`department` the id), for answers that carry each body's row once. */
+export const assignmentRef = (d: string, r: string): string =>
+  `{department: ${d}.id, role: CASE type(${r}) WHEN 'LEADS' THEN 'LEAD' ELSE 'SUPPORT' END, evidence: ${r} {.document, .line, .quote}}`;
+
 /** LEADS and SUPPORTS into each task, leads first, then by department name. */
 export function taskAssignmentsQuery(ids: readonly string[]): CypherQuery {
   return cypherQuery(

@@ -4,7 +4,7 @@
  */
 import { TASK_FULLTEXT_INDEX } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
-import { touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
+import { firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
 import { taskRowWithPlan } from './relations.ts';
 
 export interface Page {
@@ -28,23 +28,28 @@ export interface ResolvedTaskFilter {
 
 export type TaskOrder = 'RELEVANCE' | 'PLAN' | 'REF' | 'TITLE';
 
-const orderings: Record<TaskOrder, string> = {
-  RELEVANCE: 'score DESC, p.title, t.line, t.id',
-  PLAN: 'p.title, t.line, t.id',
-  REF: 't.ref, p.title, t.id',
-  TITLE: 't.title, p.title, t.line, t.id',
-};
-
 /** A task row with its plan prefetched (Task.plan needs no second query). */
 const taskWithPlan = taskRowWithPlan('t');
 
-/** Sort keys given `pt` (plan title) and `ln` (line) per row. */
+/**
+ * Sort keys given `pt` (plan title), `pid` (plan id) and `ln` (line) per row. By plan: title,
+ * then the plan itself (two plans of one title, say two versions loaded as two documents, keep
+ * their tasks apart instead of interleaving their lines), then reading order.
+ */
 const orderingsByKeys: Record<TaskOrder, string> = {
-  RELEVANCE: 'score DESC, pt, ln, t.id',
-  PLAN: 'pt, ln, t.id',
-  REF: 't.ref, pt, t.id',
-  TITLE: 't.title, pt, ln, t.id',
+  RELEVANCE: 'score DESC, pt, pid, ln, t.id',
+  PLAN: 'pt, pid, ln, t.id',
+  REF: 't.ref, pt, pid, t.id',
+  TITLE: 't.title, pt, pid, ln, t.id',
 };
+
+/**
+ * The tasks touching `a` a page in `order` needs: in plan order (RELEVANCE is plan order here:
+ * every score is 0) only the first plans' (firstPlansTouchedTasks), else every one.
+ */
+function touchedTasksForPage(options: TouchesOptions, order: TaskOrder): string {
+  return !options.includeEnclosing && (order === 'PLAN' || order === 'RELEVANCE') ? firstPlansTouchedTasks(options) : touchedTasks(options);
+}
 
 /** The page's rows: `t` ordered and cut, each with its plan (planOfTask's choice). */
 const pageRows = (order: TaskOrder) => [
@@ -73,9 +78,9 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
       [
         'MATCH (a:District {id: $areaId})',
         `WITH a, ${touchedCount(touches)}`,
-        'CALL (a) {',
-        `  ${touchedTasks(touches).replaceAll('\n', '\n  ')}`,
-        '  WITH t, tPlan AS pt, tLine AS ln, 0.0 AS score',
+        'CALL (a, totalCount) {',
+        `  ${touchedTasksForPage(touches, order).replaceAll('\n', '\n  ')}`,
+        '  WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score',
         ...pageRows(order),
         '}',
         'RETURN totalCount, page',
@@ -124,9 +129,9 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
       `  ${indent(matched)}`,
       '  CALL (t) {',
       '    OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)',
-      '    RETURN p.title AS pt LIMIT 1',
+      '    RETURN p.title AS pt, p.id AS pid LIMIT 1',
       '  }',
-      '  WITH t, score, pt, t.line AS ln',
+      '  WITH t, score, pt, pid, t.line AS ln',
       ...pageRows(order),
       '}',
       'RETURN totalCount, page',
@@ -161,9 +166,9 @@ export function districtTasksQuery(areaIds: readonly string[], options: TouchesO
 UNWIND $ids AS id
 MATCH (a:District {id: id})
 WITH id, a, ${touchedCount(options)}
-CALL (a) {
-  ${touchedTasks(options).replaceAll('\n', '\n  ')}
-  WITH t, tPlan AS pt, tLine AS ln, 0.0 AS score
+CALL (a, totalCount) {
+  ${touchedTasksForPage(options, 'PLAN').replaceAll('\n', '\n  ')}
+  WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score
 ${pageRows('PLAN').join('\n')}
 }
 RETURN id, totalCount, page`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leadingDepartmentsQuery } from './leading-departments.ts';
-import { districtTasksQuery } from './tasks.ts';
-import { touchedCount, touchedTasks } from './touches.ts';
+import { districtTasksQuery, taskConnectionQuery } from './tasks.ts';
+import { firstPlansTouchedTasks, touchedCount, touchedTasks } from './touches.ts';
 
 describe('the "touches" rule in Cypher, read from the TOUCHES edges', () => {
   it('reads edges into the area, only the direct ones without descendants, and never walks PART_OF', () => {
@@ -33,6 +33,22 @@ describe('the "touches" rule in Cypher, read from the TOUCHES edges', () => {
     expect(q.text).toContain('count(*) AS taskCount');
     expect(q.text).not.toContain('collect(t)');
     expect(q.text).toMatchSnapshot();
+  });
+
+  it('a page in plan order reads the first plans\' tasks (their tallies), any other order every edge', () => {
+    const page = { skip: 0, limit: 20 };
+    const byPlan = taskConnectionQuery({ touches: 'div:440114' }, 'PLAN', page).text;
+    expect(byPlan).toContain('MATCH (:Plan)-[k:TALLY]->(a)');
+    expect(byPlan).toContain('MATCH (t:Task {document: doc})-[k:TOUCHES]->(a)');
+    // RELEVANCE without words is plan order (every score 0)
+    expect(taskConnectionQuery({ touches: 'div:440114' }, 'RELEVANCE', page).text).toContain('MATCH (:Plan)-[k:TALLY]->(a)');
+    expect(taskConnectionQuery({ touches: 'div:440114' }, 'TITLE', page).text).not.toContain('TALLY');
+    const enclosing = { includeDescendants: true, includeEnclosing: true };
+    expect(taskConnectionQuery({ touches: 'div:440114', touchesOptions: enclosing }, 'PLAN', page).text).not.toContain('TALLY');
+    expect(() => firstPlansTouchedTasks(enclosing)).toThrow(/includeEnclosing/);
+    const direct = districtTasksQuery(['div:440114'], { includeDescendants: false, includeEnclosing: false }, page).text;
+    expect(direct).toContain('WHERE k.direct > 0');
+    expect(direct).toContain('MATCH (t:Task {document: doc})-[k:TOUCHES {direct: true}]->(a)');
   });
 
   it('snapshot: tasks touching areas, paged', () => {

@@ -53,3 +53,37 @@ export function touchesPredicate(options: TouchesOptions): string {
   if (!options.includeEnclosing) return own;
   return `(${own} OR EXISTS { MATCH (t)-[:TOUCHES {direct: true}]->(e) WHERE (a)-[:LOCATED_IN*1..]->(e) })`;
 }
+
+/**
+ * The tasks touching `a` (bound, with `totalCount` from touchedCount) that a page of `$skip` and
+ * `$limit` in plan order (plan title, plan id, line) can hold: those of the documents of the
+ * area's first plan tallies (graph/write/tallies.ts, one per plan and area) until the page is
+ * covered, so a page of the province reads a few plans' tasks, not every task's edge. Yields
+ * the rows touchedTasks yields. When the plan tallies do not account for every task touching
+ * `a` (a task without a plan has none) it reads the edges as touchedTasks does, so the page is
+ * the same either way. Not for includeEnclosing (a tally is per area touched).
+ */
+export function firstPlansTouchedTasks(options: TouchesOptions): string {
+  if (options.includeEnclosing) throw new Error('firstPlansTouchedTasks: includeEnclosing is read from the edges (touchedTasks)');
+  const n = options.includeDescendants ? 'k.tasks' : 'k.direct';
+  return `CALL (a) {
+  MATCH (:Plan)-[k:TALLY]->(a)
+  WHERE ${n} > 0
+  WITH k ORDER BY k.plan, k.planId
+  RETURN collect({document: k.document, n: ${n}}) AS plans
+}
+WITH a, plans, reduce(acc = {n: 0, take: 0}, p IN plans |
+  CASE WHEN acc.n >= $skip + $limit THEN acc ELSE {n: acc.n + p.n, take: acc.take + 1} END) AS acc,
+  reduce(s = 0, p IN plans | s + p.n) = totalCount AS tallied
+CALL (a, plans, acc, tallied) {
+  WITH * WHERE tallied
+  UNWIND plans[0..acc.take] AS p
+  WITH DISTINCT a, p.document AS doc
+  MATCH ${intoArea(options).replace('(t:Task)', '(t:Task {document: doc})')}
+  RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
+  UNION ALL
+  WITH * WHERE NOT tallied
+  MATCH ${intoArea(options)}
+  RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
+}`;
+}

@@ -39,6 +39,17 @@ export const REFERENCE_TYPE = 'REFERS_TO';
  */
 export const DERIVED_TYPE = 'TOUCHES';
 
+/**
+ * Per-plan tallies of each body's tasks, and of all the plan's tasks, in each area
+ * (graph/write/tallies.ts): `(:Department)-[:TALLY {document, planId, plan, role, tasks, direct}]->(:District)`
+ * and `(:Plan)-[:TALLY {document, planId, plan, tasks, direct}]->(:District)`, derived from
+ * TOUCHES and the assignments when a document is written, like them never read from a document.
+ */
+export const TALLY_TYPE = 'TALLY';
+
+/** What the writer derives (not facts from a text): left out of exports and provenance checks unless asked. */
+export const DERIVED_TYPES: readonly string[] = [DERIVED_TYPE, TALLY_TYPE];
+
 export function isOwnedLabel(label: string): label is OwnedLabel {
   return (OWNED_LABELS as readonly string[]).includes(label);
 }

@@ -1,11 +1,11 @@
 /**
  * Indexes the writer itself relies on to find one document's facts without scanning
- * the whole graph: `document` on owned nodes and on every relationship type (REFERS_TO too). Created
+ * the whole graph: `document` on owned nodes and on every relationship type (REFERS_TO and TALLY too). Created
  * with IF NOT EXISTS, so they coexist with graph/schema.ts (which owns the id
  * constraints, name and full-text indexes).
  */
 import type { Driver } from 'neo4j-driver';
-import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES } from './allow-list.ts';
+import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES, TALLY_TYPE } from './allow-list.ts';
 import { migrateSharedBookkeeping } from './migrate.ts';
 import { migrateTouches } from './touches.ts';
 
@@ -13,7 +13,7 @@ export function writeIndexStatements(): string[] {
   const nodes = OWNED_LABELS.map(
     (l) => `CREATE INDEX write_${l.toLowerCase()}_document IF NOT EXISTS FOR (n:\`${l}\`) ON (n.document)`,
   );
-  const rels = [...RELATIONSHIP_TYPES, REFERENCE_TYPE].map(
+  const rels = [...RELATIONSHIP_TYPES, REFERENCE_TYPE, TALLY_TYPE].map(
     (t) => `CREATE INDEX write_rel_${t.toLowerCase()}_document IF NOT EXISTS FOR ()-[r:\`${t}\`]-() ON (r.document)`,
   );
   return [...nodes, ...rels];

@@ -28,12 +28,13 @@
  * concurrent writes see each other's committed pairs.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { DERIVED_TYPE } from './allow-list.ts';
+import { DERIVED_TYPE, TALLY_TYPE } from './allow-list.ts';
 import type { PreparedDocument } from './prepare.ts';
+import { REFRESH_DOCUMENT_TALLIES, SETTLE_DOCUMENT_TALLIES } from './tallies.ts';
 
 /**
  * Rows bound to `t` (tasks): their TOUCHES computed again from the graph, and only the
- * difference written: an edge whose area is no longer reached, or whose properties are not
+ * difference written (yields `tasks`, how many, and `changed`, the documents of those whose edges changed): an edge whose area is no longer reached, or whose properties are not
  * what they should be (or a second edge to one area), is deleted; a reached area without an
  * edge gets one. Deleting every edge and creating them all again made a write's transaction
  * hold every recomputed edge twice: a plan adding a zone over 花都区 recomputes every other
@@ -97,6 +98,7 @@ CALL (t, plan, direct, reached) {
         AND coalesce(kept.line = t.line, kept.line IS NULL AND t.line IS NULL))] AS stale
   UNWIND stale AS e
   DELETE e
+  RETURN count(e) AS deleted
 }
 CALL (t, plan, direct, reached) {
   UNWIND reached AS a
@@ -105,7 +107,7 @@ CALL (t, plan, direct, reached) {
   CREATE (t)-[:${DERIVED_TYPE} {direct: a IN direct, plan: plan.title, planId: plan.id, line: t.line}]->(a)
   RETURN count(*) AS created
 }
-RETURN count(t) AS tasks`;
+RETURN count(t) AS tasks, collect(DISTINCT CASE WHEN deleted + created > 0 THEN t.document END) AS changed`;
 
 /** Recomputes the TOUCHES of every task of the given documents. */
 export const REFRESH_DOCUMENT_TOUCHES = `CYPHER replan=skip
@@ -226,48 +228,64 @@ async function existingPairs(tx: ManagedTransaction, pairs: LocationPair[]): Pro
 /**
  * After a group's facts are written (and before unreferenced shared nodes are removed: a
  * TOUCHES edge keeps its area): every task of the written documents, and the other tasks a
- * flipped pair can change, get their TOUCHES again. Returns how many tasks were recomputed.
+ * flipped pair can change, get their TOUCHES again; then the tallies (tallies.ts) of the written
+ * documents and of every other document whose TOUCHES changed. Returns how many tasks were recomputed.
  */
 export async function refreshTouchesAfterWrite(tx: ManagedTransaction, documents: string[], before: PairsBefore): Promise<number> {
   let tasks = 0;
   const written = await tx.run(REFRESH_DOCUMENT_TOUCHES, { docs: documents });
   tasks += Number(written.records[0]?.get('tasks') ?? 0);
+  const tallied = new Set(documents);
   const after = await existingPairs(tx, before.pairs);
   const flipped = before.pairs.filter((p) => before.existed.has(pairKey(p)) !== after.has(pairKey(p)));
-  if (flipped.length === 0) return tasks;
-  const affected = await tx.run(AFFECTED_TASKS, { pairs: flipped, docs: documents });
-  const ids = affected.records.map((r) => r.get('id') as string);
-  for (let i = 0; i < ids.length; i += 500) {
-    const result = await tx.run(REFRESH_TASK_TOUCHES, { ids: ids.slice(i, i + 500) });
-    tasks += Number(result.records[0]?.get('tasks') ?? 0);
+  if (flipped.length > 0) {
+    const affected = await tx.run(AFFECTED_TASKS, { pairs: flipped, docs: documents });
+    const ids = affected.records.map((r) => r.get('id') as string);
+    for (let i = 0; i < ids.length; i += 500) {
+      const result = await tx.run(REFRESH_TASK_TOUCHES, { ids: ids.slice(i, i + 500) });
+      tasks += Number(result.records[0]?.get('tasks') ?? 0);
+      // Only a document whose edges changed has tallies to settle: a flipped pair often changes nothing for a task it could.
+      for (const doc of (result.records[0]?.get('changed') ?? []) as string[]) tallied.add(doc);
+    }
   }
+  const docs = [...tallied];
+  for (let i = 0; i < docs.length; i += 50) await tx.run(REFRESH_DOCUMENT_TALLIES, { docs: docs.slice(i, i + 50) });
   return tasks;
 }
 
-/** Marks the graph as holding TOUCHES for every task (graph/write/version.ts's GraphState node). */
-export const TOUCHES_VERSION = 1;
+/**
+ * Marks the graph as holding TOUCHES for every task (graph/write/version.ts's GraphState node);
+ * 2: and the tallies of tallies.ts, so a graph stamped 1 gets them on its next write.
+ */
+export const TOUCHES_VERSION = 2;
 
 /** Every task's TOUCHES recomputed (only what differs is written), a few documents per transaction of its own. */
 const REBUILD_ALL = `
 MATCH (t:Task)
 WITH DISTINCT t.document AS doc
 CALL (doc) {
-  MATCH (t:Task {document: doc})
-  ${RECOMPUTE_TASKS.trim().replaceAll('\n', '\n  ')}
+  CALL (doc) {
+    MATCH (t:Task {document: doc})
+    ${RECOMPUTE_TASKS.trim().replaceAll('\n', '\n    ')}
+  }
+  ${SETTLE_DOCUMENT_TALLIES.replaceAll('\n', '\n  ')}
+  RETURN tasks
 } IN TRANSACTIONS OF 5 ROWS
 RETURN sum(tasks) AS tasks`;
 
 /**
- * Rebuilds every TOUCHES edge (`plangraph rebuild-touches`, and the first write to a graph
- * written before them). Stamps the GraphState node with TOUCHES_VERSION and a new version (the
+ * Rebuilds every TOUCHES edge and TALLY count (`plangraph rebuild-touches`, and the first write
+ * to a graph written before them; a tally of a document without tasks goes too). Stamps the GraphState node with TOUCHES_VERSION and a new version (the
  * response cache drops what it held).
  */
-export async function rebuildTouches(driver: Driver, database?: string): Promise<{ tasks: number; edges: number; ms: number }> {
+export async function rebuildTouches(driver: Driver, database?: string): Promise<{ tasks: number; edges: number; tallies: number; ms: number }> {
   const started = Date.now();
   // CALL IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
     await session.run(REBUILD_ALL);
+    await session.run(`MATCH ()-[k:${TALLY_TYPE}]->() WHERE NOT EXISTS { MATCH (:Task {document: k.document}) }
+      CALL (k) { DELETE k } IN TRANSACTIONS OF 10000 ROWS`);
   } finally {
     await session.close();
   }
@@ -276,12 +294,13 @@ export async function rebuildTouches(driver: Driver, database?: string): Promise
      WITH s
      CALL () { MATCH (t:Task) RETURN count(t) AS tasks }
      CALL () { MATCH ()-[r:${DERIVED_TYPE}]->() RETURN count(r) AS edges }
-     RETURN tasks, edges`,
+     CALL () { MATCH ()-[r:${TALLY_TYPE}]->() RETURN count(r) AS tallies }
+     RETURN tasks, edges, tallies`,
     { v: TOUCHES_VERSION },
     { database },
   );
   const rec = stamped.records[0];
-  return { tasks: Number(rec.get('tasks')), edges: Number(rec.get('edges')), ms: Date.now() - started };
+  return { tasks: Number(rec.get('tasks')), edges: Number(rec.get('edges')), tallies: Number(rec.get('tallies')), ms: Date.now() - started };
 }
 
 /**

@@ -132,7 +132,7 @@ describe('export', () => {
     for (const r of area.relationships) {
       expect(ids.has(r.start) && ids.has(r.end), `${r.type} ${r.start} → ${r.end}`).toBe(true);
     }
-    expect(area.relationships.some((r) => r.type === 'REFERS_TO' || r.type === 'TOUCHES')).toBe(false);
+    expect(area.relationships.some((r) => r.type === 'REFERS_TO' || r.type === 'TOUCHES' || r.type === 'TALLY')).toBe(false);
     const labels = new Set(area.nodes.map((n) => n.labels[0]));
     for (const l of ['Plan', 'Task', 'Department', 'District']) expect(labels).toContain(l);
     // The hierarchy above the area comes along: 花都区 → 广州市 → 广东省.

@@ -3,12 +3,14 @@
  * from scratch, after every kind of write that can change them: a new document, a document
  * defining a zone over areas other documents' tasks touch, a document placing a project that
  * another document's task lists, and each of those replaced without it. Also the migration of
- * a graph written before TOUCHES.
+ * a graph written before TOUCHES. The tallies (graph/write/tallies.ts) are checked beside them:
+ * after every write they are the TOUCHES and assignments counted afresh.
  */
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
 import { writeDocument } from '../../graph/write/index.ts';
 import { migrateTouches, rebuildTouches } from '../../graph/write/touches.ts';
+import { removeDocument } from '../../graph/write/remove.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 
 const neo = useNeo4j();
@@ -18,6 +20,12 @@ const GUANGZHOU: GraphNode = { id: 'div:4401', labels: ['District'], properties:
 const SHILING: GraphNode = { id: 'div:440114103', labels: ['District'], properties: { id: 'div:440114103', name: '狮岭镇', level: 'TOWN', code: '440114103', aliases: [], source: 'gazetteer' } };
 const ZONE: GraphNode = { id: 'zone:广清接合片区', labels: ['District'], properties: { id: 'zone:广清接合片区', name: '广清接合片区', level: 'ZONE', aliases: [] } };
 const PROJECT: GraphNode = { id: 'project:花都湖公园', labels: ['Project'], properties: { id: 'project:花都湖公园', name: '花都湖公园', aliases: [] } };
+/** A body as a document names it (its evidence that document's). */
+const body = (name: string, document: string): GraphNode => ({
+  id: `dept:${name}`,
+  labels: ['Department'],
+  properties: { id: `dept:${name}`, name, kind: 'government', aliases: [], document, line: 4, quote: name },
+});
 const gazetteer = (start: string, end: string): GraphRelationship => ({ type: 'LOCATED_IN', start, end, properties: { source: 'gazetteer' } });
 
 /** A plan with one chapter and one item under it; `extra` adds nodes and relationships (evidence filled in). */
@@ -64,32 +72,76 @@ async function touchesInFull(): Promise<{ edges: string[]; elementIds: string[] 
   return { edges, elementIds: r.records.map((x, i) => `${edges[i]} #${x.get('id') as string}`) };
 }
 
+/** Every tally as `document plan body role → area tasks/direct` (a plan's own: `document plan plan ALL → …`), sorted. */
+async function tallies(): Promise<string[]> {
+  const r = await neo.driver.executeQuery(
+    `MATCH (d)-[k:TALLY]->(a:District)
+     RETURN k.document + ' ' + coalesce(k.planId, '-') + ' ' + coalesce(k.plan, '-') + ' ' + d.id + ' ' + coalesce(k.role, 'ALL') + ' → ' + a.id + ' ' + toString(k.tasks) + '/' + toString(k.direct) AS e ORDER BY e`,
+    {},
+    { database: neo.database },
+  );
+  return r.records.map((x) => x.get('e') as string);
+}
+
+/** The same, counted afresh from the TOUCHES edges and the leads (what the tallies must equal; supporting bodies have none). */
+async function talliesCounted(): Promise<string[]> {
+  const r = await neo.driver.executeQuery(
+    `CALL () {
+       MATCH (d:Department)-[r:LEADS]->(t:Task)-[k:TOUCHES]->(a:District)
+       RETURN t.document AS doc, k.planId AS planId, k.plan AS plan, d.id AS start, type(r) AS role, a, k
+       UNION ALL
+       MATCH (t:Task)-[k:TOUCHES]->(a:District)
+       RETURN t.document AS doc, k.planId AS planId, k.plan AS plan, k.planId AS start, 'ALL' AS role, a, k
+     }
+     WITH doc, planId, plan, start, role, a, count(*) AS tasks, sum(CASE WHEN k.direct THEN 1 ELSE 0 END) AS direct
+     RETURN doc + ' ' + coalesce(planId, '-') + ' ' + coalesce(plan, '-') + ' ' + start + ' ' + role + ' → ' + a.id + ' ' + toString(tasks) + '/' + toString(direct) AS e ORDER BY e`,
+    {},
+    { database: neo.database },
+  );
+  return r.records.map((x) => x.get('e') as string);
+}
+
 /**
  * The edges as written, and as a rebuild from scratch gives them: every edge deleted first,
  * since a recompute keeps the edges that are already right (a rebuild over the written edges
  * would keep a stale one the writer left).
  */
 async function writtenAndRebuilt(): Promise<{ written: string[]; rebuilt: string[] }> {
+  const counted = await talliesCounted();
+  expect(counted.length).toBeGreaterThan(0);
+  expect(await tallies()).toEqual(counted);
   const written = await touches();
   const full = await touchesInFull();
   await neo.driver.executeQuery('MATCH ()-[k:TOUCHES]->() DELETE k', {}, { database: neo.database });
   await rebuildTouches(neo.driver, neo.database);
   expect(full.edges).toEqual((await touchesInFull()).edges);
+  expect(await tallies()).toEqual(counted);
   return { written, rebuilt: await touches() };
 }
 
 const write = (doc: GraphDocument) => writeDocument(neo.driver, doc, { database: neo.database });
 
 // A: its item lists the project (Project PART_OF item) and its chapter is about 花都区.
-const docA = plan('a', (ids) => ({
-  nodes: [HUADU, GUANGZHOU, PROJECT],
-  relationships: [gazetteer('div:440114', 'div:4401'), { type: 'LOCATED_IN', start: ids.chapter, end: 'div:440114' }, { type: 'PART_OF', start: 'project:花都湖公园', end: ids.item }],
-}));
+// Its item is led by 花都区发展和改革局 and supported by 广州市发展和改革委员会 (or, `swapped`, the other way round).
+const docA = planA(false);
+function planA(swapped: boolean): GraphDocument {
+  const [lead, support] = swapped ? ['广州市发展和改革委员会', '花都区发展和改革局'] : ['花都区发展和改革局', '广州市发展和改革委员会'];
+  return plan('a', (ids) => ({
+    nodes: [HUADU, GUANGZHOU, PROJECT, body(lead, 'a.txt'), body(support, 'a.txt')],
+    relationships: [
+      gazetteer('div:440114', 'div:4401'),
+      { type: 'LOCATED_IN', start: ids.chapter, end: 'div:440114' },
+      { type: 'PART_OF', start: 'project:花都湖公园', end: ids.item },
+      { type: 'LEADS', start: `dept:${lead}`, end: ids.item },
+      { type: 'SUPPORTS', start: `dept:${support}`, end: ids.item },
+    ],
+  }));
+}
 // Z: defines the zone, listing 花都区 as a member (an owned edge: the text says so).
 const docZ = (withMember: boolean) =>
   plan('z', (ids) => ({
-    nodes: [ZONE, HUADU, GUANGZHOU],
-    relationships: [gazetteer('div:440114', 'div:4401'), { type: 'LOCATED_IN', start: ids.item, end: 'zone:广清接合片区' }, ...(withMember ? [{ type: 'LOCATED_IN' as const, start: 'div:440114', end: 'zone:广清接合片区' }] : [])],
+    nodes: [ZONE, HUADU, GUANGZHOU, body('花都区发展和改革局', 'z.txt')],
+    relationships: [gazetteer('div:440114', 'div:4401'), { type: 'LOCATED_IN', start: ids.item, end: 'zone:广清接合片区' }, { type: 'LEADS', start: 'dept:花都区发展和改革局', end: ids.item }, ...(withMember ? [{ type: 'LOCATED_IN' as const, start: 'div:440114', end: 'zone:广清接合片区' }] : [])],
   }));
 // P: places the project in 狮岭镇.
 const docP = (placed: boolean) =>
@@ -121,9 +173,15 @@ describe('TOUCHES kept exact by the writer', () => {
     // Z's item is about the zone: it touches its member directly (includeDescendants: false finds it for 花都区)
     expect(written).toContain('plan:z/第一章一 → div:440114 direct');
     expect(written).toEqual(rebuilt);
+    // Z's write changed what A's item touches, so A's tallies too: its lead now counts in the zone.
+    const zoneTally = 'a.txt plan:a a规划 dept:花都区发展和改革局 LEADS → zone:广清接合片区 1/0';
+    expect(await tallies()).toContain(zoneTally);
+    // and the plan's own: both of A's tasks (chapter and item) now touch the zone.
+    expect(await tallies()).toContain('a.txt plan:a a规划 plan:a ALL → zone:广清接合片区 2/0');
 
     await write(docZ(false));
     ({ written, rebuilt } = await writtenAndRebuilt());
+    expect(await tallies()).not.toContain(zoneTally);
     expect(written).not.toContain('plan:a/第一章 → zone:广清接合片区');
     expect(written).not.toContain('plan:z/第一章一 → div:440114 direct');
     expect(written).toEqual(rebuilt);
@@ -168,12 +226,41 @@ describe('TOUCHES kept exact by the writer', () => {
     expect(after.elementIds.filter((e) => e.startsWith('plan:a/第一章 → div:440114 '))).not.toEqual(before.elementIds.filter((e) => e.startsWith('plan:a/第一章 → div:440114 ')));
   });
 
+  it("a body's tallies follow its roles when a document is written again, and go with the document", async () => {
+    const lead = (body: string) => (e: string) => e.startsWith(`a.txt plan:a a规划 dept:${body} LEADS → `);
+    expect((await tallies()).filter(lead('花都区发展和改革局'))).toEqual([
+      'a.txt plan:a a规划 dept:花都区发展和改革局 LEADS → div:4401 1/0',
+      'a.txt plan:a a规划 dept:花都区发展和改革局 LEADS → div:440114 1/1',
+    ]);
+    await write(planA(true));
+    await writtenAndRebuilt();
+    expect((await tallies()).filter(lead('花都区发展和改革局'))).toEqual([]);
+    expect((await tallies()).filter(lead('广州市发展和改革委员会'))).toHaveLength(2);
+
+    await removeDocument(neo.driver, 'a.txt', { database: neo.database });
+    const left = await tallies();
+    expect(left.filter((e) => e.startsWith('a.txt '))).toEqual([]);
+    expect(left).toEqual(await talliesCounted());
+    expect(left.length).toBeGreaterThan(0);
+    await write(docA);
+  });
+
   it('a graph written before TOUCHES gets them before its next write; a stamped graph is left alone', async () => {
     const expected = await touches();
+    const expectedTallies = await tallies();
+    expect(expectedTallies.length).toBeGreaterThan(0);
     await neo.driver.executeQuery("MATCH ()-[k:TOUCHES]->() DELETE k WITH count(*) AS n MATCH (s:GraphState) REMOVE s.touchesVersion", {}, { database: neo.database });
     expect(await touches()).toEqual([]);
     expect(await migrateTouches(neo.driver, neo.database)).toBe(true);
     expect(await touches()).toEqual(expected);
     expect(await migrateTouches(neo.driver, neo.database)).toBe(false);
+  });
+
+  it('a graph stamped with TOUCHES but no tallies (version 1) gets its tallies', async () => {
+    const expected = await tallies();
+    await neo.driver.executeQuery("MATCH ()-[k:TALLY]->() DELETE k WITH count(*) AS n MATCH (s:GraphState) SET s.touchesVersion = 1", {}, { database: neo.database });
+    expect(await tallies()).toEqual([]);
+    expect(await migrateTouches(neo.driver, neo.database)).toBe(true);
+    expect(await tallies()).toEqual(expected);
   });
 });

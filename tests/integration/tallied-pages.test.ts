@@ -1,0 +1,97 @@
+/**
+ * Pages of the tasks touching an area read through the plans' tallies (graph/queries/touches.ts
+ * firstPlansTouchedTasks: only the first plans' documents) against the same page cut from every
+ * TOUCHES edge into the area, in plan order (title, plan id, line): plans sharing a title, pages
+ * that end inside a plan or across several, with and without descendants, and a task without a
+ * plan (no plan tally counts it, so the page is read from the edges).
+ */
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
+import { writeDocument } from '../../graph/write/index.ts';
+import { districtTasksQuery } from '../../graph/queries/tasks.ts';
+import type { TouchesOptions } from '../../graph/queries/touches.ts';
+import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
+
+const neo = useNeo4j();
+
+const HUADU: GraphNode = { id: 'div:440114', labels: ['District'], properties: { id: 'div:440114', name: '花都区', level: 'DISTRICT', code: '440114', aliases: [], source: 'gazetteer' } };
+const SHILING: GraphNode = { id: 'div:440114103', labels: ['District'], properties: { id: 'div:440114103', name: '狮岭镇', level: 'TOWN', code: '440114103', aliases: [], source: 'gazetteer' } };
+const inHuadu: GraphRelationship = { type: 'LOCATED_IN', start: 'div:440114103', end: 'div:440114', properties: { source: 'gazetteer' } };
+
+/** Plan `n` titled `title` with `tasks` items, every other one about 狮岭镇 (inside 花都区), the rest about 花都区; `linked` false: the items are not PART_OF the plan. */
+function planDocument(n: number, title: string, tasks: number, linked = true): GraphDocument {
+  const document = `p${n}.txt`;
+  const ev = (line: number) => ({ document, line, quote: `第${line}行` });
+  const planId = `plan:p${n}`;
+  const nodes: GraphNode[] = [HUADU, SHILING];
+  const relationships: GraphRelationship[] = [inHuadu];
+  nodes.push({ id: planId, labels: ['Plan'], properties: { id: planId, title, kind: 'plan', ...ev(1) } });
+  for (let i = 0; i < tasks; i++) {
+    const id = `${planId}/${i}`;
+    // Lines out of id order, so reading order is not the id's.
+    const line = 100 - i * 7 + (i % 3) * 20;
+    nodes.push({ id, labels: ['Task'], properties: { id, title: `任务${i}`, text: `任务${i}`, ref: String(i), ...ev(line) } });
+    if (linked) relationships.push({ type: 'PART_OF', start: id, end: planId, properties: ev(line) });
+    relationships.push({ type: 'LOCATED_IN', start: id, end: i % 2 ? 'div:440114103' : 'div:440114', properties: ev(line) });
+  }
+  return { nodes, relationships };
+}
+
+/** The page cut from every edge into the area, as the rule orders it. */
+async function expectedPage(area: string, options: TouchesOptions, skip: number, limit: number): Promise<string[]> {
+  const r = await neo.driver.executeQuery(
+    `MATCH (t:Task)-[k:TOUCHES${options.includeDescendants ? '' : ' {direct: true}'}]->(:District {id: $area})
+     WITH t, k ORDER BY k.plan, k.planId, k.line, t.id SKIP $skip LIMIT $limit
+     RETURN collect(t.id) AS ids`,
+    { area, skip: neo4j.int(skip), limit: neo4j.int(limit) },
+    { database: neo.database },
+  );
+  return r.records[0].get('ids') as string[];
+}
+
+async function page(area: string, options: TouchesOptions, skip: number, limit: number): Promise<{ ids: string[]; total: number }> {
+  const q = districtTasksQuery([area], options, { skip, limit });
+  const r = await neo.driver.executeQuery(q.text, q.params, { database: neo.database });
+  return { ids: (r.records[0].get('page') as { id: string }[]).map((t) => t.id), total: Number(r.records[0].get('totalCount')) };
+}
+
+async function allPagesAgree(): Promise<number> {
+  let compared = 0;
+  for (const area of ['div:440114', 'div:440114103']) {
+    for (const includeDescendants of [true, false]) {
+      const options = { includeDescendants, includeEnclosing: false };
+      for (const [skip, limit] of [[0, 1], [0, 4], [2, 5], [5, 3], [0, 100], [9, 7], [30, 10]]) {
+        const got = await page(area, options, skip, limit);
+        expect(got.ids, `${area} ${JSON.stringify(options)} skip ${skip} limit ${limit}`).toEqual(await expectedPage(area, options, skip, limit));
+        compared += got.ids.length;
+      }
+    }
+  }
+  return compared;
+}
+
+describe('pages of the tasks touching an area, read from the first plans', () => {
+  it('are the pages cut from every edge, plans of one title kept apart in id order', async () => {
+    await clearDatabase(neo.driver, neo.database);
+    // Two titles, each shared by several plans; sizes so that pages end inside plans and across them.
+    const sizes = [3, 6, 1, 5, 4, 2];
+    for (const [i, n] of sizes.entries()) {
+      await writeDocument(neo.driver, planDocument(i, i % 2 ? '乙规划' : '甲规划', n), { database: neo.database });
+    }
+    const tallied = await neo.driver.executeQuery(
+      `MATCH (:Plan)-[k:TALLY]->(:District {id: 'div:440114'}) RETURN sum(k.tasks) AS n`,
+      {},
+      { database: neo.database },
+    );
+    expect(Number(tallied.records[0].get('n'))).toBe(sizes.reduce((a, b) => a + b));
+    expect(await allPagesAgree()).toBeGreaterThan(50);
+  });
+
+  it('with tasks that have no plan (so no tally counts them), are read from the edges and still agree', async () => {
+    await writeDocument(neo.driver, planDocument(9, '丙规划', 2, false), { database: neo.database });
+    const { total } = await page('div:440114', { includeDescendants: true, includeEnclosing: false }, 0, 1);
+    expect(total).toBe(3 + 6 + 1 + 5 + 4 + 2 + 2);
+    expect(await allPagesAgree()).toBeGreaterThan(50);
+  });
+});
