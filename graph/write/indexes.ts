@@ -9,13 +9,20 @@ import { OWNED_LABELS, REFERENCE_TYPE, RELATIONSHIP_TYPES, TALLY_TYPE } from './
 import { migrateSharedBookkeeping } from './migrate.ts';
 import { migrateTouches } from './touches.ts';
 
-export function writeIndexStatements(): string[] {
-  const nodes = OWNED_LABELS.map(
-    (l) => `CREATE INDEX write_${l.toLowerCase()}_document IF NOT EXISTS FOR (n:\`${l}\`) ON (n.document)`,
-  );
-  const rels = [...RELATIONSHIP_TYPES, REFERENCE_TYPE, TALLY_TYPE].map(
-    (t) => `CREATE INDEX write_rel_${t.toLowerCase()}_document IF NOT EXISTS FOR ()-[r:\`${t}\`]-() ON (r.document)`,
-  );
+export interface WriteIndex {
+  name: string;
+  statement: string;
+}
+
+export function writeIndexes(): WriteIndex[] {
+  const nodes = OWNED_LABELS.map((l) => {
+    const name = `write_${l.toLowerCase()}_document`;
+    return { name, statement: `CREATE INDEX ${name} IF NOT EXISTS FOR (n:\`${l}\`) ON (n.document)` };
+  });
+  const rels = [...RELATIONSHIP_TYPES, REFERENCE_TYPE, TALLY_TYPE].map((t) => {
+    const name = `write_rel_${t.toLowerCase()}_document`;
+    return { name, statement: `CREATE INDEX ${name} IF NOT EXISTS FOR ()-[r:\`${t}\`]-() ON (r.document)` };
+  });
   return [...nodes, ...rels];
 }
 
@@ -25,8 +32,12 @@ export async function ensureWriteIndexes(driver: Driver, database?: string): Pro
   const key = database ?? '';
   let dbs = done.get(driver);
   if (dbs?.has(key)) return;
-  for (const statement of writeIndexStatements()) {
-    await driver.executeQuery(statement, {}, { database });
+  // One read, then only the missing ones: every load starts here, and two dozen schema
+  // statements (even IF NOT EXISTS ones) are two dozen round trips on a busy server.
+  const shown = await driver.executeQuery('SHOW INDEXES YIELD name RETURN collect(name) AS names', {}, { database });
+  const existing = new Set<string>(shown.records[0]?.get('names') ?? []);
+  for (const { name, statement } of writeIndexes()) {
+    if (!existing.has(name)) await driver.executeQuery(statement, {}, { database });
   }
   await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
   // A graph from an older writer gets its REFERS_TO records before anything is written to it.
