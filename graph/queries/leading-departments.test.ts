@@ -16,7 +16,7 @@ describe('leadingDepartmentsQuery', () => {
     expect(q.text).toContain('sum(k.tasks) AS taskCount, count(k.planId) AS planCount');
     expect(q.text).not.toMatch(/MATCH \(t:Task\)-\[k:TOUCHES\]->\(a\)/);
     // A body's page reads only the documents of its first plans' tallies.
-    expect(q.text).toContain('MATCH (t:Task {document: doc})-[tk:TOUCHES]->(a)');
+    expect(q.text).toContain('MATCH (t:Task {document: doc})-[k:TOUCHES]->(a)');
     expect(q.text).toMatchSnapshot();
   });
 
@@ -33,7 +33,7 @@ describe('leadingDepartmentsQuery', () => {
     const q = leadingDepartmentsQuery(['div:440114'], { includeDescendants: false, includeEnclosing: false, includeSupporting: false }, page);
     expect(q.text).toContain(`WHERE k.role = 'LEADS' AND k.direct > 0`);
     expect(q.text).toContain('sum(k.direct) AS taskCount');
-    expect(q.text).toContain('MATCH (t:Task {document: doc})-[tk:TOUCHES {direct: true}]->(a)');
+    expect(q.text).toContain('MATCH (t:Task {document: doc})-[k:TOUCHES {direct: true}]->(a)');
   });
 
   it('snapshot: enclosing areas too (a province-wide task touches every district)', () => {

@@ -9,7 +9,7 @@
  */
 import { cypherQuery, int, lightTaskRow, row, type CypherQuery } from './cypher.ts';
 import { assignmentRef } from './relations.ts';
-import { touchedTasks, type TouchesOptions } from './touches.ts';
+import { coveringTallies, intoArea, tallyCount, touchedTasks, type TouchesOptions } from './touches.ts';
 
 export interface LeadingDepartmentsOptions extends TouchesOptions {
   includeSupporting: boolean;
@@ -93,17 +93,28 @@ RETURN id, groups, planRows, bodyRows`;
  */
 export function leadingDepartmentsQuery(areaIds: readonly string[], options: LeadingDepartmentsOptions, page: BodyPage): CypherQuery {
   // Tallies are per area touched and count leads only (graph/write/tallies.ts).
-  if (!options.includeEnclosing && !options.includeSupporting) return talliedQuery(areaIds, options, page);
+  if (!options.includeEnclosing && !options.includeSupporting) return answerQuery(areaIds, page, talliedBodies(options), talliedBodyTasks(options));
   const types = options.includeSupporting ? 'LEADS|SUPPORTS' : 'LEADS';
+  const bodies = `${touchedTasks(options).replaceAll('\n', '\n  ')}
+  MATCH (d:Department)-[r:${types}]->(t)
+  WITH d, type(r) AS relType, count(*) AS taskCount, count(DISTINCT tPlanId) AS planCount`;
+  return answerQuery(areaIds, page, bodies, bodyTasks(options, types));
+}
+
+/**
+ * The answer around its two parts, both with the area bound to `a`: `bodies` yields each body's
+ * row (d, relType, taskCount, planCount), which is ordered and cut to the page of bodies;
+ * `tasks`, with the body's d and relType bound too, yields its tasks touching `a` with their
+ * sort keys (t, tPlan, tPlanId, tLine), which are ordered and cut to the page of tasks.
+ */
+function answerQuery(areaIds: readonly string[], page: BodyPage, bodies: string, tasks: string): CypherQuery {
   return cypherQuery(
     'district.leadingDepartments',
     `
 UNWIND $ids AS id
 MATCH (a:District {id: id})
 CALL (a) {
-  ${touchedTasks(options).replaceAll('\n', '\n  ')}
-  MATCH (d:Department)-[r:${types}]->(t)
-  WITH d, type(r) AS relType, count(*) AS taskCount, count(DISTINCT tPlanId) AS planCount
+  ${bodies}
   ORDER BY relType, taskCount DESC, d.name, d.id
   SKIP $skip LIMIT $limit
   RETURN collect({d: d, relType: relType, taskCount: taskCount, planCount: planCount}) AS bodies
@@ -113,7 +124,7 @@ CALL (a, bodies) {
   WITH a, b, b.d AS body
   CALL (a, b) {
     WITH a, b.d AS d, b.relType AS relType
-    ${bodyTasks(options, types)}
+    ${tasks}
     ORDER BY tPlan, tPlanId, tLine, t.id
     LIMIT $tasks
     ${TASK_ROWS}
@@ -125,59 +136,39 @@ ${NODES}`,
   );
 }
 
-/**
+/*
  * The same answer from the tallies the writer keeps (graph/write/tallies.ts), for leading
  * bodies in the areas themselves or with what lies inside them (not enclosing areas: a tally
  * is per area touched; not supporting bodies: they have none).
- * Counts: a body's tallies into the area summed (one edge per body and plan, not one row per
- * task × body). Page of a body's tasks: its tallies there in plan-title order up to the plan
- * where `$tasks` tasks are reached (every plan of that title too), then only those documents'
- * tasks are read and ordered: the first tasks by (plan title, line) are among them, since every
- * task of an earlier-titled plan is.
  */
-function talliedQuery(areaIds: readonly string[], options: LeadingDepartmentsOptions, page: BodyPage): CypherQuery {
-  const n = options.includeDescendants ? 'k.tasks' : 'k.direct';
-  const touching = options.includeDescendants ? '(t:Task {document: doc})-[tk:TOUCHES]->(a)' : '(t:Task {document: doc})-[tk:TOUCHES {direct: true}]->(a)';
-  return cypherQuery(
-    'district.leadingDepartments',
-    `
-UNWIND $ids AS id
-MATCH (a:District {id: id})
-CALL (a) {
-  MATCH (d:Department)-[k:TALLY]->(a)
+
+/** Counts: a body's tallies into the area summed (one edge per body and plan, not one row per task × body). */
+function talliedBodies(options: TouchesOptions): string {
+  const n = tallyCount(options);
+  return `MATCH (d:Department)-[k:TALLY]->(a)
   WHERE k.role = 'LEADS' AND ${n} > 0
-  WITH d, k.role AS relType, sum(${n}) AS taskCount, count(k.planId) AS planCount
-  ORDER BY relType, taskCount DESC, d.name, d.id
-  SKIP $skip LIMIT $limit
-  RETURN collect({d: d, relType: relType, taskCount: taskCount, planCount: planCount}) AS bodies
+  WITH d, k.role AS relType, sum(${n}) AS taskCount, count(k.planId) AS planCount`;
 }
-CALL (a, bodies) {
-  UNWIND bodies AS b
-  WITH a, b, b.d AS body
-  CALL (a, b) {
-    WITH a, b.d AS d, b.relType AS relType
-    CALL (a, d, relType) {
-      MATCH (d)-[k:TALLY {role: relType}]->(a)
+
+/**
+ * A body's page of tasks: its tallies there in plan-title order up to the plan where `$tasks`
+ * tasks are reached (every plan of that title too), then only those documents' tasks are read
+ * and ordered: the first tasks by (plan title, line) are among them, since every task of an
+ * earlier-titled plan is.
+ */
+function talliedBodyTasks(options: TouchesOptions): string {
+  const n = tallyCount(options);
+  return `CALL (a, d) {
+      MATCH (d)-[k:TALLY {role: 'LEADS'}]->(a)
       WHERE ${n} > 0
       WITH k ORDER BY k.plan, k.planId
       WITH collect({document: k.document, n: ${n}}) AS plans
-      WITH plans, reduce(acc = {n: 0, take: 0}, p IN plans |
-        CASE WHEN acc.n >= $tasks THEN acc ELSE {n: acc.n + p.n, take: acc.take + 1} END) AS acc
-      UNWIND plans[0..acc.take] AS p
+      UNWIND ${coveringTallies('plans', '$tasks').replaceAll('\n', '\n      ')} AS p
       RETURN DISTINCT p.document AS doc
     }
-    MATCH ${touching}
-    WHERE EXISTS { MATCH (d)-[r]->(t) WHERE type(r) = relType }
-    WITH t, tk.plan AS tPlan, tk.planId AS tPlanId, tk.line AS tLine
-    ORDER BY tPlan, tPlanId, tLine, t.id
-    LIMIT $tasks
-    ${TASK_ROWS}
-  }
-  ${GROUPS}
-}
-${NODES}`,
-    { ids: [...areaIds], skip: int(page.skip), limit: int(page.limit), tasks: int(page.tasks) },
-  );
+    MATCH ${intoArea(options, 'doc')}
+    WHERE EXISTS { (d)-[:LEADS]->(t) }
+    WITH t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
 }
 
 export interface LeadingDepartmentsGroup<Row> {

@@ -13,9 +13,24 @@ export interface TouchesOptions {
   includeEnclosing: boolean;
 }
 
-/** Edges into `a` itself: every TOUCHES, or only the direct ones. */
-function intoArea(options: TouchesOptions, rel = 'k'): string {
-  return options.includeDescendants ? `(t:Task)-[${rel}:TOUCHES]->(a)` : `(t:Task)-[${rel}:TOUCHES {direct: true}]->(a)`;
+/** Edges `k` into `a` itself: every TOUCHES, or only the direct ones; with `doc`, only from that document's tasks. */
+export function intoArea(options: TouchesOptions, doc?: string): string {
+  const t = doc ? `(t:Task {document: ${doc}})` : '(t:Task)';
+  return options.includeDescendants ? `${t}-[k:TOUCHES]->(a)` : `${t}-[k:TOUCHES {direct: true}]->(a)`;
+}
+
+/** A tally `k`'s count under the options (graph/write/tallies.ts): every task touching the area, or the direct ones. */
+export function tallyCount(options: TouchesOptions): string {
+  return options.includeDescendants ? 'k.tasks' : 'k.direct';
+}
+
+/**
+ * The first entries of `tallies` (a list of {document, n} in page order) whose `n` add up to
+ * `needed`: every task a page of `needed` can hold is in their documents.
+ */
+export function coveringTallies(tallies: string, needed: string): string {
+  return `${tallies}[0..reduce(acc = {n: 0, take: 0}, p IN ${tallies} |
+  CASE WHEN acc.n >= ${needed} THEN acc ELSE {n: acc.n + p.n, take: acc.take + 1} END).take]`;
 }
 
 export function touchedTasks(options: TouchesOptions): string {
@@ -65,21 +80,19 @@ export function touchesPredicate(options: TouchesOptions): string {
  */
 export function firstPlansTouchedTasks(options: TouchesOptions): string {
   if (options.includeEnclosing) throw new Error('firstPlansTouchedTasks: includeEnclosing is read from the edges (touchedTasks)');
-  const n = options.includeDescendants ? 'k.tasks' : 'k.direct';
+  const n = tallyCount(options);
   return `CALL (a) {
   MATCH (:Plan)-[k:TALLY]->(a)
   WHERE ${n} > 0
   WITH k ORDER BY k.plan, k.planId
   RETURN collect({document: k.document, n: ${n}}) AS plans
 }
-WITH a, plans, reduce(acc = {n: 0, take: 0}, p IN plans |
-  CASE WHEN acc.n >= $skip + $limit THEN acc ELSE {n: acc.n + p.n, take: acc.take + 1} END) AS acc,
-  reduce(s = 0, p IN plans | s + p.n) = totalCount AS tallied
-CALL (a, plans, acc, tallied) {
+WITH a, plans, reduce(s = 0, p IN plans | s + p.n) = totalCount AS tallied
+CALL (a, plans, tallied) {
   WITH * WHERE tallied
-  UNWIND plans[0..acc.take] AS p
+  UNWIND ${coveringTallies('plans', '$skip + $limit').replaceAll('\n', '\n  ')} AS p
   WITH DISTINCT a, p.document AS doc
-  MATCH ${intoArea(options).replace('(t:Task)', '(t:Task {document: doc})')}
+  MATCH ${intoArea(options, 'doc')}
   RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
   UNION ALL
   WITH * WHERE NOT tallied
