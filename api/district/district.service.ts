@@ -28,7 +28,7 @@ export function leadingDepartments(ctx: PlanGraphContext, district: NodeRow, opt
     .batch(
       `district.leadingDepartments:${JSON.stringify([options, page])}`,
       (ids) => leadingDepartmentsQuery(ids, options, page),
-      (r) => (leadingDepartmentsGroups(r as Parameters<typeof leadingDepartmentsGroups>[0]) as unknown as Omit<DepartmentTasksRow, 'cursor'>[]).map((g, i) => ({ ...g, cursor: encodeCursor(page.skip + i) })),
+      (r) => (leadingDepartmentsGroups(r) as unknown as Omit<DepartmentTasksRow, 'cursor'>[]).map((g, i) => ({ ...g, cursor: encodeCursor(page.skip + i) })),
       (): DepartmentTasksRow[] => [],
     )
     .load(district.id);

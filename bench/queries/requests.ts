@@ -82,7 +82,7 @@ const flagship: BenchRequest = {
       database,
       leadingDepartmentsQuery([area.id], { includeDescendants: true, includeEnclosing: false, includeSupporting: false }, { skip: 0, limit: 100, tasks: 100 }),
     );
-    const groups: PlainRow[] = rows[0] ? leadingDepartmentsGroups(rows[0] as Parameters<typeof leadingDepartmentsGroups>[0]) : [];
+    const groups: PlainRow[] = rows[0] ? leadingDepartmentsGroups(rows[0]) : [];
     // The fields the GraphQL request selects, so both answers carry the same facts.
     return {
       district: {

@@ -65,7 +65,7 @@ async function flagshipFloor(driver: Driver, database: string | undefined, p: st
   );
   return {
     district: {
-      leadingDepartments: (rows[0] ? leadingDepartmentsGroups(rows[0] as Parameters<typeof leadingDepartmentsGroups>[0]) : []).map((g: PlainRow) => ({
+      leadingDepartments: (rows[0] ? leadingDepartmentsGroups(rows[0]) : []).map((g: PlainRow) => ({
         department: { name: g.department.name },
         role: g.role,
         taskCount: g.taskCount,

@@ -1,8 +1,8 @@
 /**
  * `plangraph rebuild-touches`: every task's TOUCHES edges (graph/write/touches.ts) and every
- * document's TALLY counts (graph/write/tallies.ts) computed again from the graph's facts, in batches of their own transactions. Writes keep them exact
- * and a graph from before them is migrated on its first write; this is for a graph changed by
- * other means (Cypher typed in Neo4j Browser, a restored backup).
+ * document's TALLY counts (graph/write/tallies.ts) computed again from the graph's facts, in
+ * batches of their own transactions. Writes keep them exact and a graph from before them is
+ * migrated on its first write; this is for a graph changed by other means (Cypher typed in Neo4j Browser, a restored backup).
  */
 import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';

@@ -185,7 +185,7 @@ type Row = { id: string; [property: string]: unknown };
  * One answer row's groups with each task's `_plan` and its assignments' `department` put back
  * from the rows carried once (`planRows`, `bodyRows`): the shape every other task row has.
  */
-export function leadingDepartmentsGroups(answer: { groups: unknown; planRows: unknown; bodyRows: unknown }): LeadingDepartmentsGroup<Row>[] {
+export function leadingDepartmentsGroups(answer: Readonly<Record<string, unknown>>): LeadingDepartmentsGroup<Row>[] {
   const plans = new Map((answer.planRows as Row[]).map((p) => [p.id, p]));
   const bodies = new Map((answer.bodyRows as Row[]).map((d) => [d.id, d]));
   return (answer.groups as LeadingDepartmentsGroup<Row>[]).map((g) => ({

@@ -34,7 +34,8 @@ import { REFRESH_DOCUMENT_TALLIES, SETTLE_DOCUMENT_TALLIES } from './tallies.ts'
 
 /**
  * Rows bound to `t` (tasks): their TOUCHES computed again from the graph, and only the
- * difference written (yields `tasks`, how many, and `changed`, the documents of those whose edges changed): an edge whose area is no longer reached, or whose properties are not
+ * difference written (yields `tasks`, how many, and `changed`, the documents of those whose
+ * edges changed): an edge whose area is no longer reached, or whose properties are not
  * what they should be (or a second edge to one area), is deleted; a reached area without an
  * edge gets one. Deleting every edge and creating them all again made a write's transaction
  * hold every recomputed edge twice: a plan adding a zone over 花都区 recomputes every other
@@ -275,7 +276,8 @@ RETURN sum(tasks) AS tasks`;
 
 /**
  * Rebuilds every TOUCHES edge and TALLY count (`plangraph rebuild-touches`, and the first write
- * to a graph written before them; a tally of a document without tasks goes too). Stamps the GraphState node with TOUCHES_VERSION and a new version (the
+ * to a graph written before them; a tally of a document without tasks goes too). Stamps the
+ * GraphState node with TOUCHES_VERSION and a new version (the
  * response cache drops what it held).
  */
 export async function rebuildTouches(driver: Driver, database?: string): Promise<{ tasks: number; edges: number; tallies: number; ms: number }> {
