@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { getIntrospectionQuery } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allTaskIds, useSeededApi } from './api.harness.ts';
+import { leadingDepartmentsGroups, leadingDepartmentsQuery, type LeadingDepartmentsOptions } from '../../graph/queries/leading-departments.ts';
 import { readGraphWalk, type GraphWalk, type TouchOptions } from './touches.harness.ts';
 
 const api = useSeededApi();
@@ -221,6 +222,31 @@ describe('leadingDepartments in pages, with counts', () => {
     } while (after);
     expect(paged.map((g) => `${g.department.id} ${g.role}`)).toEqual(whole.map((g) => `${g.department.id} ${g.role}`));
     paged.forEach((g, i) => expect(g.tasks.map((t) => t.id)).toEqual(whole[i].tasks.slice(0, 1).map((t) => t.id)));
+  });
+
+  it('leads alone, read from the tallies, are the LEAD groups the edges give: counts, order and every short page of tasks', async () => {
+    // Leads-only answers read the tallies (graph/write/tallies.ts); with includeSupporting the
+    // same bodies are counted and paged from the TOUCHES edges, leads first.
+    const answer = async (area: string, options: LeadingDepartmentsOptions, tasks: number) => {
+      const q = leadingDepartmentsQuery([area], options, { skip: 0, limit: 1000, tasks });
+      const r = await api.driver.executeQuery(q.text, q.params, { database: api.database });
+      return leadingDepartmentsGroups(r.records[0].toObject()).map((g) => ({
+        body: (g.department as { id: string }).id, role: g.role, taskCount: g.taskCount, planCount: g.planCount,
+        tasks: g.tasks.map((t) => t.id),
+      }));
+    };
+    let compared = 0;
+    for (const area of [HUADU, GUANGZHOU, 'div:44']) {
+      for (const includeDescendants of [true, false]) {
+        for (const tasks of [1, 3, 100]) {
+          const tallied = await answer(area, { includeDescendants, includeEnclosing: false, includeSupporting: false }, tasks);
+          const fromEdges = (await answer(area, { includeDescendants, includeEnclosing: false, includeSupporting: true }, tasks)).filter((g) => g.role === 'LEAD');
+          expect(tallied, `${area} descendants ${includeDescendants} tasks ${tasks}`).toEqual(fromEdges);
+          compared += tallied.length;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
   });
 
   it('refuses a page of more than 100 bodies or tasks per body', async () => {
