@@ -30,14 +30,14 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { DERIVED_TYPE, TALLY_TYPE } from './allow-list.ts';
 import type { PreparedDocument } from './prepare.ts';
-import { REFRESH_DOCUMENT_TALLIES, SETTLE_DOCUMENT_TALLIES } from './tallies.ts';
+import { APPLY_TALLY_CHANGES, REFRESH_DOCUMENT_TALLIES, SETTLE_DOCUMENT_TALLIES } from './tallies.ts';
 
 /**
  * Rows bound to `t` (tasks): their TOUCHES computed again from the graph, and only the
- * difference written (yields `tasks`, how many, and `changed`, the documents of those whose
- * edges changed): an edge whose area is no longer reached, or whose properties are not
- * what they should be (or a second edge to one area), is deleted; a reached area without an
- * edge gets one. Deleting every edge and creating them all again made a write's transaction
+ * difference written (leaving per task `gone` and `made`, the edges deleted and created, as
+ * {a, direct, planId, plan, n: -1 or +1}): an edge whose area is no longer reached, or whose
+ * properties are not what they should be (or a second edge to one area), is deleted; a reached
+ * area without an edge gets one. Deleting every edge and creating them all again made a write's transaction
  * hold every recomputed edge twice: a plan adding a zone over 花都区 recomputes every other
  * plan's task touching 花都区, and with a 10,000-task plan loaded that one transaction went over
  * db.memory.transaction.max (tests/integration/hostile-inputs.test.ts); now it holds the new
@@ -92,35 +92,43 @@ CALL (t, plan, direct, reached) {
   MATCH (t)-[old:${DERIVED_TYPE}]->(a)
   WITH a, collect(old) AS edges
   WITH a, edges, head(edges) AS kept
-  WITH [e IN edges WHERE e <> kept OR NOT (a IN reached
+  WITH a, [e IN edges WHERE e <> kept OR NOT (a IN reached
         AND coalesce(kept.direct = (a IN direct), false)
         AND coalesce(kept.plan = plan.title, kept.plan IS NULL AND plan.title IS NULL)
         AND coalesce(kept.planId = plan.id, kept.planId IS NULL AND plan.id IS NULL)
         AND coalesce(kept.line = t.line, kept.line IS NULL AND t.line IS NULL))] AS stale
   UNWIND stale AS e
+  WITH e, {a: a, direct: e.direct, planId: e.planId, plan: e.plan, n: -1} AS change
   DELETE e
-  RETURN count(e) AS deleted
+  RETURN count(e) AS deleted, collect(change) AS gone
 }
 CALL (t, plan, direct, reached) {
   UNWIND reached AS a
   WITH DISTINCT a
   WHERE NOT EXISTS { (t)-[:${DERIVED_TYPE}]->(a) }
   CREATE (t)-[:${DERIVED_TYPE} {direct: a IN direct, plan: plan.title, planId: plan.id, line: t.line}]->(a)
-  RETURN count(*) AS created
-}
-RETURN count(t) AS tasks, collect(DISTINCT CASE WHEN deleted + created > 0 THEN t.document END) AS changed`;
+  RETURN count(*) AS created, collect({a: a, direct: a IN direct, planId: plan.id, plan: plan.title, n: 1}) AS made
+}`;
 
-/** Recomputes the TOUCHES of every task of the given documents. */
+/** Recomputes the TOUCHES of every task of the given documents (their tallies are settled afresh after). */
 export const REFRESH_DOCUMENT_TOUCHES = `CYPHER replan=skip
 UNWIND $docs AS doc
 MATCH (t:Task {document: doc})
-${RECOMPUTE_TASKS.trim()}`;
+${RECOMPUTE_TASKS.trim()}
+RETURN count(t) AS tasks`;
 
-/** Recomputes the TOUCHES of the tasks with these ids. */
+/**
+ * Recomputes the TOUCHES of the tasks with these ids (other documents' tasks a flipped pair can
+ * change) and moves their documents' tallies by the edges that went and came (tallies.ts); yields
+ * `tasks` and `resettle`, the documents whose tallies did not add up and must be settled afresh.
+ */
 export const REFRESH_TASK_TOUCHES = `CYPHER replan=skip
 UNWIND $ids AS id
 MATCH (t:Task {id: id})
-${RECOMPUTE_TASKS.trim()}`;
+${RECOMPUTE_TASKS.trim()}
+WITH count(t) AS tasks, collect(CASE WHEN size(gone) + size(made) > 0 THEN {t: t, changes: gone + made} END) AS edited
+${APPLY_TALLY_CHANGES}
+RETURN tasks, resettle`;
 
 /**
  * An area pair (start District or Project → District) whose LOCATED_IN can change what other
@@ -245,8 +253,8 @@ export async function refreshTouchesAfterWrite(tx: ManagedTransaction, documents
     for (let i = 0; i < ids.length; i += 500) {
       const result = await tx.run(REFRESH_TASK_TOUCHES, { ids: ids.slice(i, i + 500) });
       tasks += Number(result.records[0]?.get('tasks') ?? 0);
-      // Only a document whose edges changed has tallies to settle: a flipped pair often changes nothing for a task it could.
-      for (const doc of (result.records[0]?.get('changed') ?? []) as string[]) tallied.add(doc);
+      // Their tallies moved by the changed edges; one that did not add up is settled afresh below.
+      for (const doc of (result.records[0]?.get('resettle') ?? []) as string[]) tallied.add(doc);
     }
   }
   const docs = [...tallied];
@@ -268,6 +276,7 @@ CALL (doc) {
   CALL (doc) {
     MATCH (t:Task {document: doc})
     ${RECOMPUTE_TASKS.trim().replaceAll('\n', '\n    ')}
+    RETURN count(t) AS tasks
   }
   ${SETTLE_DOCUMENT_TALLIES.replaceAll('\n', '\n  ')}
   RETURN tasks

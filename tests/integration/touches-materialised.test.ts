@@ -187,6 +187,23 @@ describe('TOUCHES kept exact by the writer', () => {
     expect(written).toEqual(rebuilt);
   });
 
+  it("another document's tallies move by the edges a write changed, and one held twice is counted afresh", async () => {
+    await write(docZ(true));
+    const zoneTally = 'a.txt plan:a a规划 dept:花都区发展和改革局 LEADS → zone:广清接合片区 1/0';
+    expect(await tallies()).toContain(zoneTally);
+    // Two writers racing to create one tally leave it twice; moving only one copy would leave the other.
+    await neo.driver.executeQuery(
+      `MATCH (d:Department {id: 'dept:花都区发展和改革局'})-[k:TALLY {document: 'a.txt'}]->(z:District {id: 'zone:广清接合片区'})
+       CREATE (d)-[c:TALLY]->(z) SET c = properties(k)`,
+      {},
+      { database: neo.database },
+    );
+    expect((await tallies()).filter((e) => e === zoneTally)).toHaveLength(2);
+    await write(docZ(false));
+    expect(await tallies()).not.toContain(zoneTally);
+    await writtenAndRebuilt();
+  });
+
   it("a project another document places in 狮岭镇 makes A's tasks touch it, and stops when it no longer does", async () => {
     await write(docP(true));
     let { written, rebuilt } = await writtenAndRebuilt();
