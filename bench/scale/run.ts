@@ -5,7 +5,7 @@
  * (bench/scale/workload.ts), against PlanGraph without and with its response cache, the
  * driver floor and @neo4j/graphql, at 1 and 32 connections: p50, p99, requests/s and the
  * answer's size. Figures under `scale.<docs>` in bench/results/latest.json:
- *   scale.<docs>.load.{seconds, elementsPerSec, documents, elements}
+ *   scale.<docs>.load.{seconds, elementsPerSec, documents, elements, talliesMismatched}
  *   scale.<docs>.queries.<name>.<graphqlNoCache|graphql|driver|peer>.<c1|c32>.{p50, p99, rps, bytes, errors}
  */
 import autocannon from 'autocannon';
@@ -17,6 +17,7 @@ import { SERVER_KINDS, type ServerKind } from '../queries/kinds.ts';
 import { round } from '../measure.ts';
 import { SCALE_REQUESTS, type ScaleRequest } from './requests.ts';
 import { readParameters, zipfSequence, type Parameters } from './workload.ts';
+import { tallyMismatches } from './tally-check.ts';
 
 export interface ScaleOptions {
   sizes: number[];
@@ -159,10 +160,12 @@ export async function benchScale(neo4j: Neo4jLogin & { driver: Driver }, opts: S
     loaded = size;
     cumulativeSeconds += load.seconds;
     opts.log(`  ${size} documents: loaded in ${load.seconds} s (${load.elementsPerSec} elements/s); ${await graphElements(driver, database)} elements in the graph`);
+    const tallies = await tallyMismatches(driver, database);
+    opts.log(`  tallies: ${tallies.mismatched.length === 0 ? 'all' : `${tallies.documents - tallies.mismatched.length} of`} ${tallies.documents} documents' tallies equal their edges counted afresh${tallies.mismatched.length ? ` (WRONG: ${tallies.mismatched.slice(0, 5).join(', ')}…)` : ''}`);
     const params = await readParameters(driver, database, opts.seed);
     opts.log(`  parameters: ${params.areas.length} areas, ${params.bodies.length} bodies, ${params.words.length} words`);
     const queries = await benchQueriesAt(neo4j, params, opts, kinds);
-    out[size] = { load: { ...load, cumulativeSeconds: round(cumulativeSeconds) }, parameters: { areas: params.areas.length, bodies: params.bodies.length, words: params.words.length }, queries };
+    out[size] = { load: { ...load, cumulativeSeconds: round(cumulativeSeconds), talliesMismatched: tallies.mismatched.length }, parameters: { areas: params.areas.length, bodies: params.bodies.length, words: params.words.length }, queries };
   }
   return out;
 }

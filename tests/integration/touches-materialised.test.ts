@@ -12,6 +12,7 @@ import { writeDocument } from '../../graph/write/index.ts';
 import { migrateTouches, rebuildTouches } from '../../graph/write/touches.ts';
 import { removeDocument } from '../../graph/write/remove.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
+import { tallyMismatches } from '../../bench/scale/tally-check.ts';
 
 const neo = useNeo4j();
 
@@ -202,6 +203,12 @@ describe('TOUCHES kept exact by the writer', () => {
     await write(docZ(false));
     expect(await tallies()).not.toContain(zoneTally);
     await writtenAndRebuilt();
+    // The scale benchmark's check (bench/scale/tally-check.ts) agrees, and finds a tally set wrong.
+    expect(await tallyMismatches(neo.driver, neo.database)).toEqual({ documents: 2, mismatched: [] });
+    await neo.driver.executeQuery(`MATCH (:Plan {id: 'plan:a'})-[k:TALLY {document: 'a.txt'}]->(:District {id: 'div:440114'}) SET k.tasks = k.tasks + 1`, {}, { database: neo.database });
+    expect(await tallyMismatches(neo.driver, neo.database)).toEqual({ documents: 2, mismatched: ['a.txt'] });
+    await rebuildTouches(neo.driver, neo.database);
+    expect((await tallyMismatches(neo.driver, neo.database)).mismatched).toEqual([]);
   });
 
   it("a project another document places in 狮岭镇 makes A's tasks touch it, and stops when it no longer does", async () => {
