@@ -22,12 +22,11 @@
  *
  * Every fact a tally counts belongs to its document (its tasks, their LEADS, their
  * TOUCHES as kept by touches.ts), so a document's tallies are exact when computed after its
- * TOUCHES: touches.ts recomputes them for the written documents and for every document whose
- * tasks' TOUCHES another document changed. Only the difference is written (a changed count is
- * SET, a tally no longer reached deleted, a new one created): a zone added over 广州市 makes
- * hundreds of documents' tallies recompute, and most of them stay as they are.
+ * TOUCHES: touches.ts settles them (SETTLE_TALLIES) for the written documents, writing only the
+ * difference (a changed count is SET, a tally no longer reached deleted, a new one created).
  *
- * Those other documents are not settled afresh but moved (APPLY_TALLY_CHANGES): their own facts
+ * Documents a write changes only through their tasks' TOUCHES (a zone added over 广州市 reaches
+ * hundreds) are not settled afresh but moved (APPLY_TALLY_CHANGES): their own facts
  * did not change, only some of their tasks' TOUCHES edges, so each tally they reach moves by the
  * edges that went (-1) and came (+1). Settling them afresh re-read every task of ~290 documents
  * whenever a zone flipped an area under a big city (3.4 s a time on a 600-document graph);

@@ -237,8 +237,9 @@ async function existingPairs(tx: ManagedTransaction, pairs: LocationPair[]): Pro
 /**
  * After a group's facts are written (and before unreferenced shared nodes are removed: a
  * TOUCHES edge keeps its area): every task of the written documents, and the other tasks a
- * flipped pair can change, get their TOUCHES again; then the tallies (tallies.ts) of the written
- * documents and of every other document whose TOUCHES changed. Returns how many tasks were recomputed.
+ * flipped pair can change, get their TOUCHES again, those other documents' tallies moving by the
+ * edges that changed (tallies.ts); then the written documents' tallies, and any that did not add
+ * up, are settled afresh. Returns how many tasks were recomputed.
  */
 export async function refreshTouchesAfterWrite(tx: ManagedTransaction, documents: string[], before: PairsBefore): Promise<number> {
   let tasks = 0;
