@@ -31,6 +31,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { DERIVED_TYPE, TALLY_TYPE } from './allow-list.ts';
 import type { PreparedDocument } from './prepare.ts';
 import { APPLY_TALLY_CHANGES, REFRESH_DOCUMENT_TALLIES, SETTLE_DOCUMENT_TALLIES } from './tallies.ts';
+import { TOUCHES_VERSION } from './version.ts';
 
 /**
  * Rows bound to `t` (tasks): their TOUCHES computed again from the graph, and only the
@@ -262,12 +263,6 @@ export async function refreshTouchesAfterWrite(tx: ManagedTransaction, documents
   for (let i = 0; i < docs.length; i += 50) await tx.run(REFRESH_DOCUMENT_TALLIES, { docs: docs.slice(i, i + 50) });
   return tasks;
 }
-
-/**
- * Marks the graph as holding TOUCHES for every task (graph/write/version.ts's GraphState node);
- * 2: and the tallies of tallies.ts, so a graph stamped 1 gets them on its next write.
- */
-export const TOUCHES_VERSION = 2;
 
 /** Every task's TOUCHES recomputed (only what differs is written), a few documents per transaction of its own. */
 const REBUILD_ALL = `

@@ -16,11 +16,19 @@ export const GRAPH_STATE_LABEL = 'GraphState';
 export const GRAPH_STATE_ID = 'graph';
 
 /**
- * `touchesVersion`: every write runs after migrateTouches (graph/write/touches.ts) and keeps the
- * TOUCHES edges exact, so the graph it leaves holds them for every task (a cleared graph
- * written again is stamped by its first write).
+ * What the graph's derived facts are (graph/write/touches.ts): 1, TOUCHES for every task; 2, and
+ * the tallies of tallies.ts. A graph stamped lower (or not at all) is rebuilt by migrateTouches
+ * before its next write.
  */
-const BUMP = `MERGE (s:${GRAPH_STATE_LABEL} {id: '${GRAPH_STATE_ID}'}) SET s.version = randomUUID(), s.changedAt = datetime(), s.touchesVersion = 1`;
+export const TOUCHES_VERSION = 2;
+
+/**
+ * `touchesVersion`: every write runs after migrateTouches (graph/write/touches.ts) and keeps the
+ * derived facts exact, so the graph it leaves holds them as TOUCHES_VERSION says (a cleared graph
+ * written again is stamped by its first write). Stamping any lower version would make the next
+ * process's first write rebuild the whole graph.
+ */
+const BUMP = `MERGE (s:${GRAPH_STATE_LABEL} {id: '${GRAPH_STATE_ID}'}) SET s.version = randomUUID(), s.changedAt = datetime(), s.touchesVersion = ${TOUCHES_VERSION}`;
 
 /** Inside a write transaction, after its last change. */
 export async function bumpGraphVersion(tx: ManagedTransaction): Promise<void> {

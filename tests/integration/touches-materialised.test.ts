@@ -280,6 +280,14 @@ describe('TOUCHES kept exact by the writer', () => {
     expect(await migrateTouches(neo.driver, neo.database)).toBe(false);
   });
 
+  it('a graph this writer wrote is stamped current: the next process finds nothing to rebuild', async () => {
+    await neo.driver.executeQuery('MATCH (s:GraphState) REMOVE s.touchesVersion', {}, { database: neo.database });
+    await write(planA(true));
+    // A lower stamp here made every later `plangraph load` rebuild every task's TOUCHES first.
+    expect(await migrateTouches(neo.driver, neo.database)).toBe(false);
+    await write(docA);
+  });
+
   it('a graph stamped with TOUCHES but no tallies (version 1) gets its tallies', async () => {
     const expected = await tallies();
     await neo.driver.executeQuery("MATCH ()-[k:TALLY]->() DELETE k WITH count(*) AS n MATCH (s:GraphState) SET s.touchesVersion = 1", {}, { database: neo.database });
