@@ -82,6 +82,12 @@ export const RELATIONSHIP_INDEXES: ReadonlyArray<readonly [string, string, strin
   ['part_of_document', 'PART_OF', 'document'],
 ];
 
+/**
+ * A body's tallies in an area in plan order (graph/write/tallies.ts `pair`): the flagship's page
+ * of a body's tasks reads its first plans there from this index, not by sorting all of them.
+ */
+export const TALLY_PAIR_INDEX = { name: 'tally_pair', type: 'TALLY', properties: ['pair', 'plan', 'planId'] } as const;
+
 export function constraintName(label: string): string {
   return `${label.toLowerCase()}_id_unique`;
 }
@@ -104,6 +110,8 @@ export function schemaStatements(): string[] {
   for (const [name, type, prop] of RELATIONSHIP_INDEXES) {
     out.push(`CREATE INDEX ${name} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.${prop})`);
   }
+  const pair = TALLY_PAIR_INDEX;
+  out.push(`CREATE INDEX ${pair.name} IF NOT EXISTS FOR ()-[r:${pair.type}]-() ON (${pair.properties.map((p) => `r.${p}`).join(', ')})`);
   for (const index of FULLTEXT_INDEXES) out.push(fulltextStatement(index));
   return out;
 }

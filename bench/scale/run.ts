@@ -17,7 +17,7 @@ import { SERVER_KINDS, type ServerKind } from '../queries/kinds.ts';
 import { round } from '../measure.ts';
 import { SCALE_REQUESTS, type ScaleRequest } from './requests.ts';
 import { readParameters, zipfSequence, type Parameters } from './workload.ts';
-import { tallyMismatches } from './tally-check.ts';
+import { tallyMismatches, totalMismatches } from './tally-check.ts';
 
 export interface ScaleOptions {
   sizes: number[];
@@ -162,10 +162,12 @@ export async function benchScale(neo4j: Neo4jLogin & { driver: Driver }, opts: S
     opts.log(`  ${size} documents: loaded in ${load.seconds} s (${load.elementsPerSec} elements/s); ${await graphElements(driver, database)} elements in the graph`);
     const tallies = await tallyMismatches(driver, database);
     opts.log(`  tallies: ${tallies.mismatched.length === 0 ? 'all' : `${tallies.documents - tallies.mismatched.length} of`} ${tallies.documents} documents' tallies equal their edges counted afresh${tallies.mismatched.length ? ` (WRONG: ${tallies.mismatched.slice(0, 5).join(', ')}…)` : ''}`);
+    const totals = await totalMismatches(driver, database);
+    opts.log(`  totals: ${totals.mismatched.length === 0 ? 'all' : `${totals.bodies - totals.mismatched.length} of`} ${totals.bodies} bodies' totals equal the sums of their tallies${totals.mismatched.length ? ` (WRONG: ${totals.mismatched.slice(0, 5).join(', ')}…)` : ''}`);
     const params = await readParameters(driver, database, opts.seed);
     opts.log(`  parameters: ${params.areas.length} areas, ${params.bodies.length} bodies, ${params.words.length} words`);
     const queries = await benchQueriesAt(neo4j, params, opts, kinds);
-    out[size] = { load: { ...load, cumulativeSeconds: round(cumulativeSeconds), talliesMismatched: tallies.mismatched.length }, parameters: { areas: params.areas.length, bodies: params.bodies.length, words: params.words.length }, queries };
+    out[size] = { load: { ...load, cumulativeSeconds: round(cumulativeSeconds), talliesMismatched: tallies.mismatched.length, totalsMismatched: totals.mismatched.length }, parameters: { areas: params.areas.length, bodies: params.bodies.length, words: params.words.length }, queries };
   }
   return out;
 }

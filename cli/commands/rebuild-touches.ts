@@ -23,8 +23,8 @@ export async function run(args: string[]): Promise<number> {
   const driver = await openDriver(conn);
   try {
     await applySchema(driver, conn.database);
-    const { tasks, edges, tallies, ms } = await rebuildTouches(driver, conn.database);
-    console.log(`rebuilt TOUCHES for ${tasks} tasks: ${edges} edges, ${tallies} tallies in ${(ms / 1000).toFixed(1)} s`);
+    const { tasks, edges, tallies, totals, ms } = await rebuildTouches(driver, conn.database);
+    console.log(`rebuilt TOUCHES for ${tasks} tasks: ${edges} edges, ${tallies} tallies, ${totals} body totals in ${(ms / 1000).toFixed(1)} s`);
     return 0;
   } finally {
     await driver.close();

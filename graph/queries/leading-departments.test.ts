@@ -9,14 +9,18 @@ describe('leadingDepartmentsQuery', () => {
   it('snapshot: as an analyst asks it (areas inside count, leads only)', () => {
     const q = leadingDepartmentsQuery(['div:440114'], { includeDescendants: true, includeEnclosing: false, includeSupporting: false }, page);
     expect(q.params.ids).toEqual(['div:440114']);
-    // Counts from the bodies' tallies (graph/write/tallies.ts), never from the area's tasks × their bodies;
-    // leads only (each task still lists all its assignments); every TOUCHES counts whatever its `direct`.
-    expect(q.text).toContain('MATCH (d:Department)-[k:TALLY]->(a)');
-    expect(q.text).toContain(`WHERE k.role = 'LEADS' AND k.tasks > 0`);
-    expect(q.text).toContain('sum(k.tasks) AS taskCount, count(k.planId) AS planCount');
+    // Counts from the bodies' totals (graph/write/tallies.ts), one edge per body, never from the
+    // area's tasks × their bodies nor from every (body, plan) tally; leads only (each task still
+    // lists all its assignments); every TOUCHES counts whatever its `direct`.
+    expect(q.text).toContain(`MATCH (d:Department)-[s:TOTAL {role: 'LEADS'}]->(a)`);
+    expect(q.text).toContain('sum(s.tasks) AS taskCount, sum(s.plans) AS planCount');
     expect(q.text).not.toMatch(/MATCH \(t:Task\)-\[k:TOUCHES\]->\(a\)/);
-    // A body's page reads only the documents of its first plans' tallies.
-    expect(q.text).toContain('MATCH (t:Task {document: doc})-[k:TOUCHES]->(a)');
+    // A body's page reads its first plans' tallies from the pair index, in order, then only those
+    // documents' tasks it leads (LEADS by document).
+    expect(q.text).toContain('USING INDEX k:TALLY(pair, plan, planId)');
+    expect(q.text).toContain(`WHERE k.pair = d.id + '>' + a.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND k.tasks > 0`);
+    expect(q.text).toContain('USING INDEX r:LEADS(document)');
+    expect(q.text).toContain('MATCH (t)-[k:TOUCHES]->(a)');
     expect(q.text).toMatchSnapshot();
   });
 
@@ -31,9 +35,9 @@ describe('leadingDepartmentsQuery', () => {
 
   it('the area itself only, leads: the direct counts of the tallies', () => {
     const q = leadingDepartmentsQuery(['div:440114'], { includeDescendants: false, includeEnclosing: false, includeSupporting: false }, page);
-    expect(q.text).toContain(`WHERE k.role = 'LEADS' AND k.direct > 0`);
-    expect(q.text).toContain('sum(k.direct) AS taskCount');
-    expect(q.text).toContain('MATCH (t:Task {document: doc})-[k:TOUCHES {direct: true}]->(a)');
+    expect(q.text).toContain('sum(s.direct) AS taskCount, sum(s.plansDirect) AS planCount');
+    expect(q.text).toContain('AND k.direct > 0');
+    expect(q.text).toContain('MATCH (t)-[k:TOUCHES {direct: true}]->(a)');
   });
 
   it('snapshot: enclosing areas too (a province-wide task touches every district)', () => {

@@ -10,6 +10,9 @@
 import { cypherQuery, int, lightTaskRow, row, type CypherQuery } from './cypher.ts';
 import { assignmentRef } from './relations.ts';
 import { coveringTallies, intoArea, tallyCount, touchedTasks, type TouchesOptions } from './touches.ts';
+import { TALLY_PAIR_INDEX } from '../schema.ts';
+import { TOTAL_TYPE } from '../write/allow-list.ts';
+import { bodyPair } from '../write/tallies.ts';
 
 export interface LeadingDepartmentsOptions extends TouchesOptions {
   includeSupporting: boolean;
@@ -123,7 +126,7 @@ CALL (a, bodies) {
   UNWIND bodies AS b
   WITH a, b, b.d AS body
   CALL (a, b) {
-    WITH a, b.d AS d, b.relType AS relType
+    WITH a, b.d AS d, b.relType AS relType, b.taskCount AS taskCount
     ${tasks}
     ORDER BY tPlan, tPlanId, tLine, t.id
     LIMIT $tasks
@@ -142,33 +145,56 @@ ${NODES}`,
  * is per area touched; not supporting bodies: they have none).
  */
 
-/** Counts: a body's tallies into the area summed (one edge per body and plan, not one row per task × body). */
+/** Counts: the body's total in the area (one edge per body, two if two writers raced to create it). */
 function talliedBodies(options: TouchesOptions): string {
-  const n = tallyCount(options);
-  return `MATCH (d:Department)-[k:TALLY]->(a)
-  WHERE k.role = 'LEADS' AND ${n} > 0
-  WITH d, k.role AS relType, sum(${n}) AS taskCount, count(k.planId) AS planCount`;
+  const [tasks, plans] = options.includeDescendants ? ['s.tasks', 's.plans'] : ['s.direct', 's.plansDirect'];
+  return `MATCH (d:Department)-[s:${TOTAL_TYPE} {role: 'LEADS'}]->(a)
+  WITH d, s.role AS relType, sum(${tasks}) AS taskCount, sum(${plans}) AS planCount
+  WHERE taskCount > 0`;
 }
 
 /**
  * A body's page of tasks: its tallies there in plan-title order up to the plan where `$tasks`
- * tasks are reached (every plan of that title too), then only those documents' tasks are read
- * and ordered: the first tasks by (plan title, line) are among them, since every task of an
- * earlier-titled plan is.
+ * tasks are reached, then only those documents' tasks are read and ordered: the first tasks by
+ * (plan title, line) are among them, since every task of an earlier-titled plan is. The first
+ * `$tasks` tallies (each counts one task or more) come from the pair index in order; a tally
+ * without a plan title or id is not in it (and sorts last), so only when the indexed ones hold
+ * fewer tasks than both the page and the body's count are all of the body's tallies there read.
+ * In those documents the body's tasks are found from their LEADS edges by document (an index),
+ * not by reading every task of the document (one in ten has a lead); a task's assignments are
+ * its document's (graph/write/prepare.ts).
  */
 function talliedBodyTasks(options: TouchesOptions): string {
   const n = tallyCount(options);
-  return `CALL (a, d) {
-      MATCH (d)-[k:TALLY {role: 'LEADS'}]->(a)
-      WHERE ${n} > 0
-      WITH k ORDER BY k.plan, k.planId
-      WITH collect({document: k.document, n: ${n}}) AS plans
+  const { properties } = TALLY_PAIR_INDEX;
+  return `CALL (a, d, taskCount) {
+      CALL (a, d) {
+        MATCH ()-[k:TALLY]->()
+        USING INDEX k:TALLY(${properties.join(', ')})
+        WHERE k.pair = ${bodyPair('d', 'a')} AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND ${n} > 0
+        WITH k ORDER BY k.pair, k.plan, k.planId
+        LIMIT $tasks
+        RETURN collect({document: k.document, n: ${n}}) AS indexed
+      }
+      WITH *, reduce(s = 0, p IN indexed | s + p.n) AS reached
+      CALL (a, d, indexed, reached, taskCount) {
+        WITH * WHERE reached >= $tasks OR reached >= taskCount
+        RETURN indexed AS plans
+        UNION ALL
+        WITH * WHERE reached < $tasks AND reached < taskCount
+        MATCH (d)-[k:TALLY {role: 'LEADS'}]->(a)
+        WHERE ${n} > 0
+        WITH k ORDER BY k.plan, k.planId
+        RETURN collect({document: k.document, n: ${n}}) AS plans
+      }
       UNWIND ${coveringTallies('plans', '$tasks').replaceAll('\n', '\n      ')} AS p
       RETURN DISTINCT p.document AS doc
     }
-    MATCH ${intoArea(options, 'doc')}
-    WHERE EXISTS { (d)-[:LEADS]->(t) }
-    WITH t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
+    MATCH (d)-[r:LEADS]->(t:Task)
+    USING INDEX r:LEADS(document)
+    WHERE r.document = doc
+    MATCH ${intoArea(options).replace('(t:Task)', '(t)')}
+    WITH DISTINCT t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
 }
 
 export interface LeadingDepartmentsGroup<Row> {

@@ -3,7 +3,7 @@
  * constraint and index by name, online. A server over a database nobody loaded or migrated
  * answers, but not correctly, so it is not ready.
  */
-import { FULLTEXT_INDEXES, LABELS, NODE_INDEXES, RELATIONSHIP_INDEXES, TEXT_INDEXES, constraintName } from '../schema.ts';
+import { FULLTEXT_INDEXES, LABELS, NODE_INDEXES, RELATIONSHIP_INDEXES, TALLY_PAIR_INDEX, TEXT_INDEXES, constraintName } from '../schema.ts';
 import { GRAPH_STATE_LABEL } from '../write/version.ts';
 import { cypherQuery, type CypherQuery } from './cypher.ts';
 
@@ -14,6 +14,7 @@ export function expectedSchemaNames(): string[] {
     ...NODE_INDEXES.map(([name]) => name),
     ...TEXT_INDEXES.map(([name]) => name),
     ...RELATIONSHIP_INDEXES.map(([name]) => name),
+    TALLY_PAIR_INDEX.name,
     ...FULLTEXT_INDEXES.map((i) => i.name),
   ];
 }

@@ -47,8 +47,15 @@ export const DERIVED_TYPE = 'TOUCHES';
  */
 export const TALLY_TYPE = 'TALLY';
 
+/**
+ * Per body and area, the sum of the body's LEADS tallies there (graph/write/tallies.ts):
+ * `(:Department)-[:TOTAL {role, tasks, direct, plans, plansDirect}]->(:District)`; no document:
+ * every document's tallies move it.
+ */
+export const TOTAL_TYPE = 'TOTAL';
+
 /** What the writer derives (not facts from a text): left out of exports and provenance checks unless asked. */
-export const DERIVED_TYPES: readonly string[] = [DERIVED_TYPE, TALLY_TYPE];
+export const DERIVED_TYPES: readonly string[] = [DERIVED_TYPE, TALLY_TYPE, TOTAL_TYPE];
 
 export function isOwnedLabel(label: string): label is OwnedLabel {
   return (OWNED_LABELS as readonly string[]).includes(label);

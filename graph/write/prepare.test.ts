@@ -125,6 +125,14 @@ describe('prepareDocument', () => {
     expect(targets.relationships[0].properties.document).toBe(DOC);
   });
 
+  it("gives a relationship naming a source to the document when it is about one of the document's nodes", () => {
+    const g = base();
+    g.relationships.push({ type: 'SUPPORTS', start: 'dept:广州市花都区教育局', end: 'plan:huadu/二', properties: { source: 'a list of duties' } });
+    const supports = prepareDocument(g).relationships.find((r) => r.type === 'SUPPORTS')!;
+    expect(supports.owned).toBe(true);
+    expect(supports.relationships[0].properties.document).toBe(DOC);
+  });
+
   it('takes an unresolved body of its own document as a shared Department row keeping resolved: false and scopeDocument', () => {
     const g = base();
     g.nodes.push(unresolved(DOC));

@@ -268,8 +268,10 @@ export function prepareDocument(graph: GraphDocument, document?: string): Prepar
     if (props.document !== undefined && props.document !== name) {
       throw new WriteError(name, `${where} says it comes from document "${String(props.document)}"`);
     }
-    // A fact with neither `document` nor `source` was read from this document.
-    const owned = props.document !== undefined || typeof props.source !== 'string';
+    // A fact with neither `document` nor `source` was read from this document; so is any fact
+    // about one of its own nodes (a plan, task or goal), whatever source it names: it goes with
+    // them, and the flagship finds a task's leads among its document's (graph/queries/leading-departments.ts).
+    const owned = props.document !== undefined || typeof props.source !== 'string' || isOwnedLabel(startLabel) || isOwnedLabel(endLabel);
     if (owned) props.document = name;
     const normalised: GraphRelationship = { type, start: rel.start, end: rel.end, properties: props };
     const key = relationshipKey(normalised);

@@ -28,9 +28,9 @@
  * concurrent writes see each other's committed pairs.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { DERIVED_TYPE, TALLY_TYPE } from './allow-list.ts';
+import { DERIVED_TYPE, TALLY_TYPE, TOTAL_TYPE } from './allow-list.ts';
 import type { PreparedDocument } from './prepare.ts';
-import { APPLY_TALLY_CHANGES, REFRESH_DOCUMENT_TALLIES, SETTLE_DOCUMENT_TALLIES } from './tallies.ts';
+import { APPLY_TALLY_CHANGES, RECOUNT_TOTALS, REFRESH_DOCUMENT_TALLIES, SETTLE_DOCUMENT_TALLIES } from './tallies.ts';
 import { TOUCHES_VERSION } from './version.ts';
 
 /**
@@ -281,11 +281,11 @@ RETURN sum(tasks) AS tasks`;
 
 /**
  * Rebuilds every TOUCHES edge and TALLY count (`plangraph rebuild-touches`, and the first write
- * to a graph written before them; a tally of a document without tasks goes too). Stamps the
- * GraphState node with TOUCHES_VERSION and a new version (the
- * response cache drops what it held).
+ * to a graph written before them; a tally of a document without tasks goes too), then counts
+ * every body's TOTAL afresh from the tallies. Stamps the GraphState node with TOUCHES_VERSION
+ * and a new version (the response cache drops what it held).
  */
-export async function rebuildTouches(driver: Driver, database?: string): Promise<{ tasks: number; edges: number; tallies: number; ms: number }> {
+export async function rebuildTouches(driver: Driver, database?: string): Promise<{ tasks: number; edges: number; tallies: number; totals: number; ms: number }> {
   const started = Date.now();
   // CALL IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
@@ -293,6 +293,7 @@ export async function rebuildTouches(driver: Driver, database?: string): Promise
     await session.run(REBUILD_ALL);
     await session.run(`MATCH ()-[k:${TALLY_TYPE}]->() WHERE NOT EXISTS { MATCH (:Task {document: k.document}) }
       CALL (k) { DELETE k } IN TRANSACTIONS OF 10000 ROWS`);
+    for (const statement of RECOUNT_TOTALS) await session.run(statement);
   } finally {
     await session.close();
   }
@@ -302,12 +303,13 @@ export async function rebuildTouches(driver: Driver, database?: string): Promise
      CALL () { MATCH (t:Task) RETURN count(t) AS tasks }
      CALL () { MATCH ()-[r:${DERIVED_TYPE}]->() RETURN count(r) AS edges }
      CALL () { MATCH ()-[r:${TALLY_TYPE}]->() RETURN count(r) AS tallies }
-     RETURN tasks, edges, tallies`,
+     CALL () { MATCH ()-[r:${TOTAL_TYPE}]->() RETURN count(r) AS totals }
+     RETURN tasks, edges, tallies, totals`,
     { v: TOUCHES_VERSION },
     { database },
   );
   const rec = stamped.records[0];
-  return { tasks: Number(rec.get('tasks')), edges: Number(rec.get('edges')), tallies: Number(rec.get('tallies')), ms: Date.now() - started };
+  return { tasks: Number(rec.get('tasks')), edges: Number(rec.get('edges')), tallies: Number(rec.get('tallies')), totals: Number(rec.get('totals')), ms: Date.now() - started };
 }
 
 /**

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
 import { freePort, launch, type LaunchedNeo4j } from '../../graph/local/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
-import { DERIVED_TYPE, TALLY_TYPE } from '../../graph/write/allow-list.ts';
+import { DERIVED_TYPE, TALLY_TYPE, TOTAL_TYPE } from '../../graph/write/allow-list.ts';
 import { loadPaths, MAX_DOCUMENTS_IN_FLIGHT, type ExtractedDocument } from '../../load/index.ts';
 import { countAll } from './load-snapshot.ts';
 
@@ -138,11 +138,16 @@ describe('Neo4j killed during a load', () => {
       // Each task's 3 and its one TOUCHES edge (the writer materialises the touches rule,
       // graph/write/touches.ts; 花都区 is the only area here), each document's REFERS_TO
       // record of its 6 shared nodes (花都区, 5 departments), and the TALLY of its tasks in 花都区
-      // (graph/write/tallies.ts): one per body, one of the plan's.
-      expect(counts.relationships).toBe(DOCUMENTS * (TASKS * 4 + 6 + 5 + 1));
+      // (graph/write/tallies.ts): one per body, one of the plan's; and each body's TOTAL there.
+      expect(counts.relationships).toBe(DOCUMENTS * (TASKS * 4 + 6 + 5 + 1) + 5);
       const tallies = await second.executeQuery(`MATCH (:Department)-[k:${TALLY_TYPE}]->(:District {id: 'div:440114'}) RETURN count(k) AS n, sum(k.tasks) AS tasks`);
       expect(tallies.records[0].get('n').toNumber()).toBe(DOCUMENTS * 5);
       expect(tallies.records[0].get('tasks').toNumber()).toBe(DOCUMENTS * TASKS);
+      // The totals moved with every committed document and with none that was cut off.
+      const totals = await second.executeQuery(`MATCH (:Department)-[s:${TOTAL_TYPE}]->(:District {id: 'div:440114'}) RETURN count(s) AS n, sum(s.tasks) AS tasks, sum(s.plans) AS plans`);
+      expect(totals.records[0].get('n').toNumber()).toBe(5);
+      expect(totals.records[0].get('tasks').toNumber()).toBe(DOCUMENTS * TASKS);
+      expect(totals.records[0].get('plans').toNumber()).toBe(DOCUMENTS * 5);
       const touches = await second.executeQuery(
         `MATCH (t:Task)-[r:${DERIVED_TYPE}]->(a) RETURN count(r) AS edges, count(DISTINCT t) AS tasks, collect(DISTINCT a.id) AS areas`,
       );

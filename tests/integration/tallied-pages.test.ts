@@ -3,13 +3,15 @@
  * firstPlansTouchedTasks: only the first plans' documents) against the same page cut from every
  * TOUCHES edge into the area, in plan order (title, plan id, line): plans sharing a title, pages
  * that end inside a plan or across several, with and without descendants, and a task without a
- * plan (no plan tally counts it, so the page is read from the edges).
+ * plan (no plan tally counts it, so the page is read from the edges). Likewise the flagship's
+ * leads, read from the bodies' totals and their tallies' pair index, against the edges.
  */
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../loaders/model.ts';
 import { writeDocument } from '../../graph/write/index.ts';
 import { districtTasksQuery } from '../../graph/queries/tasks.ts';
+import { leadingDepartmentsGroups, leadingDepartmentsQuery, type LeadingDepartmentsOptions } from '../../graph/queries/leading-departments.ts';
 import type { TouchesOptions } from '../../graph/queries/touches.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 
@@ -18,6 +20,8 @@ const neo = useNeo4j();
 const HUADU: GraphNode = { id: 'div:440114', labels: ['District'], properties: { id: 'div:440114', name: '花都区', level: 'DISTRICT', code: '440114', aliases: [], source: 'gazetteer' } };
 const SHILING: GraphNode = { id: 'div:440114103', labels: ['District'], properties: { id: 'div:440114103', name: '狮岭镇', level: 'TOWN', code: '440114103', aliases: [], source: 'gazetteer' } };
 const inHuadu: GraphRelationship = { type: 'LOCATED_IN', start: 'div:440114103', end: 'div:440114', properties: { source: 'gazetteer' } };
+
+const BODIES: GraphNode[] = ['花都区发展和改革局', '花都区教育局'].map((name) => ({ id: `dept:${name}`, labels: ['Department'], properties: { id: `dept:${name}`, name, aliases: [], level: 'DISTRICT' } }));
 
 /** Plan `n` titled `title` with `tasks` items, every other one about 狮岭镇 (inside 花都区), the rest about 花都区; `linked` false: the items are not PART_OF the plan. */
 function planDocument(n: number, title: string, tasks: number, linked = true): GraphDocument {
@@ -34,7 +38,10 @@ function planDocument(n: number, title: string, tasks: number, linked = true): G
     nodes.push({ id, labels: ['Task'], properties: { id, title: `任务${i}`, text: `任务${i}`, ref: String(i), ...ev(line) } });
     if (linked) relationships.push({ type: 'PART_OF', start: id, end: planId, properties: ev(line) });
     relationships.push({ type: 'LOCATED_IN', start: id, end: i % 2 ? 'div:440114103' : 'div:440114', properties: ev(line) });
+    // Two of every three items have a lead, taking turns between two bodies.
+    if (i % 3 !== 2) relationships.push({ type: 'LEADS', start: BODIES[(n + i) % 2].id, end: id, properties: ev(line) });
   }
+  nodes.push(...BODIES);
   return { nodes, relationships };
 }
 
@@ -71,6 +78,32 @@ async function allPagesAgree(): Promise<number> {
   return compared;
 }
 
+/**
+ * The flagship's leads, read from the bodies' totals and the pair index of their tallies, against
+ * the same bodies counted and paged from the TOUCHES edges (includeSupporting reads the edges).
+ */
+async function flagshipAgrees(): Promise<number> {
+  const answer = async (area: string, options: LeadingDepartmentsOptions, tasks: number) => {
+    const q = leadingDepartmentsQuery([area], options, { skip: 0, limit: 100, tasks });
+    const r = await neo.driver.executeQuery(q.text, q.params, { database: neo.database });
+    return leadingDepartmentsGroups(r.records[0].toObject()).map((g) => ({
+      body: g.department.id, role: g.role, taskCount: g.taskCount, planCount: g.planCount, tasks: g.tasks.map((t) => t.id),
+    }));
+  };
+  let compared = 0;
+  for (const area of ['div:440114', 'div:440114103']) {
+    for (const includeDescendants of [true, false]) {
+      for (const tasks of [1, 2, 4, 7, 100]) {
+        const tallied = await answer(area, { includeDescendants, includeEnclosing: false, includeSupporting: false }, tasks);
+        const fromEdges = (await answer(area, { includeDescendants, includeEnclosing: false, includeSupporting: true }, tasks)).filter((g) => g.role === 'LEAD');
+        expect(tallied, `${area} descendants ${includeDescendants} tasks ${tasks}`).toEqual(fromEdges);
+        compared += tallied.reduce((n, g) => n + g.tasks.length, 0);
+      }
+    }
+  }
+  return compared;
+}
+
 describe('pages of the tasks touching an area, read from the first plans', () => {
   it('are the pages cut from every edge, plans of one title kept apart in id order', async () => {
     await clearDatabase(neo.driver, neo.database);
@@ -86,6 +119,7 @@ describe('pages of the tasks touching an area, read from the first plans', () =>
     );
     expect(Number(tallied.records[0].get('n'))).toBe(sizes.reduce((a, b) => a + b));
     expect(await allPagesAgree()).toBeGreaterThan(50);
+    expect(await flagshipAgrees()).toBeGreaterThan(50);
   });
 
   it('with tasks that have no plan (so no tally counts them), are read from the edges and still agree', async () => {
@@ -93,5 +127,7 @@ describe('pages of the tasks touching an area, read from the first plans', () =>
     const { total } = await page('div:440114', { includeDescendants: true, includeEnclosing: false }, 0, 1);
     expect(total).toBe(3 + 6 + 1 + 5 + 4 + 2 + 2);
     expect(await allPagesAgree()).toBeGreaterThan(50);
+    // Their leads' tallies have no plan, so are not in the pair index: a page that needs them reads every tally.
+    expect(await flagshipAgrees()).toBeGreaterThan(50);
   });
 });

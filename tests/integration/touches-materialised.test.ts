@@ -12,7 +12,7 @@ import { writeDocument } from '../../graph/write/index.ts';
 import { migrateTouches, rebuildTouches } from '../../graph/write/touches.ts';
 import { removeDocument } from '../../graph/write/remove.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
-import { tallyMismatches } from '../../bench/scale/tally-check.ts';
+import { tallyMismatches, totalMismatches } from '../../bench/scale/tally-check.ts';
 
 const neo = useNeo4j();
 
@@ -102,6 +102,31 @@ async function talliesCounted(): Promise<string[]> {
   return r.records.map((x) => x.get('e') as string);
 }
 
+/** Every body's total in an area as `body → area tasks/direct plans/plansDirect` (two a race left summed), sorted. */
+async function totals(): Promise<string[]> {
+  const r = await neo.driver.executeQuery(
+    `MATCH (d:Department)-[s:TOTAL]->(a:District)
+     WITH d, a, sum(s.tasks) AS tasks, sum(s.direct) AS direct, sum(s.plans) AS plans, sum(s.plansDirect) AS plansDirect
+     RETURN d.id + ' → ' + a.id + ' ' + toString(tasks) + '/' + toString(direct) + ' ' + toString(plans) + '/' + toString(plansDirect) AS e ORDER BY e`,
+    {},
+    { database: neo.database },
+  );
+  return r.records.map((x) => x.get('e') as string);
+}
+
+/** The same, summed from the LEADS tallies (what the totals must equal), with each tally's `pair` checked on the way. */
+async function totalsCounted(): Promise<string[]> {
+  const r = await neo.driver.executeQuery(
+    `MATCH (d:Department)-[k:TALLY {role: 'LEADS'}]->(a:District)
+     WITH d, a, sum(k.tasks) AS tasks, sum(k.direct) AS direct, count(k.planId) AS plans, sum(CASE WHEN k.direct > 0 AND k.planId IS NOT NULL THEN 1 ELSE 0 END) AS plansDirect,
+          all(x IN collect(k.pair) WHERE x = d.id + '>' + a.id) AS paired
+     RETURN d.id + ' → ' + a.id + ' ' + toString(tasks) + '/' + toString(direct) + ' ' + toString(plans) + '/' + toString(plansDirect) + CASE WHEN paired THEN '' ELSE ' (pair wrong)' END AS e ORDER BY e`,
+    {},
+    { database: neo.database },
+  );
+  return r.records.map((x) => x.get('e') as string);
+}
+
 /**
  * The edges as written, and as a rebuild from scratch gives them: every edge deleted first,
  * since a recompute keeps the edges that are already right (a rebuild over the written edges
@@ -111,12 +136,15 @@ async function writtenAndRebuilt(): Promise<{ written: string[]; rebuilt: string
   const counted = await talliesCounted();
   expect(counted.length).toBeGreaterThan(0);
   expect(await tallies()).toEqual(counted);
+  const summed = await totalsCounted();
+  expect(await totals()).toEqual(summed);
   const written = await touches();
   const full = await touchesInFull();
   await neo.driver.executeQuery('MATCH ()-[k:TOUCHES]->() DELETE k', {}, { database: neo.database });
   await rebuildTouches(neo.driver, neo.database);
   expect(full.edges).toEqual((await touchesInFull()).edges);
   expect(await tallies()).toEqual(counted);
+  expect(await totals()).toEqual(summed);
   return { written, rebuilt: await touches() };
 }
 
@@ -192,14 +220,18 @@ describe('TOUCHES kept exact by the writer', () => {
     await write(docZ(true));
     const zoneTally = 'a.txt plan:a a规划 dept:花都区发展和改革局 LEADS → zone:广清接合片区 1/0';
     expect(await tallies()).toContain(zoneTally);
-    // Two writers racing to create one tally leave it twice; moving only one copy would leave the other.
+    // Two writers racing to create one tally leave it twice, each having moved the body's total
+    // by its own (a second TOTAL edge, as neither saw the other's); moving only one copy would leave the other.
     await neo.driver.executeQuery(
       `MATCH (d:Department {id: 'dept:花都区发展和改革局'})-[k:TALLY {document: 'a.txt'}]->(z:District {id: 'zone:广清接合片区'})
-       CREATE (d)-[c:TALLY]->(z) SET c = properties(k)`,
+       CREATE (d)-[c:TALLY]->(z) SET c = properties(k)
+       CREATE (d)-[:TOTAL {role: 'LEADS', tasks: k.tasks, direct: k.direct, plans: 1, plansDirect: CASE WHEN k.direct > 0 THEN 1 ELSE 0 END}]->(z)`,
       {},
       { database: neo.database },
     );
     expect((await tallies()).filter((e) => e === zoneTally)).toHaveLength(2);
+    // (a.txt's tally twice, z.txt's once)
+    expect(await totals()).toContain('dept:花都区发展和改革局 → zone:广清接合片区 3/1 3/1');
     await write(docZ(false));
     expect(await tallies()).not.toContain(zoneTally);
     await writtenAndRebuilt();
@@ -209,6 +241,12 @@ describe('TOUCHES kept exact by the writer', () => {
     expect(await tallyMismatches(neo.driver, neo.database)).toEqual({ documents: 2, mismatched: ['a.txt'] });
     await rebuildTouches(neo.driver, neo.database);
     expect((await tallyMismatches(neo.driver, neo.database)).mismatched).toEqual([]);
+    // and, for the bodies' totals, finds one set wrong; a rebuild counts them afresh.
+    expect(await totalMismatches(neo.driver, neo.database)).toEqual({ bodies: 1, mismatched: [] });
+    await neo.driver.executeQuery(`MATCH (:Department {id: 'dept:花都区发展和改革局'})-[s:TOTAL]->(:District {id: 'div:4401'}) SET s.plans = s.plans + 1`, {}, { database: neo.database });
+    expect(await totalMismatches(neo.driver, neo.database)).toEqual({ bodies: 1, mismatched: ['dept:花都区发展和改革局'] });
+    await rebuildTouches(neo.driver, neo.database);
+    expect((await totalMismatches(neo.driver, neo.database)).mismatched).toEqual([]);
   });
 
   it("a project another document places in 狮岭镇 makes A's tasks touch it, and stops when it no longer does", async () => {
