@@ -193,7 +193,7 @@ function talliedBodyTasks(options: TouchesOptions): string {
     MATCH (d)-[r:LEADS]->(t:Task)
     USING INDEX r:LEADS(document)
     WHERE r.document = doc
-    MATCH ${intoArea(options).replace('(t:Task)', '(t)')}
+    MATCH ${intoArea(options, '(t)')}
     WITH DISTINCT t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
 }
 

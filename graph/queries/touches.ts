@@ -13,10 +13,12 @@ export interface TouchesOptions {
   includeEnclosing: boolean;
 }
 
-/** Edges `k` into `a` itself: every TOUCHES, or only the direct ones; with `doc`, only from that document's tasks. */
-export function intoArea(options: TouchesOptions, doc?: string): string {
-  const t = doc ? `(t:Task {document: ${doc}})` : '(t:Task)';
-  return options.includeDescendants ? `${t}-[k:TOUCHES]->(a)` : `${t}-[k:TOUCHES {direct: true}]->(a)`;
+/**
+ * Edges `k` into `a` itself: every TOUCHES, or only the direct ones; from `task`, a pattern
+ * binding `t` (any task; one document's tasks, `(t:Task {document: doc})`; or `(t)` already bound).
+ */
+export function intoArea(options: TouchesOptions, task = '(t:Task)'): string {
+  return options.includeDescendants ? `${task}-[k:TOUCHES]->(a)` : `${task}-[k:TOUCHES {direct: true}]->(a)`;
 }
 
 /** A tally `k`'s count under the options (graph/write/tallies.ts): every task touching the area, or the direct ones. */
@@ -92,7 +94,7 @@ CALL (a, plans, tallied) {
   WITH * WHERE tallied
   UNWIND ${coveringTallies('plans', '$skip + $limit').replaceAll('\n', '\n  ')} AS p
   WITH DISTINCT a, p.document AS doc
-  MATCH ${intoArea(options, 'doc')}
+  MATCH ${intoArea(options, '(t:Task {document: doc})')}
   RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
   UNION ALL
   WITH * WHERE NOT tallied
