@@ -3,16 +3,14 @@
  * so the flagship's counts and first tasks, and a page of an area's tasks, cost what the answer
  * costs, not what the area's tasks cost:
  *
- *   (:Department)-[:TALLY {document, planId, plan, role: 'LEADS', tasks, direct}]->(:District)
- *   (:Plan)-[:TALLY {document, planId, plan, tasks, direct}]->(:District)
+ *   (:Department)-[:TALLY {document, planId, plan, role: 'LEADS', tasks, direct, pair}]->(:District)
+ *   (:Plan)-[:TALLY {document, planId, plan, tasks, direct, pair}]->(:District)
  *
  * one per document, plan, body and area the body's led tasks of that plan touch (the second
  * kind: one per plan and area, whoever is responsible): `tasks` of them touch the area
  * (TOUCHES), `direct` of them directly (TOUCHES {direct: true}), `plan` is the plan's title
- * (what task lists are ordered by). A body's count in an area is the sum over its tallies there
- * and its plan count their number, so the province's counts read one edge per (body, plan)
- * instead of every task × its bodies; the tasks a body's page starts with are in the plans
- * whose tallies come first by title; likewise an area's page of tasks.
+ * (what task lists are ordered by). The tasks a body's page starts with are in the plans whose
+ * tallies come first by title; likewise an area's page of tasks.
  *
  * Leads only: supporting bodies are three to four times as many assignments (a 按职责分工负责
  * clause names a dozen), seven in ten of the body tallies when they had them (seeds + 500
@@ -27,10 +25,10 @@
  *   (:Department)-[:TOTAL {role: 'LEADS', tasks, direct, plans, plansDirect}]->(:District)
  *
  * `plans` counting the tallies of a plan (not those of tasks without one; `plansDirect` those
- * with direct > 0). Every change to a LEADS
- * tally moves its total by the same amounts (APPLY_TOTAL_CHANGES), so a total costs what
- * changed, never a recount. A total is a sum of counters: two writers creating one at once
- * leave two, and a reader sums them (the sum stays exact; each move goes to one of them).
+ * with direct > 0). Every change to a LEADS tally moves its total by the same amounts
+ * (APPLY_TOTAL_CHANGES), so a total costs what changed, never a recount. A total is a sum of
+ * counters: two writers creating one at once leave two, and a reader sums them (the sum stays
+ * exact; each move goes to one of them).
  *
  * A tally carries `pair` (its body's id and the area's, `dept:…>div:…`; the area's id alone for
  * a plan's tally), indexed with `plan` and `planId` (graph/schema.ts TALLY_PAIR_INDEX), so a
@@ -172,9 +170,9 @@ CALL (d, a, tasks, direct, plans, plansDirect) {
  * TOUCHES edges their recomputation deleted and created (touches.ts: {a, direct, planId, plan,
  * n}); each tally those edges count in moves by n (LEADS tallies once per lead of the task, as
  * SETTLE_TALLIES counts them), one that reaches zero goes, a new one is created, and the
- * bodies' totals move with them. Yields
- * `resettle`, the documents whose tallies did not add up. `SET k.tasks = k.tasks + …` takes the
- * tally's write lock before it reads, so two writers moving one tally both count.
+ * bodies' totals move with them. Yields `resettle`, the documents whose tallies did not add up.
+ * `SET k.tasks = k.tasks + …` takes the tally's write lock before it reads, so two writers
+ * moving one tally both count.
  */
 export const APPLY_TALLY_CHANGES = `CALL (edited) {
   UNWIND edited AS e
