@@ -8,7 +8,7 @@
 import type { Driver } from 'neo4j-driver';
 
 /** Per document: the tallies counted afresh and the tallies held, each as a sorted list of keys; the documents where they differ. */
-const MISMATCHED = `UNWIND $docs AS doc
+const MISMATCHED = `UNWIND $keys AS doc
 CALL (doc) {
   CALL (doc) {
     MATCH (t:Task {document: doc})-[k:TOUCHES]->(a:District)
@@ -32,22 +32,31 @@ CALL (doc) {
   RETURN collect(key) AS held
 }
 WITH doc WHERE counted <> held
-RETURN collect(doc) AS docs`;
+RETURN collect(doc) AS keys`;
+
+/**
+ * The keys `list` yields (one row, `keys`) that `check` (given `$keys`, a batch of `size`) returns
+ * as mismatched (one row, `keys`): a batch at a time, so no one read holds the graph.
+ */
+async function mismatchedIn(driver: Driver, database: string | undefined, list: string, check: string, size: number): Promise<{ checked: number; mismatched: string[] }> {
+  const all = await driver.executeQuery(list, {}, { database });
+  const keys = all.records[0].get('keys') as string[];
+  const mismatched: string[] = [];
+  for (let i = 0; i < keys.length; i += size) {
+    const r = await driver.executeQuery(check, { keys: keys.slice(i, i + size) }, { database });
+    mismatched.push(...((r.records[0]?.get('keys') as string[]) ?? []));
+  }
+  return { checked: keys.length, mismatched };
+}
 
 /** The documents (of every one with tasks) whose tallies are not what their edges count; empty when all agree. */
 export async function tallyMismatches(driver: Driver, database: string | undefined): Promise<{ documents: number; mismatched: string[] }> {
-  const all = await driver.executeQuery('MATCH (t:Task) RETURN collect(DISTINCT t.document) AS docs', {}, { database });
-  const docs = all.records[0].get('docs') as string[];
-  const mismatched: string[] = [];
-  for (let i = 0; i < docs.length; i += 40) {
-    const r = await driver.executeQuery(MISMATCHED, { docs: docs.slice(i, i + 40) }, { database });
-    mismatched.push(...(r.records[0]?.get('docs') as string[] ?? []));
-  }
-  return { documents: docs.length, mismatched };
+  const { checked, mismatched } = await mismatchedIn(driver, database, 'MATCH (t:Task) RETURN collect(DISTINCT t.document) AS keys', MISMATCHED, 40);
+  return { documents: checked, mismatched };
 }
 
 /** Per body: its totals (those a race left twice summed) and the sums of its LEADS tallies, per area; the bodies where they differ. */
-const TOTALS_MISMATCHED = `UNWIND $bodies AS id
+const TOTALS_MISMATCHED = `UNWIND $keys AS id
 MATCH (d:Department {id: id})
 CALL (d) {
   MATCH (d)-[k:TALLY {role: 'LEADS'}]->(a:District)
@@ -65,16 +74,11 @@ CALL (d) {
   RETURN collect(key) AS held
 }
 WITH d WHERE counted <> held
-RETURN collect(d.id) AS bodies`;
+RETURN collect(d.id) AS keys`;
 
 /** The bodies (of every one with a tally or a total) whose totals are not the sums of their tallies; empty when all agree. */
 export async function totalMismatches(driver: Driver, database: string | undefined): Promise<{ bodies: number; mismatched: string[] }> {
-  const all = await driver.executeQuery('MATCH (d:Department) WHERE EXISTS { (d)-[:TALLY|TOTAL]->() } RETURN collect(d.id) AS ids', {}, { database });
-  const ids = all.records[0].get('ids') as string[];
-  const mismatched: string[] = [];
-  for (let i = 0; i < ids.length; i += 20) {
-    const r = await driver.executeQuery(TOTALS_MISMATCHED, { bodies: ids.slice(i, i + 20) }, { database });
-    mismatched.push(...((r.records[0]?.get('bodies') as string[]) ?? []));
-  }
-  return { bodies: ids.length, mismatched };
+  const list = 'MATCH (d:Department) WHERE EXISTS { (d)-[:TALLY|TOTAL]->() } RETURN collect(d.id) AS keys';
+  const { checked, mismatched } = await mismatchedIn(driver, database, list, TOTALS_MISMATCHED, 20);
+  return { bodies: checked, mismatched };
 }
