@@ -27,6 +27,15 @@ function selectionsOf(info: GraphQLResolveInfo, field: string): FieldNode[] {
 }
 
 /**
+ * Whether the request selects `field` directly under the field being resolved, so a resolver can
+ * leave out of its query what nobody asked for (the flagship's task pages when only the bodies
+ * and their counts are wanted). @skip/@include are ignored: at worst it reads what is not shown.
+ */
+export function isSelected(info: GraphQLResolveInfo, field: string): boolean {
+  return selectionsOf(info, field).length > 0;
+}
+
+/**
  * The arguments (variables applied, schema defaults filled in) of `field` when the request
  * selects it exactly once under the field being resolved; undefined when it is not selected,
  * selected more than once (aliases asking for different pages), or its arguments are invalid

@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { DistrictTasksArgs, LeadingDepartmentsArgs } from './district.args.ts';
 import { districtChildrenQuery, districtParentQuery, districtProjectsQuery } from '../../graph/queries/relations.ts';
 import { TaskConnection } from '../task/task-connection.type.ts';
 import { DivisionLevel } from '../common/enums.ts';
 import { defaultPageSize, maxPageSize, pageFrom } from '../common/pagination.ts';
+import { isSelected } from '../common/selects.ts';
 import type { NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { Project } from '../project/project.type.ts';
@@ -58,11 +60,18 @@ export class DistrictResolver {
     description:
       'The flagship question: which bodies lead (and optionally support) tasks touching this area, with how many and the first of them. Leads first, busiest first; pages of bodies with first/after.',
   })
-  leadingDepartments(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => LeadingDepartmentsArgs) args: LeadingDepartmentsArgs) {
+  leadingDepartments(
+    @Root() district: NodeRow,
+    @Ctx() ctx: PlanGraphContext,
+    @Args(() => LeadingDepartmentsArgs) args: LeadingDepartmentsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     // Defaults from the table the cost estimate prices with (api/common/pageDefaults.ts).
     const bodies = pageFrom(args.first ?? defaultPageSize(ctx, 'District.leadingDepartments'), args.after, maxPageSize(ctx));
     // tasksFirst is not checked by the page-size rule: pageFrom holds it to the limit.
     const tasks = pageFrom(args.tasksFirst ?? defaultPageSize(ctx, 'DepartmentTasks.tasks'), null, maxPageSize(ctx)).limit;
+    // Bodies with their counts only (no `tasks` asked for): the query reads no task at all.
+    const tasksRead = isSelected(info, 'tasks') ? tasks : 0;
     return leadingDepartments(
       ctx,
       district,
@@ -71,7 +80,7 @@ export class DistrictResolver {
         includeEnclosing: args.includeEnclosing ?? false,
         includeSupporting: args.includeSupporting ?? false,
       },
-      { skip: bodies.skip, limit: bodies.limit, tasks },
+      { skip: bodies.skip, limit: bodies.limit, tasks: tasksRead },
     );
   }
 }

@@ -40,6 +40,17 @@ describe('leadingDepartmentsQuery', () => {
     expect(q.text).toContain('MATCH (t)-[k:TOUCHES {direct: true}]->(a)');
   });
 
+  it('bodies with counts only (no tasks asked for): no task, plan or assignment is read', () => {
+    for (const includeSupporting of [false, true]) {
+      const q = leadingDepartmentsQuery(['div:440114'], { includeDescendants: true, includeEnclosing: false, includeSupporting }, { ...page, tasks: 0 });
+      expect(q.text).toContain('ORDER BY relType, taskCount DESC, d.name, d.id');
+      expect(q.text).toContain('[] AS tasks');
+      expect(q.text).not.toContain('LIMIT $tasks');
+      expect(q.text).not.toContain('PART_OF');
+      expect(q.text).not.toContain('USING INDEX k:TALLY');
+    }
+  });
+
   it('snapshot: enclosing areas too (a province-wide task touches every district)', () => {
     const q = leadingDepartmentsQuery(['div:440114'], { includeDescendants: true, includeEnclosing: true, includeSupporting: false }, page);
     // A tally is per area touched, so an enclosing area's tasks are read from the edges.

@@ -22,7 +22,7 @@ export interface BodyPage {
   /** Bodies (department and role) to skip and to return. */
   skip: number;
   limit: number;
-  /** Tasks per body. */
+  /** Tasks per body; 0 reads none (bodies and counts only). */
   tasks: number;
 }
 
@@ -125,18 +125,23 @@ CALL (a) {
 CALL (a, bodies) {
   UNWIND bodies AS b
   WITH a, b, b.d AS body
-  CALL (a, b) {
-    WITH a, b.d AS d, b.relType AS relType, b.taskCount AS taskCount
-    ${tasks}
-    ORDER BY tPlan, tPlanId, tLine, t.id
-    LIMIT $tasks
-    ${TASK_ROWS}
-  }
+  ${page.tasks > 0 ? bodyTaskPage(tasks) : 'WITH b, body, [] AS tasks, [] AS plans, [] AS named'}
   ${GROUPS}
 }
 ${NODES}`,
     { ids: [...areaIds], skip: int(page.skip), limit: int(page.limit), tasks: int(page.tasks) },
   );
+}
+
+/** One body's page of tasks (`tasks` as answerQuery's), rows as TASK_ROWS. */
+function bodyTaskPage(tasks: string): string {
+  return `CALL (a, b) {
+    WITH a, b.d AS d, b.relType AS relType, b.taskCount AS taskCount
+    ${tasks}
+    ORDER BY tPlan, tPlanId, tLine, t.id
+    LIMIT $tasks
+    ${TASK_ROWS}
+  }`;
 }
 
 /*

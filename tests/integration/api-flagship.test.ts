@@ -249,6 +249,21 @@ describe('leadingDepartments in pages, with counts', () => {
     expect(compared).toBeGreaterThan(30);
   });
 
+  it('bodies with counts only (no tasks selected) are the same bodies, roles, counts and order as with their tasks', async () => {
+    // The resolver leaves the task pages out of the query when `tasks` is not selected.
+    for (const args of ['', '(includeSupporting: true)', '(includeDescendants: false)', '(includeEnclosing: true, includeSupporting: true)']) {
+      for (const name of ['花都', '广州市', '广东省']) {
+        const counts = `{ district(name: "${name}") { leadingDepartments${args} { department { id } role taskCount planCount cursor } } }`;
+        const withTasks = `{ district(name: "${name}") { leadingDepartments${args.replace(/\)$/, ', tasksFirst: 1)') || '(tasksFirst: 1)'} {
+          department { id } role taskCount planCount cursor tasks { id } } } }`;
+        const bodies = (await api.query(counts)).district.leadingDepartments;
+        const full = (await api.query(withTasks)).district.leadingDepartments;
+        expect(bodies.length, `${name} ${args}`).toBeGreaterThan(0);
+        expect(bodies, `${name} ${args}`).toEqual(full.map(({ tasks, ...g }: { tasks: { id: string }[] }) => (expect(tasks.length).toBe(1), g)));
+      }
+    }
+  });
+
   it('refuses a page of more than 100 bodies or tasks per body', async () => {
     const reply = await api.request('{ district(name: "花都") { leadingDepartments(tasksFirst: 101) { role } } }');
     expect(reply.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
