@@ -17,6 +17,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { GRAPH_STATE_LABEL } from './write/version.ts';
+import { READING_PROPERTY } from './write/reading.ts';
 import { NODE_LABELS } from '../loaders/vocabulary.ts';
 
 export const LABELS = NODE_LABELS;
@@ -74,10 +75,15 @@ export const TEXT_INDEXES: ReadonlyArray<readonly [string, string, string]> = [
   ['plan_title_text', 'Plan', 'title'],
 ];
 
-/** Relationships into shared nodes are removed by document when a document is replaced. */
+/**
+ * Relationships into shared nodes are removed by document when a document is replaced; a body's
+ * assignments are read in reading order by prefix (graph/write/reading.ts).
+ */
 export const RELATIONSHIP_INDEXES: ReadonlyArray<readonly [string, string, string]> = [
   ['leads_document', 'LEADS', 'document'],
   ['supports_document', 'SUPPORTS', 'document'],
+  ['leads_reading', 'LEADS', READING_PROPERTY],
+  ['supports_reading', 'SUPPORTS', READING_PROPERTY],
   ['located_in_document', 'LOCATED_IN', 'document'],
   ['part_of_document', 'PART_OF', 'document'],
 ];

@@ -3,7 +3,7 @@
  * relationship types and directions (docs/contract/graph-model.md). Where the model needs more than a
  * relationship hop, it gets what @neo4j/graphql offers for that, a @cypher field:
  *  - Task.plan: the Plan reached over PART_OF at any depth;
- *  - District.ledTouchingTasks / touchingTasks / touchingTaskCount: the "touches" rule
+ *  - District.ledTouchingTasks / touchingTasks / touchingTaskCount / leadingBodies: the "touches" rule
  *    (graph/queries/touches.ts over the writer's TOUCHES edges, the same Cypher PlanGraph runs), with offset/first arguments;
  *  - Query.search: the same full-text query as graph/queries/search.ts (the @fulltext
  *    directive cannot span six labels of one index nor rank names above texts).
@@ -126,6 +126,13 @@ OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
 WITH t, p ORDER BY p.title, t.line, t.id
 LIMIT $first
 RETURN t""", columnName: "t")
+  leadingBodies(first: Int!): [Department!]! @cypher(statement: """
+${escape(touches)}
+MATCH (d:Department)-[:LEADS]->(t)
+WITH d, count(DISTINCT t) AS n
+ORDER BY n DESC, d.name, d.id
+LIMIT $first
+RETURN d""", columnName: "d")
   touchingTasks(offset: Int!, first: Int!): [Task!]! @cypher(statement: """
 ${escape(touches)}
 OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)

@@ -6,7 +6,7 @@
  *  - driver: the same graph/queries Cypher called directly (bench/queries/floor-server.ts, POST /scale/<name> {"p": …});
  *  - peer:   @neo4j/graphql over bench/queries/peer-schema.ts.
  * Every list asked for is a page, as a client of a large graph asks: bodies 20 at a time with
- * their counts and first 5 tasks, tasks 20 at a time with the total, search 10 hits.
+ * their counts and first 5 tasks (and, flagshipCounts, with their counts only), tasks 20 at a time with the total, search 10 hits.
  */
 import type { Driver } from 'neo4j-driver';
 import { leadingDepartmentsGroups, leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
@@ -85,6 +85,40 @@ const flagship: ScaleRequest = {
   floor: flagshipFloor,
 };
 
+/**
+ * The flagship as the issue's target names it, bodies with counts: no task pages (the resolver
+ * then reads none, api/district/district.resolver.ts), so it costs the area's bodies' totals.
+ */
+const FLAGSHIP_COUNTS_QUERY = `query FlagshipCounts($area: String!) {
+  district(name: $area) { leadingDepartments(first: ${BODIES_PER_PAGE}) { department { name } role taskCount planCount } }
+}`;
+
+const flagshipCounts: ScaleRequest = {
+  name: 'flagshipCounts',
+  describe: `district(name: <area>) leadingDepartments(first: ${BODIES_PER_PAGE}) → body, role, taskCount, planCount (no tasks)`,
+  params: 'areas',
+  graphql: (p) => ({ query: FLAGSHIP_COUNTS_QUERY, variables: { area: p } }),
+  // @neo4j/graphql cannot count by body: its nearest is the bodies in order of tasks led, from a
+  // @cypher field over the same TOUCHES edges (bench/queries/peer-schema.ts leadingBodies).
+  peer: (p) => ({
+    query: `query FlagshipCounts($area: String!) { districts(where: { name: { eq: $area } }, limit: 1) { leadingBodies(first: ${BODIES_PER_PAGE}) { name } } }`,
+    variables: { area: p },
+  }),
+  async floor(driver, database, p) {
+    const area = best(await run(driver, database, resolveDistrictQuery(p)), p);
+    const rows = await run(
+      driver,
+      database,
+      leadingDepartmentsQuery([area.id], { includeDescendants: true, includeEnclosing: false, includeSupporting: false }, { skip: 0, limit: BODIES_PER_PAGE, tasks: 0 }),
+    );
+    return {
+      district: {
+        leadingDepartments: (rows[0] ? leadingDepartmentsGroups(rows[0]) : []).map((g: PlainRow) => ({ department: { name: g.department.name }, role: g.role, taskCount: g.taskCount, planCount: g.planCount })),
+      },
+    };
+  },
+};
+
 const province: ScaleRequest = {
   ...flagship,
   name: 'province',
@@ -147,4 +181,4 @@ const search: ScaleRequest = {
   },
 };
 
-export const SCALE_REQUESTS: ScaleRequest[] = [flagship, districtTasks, departmentLeads, search, province];
+export const SCALE_REQUESTS: ScaleRequest[] = [flagship, flagshipCounts, districtTasks, departmentLeads, search, province];

@@ -107,13 +107,14 @@ async function firstAnswer(url: string, body: string): Promise<string | null> {
   return json.errors ? JSON.stringify(json.errors).slice(0, 300) : null;
 }
 
-async function benchQueriesAt(neo4j: Neo4jLogin, params: Parameters, opts: ScaleOptions, kinds: ServerKind[]) {
+/** Every question (or those named in `only`) against each kind of server over the graph as it is. */
+export async function benchQueriesAt(neo4j: Neo4jLogin, params: Parameters, opts: Pick<ScaleOptions, 'seed' | 'seconds' | 'log'>, kinds: ServerKind[], only?: readonly string[]) {
   const figures: Record<string, Record<string, Record<string, RunFigures>>> = {};
   for (const kind of kinds) {
     const server = await spawnServer(kind, neo4j, undefined, { ipc: kind === 'graphql' });
     opts.log(`    ${kind} server (pid ${server.pid})`);
     try {
-      for (const request of SCALE_REQUESTS) {
+      for (const request of SCALE_REQUESTS.filter((r) => !only || only.includes(r.name))) {
         const url = kind === 'driver' ? `${server.url}/scale/${request.name}` : server.url;
         const bodies = bodiesFor(kind, request, sequenceOf(request, params, opts.seed));
         // The first few parameters answered without error before timing, else the figures would time errors.

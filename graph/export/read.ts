@@ -14,6 +14,7 @@
  *   - the area itself and every division above an included one (花都区 → 广州市 → 广东省);
  *   - every relationship between two included nodes; REFERS_TO, TOUCHES and TALLY only when asked.
  */
+import { READING_PROPERTY } from '../write/reading.ts';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { ALLOWED_LABELS, DERIVED_TYPES, REFERENCE_TYPE } from '../write/allow-list.ts';
 import { GRAPH_STATE_LABEL } from '../write/version.ts';
@@ -145,7 +146,9 @@ function toNode(row: Record<string, any>): ExportNode {
 function toRelationship(row: Record<string, any>): ExportRelationship {
   const where = `relationship ${row.type} ${row.start} → ${row.end}`;
   if (typeof row.start !== 'string' || typeof row.end !== 'string') throw new ExportError(`${where}: an end node has no "id" property`);
-  return { type: row.type, start: row.start, end: row.end, properties: toProperties(row.props, where) };
+  // An assignment's reading order is the writer's index key (graph/write/reading.ts), not a fact of the text.
+  const { [READING_PROPERTY]: _reading, ...props } = row.props as Record<string, unknown>;
+  return { type: row.type, start: row.start, end: row.end, properties: toProperties(props, where) };
 }
 
 function toProperties(props: Record<string, unknown>, where: string): Record<string, ExportValue> {

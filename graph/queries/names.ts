@@ -5,7 +5,7 @@
  * the higher administrative level, then id.
  */
 import { cypherQuery, int, row, type CypherQuery } from './cypher.ts';
-import { responsibilityPage } from './department-tasks.ts';
+import { responsibilityCount, responsibilityPage } from './department-tasks.ts';
 import { departmentIdsFor, districtNameForms } from './name-forms.ts';
 import type { Page } from './tasks.ts';
 import type { DivisionLevel, NodeLabel } from '../../loaders/model.ts';
@@ -85,7 +85,7 @@ export function resolveDepartmentWithLeadsQuery(name: string, page: Page = { ski
 ORDER BY rank, x.name, x.id
 LIMIT 1
 ${responsibilityPage('LEADS')}
-RETURN ${row('x', 'Department', '_leads: items, _leadCount: COUNT { (x)-[:LEADS]->(:Task) }')} AS node, rank
+RETURN ${row('x', 'Department', `_leads: items, _leadCount: ${responsibilityCount('LEADS')}`)} AS node, rank
 ORDER BY rank, x.name, x.id`,
     { ...departmentParams(name, jurisdiction), skip: int(page.skip), limit: int(page.limit) },
   );

@@ -32,6 +32,7 @@ import { DERIVED_TYPE, TALLY_TYPE, TOTAL_TYPE } from './allow-list.ts';
 import type { PreparedDocument } from './prepare.ts';
 import { APPLY_TALLY_CHANGES, RECOUNT_TOTALS, REFRESH_DOCUMENT_TALLIES, SETTLE_DOCUMENT_TALLIES } from './tallies.ts';
 import { TOUCHES_VERSION } from './version.ts';
+import { SET_ALL_READING } from './reading.ts';
 
 /**
  * Rows bound to `t` (tasks): their TOUCHES computed again from the graph, and only the
@@ -294,6 +295,7 @@ export async function rebuildTouches(driver: Driver, database?: string): Promise
     await session.run(`MATCH ()-[k:${TALLY_TYPE}]->() WHERE NOT EXISTS { MATCH (:Task {document: k.document}) }
       CALL (k) { DELETE k } IN TRANSACTIONS OF 10000 ROWS`);
     for (const statement of RECOUNT_TOTALS) await session.run(statement);
+    await session.run(SET_ALL_READING);
   } finally {
     await session.close();
   }

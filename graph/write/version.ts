@@ -17,10 +17,11 @@ export const GRAPH_STATE_ID = 'graph';
 
 /**
  * What the graph's derived facts are (graph/write/touches.ts): 1, TOUCHES for every task; 2, and
- * the tallies of tallies.ts; 3, and the bodies' totals, and each tally's `pair`. A graph stamped
- * lower (or not at all) is rebuilt by migrateTouches before its next write.
+ * the tallies of tallies.ts; 3, and the bodies' totals, and each tally's `pair`; 4, and each
+ * assignment's `reading` (reading.ts). A graph stamped lower (or not at all) is rebuilt by
+ * migrateTouches before its next write.
  */
-export const TOUCHES_VERSION = 3;
+export const TOUCHES_VERSION = 4;
 
 /**
  * `touchesVersion`: every write runs after migrateTouches (graph/write/touches.ts) and keeps the

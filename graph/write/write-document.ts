@@ -39,6 +39,7 @@ import { noSharedIds, prepareDocument, type DocumentCounts, type PreparedDocumen
 import { failedWrite, ownershipError, WriteError } from './errors.ts';
 import { nodeStatements, relationshipRows, relationshipStatements, type RelationshipRows, type Statement } from './statements.ts';
 import { pairsBeforeWrite, refreshTouchesAfterWrite } from './touches.ts';
+import { SET_DOCUMENT_READING } from './reading.ts';
 import { bumpGraphVersion } from './version.ts';
 import { notRetriedWhenMemoryLimit } from '../memory-limit.ts';
 
@@ -250,6 +251,7 @@ async function writeGroup(tx: ManagedTransaction, group: Prepared[], batchSize: 
     const referenced = new Map<Pending, SharedIds>();
     for (const p of pending) if (!p.fresh) referenced.set(p, await removePrevious(tx, p.doc, p.counters));
     await writeFacts(tx, pending, batchSize);
+    await tx.run(SET_DOCUMENT_READING, { documents: pending.map((p) => p.doc.document) });
     // Before refreshReferenced: an area still touched is still referenced.
     await refreshTouchesAfterWrite(tx, pending.map((p) => p.doc.document), pairs);
     for (const [p, ids] of referenced) await refreshReferenced(tx, ids, p.counters);

@@ -71,6 +71,41 @@ describe('tasks(filter:)', () => {
     expect(two.department.b.map((t: any) => t.id)).toEqual(all.slice(1, 5));
   });
 
+  it("a body's leads and supports come in reading order (document, line, id) on every page, with their counts", async () => {
+    // Each body's distinct tasks per role, read here from the graph and sorted here (a task
+    // without a line after its document's numbered ones); the API reads the writer's reading index.
+    const rows = await api.driver.executeQuery(
+      `MATCH (d:Department)-[r:LEADS|SUPPORTS]->(t:Task)
+       WITH d, type(r) AS role, collect(DISTINCT {document: t.document, line: t.line, id: t.id}) AS tasks
+       RETURN d.id AS body, role, tasks ORDER BY size(tasks) DESC, body, role`,
+      {},
+      { database: api.database },
+    );
+    const key = (t: { document: string; line: number | null; id: string }) => [t.document, t.line === null ? '~' : String(t.line).padStart(10, '0'), t.id];
+    const before = (a: string[], b: string[]) => { for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1; return 0; };
+    const all = rows.records.map((r) => r.toObject() as { body: string; role: 'LEADS' | 'SUPPORTS'; tasks: { document: string; line: unknown; id: string }[] });
+    // The busiest bodies in each role and a few with one task: pages of 7 across many documents.
+    const chosen = [...all.filter((r) => r.role === 'LEADS').slice(0, 3), ...all.filter((r) => r.role === 'SUPPORTS').slice(0, 3), ...all.slice(-3)];
+    let compared = 0;
+    for (const { body, role, tasks } of chosen) {
+      const expected = tasks
+        .map((t) => ({ ...t, line: t.line === null ? null : Number(t.line) }))
+        .sort((a, b) => before(key(a), key(b)))
+        .map((t) => t.id);
+      const [field, count] = role === 'LEADS' ? ['leads', 'leadCount'] : ['supports', 'supportCount'];
+      const got: string[] = [];
+      for (let offset = 0; offset < expected.length; offset += 7) {
+        const { department } = await api.query(`query($n: String!, $o: Int) { department(name: $n) { ${count} ${field}(first: 7, offset: $o) { id } } }`, { n: body, o: offset });
+        expect(department[count], `${body} ${role}`).toBe(expected.length);
+        got.push(...department[field].map((t: { id: string }) => t.id));
+      }
+      expect(got, `${body} ${role}`).toEqual(expected);
+      compared += got.length;
+    }
+    expect(new Set(all.map((r) => r.tasks.map((t) => t.document)).flat()).size).toBeGreaterThan(1);
+    expect(compared).toBeGreaterThan(50);
+  });
+
   it('supportedBy returns tasks the body supports', async () => {
     const { tasks } = await api.query(nodesQuery, { f: { supportedBy: '省发展改革委' }, first: 50 });
     expect(tasks.totalCount).toBeGreaterThan(0);

@@ -128,6 +128,23 @@ async function totalsCounted(): Promise<string[]> {
 }
 
 /**
+ * Every assignment whose `reading` (graph/write/reading.ts) is not its body's id, its task's
+ * document, zero-padded line ('~' for none) and id, joined by U+0001, computed here from the ends.
+ */
+async function readingsWrong(): Promise<{ assignments: number; wrong: string[] }> {
+  const r = await neo.driver.executeQuery(
+    'MATCH (d:Department)-[r:LEADS|SUPPORTS]->(t:Task) RETURN d.id AS d, t.document AS doc, t.line AS line, t.id AS t, r.reading AS reading',
+    {},
+    { database: neo.database },
+  );
+  const wrong = r.records
+    .map((x) => x.toObject())
+    .filter((x) => x.reading !== [x.d, x.doc, x.line === null ? '~' : String(x.line).padStart(10, '0'), x.t].join('\u0001'))
+    .map((x) => `${x.d} → ${x.t}: ${JSON.stringify(x.reading)}`);
+  return { assignments: r.records.length, wrong };
+}
+
+/**
  * The edges as written, and as a rebuild from scratch gives them: every edge deleted first,
  * since a recompute keeps the edges that are already right (a rebuild over the written edges
  * would keep a stale one the writer left).
@@ -138,11 +155,16 @@ async function writtenAndRebuilt(): Promise<{ written: string[]; rebuilt: string
   expect(await tallies()).toEqual(counted);
   const summed = await totalsCounted();
   expect(await totals()).toEqual(summed);
+  const readings = await readingsWrong();
+  expect(readings.assignments).toBeGreaterThan(0);
+  expect(readings.wrong).toEqual([]);
   const written = await touches();
   const full = await touchesInFull();
   await neo.driver.executeQuery('MATCH ()-[k:TOUCHES]->() DELETE k', {}, { database: neo.database });
+  await neo.driver.executeQuery('MATCH ()-[r:LEADS|SUPPORTS]->() REMOVE r.reading', {}, { database: neo.database });
   await rebuildTouches(neo.driver, neo.database);
   expect(full.edges).toEqual((await touchesInFull()).edges);
+  expect(await readingsWrong()).toEqual(readings);
   expect(await tallies()).toEqual(counted);
   expect(await totals()).toEqual(summed);
   return { written, rebuilt: await touches() };
@@ -324,6 +346,15 @@ describe('TOUCHES kept exact by the writer', () => {
     // A lower stamp here made every later `plangraph load` rebuild every task's TOUCHES first.
     expect(await migrateTouches(neo.driver, neo.database)).toBe(false);
     await write(docA);
+  });
+
+  it('a graph stamped before readings (version 3) gets every assignment its reading', async () => {
+    const before = await readingsWrong();
+    expect(before.assignments).toBeGreaterThan(0);
+    await neo.driver.executeQuery('MATCH ()-[r:LEADS|SUPPORTS]->() REMOVE r.reading WITH count(*) AS n MATCH (s:GraphState) SET s.touchesVersion = 3', {}, { database: neo.database });
+    expect((await readingsWrong()).wrong).toHaveLength(before.assignments);
+    expect(await migrateTouches(neo.driver, neo.database)).toBe(true);
+    expect(await readingsWrong()).toEqual({ assignments: before.assignments, wrong: [] });
   });
 
   it('a graph stamped with TOUCHES but no tallies (version 1) gets its tallies', async () => {
