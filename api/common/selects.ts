@@ -9,6 +9,11 @@ import { getArgumentValues } from 'graphql/execution/values.js';
 
 /** Every selection of `field` directly under the field being resolved (aliases included). */
 function selectionsOf(info: GraphQLResolveInfo, field: string): FieldNode[] {
+  return selectionsUnder(info.fieldNodes, info, field);
+}
+
+/** Every selection of `field` directly under `parents` (aliases included). */
+function selectionsUnder(parents: readonly FieldNode[], info: GraphQLResolveInfo, field: string): FieldNode[] {
   const found: FieldNode[] = [];
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode | undefined): void => {
@@ -22,7 +27,7 @@ function selectionsOf(info: GraphQLResolveInfo, field: string): FieldNode[] {
       }
     }
   };
-  for (const node of info.fieldNodes) walk(node.selectionSet);
+  for (const node of parents) walk(node.selectionSet);
   return found;
 }
 
@@ -52,4 +57,12 @@ export function selectedFieldArguments(info: GraphQLResolveInfo, field: string):
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether `sub` is selected under the one selection of `field` (selectedFieldArguments' case),
+ * so a resolver prefetching `field` leaves out what `field`'s own selection does not ask for.
+ */
+export function isSelectedUnder(info: GraphQLResolveInfo, field: string, sub: string): boolean {
+  return selectionsUnder(selectionsOf(info, field), info, sub).length > 0;
 }

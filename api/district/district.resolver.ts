@@ -5,12 +5,12 @@ import { districtChildrenQuery, districtParentQuery, districtProjectsQuery } fro
 import { TaskConnection } from '../task/task-connection.type.ts';
 import { DivisionLevel } from '../common/enums.ts';
 import { defaultPageSize, maxPageSize, pageFrom } from '../common/pagination.ts';
-import { isSelected } from '../common/selects.ts';
+import { isSelected, isSelectedUnder, selectedFieldArguments } from '../common/selects.ts';
 import type { NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { Project } from '../project/project.type.ts';
 import { DepartmentTasks, District } from './district.type.ts';
-import { districtTasks, leadingDepartments, resolveDistrict } from './district.service.ts';
+import { districtTasks, leadingDepartments, resolveDistrict, resolveDistrictWithLeadingDepartments, type LeadingDepartmentsRequest } from './district.service.ts';
 
 @Resolver(() => District)
 export class DistrictResolver {
@@ -18,8 +18,18 @@ export class DistrictResolver {
     nullable: true,
     description: 'A division or zone by full name, alias or code (花都区, 花都, 440114). Unknown names are a BAD_USER_INPUT error listing close names.',
   })
-  district(@Arg('name', () => String) name: string, @Ctx() ctx: PlanGraphContext): Promise<NodeRow> {
-    return resolveDistrict(ctx, name);
+  district(@Arg('name', () => String) name: string, @Ctx() ctx: PlanGraphContext, @Info() info: GraphQLResolveInfo): Promise<NodeRow> {
+    // The flagship asked once under it comes in the same query (one round trip).
+    const args = selectedFieldArguments(info, 'leadingDepartments');
+    if (!args) return resolveDistrict(ctx, name);
+    let request: LeadingDepartmentsRequest;
+    try {
+      request = leadingDepartmentsRequest(ctx, args as LeadingDepartmentsArgs, isSelectedUnder(info, 'leadingDepartments', 'tasks'));
+    } catch {
+      // Its own resolver reports what is wrong with its arguments.
+      return resolveDistrict(ctx, name);
+    }
+    return resolveDistrictWithLeadingDepartments(ctx, name, request);
   }
 
   @FieldResolver(() => [String])
@@ -66,21 +76,25 @@ export class DistrictResolver {
     @Args(() => LeadingDepartmentsArgs) args: LeadingDepartmentsArgs,
     @Info() info: GraphQLResolveInfo,
   ) {
-    // Defaults from the table the cost estimate prices with (api/common/pageDefaults.ts).
-    const bodies = pageFrom(args.first ?? defaultPageSize(ctx, 'District.leadingDepartments'), args.after, maxPageSize(ctx));
-    // tasksFirst is not checked by the page-size rule: pageFrom holds it to the limit.
-    const tasks = pageFrom(args.tasksFirst ?? defaultPageSize(ctx, 'DepartmentTasks.tasks'), null, maxPageSize(ctx)).limit;
-    // Bodies with their counts only (no `tasks` asked for): the query reads no task at all.
-    const tasksRead = isSelected(info, 'tasks') ? tasks : 0;
-    return leadingDepartments(
-      ctx,
-      district,
-      {
-        includeDescendants: args.includeDescendants ?? true,
-        includeEnclosing: args.includeEnclosing ?? false,
-        includeSupporting: args.includeSupporting ?? false,
-      },
-      { skip: bodies.skip, limit: bodies.limit, tasks: tasksRead },
-    );
+    return leadingDepartments(ctx, district, leadingDepartmentsRequest(ctx, args, isSelected(info, 'tasks')));
   }
+}
+
+/**
+ * What a leadingDepartments selection asks the query for: options and pages, defaults from the
+ * table the cost estimate prices with (api/common/pageDefaults.ts). Without `tasks` selected
+ * (bodies with their counts only) the query reads no task at all. Throws on a bad page.
+ */
+function leadingDepartmentsRequest(ctx: PlanGraphContext, args: LeadingDepartmentsArgs, tasksSelected: boolean): LeadingDepartmentsRequest {
+  const bodies = pageFrom(args.first ?? defaultPageSize(ctx, 'District.leadingDepartments'), args.after, maxPageSize(ctx));
+  // tasksFirst is not checked by the page-size rule: pageFrom holds it to the limit.
+  const tasks = pageFrom(args.tasksFirst ?? defaultPageSize(ctx, 'DepartmentTasks.tasks'), null, maxPageSize(ctx)).limit;
+  return {
+    options: {
+      includeDescendants: args.includeDescendants ?? true,
+      includeEnclosing: args.includeEnclosing ?? false,
+      includeSupporting: args.includeSupporting ?? false,
+    },
+    page: { skip: bodies.skip, limit: bodies.limit, tasks: tasksSelected ? tasks : 0 },
+  };
 }

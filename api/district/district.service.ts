@@ -1,5 +1,5 @@
 /** Districts: name resolution, the flagship (leadingDepartments) and tasks touching an area. */
-import { leadingDepartmentsGroups, leadingDepartmentsQuery, type BodyPage, type LeadingDepartmentsOptions } from '../../graph/queries/leading-departments.ts';
+import { leadingDepartmentsGroups, leadingDepartmentsQuery, resolveDistrictWithLeadingDepartmentsQuery, type BodyPage, type LeadingDepartmentsOptions } from '../../graph/queries/leading-departments.ts';
 import { resolveDistrictQuery } from '../../graph/queries/names.ts';
 import { districtTasksQuery, type Page } from '../../graph/queries/tasks.ts';
 import type { TouchesOptions } from '../../graph/queries/touches.ts';
@@ -23,12 +23,37 @@ export interface DepartmentTasksRow {
   cursor: string;
 }
 
-export function leadingDepartments(ctx: PlanGraphContext, district: NodeRow, options: LeadingDepartmentsOptions, page: BodyPage): Promise<DepartmentTasksRow[]> {
+/** A leadingDepartments selection's options and pages (district.resolver.ts leadingDepartmentsRequest). */
+export interface LeadingDepartmentsRequest {
+  options: LeadingDepartmentsOptions;
+  page: BodyPage;
+}
+
+const requestKey = ({ options, page }: LeadingDepartmentsRequest) => JSON.stringify([options, page]);
+
+function groupsOf(answer: Record<string, unknown>, page: BodyPage): DepartmentTasksRow[] {
+  return (leadingDepartmentsGroups(answer) as unknown as Omit<DepartmentTasksRow, 'cursor'>[]).map((g, i) => ({ ...g, cursor: encodeCursor(page.skip + i) }));
+}
+
+/**
+ * The district a name means with the answer `request` asks for, from one query; the row keeps
+ * it as `_leadingDepartments` under its key for District.leadingDepartments.
+ */
+export async function resolveDistrictWithLeadingDepartments(ctx: PlanGraphContext, name: string, request: LeadingDepartmentsRequest): Promise<NodeRow> {
+  const [best] = await resolveName(ctx, 'District', name, (n) => resolveDistrictWithLeadingDepartmentsQuery(n, request.options, request.page), 'name');
+  const { _answer, ...district } = best;
+  return { ...district, _leadingDepartments: { key: requestKey(request), groups: groupsOf(_answer as Record<string, unknown>, request.page) } } as NodeRow;
+}
+
+export function leadingDepartments(ctx: PlanGraphContext, district: NodeRow, request: LeadingDepartmentsRequest): Promise<DepartmentTasksRow[]> {
+  const prefetched = district._leadingDepartments as { key: string; groups: DepartmentTasksRow[] } | undefined;
+  if (prefetched?.key === requestKey(request)) return Promise.resolve(prefetched.groups);
+  const { options, page } = request;
   return ctx.loaders
     .batch(
-      `district.leadingDepartments:${JSON.stringify([options, page])}`,
+      `district.leadingDepartments:${requestKey(request)}`,
       (ids) => leadingDepartmentsQuery(ids, options, page),
-      (r) => (leadingDepartmentsGroups(r) as unknown as Omit<DepartmentTasksRow, 'cursor'>[]).map((g, i) => ({ ...g, cursor: encodeCursor(page.skip + i) })),
+      (r) => groupsOf(r, page),
       (): DepartmentTasksRow[] => [],
     )
     .load(district.id);

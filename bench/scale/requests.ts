@@ -9,7 +9,7 @@
  * their counts and first 5 tasks (and, flagshipCounts, with their counts only), tasks 20 at a time with the total, search 10 hits.
  */
 import type { Driver } from 'neo4j-driver';
-import { leadingDepartmentsGroups, leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
+import { leadingDepartmentsGroups, resolveDistrictWithLeadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
 import { escapeLucene, resolveDepartmentWithLeadsQuery, resolveDistrictQuery } from '../../graph/queries/names.ts';
 import { runQuery, type PlainRow } from '../../graph/queries/run.ts';
 import { searchQuery } from '../../graph/queries/search.ts';
@@ -56,16 +56,20 @@ const PEER_FLAGSHIP = `query Flagship($area: String!) {
   }
 }`;
 
-async function flagshipFloor(driver: Driver, database: string | undefined, p: string) {
-  const area = best(await run(driver, database, resolveDistrictQuery(p)), p);
-  const rows = await run(
-    driver,
-    database,
-    leadingDepartmentsQuery([area.id], { includeDescendants: true, includeEnclosing: false, includeSupporting: false }, { skip: 0, limit: BODIES_PER_PAGE, tasks: TASKS_PER_BODY }),
+/** The flagship as the resolvers ask it: the district a name means and its answer in one query. */
+async function flagshipAnswer(driver: Driver, database: string | undefined, p: string, tasks: number): Promise<PlainRow[]> {
+  const area = best(
+    await run(driver, database, resolveDistrictWithLeadingDepartmentsQuery(p, { includeDescendants: true, includeEnclosing: false, includeSupporting: false }, { skip: 0, limit: BODIES_PER_PAGE, tasks })),
+    p,
   );
+  return leadingDepartmentsGroups(area._answer);
+}
+
+async function flagshipFloor(driver: Driver, database: string | undefined, p: string) {
+  const groups = await flagshipAnswer(driver, database, p, TASKS_PER_BODY);
   return {
     district: {
-      leadingDepartments: (rows[0] ? leadingDepartmentsGroups(rows[0]) : []).map((g: PlainRow) => ({
+      leadingDepartments: groups.map((g: PlainRow) => ({
         department: { name: g.department.name },
         role: g.role,
         taskCount: g.taskCount,
@@ -105,17 +109,8 @@ const flagshipCounts: ScaleRequest = {
     variables: { area: p },
   }),
   async floor(driver, database, p) {
-    const area = best(await run(driver, database, resolveDistrictQuery(p)), p);
-    const rows = await run(
-      driver,
-      database,
-      leadingDepartmentsQuery([area.id], { includeDescendants: true, includeEnclosing: false, includeSupporting: false }, { skip: 0, limit: BODIES_PER_PAGE, tasks: 0 }),
-    );
-    return {
-      district: {
-        leadingDepartments: (rows[0] ? leadingDepartmentsGroups(rows[0]) : []).map((g: PlainRow) => ({ department: { name: g.department.name }, role: g.role, taskCount: g.taskCount, planCount: g.planCount })),
-      },
-    };
+    const groups = await flagshipAnswer(driver, database, p, 0);
+    return { district: { leadingDepartments: groups.map((g: PlainRow) => ({ department: { name: g.department.name }, role: g.role, taskCount: g.taskCount, planCount: g.planCount })) } };
   },
 };
 

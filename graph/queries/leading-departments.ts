@@ -13,6 +13,7 @@ import { coveringTallies, intoArea, tallyCount, touchedTasks, type TouchesOption
 import { TALLY_PAIR_INDEX } from '../schema.ts';
 import { TOTAL_TYPE } from '../write/allow-list.ts';
 import { bodyPair } from '../write/tallies.ts';
+import { bestDistrictNamed } from './names.ts';
 
 export interface LeadingDepartmentsOptions extends TouchesOptions {
   includeSupporting: boolean;
@@ -77,7 +78,7 @@ const GROUPS = `WITH collect({
   }) AS groups, collect(plans) AS plans, collect(named) AS named
   RETURN groups, reduce(acc = [], x IN plans | acc + x) AS plans, reduce(acc = [], x IN named | reduce(inner = acc, y IN x | inner + y)) AS named`;
 
-/** The nodes TASK_ROWS referred to by id, each projected once. */
+/** The nodes TASK_ROWS referred to by id, each projected once (then the answer's RETURN). */
 const NODES = `CALL (plans) {
   UNWIND plans AS p
   WITH DISTINCT p
@@ -87,21 +88,59 @@ CALL (named) {
   UNWIND named AS d
   WITH DISTINCT d
   RETURN collect(${row('d', 'Department')}) AS bodyRows
+}`;
+
+/** How the areas are bound (`a`, and `id`) and what is returned: by id for leadingDepartmentsQuery. */
+interface AnswerFrame {
+  head: string;
+  returns: string;
+  params: Record<string, unknown>;
 }
-RETURN id, groups, planRows, bodyRows`;
+
+const BY_ID = (areaIds: readonly string[]): AnswerFrame => ({
+  head: `UNWIND $ids AS id
+MATCH (a:District {id: id})`,
+  returns: 'RETURN id, groups, planRows, bodyRows',
+  params: { ids: [...areaIds] },
+});
 
 /**
  * Rows `{ id, groups }`, groups `{ department, role, taskCount, planCount, tasks }`: leads
  * first, then most tasks first, then name; tasks by plan title and reading order.
  */
 export function leadingDepartmentsQuery(areaIds: readonly string[], options: LeadingDepartmentsOptions, page: BodyPage): CypherQuery {
+  return answerIn(BY_ID(areaIds), options, page);
+}
+
+/**
+ * The district a name means (the best of resolveDistrictQuery's candidates) with its answer, in
+ * one query: `district(name) { leadingDepartments }` as one round trip. Rows `{ node, rank }`
+ * as name resolution gives them (none for an unknown name), the node carrying `_answer`, the
+ * row leadingDepartmentsGroups reads.
+ */
+export function resolveDistrictWithLeadingDepartmentsQuery(name: string, options: LeadingDepartmentsOptions, page: BodyPage): CypherQuery {
+  const best = bestDistrictNamed(name);
+  return answerIn(
+    {
+      head: `${best.text}
+WITH x AS a, x.id AS id, rank`,
+      returns: `RETURN ${row('a', 'District', '_answer: {groups: groups, planRows: planRows, bodyRows: bodyRows}')} AS node, rank`,
+      params: best.params,
+    },
+    options,
+    page,
+    'district.resolveWithLeadingDepartments',
+  );
+}
+
+function answerIn(frame: AnswerFrame, options: LeadingDepartmentsOptions, page: BodyPage, name = 'district.leadingDepartments'): CypherQuery {
   // Tallies are per area touched and count leads only (graph/write/tallies.ts).
-  if (!options.includeEnclosing && !options.includeSupporting) return answerQuery(areaIds, page, talliedBodies(options), talliedBodyTasks(options));
+  if (!options.includeEnclosing && !options.includeSupporting) return answerQuery(frame, page, talliedBodies(options), talliedBodyTasks(options), name);
   const types = options.includeSupporting ? 'LEADS|SUPPORTS' : 'LEADS';
   const bodies = `${touchedTasks(options).replaceAll('\n', '\n  ')}
   MATCH (d:Department)-[r:${types}]->(t)
   WITH d, type(r) AS relType, count(*) AS taskCount, count(DISTINCT tPlanId) AS planCount`;
-  return answerQuery(areaIds, page, bodies, bodyTasks(options, types));
+  return answerQuery(frame, page, bodies, bodyTasks(options, types), name);
 }
 
 /**
@@ -110,12 +149,11 @@ export function leadingDepartmentsQuery(areaIds: readonly string[], options: Lea
  * `tasks`, with the body's d and relType bound too, yields its tasks touching `a` with their
  * sort keys (t, tPlan, tPlanId, tLine), which are ordered and cut to the page of tasks.
  */
-function answerQuery(areaIds: readonly string[], page: BodyPage, bodies: string, tasks: string): CypherQuery {
+function answerQuery(frame: AnswerFrame, page: BodyPage, bodies: string, tasks: string, name: string): CypherQuery {
   return cypherQuery(
-    'district.leadingDepartments',
+    name,
     `
-UNWIND $ids AS id
-MATCH (a:District {id: id})
+${frame.head}
 CALL (a) {
   ${bodies}
   ORDER BY relType, taskCount DESC, d.name, d.id
@@ -128,8 +166,9 @@ CALL (a, bodies) {
   ${page.tasks > 0 ? bodyTaskPage(tasks) : 'WITH b, body, [] AS tasks, [] AS plans, [] AS named'}
   ${GROUPS}
 }
-${NODES}`,
-    { ids: [...areaIds], skip: int(page.skip), limit: int(page.limit), tasks: int(page.tasks) },
+${NODES}
+${frame.returns}`,
+    { ...frame.params, skip: int(page.skip), limit: int(page.limit), tasks: int(page.tasks) },
   );
 }
 

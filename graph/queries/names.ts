@@ -44,6 +44,20 @@ function districtParams(name: string) {
   return { name: name.trim(), names: forms.names, code: forms.code, ids: forms.ids };
 }
 
+/**
+ * The best district `$name` means, bound to `x` with its `rank` (resolveDistrictQuery's first
+ * row), for queries that answer about it in the same round trip.
+ */
+export function bestDistrictNamed(name: string): { text: string; params: Record<string, unknown> } {
+  return {
+    text: `${DISTRICTS_NAMED}
+WITH x, ${DISTRICT_RANK} AS rank
+ORDER BY rank, ${levelOrder}, x.id
+LIMIT 1`,
+    params: districtParams(name),
+  };
+}
+
 export function resolveDistrictQuery(name: string): CypherQuery {
   return cypherQuery(
     'district.resolve',
