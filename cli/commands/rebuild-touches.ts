@@ -1,6 +1,7 @@
 /**
- * `plangraph rebuild-touches`: every task's TOUCHES edges (graph/write/touches.ts) and every
- * document's TALLY counts (graph/write/tallies.ts) computed again from the graph's facts, in
+ * `plangraph rebuild-touches`: every task's TOUCHES edges (graph/write/touches.ts), every
+ * document's TALLY counts and every body's TOTALs (graph/write/tallies.ts), and every
+ * assignment's `reading` (graph/write/reading.ts) computed again from the graph's facts, in
  * batches of their own transactions. Writes keep them exact and a graph from before them is
  * migrated on its first write; this is for a graph changed by other means (Cypher typed in Neo4j Browser, a restored backup).
  */
@@ -8,7 +9,7 @@ import { openDriver, resolveConnection } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { rebuildTouches } from '../../graph/write/touches.ts';
 
-export const summary = 'rebuild-touches: compute every task\'s TOUCHES edges (the "touches" rule, materialised) and the bodies\' TALLY counts again';
+export const summary = 'rebuild-touches: compute every task\'s TOUCHES edges (the "touches" rule, materialised), the bodies\' TALLY and TOTAL counts and the assignments\' reading keys again';
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
