@@ -55,6 +55,14 @@ describe('the "touches" rule in Cypher, read from the TOUCHES edges', () => {
     const q = districtTasksQuery(['div:440114'], { includeDescendants: true, includeEnclosing: false }, { skip: 20, limit: 10 });
     expect(String(q.params.skip)).toBe('20');
     expect(String(q.params.limit)).toBe('10');
+    // The first plans come from the TALLY pair index in order (a plan's tally's pair is the
+    // area's id); all of the area's plan tallies are read only for a page past every planned task.
+    expect(q.text).toContain('USING INDEX k:TALLY(pair, plan, planId)');
+    expect(q.text).toContain('WHERE k.pair = a.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND k.tasks > 0');
+    expect(q.text).toContain('WITH * WHERE NOT covered AND NOT few');
+    // An area with few tasks is read from its edges (a town's tasks are spread over many plans).
+    expect(q.text).toContain('totalCount <= 2000 AS few');
+    expect(districtTasksQuery(['div:440114'], { includeDescendants: true, includeEnclosing: false }, { skip: 0, limit: 5 }, 0).text).toContain('totalCount <= 0 AS few');
     expect(q.text).toMatchSnapshot();
   });
 });
