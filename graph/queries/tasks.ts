@@ -47,8 +47,8 @@ const orderingsByKeys: Record<TaskOrder, string> = {
  * The tasks touching `a` a page in `order` needs: in plan order (RELEVANCE is plan order here:
  * every score is 0) only the first plans' (firstPlansTouchedTasks), else every one.
  */
-function touchedTasksForPage(options: TouchesOptions, order: TaskOrder, fewTouching?: number): string {
-  return !options.includeEnclosing && (order === 'PLAN' || order === 'RELEVANCE') ? firstPlansTouchedTasks(options, fewTouching) : touchedTasks(options);
+function touchedTasksForPage(options: TouchesOptions, order: TaskOrder): string {
+  return !options.includeEnclosing && (order === 'PLAN' || order === 'RELEVANCE') ? firstPlansTouchedTasks(options) : touchedTasks(options);
 }
 
 /** The page's rows: `t` ordered and cut, each with its plan (planOfTask's choice). */
@@ -159,8 +159,7 @@ RETURN id, size(ordered) AS totalCount, [t IN ordered[$skip..($skip + $limit)] |
 }
 
 /** Tasks touching each area (docs/contract/graph-model.md "Touches"), by plan then reading order; rows `{ id, totalCount, page }`. */
-/** `fewTouching`: below it an area's page is read from its edges (touches.ts FEW_TOUCHING; tests set it to read every area through its plans). */
-export function districtTasksQuery(areaIds: readonly string[], options: TouchesOptions, page: Page, fewTouching?: number): CypherQuery {
+export function districtTasksQuery(areaIds: readonly string[], options: TouchesOptions, page: Page): CypherQuery {
   return cypherQuery(
     'district.tasks',
     `
@@ -168,7 +167,7 @@ UNWIND $ids AS id
 MATCH (a:District {id: id})
 WITH id, a, ${touchedCount(options)}
 CALL (a, totalCount) {
-  ${touchedTasksForPage(options, 'PLAN', fewTouching).replaceAll('\n', '\n  ')}
+  ${touchedTasksForPage(options, 'PLAN').replaceAll('\n', '\n  ')}
   WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score
 ${pageRows('PLAN').join('\n')}
 }
