@@ -86,6 +86,14 @@ export function touchesPredicate(options: TouchesOptions): string {
  * instead, a first page was slower: a town of 1,979 tasks 14.3 against 7.8 ms at 2,000 documents.) Yields the rows touchedTasks
  * yields. Not for includeEnclosing (a tally is per area touched).
  */
+/** The tasks touching `a` in the documents of the first of `tallies` that hold `$skip + $limit` tasks, as touchedTasks' rows. */
+function coveredTasks(options: TouchesOptions, tallies: string): string {
+  return `UNWIND ${coveringTallies(tallies, '$skip + $limit')} AS p
+WITH DISTINCT a, p.document AS doc
+MATCH ${intoArea(options, '(t:Task {document: doc})')}
+RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
+}
+
 export function firstPlansTouchedTasks(options: TouchesOptions): string {
   if (options.includeEnclosing) throw new Error('firstPlansTouchedTasks: includeEnclosing is read from the edges (touchedTasks)');
   const n = tallyCount(options);
@@ -101,10 +109,7 @@ export function firstPlansTouchedTasks(options: TouchesOptions): string {
   WITH a, totalCount, indexed, reduce(s = 0, p IN indexed | s + p.n) >= $skip + $limit AS covered
   CALL (a, totalCount, indexed, covered) {
     WITH * WHERE covered
-    UNWIND ${coveringTallies('indexed', '$skip + $limit').replaceAll('\n', '\n    ')} AS p
-    WITH DISTINCT a, p.document AS doc
-    MATCH ${intoArea(options, '(t:Task {document: doc})')}
-    RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
+    ${coveredTasks(options, 'indexed').replaceAll('\n', '\n    ')}
     UNION ALL
     WITH * WHERE NOT covered
     CALL (a) {
@@ -116,10 +121,7 @@ export function firstPlansTouchedTasks(options: TouchesOptions): string {
     WITH a, plans, reduce(s = 0, p IN plans | s + p.n) = totalCount AS tallied
     CALL (a, plans, tallied) {
       WITH * WHERE tallied
-      UNWIND ${coveringTallies('plans', '$skip + $limit').replaceAll('\n', '\n      ')} AS p
-      WITH DISTINCT a, p.document AS doc
-      MATCH ${intoArea(options, '(t:Task {document: doc})')}
-      RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
+      ${coveredTasks(options, 'plans').replaceAll('\n', '\n      ')}
       UNION ALL
       WITH * WHERE NOT tallied
       MATCH ${intoArea(options)}
