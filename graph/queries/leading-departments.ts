@@ -9,8 +9,7 @@
  */
 import { cypherQuery, int, lightTaskRow, row, type CypherQuery } from './cypher.ts';
 import { assignmentRef } from './relations.ts';
-import { coveringTallies, intoArea, tallyCount, touchedTasks, type TouchesOptions } from './touches.ts';
-import { TALLY_PAIR_INDEX } from '../schema.ts';
+import { coveringTallies, indexedTallies, intoArea, tallyCount, touchedTasks, type TouchesOptions } from './touches.ts';
 import { TOTAL_TYPE } from '../write/allow-list.ts';
 import { bodyPair } from '../write/tallies.ts';
 import { bestDistrictNamed } from './names.ts';
@@ -210,15 +209,9 @@ function talliedBodies(options: TouchesOptions): string {
  */
 function talliedBodyTasks(options: TouchesOptions): string {
   const n = tallyCount(options);
-  const { properties } = TALLY_PAIR_INDEX;
   return `CALL (a, d, taskCount) {
       CALL (a, d) {
-        MATCH ()-[k:TALLY]->()
-        USING INDEX k:TALLY(${properties.join(', ')})
-        WHERE k.pair = ${bodyPair('d', 'a')} AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND ${n} > 0
-        WITH k ORDER BY k.pair, k.plan, k.planId
-        LIMIT $tasks
-        RETURN collect({document: k.document, n: ${n}}) AS indexed
+        ${indexedTallies(bodyPair('d', 'a'), n, '$tasks').replaceAll('\n', '\n        ')}
       }
       WITH *, reduce(s = 0, p IN indexed | s + p.n) AS reached
       CALL (a, d, indexed, reached, taskCount) {

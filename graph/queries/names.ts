@@ -23,8 +23,9 @@ const levelOrder = `CASE x.level ${answerLevels.map((level, i) => `WHEN '${level
  * pinyin name (广东省广州市花都区, Huadu District → div:440114). Shared with resolveEntityQuery.
  *
  * One branch per way of naming, each an index seek (id, name, code; an alias through the
- * `aliasText` text index, then checked whole; '' would contain-match every alias text): every flagship request starts here, and one
- * WHERE with ORs read every division of the province (1,488 nodes, 7,450 db hits) to find one.
+ * `aliasText` text index, then checked whole; '' would contain-match every alias text): every
+ * flagship request starts here, and one WHERE with ORs read every division of the province
+ * (1,488 nodes, 7,450 db hits) to find one.
  */
 const DISTRICTS_NAMED = `CALL () {
     MATCH (x:District) WHERE x.id = $name RETURN x
@@ -78,16 +79,20 @@ LIMIT 20`,
  */
 const DEPARTMENT_RANK = `CASE WHEN x.id = $name OR x.name = $name THEN 0 WHEN $name IN x.aliases THEN 2 ELSE 3 END`;
 
-/** The departments named `$name` (each way of naming an index seek, as DISTRICTS_NAMED), bound to `x` with their `rank`. */
-const DEPARTMENTS_NAMED = `
-CALL () {
+/**
+ * The departments named `$name` (each way of naming an index seek, as DISTRICTS_NAMED), bound to
+ * `x` with their `rank`; `ids` names the parameter holding the gazetteer's ids for the name.
+ */
+function departmentsNamed(ids = '$ids'): string {
+  return `CALL () {
   MATCH (x:Department) WHERE x.id = $name OR x.name = $name RETURN x
   UNION
   WITH $name AS n WHERE n <> '' MATCH (x:Department) WHERE x.aliasText CONTAINS n AND n IN x.aliases RETURN x
   UNION
-  UNWIND $ids AS i MATCH (x:Department) WHERE x.id = i RETURN x
+  UNWIND ${ids} AS i MATCH (x:Department) WHERE x.id = i RETURN x
 }
 WITH x, ${DEPARTMENT_RANK} AS rank`;
+}
 
 function departmentParams(name: string, jurisdiction?: string | null) {
   // Within a jurisdiction, a bare name is that division's body, not any alias seen elsewhere.
@@ -98,7 +103,8 @@ function departmentParams(name: string, jurisdiction?: string | null) {
 export function resolveDepartmentQuery(name: string, jurisdiction?: string | null): CypherQuery {
   return cypherQuery(
     'department.resolve',
-    `${DEPARTMENTS_NAMED}
+    `
+${departmentsNamed()}
 RETURN ${row('x', 'Department')} AS node, rank
 ORDER BY rank, x.name, x.id
 LIMIT 20`,
@@ -115,7 +121,8 @@ LIMIT 20`,
 export function resolveDepartmentWithLeadsQuery(name: string, page: Page = { skip: 0, limit: 100 }, jurisdiction?: string | null): CypherQuery {
   return cypherQuery(
     'department.resolveWithLeads',
-    `${DEPARTMENTS_NAMED}
+    `
+${departmentsNamed()}
 ORDER BY rank, x.name, x.id
 LIMIT 1
 ${responsibilityPage('LEADS')}
@@ -154,7 +161,7 @@ CALL () {
   ${DISTRICTS_NAMED}
   RETURN ${row('x', 'District')} AS node, ${DISTRICT_RANK} AS rank, 0 AS kindOrder
   UNION
-  ${DEPARTMENTS_NAMED.trim().replaceAll('$ids', '$bodyIds').replaceAll('\n', '\n  ')}
+  ${departmentsNamed('$bodyIds').replaceAll('\n', '\n  ')}
   RETURN ${row('x', 'Department')} AS node, rank, 1 AS kindOrder
   UNION
   MATCH (x:Plan)

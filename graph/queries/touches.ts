@@ -74,18 +74,20 @@ export function touchesPredicate(options: TouchesOptions): string {
 }
 
 /**
- * The tasks touching `a` (bound, with `totalCount` from touchedCount) that a page of `$skip` and
- * `$limit` in plan order (plan title, plan id, line) can hold: those of the documents of the
- * area's first plan tallies (graph/write/tallies.ts, one per plan and area) until the page is
- * covered, so a page of the province reads a few plans' tasks, not every task's edge. The first
- * `$skip + $limit` plan tallies (each counts one task or more) come from the TALLY pair index in
- * order (a plan's tally's `pair` is the area's id), not by sorting every plan touching the area
- * (thousands in a city at 5,000 documents). A task without a plan has no tally and sorts last, so
- * only a page reaching past every planned task is read as before: every plan tally, and the edges
- * when the tallies do not account for every task touching `a`. (Read from a small area's edges
- * instead, a first page was slower: a town of 1,979 tasks 14.3 against 7.8 ms at 2,000 documents.) Yields the rows touchedTasks
- * yields. Not for includeEnclosing (a tally is per area touched).
+ * The first `limit` tallies of `pair` (a Cypher expression: a body's `d.id + '>' + a.id`, or an
+ * area's id for its plans' tallies) in plan order, straight from the TALLY pair index
+ * (graph/schema.ts), for a `CALL`: `collect({document, n}) AS indexed`, n the tally's count
+ * `n`. A tally without a plan title or id is not in the index.
  */
+export function indexedTallies(pair: string, n: string, limit: string): string {
+  return `MATCH ()-[k:TALLY]->()
+USING INDEX k:TALLY(${TALLY_PAIR_INDEX.properties.join(', ')})
+WHERE k.pair = ${pair} AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND ${n} > 0
+WITH k ORDER BY k.pair, k.plan, k.planId
+LIMIT ${limit}
+RETURN collect({document: k.document, n: ${n}}) AS indexed`;
+}
+
 /** The tasks touching `a` in the documents of the first of `tallies` that hold `$skip + $limit` tasks, as touchedTasks' rows. */
 function coveredTasks(options: TouchesOptions, tallies: string): string {
   return `UNWIND ${coveringTallies(tallies, '$skip + $limit')} AS p
@@ -94,17 +96,48 @@ MATCH ${intoArea(options, '(t:Task {document: doc})')}
 RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
 }
 
+/**
+ * firstPlansTouchedTasks for a page reaching past the indexed plan tallies: every plan tally of
+ * the area in plan order, and the edges when those do not account for every task touching `a`
+ * (a task without a plan has no tally).
+ */
+function everyPlanTouchedTasks(options: TouchesOptions): string {
+  const n = tallyCount(options);
+  return `CALL (a) {
+  MATCH (:Plan)-[k:TALLY]->(a)
+  WHERE ${n} > 0
+  WITH k ORDER BY k.plan, k.planId
+  RETURN collect({document: k.document, n: ${n}}) AS plans
+}
+WITH a, plans, reduce(s = 0, p IN plans | s + p.n) = totalCount AS tallied
+CALL (a, plans, tallied) {
+  WITH * WHERE tallied
+  ${coveredTasks(options, 'plans').replaceAll('\n', '\n  ')}
+  UNION ALL
+  WITH * WHERE NOT tallied
+  MATCH ${intoArea(options)}
+  RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
+}`;
+}
+
+/**
+ * The tasks touching `a` (bound, with `totalCount` from touchedCount) that a page of `$skip` and
+ * `$limit` in plan order (plan title, plan id, line) can hold: those of the documents of the
+ * area's first plan tallies (graph/write/tallies.ts, one per plan and area) until the page is
+ * covered, so a page of the province reads a few plans' tasks, not every task's edge. The first
+ * `$skip + $limit` plan tallies (each counts one task or more) come from the pair index in order
+ * (indexedTallies), not by sorting every plan touching the area (thousands in a city at 5,000
+ * documents). A task without a plan has no tally and sorts last, so only a page reaching past
+ * every planned task is read as before (everyPlanTouchedTasks). Reading a small area's edges
+ * instead made a first page slower (a town of 1,979 tasks: 14.3 against 7.8 ms at 2,000
+ * documents). Yields the rows touchedTasks yields. Not for includeEnclosing (a tally is per
+ * area touched).
+ */
 export function firstPlansTouchedTasks(options: TouchesOptions): string {
   if (options.includeEnclosing) throw new Error('firstPlansTouchedTasks: includeEnclosing is read from the edges (touchedTasks)');
-  const n = tallyCount(options);
   return `CALL (a, totalCount) {
   CALL (a) {
-    MATCH ()-[k:TALLY]->()
-    USING INDEX k:TALLY(${TALLY_PAIR_INDEX.properties.join(', ')})
-    WHERE k.pair = a.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND ${n} > 0
-    WITH k ORDER BY k.pair, k.plan, k.planId
-    LIMIT $skip + $limit
-    RETURN collect({document: k.document, n: ${n}}) AS indexed
+    ${indexedTallies('a.id', tallyCount(options), '$skip + $limit').replaceAll('\n', '\n    ')}
   }
   WITH a, totalCount, indexed, reduce(s = 0, p IN indexed | s + p.n) >= $skip + $limit AS covered
   CALL (a, totalCount, indexed, covered) {
@@ -112,21 +145,7 @@ export function firstPlansTouchedTasks(options: TouchesOptions): string {
     ${coveredTasks(options, 'indexed').replaceAll('\n', '\n    ')}
     UNION ALL
     WITH * WHERE NOT covered
-    CALL (a) {
-      MATCH (:Plan)-[k:TALLY]->(a)
-      WHERE ${n} > 0
-      WITH k ORDER BY k.plan, k.planId
-      RETURN collect({document: k.document, n: ${n}}) AS plans
-    }
-    WITH a, plans, reduce(s = 0, p IN plans | s + p.n) = totalCount AS tallied
-    CALL (a, plans, tallied) {
-      WITH * WHERE tallied
-      ${coveredTasks(options, 'plans').replaceAll('\n', '\n      ')}
-      UNION ALL
-      WITH * WHERE NOT tallied
-      MATCH ${intoArea(options)}
-      RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
-    }
+    ${everyPlanTouchedTasks(options).replaceAll('\n', '\n    ')}
     RETURN t, tPlan, tPlanId, tLine
   }
   RETURN t, tPlan, tPlanId, tLine

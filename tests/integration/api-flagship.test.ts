@@ -259,7 +259,8 @@ describe('leadingDepartments in pages, with counts', () => {
         const bodies = (await api.query(counts)).district.leadingDepartments;
         const full = (await api.query(withTasks)).district.leadingDepartments;
         expect(bodies.length, `${name} ${args}`).toBeGreaterThan(0);
-        expect(bodies, `${name} ${args}`).toEqual(full.map(({ tasks, ...g }: { tasks: { id: string }[] }) => (expect(tasks.length).toBe(1), g)));
+        expect(full.every((g: { tasks: unknown[] }) => g.tasks.length === 1), `${name} ${args}`).toBe(true);
+        expect(bodies, `${name} ${args}`).toEqual(full.map(({ tasks: _tasks, ...g }: { tasks: unknown[] }) => g));
       }
     }
   });
