@@ -70,6 +70,11 @@ export function printTable(r: Results): string {
     if (l.corpusEndToEndElementsPerSec !== undefined) rows.push(['load corpus from source (extraction too), elements/s', fmt(l.corpusEndToEndElementsPerSec), '', '', '', '', '']);
     if (l.corpusEndToEndWorkersElementsPerSec !== undefined) {
       rows.push([`  same, extraction on ${l.corpusEndToEndWorkers} workers (vs 1 above), elements/s`, fmt(l.corpusEndToEndWorkersElementsPerSec), '', '', '', '≥1.7× 1 worker', l.corpusEndToEndWorkersElementsPerSec >= 1.7 * l.corpusEndToEndElementsPerSec ? 'yes' : 'no']);
+      if (l.corpusElementsPerSec !== undefined && l.corpusEndToEndElementsPerSec > 0) {
+        // No number of workers loads faster than the write alone (the graph files, nothing to extract).
+        const ratio = (x: number) => `${(x / l.corpusEndToEndElementsPerSec).toFixed(2)}×`;
+        rows.push([`  ratio to 1 worker: ${ratio(l.corpusEndToEndWorkersElementsPerSec)}; the write alone ${ratio(l.corpusElementsPerSec)} (no worker count beats it)`, '', '', '', '', '', '']);
+      }
     }
     rows.push(['load corpus, peak RSS MB (floor: RSS at start)', fmt(l.corpusPeakRssMb), '', fmt(l.corpusRssAtStartMb), '', ...mark('load.corpusPeakRssMb')]);
     rows.push(['reload corpus unchanged, s', fmt(l.reloadSeconds), '', '', '', '', '']);

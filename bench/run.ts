@@ -160,17 +160,17 @@ results.targets = targetsOf(results);
 const dir = path.join(root, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 const json = JSON.stringify(results, null, 2) + '\n';
-// A scale run adds its figures to the last full run's (one file holds both), under `scale` and `scaleMeta`.
-let latest = json;
-if (results.scale) {
-  let previous: Record<string, unknown> = {};
-  try {
-    previous = JSON.parse(readFileSync(path.join(dir, 'latest.json'), 'utf8'));
-  } catch {
-    // no earlier run
-  }
-  latest = JSON.stringify({ ...previous, scale: results.scale, scaleMeta: results.meta }, null, 2) + '\n';
+// One file holds both kinds of run: a scale run adds its figures to the last full run's (under
+// `scale` and `scaleMeta`), a full run keeps the last scale run's, so neither erases the other.
+let previous: Record<string, unknown> = {};
+try {
+  previous = JSON.parse(readFileSync(path.join(dir, 'latest.json'), 'utf8'));
+} catch {
+  // no earlier run
 }
+const latest = results.scale
+  ? JSON.stringify({ ...previous, scale: results.scale, scaleMeta: results.meta }, null, 2) + '\n'
+  : JSON.stringify({ ...results, ...(previous.scale ? { scale: previous.scale, scaleMeta: previous.scaleMeta } : {}) }, null, 2) + '\n';
 writeFileSync(path.join(dir, 'latest.json'), latest);
 writeFileSync(path.join(dir, `${started.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`), json);
 if (results.scale) console.log(scaleTable(results.scale));

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPaths } from './extract.ts';
-import { createExtractPool } from './extract-pool.ts';
+import { createExtractPool, defaultExtractWorkers } from './extract-pool.ts';
 
 const seeds = path.resolve(import.meta.dirname, '../seeds');
 const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((f) => path.join(seeds, f));
@@ -27,4 +27,10 @@ describe('createExtractPool', () => {
     await pool.close();
     await expect(pool.extract([missing])).rejects.toThrow(/closed/);
   }, 60_000);
+});
+
+describe('defaultExtractWorkers', () => {
+  it('leaves one core to the writes: none on 1 or 2 cores (extraction on the loading thread), 7 on 8', () => {
+    expect([1, 2, 3, 4, 8].map((cores) => defaultExtractWorkers(cores))).toEqual([1, 1, 2, 3, 7]);
+  });
 });

@@ -8,9 +8,15 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Extract, ExtractedDocument } from './load-paths.ts';
 
-/** Worker threads a load uses by default: one per core the process may use. */
-export function defaultExtractWorkers(): number {
-  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+/**
+ * Worker threads a load uses by default: one per core the process may use but one, which the
+ * writes need (the thread driving them, and Neo4j when it runs here). On 2 cores that is 1:
+ * extraction on the loading thread, since two workers made a 200-document load 15-25% slower
+ * there (the writes keep Neo4j on more than one core; each worker also starts and warms up its
+ * own copy of the pipeline): docs/benchmarks.md. `--workers N` overrides it.
+ */
+export function defaultExtractWorkers(cores = os.availableParallelism?.() ?? os.cpus().length): number {
+  return Math.max(1, cores - 1);
 }
 
 export interface ExtractPool {

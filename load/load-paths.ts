@@ -91,7 +91,7 @@ export interface LoadOptions {
   replace?: boolean;
   /**
    * Worker threads extracting source files (load/extract-pool.ts) when no `extract` is
-   * given; default one per core. 1 extracts on this thread, as before.
+   * given; default one per core but one (defaultExtractWorkers). 1 extracts on this thread.
    */
   workers?: number;
 }

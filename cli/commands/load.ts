@@ -24,7 +24,8 @@ const usage = `usage: plangraph load [--json] [--workers N] [--replace] <files o
   file written by "plangraph extract --out graph.json", and writes each document into
   Neo4j all or nothing: a document that fails leaves nothing behind. Reloading an unchanged document writes nothing; a changed
   one replaces only its own facts. Files are extracted on N worker threads (default: one
-  per core) while the writes go on. Documents are named by their file name: a file named like
+  per core but one, which the writes need; on 2 cores extraction runs on the loading thread)
+  while the writes go on. Documents are named by their file name: a file named like
   one already loaded from another folder is refused, unless --replace says to replace it.
 
   Prints a line for each file in a folder it does not read (data.csv, photo.jpg) and a

@@ -28,7 +28,8 @@ async function count(query: string): Promise<number> {
 
 describe('loading the seeds', () => {
   it('loads every seed document with tasks, bodies, places and goals', async () => {
-    first = await loadPaths(neo.driver, [SEEDS], { database: neo.database });
+    // Extracted on two worker threads (the pool), whatever the machine's default; the reverse load below extracts on this thread.
+    first = await loadPaths(neo.driver, [SEEDS], { database: neo.database, workers: 2 });
     expect(first.failed, JSON.stringify(first.documents.filter((d) => d.status === 'failed'))).toBe(0);
     expect(first.documents.map((d) => d.document).sort()).toEqual(seedFiles);
     expect(first.documents.every((d) => d.status === 'loaded')).toBe(true);
@@ -104,10 +105,11 @@ describe('loading the seeds', () => {
     expect(await snapshot(neo.driver, neo.database)).toEqual(loaded);
   });
 
-  it('builds the same graph, ids and all, when the documents are loaded in reverse order, one at a time', async () => {
+  it('builds the same graph, ids and all, when the documents are loaded in reverse order, one at a time, extracted on this thread', async () => {
     await clearDatabase(neo.driver, neo.database);
-    // The first load wrote two documents at a time (the default); this one writes one at a time.
-    const reversed = await loadPaths(neo.driver, [...seedFiles].reverse().map((f) => path.join(SEEDS, f)), { database: neo.database, concurrency: 1 });
+    // The first load wrote two documents at a time (the default) from two extraction workers;
+    // this one writes one at a time and extracts on this thread.
+    const reversed = await loadPaths(neo.driver, [...seedFiles].reverse().map((f) => path.join(SEEDS, f)), { database: neo.database, concurrency: 1, workers: 1 });
     expect(reversed.documents.map((d) => d.document)).toEqual([...seedFiles].reverse());
     expect(reversed.failed).toBe(0);
     const again = await snapshot(neo.driver, neo.database);
