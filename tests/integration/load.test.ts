@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPaths, type LoadSummary } from '../../load/index.ts';
-import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
+import { clearDatabase, testDriver, useNeo4j } from '../support/neo4j.ts';
 import { countAll, snapshot, type Snapshot } from './load-snapshot.ts';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
@@ -153,5 +153,26 @@ describe('loading the seeds', () => {
     // And loading the edited copy again is a no-op too.
     const again = await loadPaths(neo.driver, [temp], { database: neo.database });
     expect(again.changed).toBe(0);
+  });
+});
+
+describe('loading into a graph nobody prepared', () => {
+  it('creates the id constraints the writer finds nodes by before it writes', async () => {
+    // What a program calling loadPaths on a fresh database meets: no `plangraph up`, no server.
+    const constraints = async () =>
+      (await neo.driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', {}, { database: neo.database })).records[0].get('names') as string[];
+    await clearDatabase(neo.driver, neo.database);
+    await neo.driver.executeQuery('DROP CONSTRAINT task_id_unique IF EXISTS', {}, { database: neo.database });
+    expect(await constraints()).not.toContain('task_id_unique');
+    // A new driver: the writer checks its indexes once per driver and database.
+    const fresh = testDriver();
+    try {
+      const summary = await loadPaths(fresh, [path.join(SEEDS, HUADU)], { database: neo.database });
+      expect(summary.failed).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+    expect(await constraints()).toContain('task_id_unique');
+    expect(await count("MATCH (p:Plan {document: 'huadu-14th-five-year-plan.txt'}) RETURN count(p)")).toBe(1);
   });
 });
