@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { ASSET_PREFIX, loadAsset } from './graphiql/assets.ts';
@@ -126,6 +127,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // the CLI decides what Ctrl-C does
     plugins: [
+      // Apollo's default cache-control plugin computes a cache hint for every field resolved
+      // (wrapping every resolver to do it); no type or field here has a hint, and answers are
+      // cached by graph version (responseCache), so it only cost time on every field.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       graphiqlLandingPagePlugin({ endpoint: GRAPHQL_PATH }),
       readOnlyPlugin(),

@@ -8,6 +8,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { parse } from 'node-html-parser';
 import { useNeo4j } from '../support/neo4j.ts';
 import { FLAGSHIP_QUERY } from '../../api/graphiql/page.ts';
+import { buildPlanGraphSchema } from '../../api/schema.ts';
 import { codes, gql, loadSeeds, startTestServer, type GraphQLReply, type TestServer } from './server.harness.ts';
 
 const neo4j = useNeo4j();
@@ -161,6 +162,20 @@ describe('HTTP', () => {
     expect(reply.body.data).toBeUndefined();
     expect(codes(reply)).toEqual(['FORBIDDEN']);
     expect(reply.body.errors![0]!.message).toMatch(/read-only: mutations are disabled/);
+  });
+
+  it('runs resolvers unwrapped: no per-field cache-hint bookkeeping (Apollo wraps every resolver when a plugin wants each field)', async () => {
+    const schema = await buildPlanGraphSchema();
+    const own = await startTestServer({ schema });
+    try {
+      const reply = await gql(own.url, FLAGSHIP_QUERY);
+      expect(reply.status, JSON.stringify(reply.body.errors)).toBe(200);
+      // enablePluginsForSchemaResolvers marks the schema it wrapped with this symbol.
+      expect(Object.getOwnPropertySymbols(schema).map((s) => s.description)).not.toContain('apolloServerPluginsEnabled');
+      expect(reply.headers.get('cache-control')).toBeNull();
+    } finally {
+      await own.close();
+    }
   });
 
   it('gives validation errors a code and never a stack trace', async () => {
