@@ -11,9 +11,10 @@ import type { Extract, ExtractedDocument } from './load-paths.ts';
 /**
  * Worker threads a load uses by default: one per core the process may use but one, which the
  * writes need (the thread driving them, and Neo4j when it runs here). On 2 cores that is 1:
- * extraction on the loading thread, since two workers made a 200-document load 15-25% slower
- * there (the writes keep Neo4j on more than one core; each worker also starts and warms up its
- * own copy of the pipeline): docs/benchmarks.md. `--workers N` overrides it.
+ * extraction on the loading thread, since two workers loaded 200 documents no faster there
+ * (1.01× in the benchmark, up to 25% slower in loads repeated by hand: the writes keep Neo4j on
+ * more than one core, and each worker starts and warms up its own copy of the pipeline):
+ * docs/benchmarks.md. `--workers N` overrides it.
  */
 export function defaultExtractWorkers(cores = os.availableParallelism?.() ?? os.cpus().length): number {
   return Math.max(1, cores - 1);
