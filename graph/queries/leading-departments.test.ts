@@ -53,8 +53,11 @@ describe('leadingDepartmentsQuery', () => {
 
   it('snapshot: enclosing areas too (a province-wide task touches every district)', () => {
     const q = leadingDepartmentsQuery(['div:440114'], { includeDescendants: true, includeEnclosing: true, includeSupporting: false }, page);
-    // A tally is per area touched, so an enclosing area's tasks are read from the edges.
-    expect(q.text).toContain('(a)-[:LOCATED_IN*1..]->(x)');
+    // A tally is per area touched, so an enclosing area's tasks are read from the edges: the
+    // areas above once each (collected DISTINCT), the bodies counted from their assignments.
+    expect(q.text).toContain('RETURN collect(DISTINCT x) AS enclosing');
+    expect(q.text).toContain('MATCH (d:Department)-[r:LEADS]->(t:Task)');
+    expect(q.text).toContain('(k.direct AND x IN enclosing)');
     expect(q.text).not.toContain(':TALLY');
     expect(q.text).toMatchSnapshot();
   });

@@ -4,7 +4,7 @@
  */
 import { TASK_FULLTEXT_INDEX } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
-import { firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
+import { enclosingAreas, firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
 import { taskRowWithPlan } from './relations.ts';
 
 export interface Page {
@@ -94,6 +94,9 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   const match: string[] = [];
   const where: string[] = [];
   if (filter.touches !== undefined) match.push('MATCH (a:District {id: $areaId})');
+  // The areas above, once, for touchesPredicate to check each found task's direct edges against.
+  const enclosingChecked = filter.touches !== undefined && filter.text !== undefined && touches.includeEnclosing;
+  if (enclosingChecked) match.push(enclosingAreas());
   if (filter.text !== undefined) {
     params.text = filter.text;
     match.push(`CALL db.index.fulltext.queryNodes('${TASK_FULLTEXT_INDEX}', $text) YIELD node AS t, score`);
@@ -116,7 +119,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     params.planIds = filter.planIds;
     where.push('EXISTS { MATCH (t)-[:PART_OF*1..]->(p:Plan) WHERE p.id IN $planIds }');
   }
-  const matched = [...match, ...(where.length ? [`WITH ${filter.touches !== undefined && filter.text !== undefined ? 'a, ' : ''}t, score`, `WHERE ${where.join('\n  AND ')}`] : [])];
+  const matched = [...match, ...(where.length ? [`WITH ${filter.touches !== undefined && filter.text !== undefined ? 'a, ' : ''}${enclosingChecked ? 'enclosing, ' : ''}t, score`, `WHERE ${where.join('\n  AND ')}`] : [])];
   const indent = (lines: string[]) => lines.join('\n').replaceAll('\n', '\n  ');
   return cypherQuery(
     'tasks.connection',
