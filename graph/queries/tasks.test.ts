@@ -30,6 +30,19 @@ describe('taskConnectionQuery', () => {
     expect(q.text).toContain('ORDER BY t.title');
   });
 
+  it('with bodies and no words, starts from the bodies\' assignments and checks the area per task', () => {
+    const enclosing = { includeDescendants: true, includeEnclosing: true };
+    const q = taskConnectionQuery({ touches: 'div:440114', touchesOptions: enclosing, supportedBy: ['dept:b'] }, 'PLAN', page);
+    expect(q.text).toContain('MATCH (d:Department)-[:SUPPORTS]->(t:Task)');
+    expect(q.text).toContain('WHERE e IN enclosing');
+    expect(q.text).not.toContain('UNWIND enclosing');
+    expect(q.text).toMatchSnapshot();
+    const led = taskConnectionQuery({ touches: 'div:440114', ledBy: ['dept:a'], supportedBy: ['dept:b'] }, 'PLAN', page).text;
+    expect(led).toContain('MATCH (d:Department)-[:LEADS]->(t:Task)');
+    expect(led).toContain('EXISTS { (t)-[:TOUCHES]->(a) }');
+    expect(led).not.toContain('enclosing');
+  });
+
   it('snapshot: a plan\'s tasks', () => {
     expect(planTasksQuery(['plan:p'], page).text).toMatchSnapshot();
   });

@@ -152,6 +152,27 @@ describe('tasks(filter:)', () => {
     expect(three.length).toBeGreaterThan(0);
   });
 
+  it('a body with an area (read from the body\'s assignments) is the intersection for every touches option and role', async () => {
+    const led = new Set(await filtered({ ledBy: '省发展改革委' }));
+    const supported = new Set(await filtered({ supportedBy: '省发展改革委' }));
+    let nonEmpty = 0;
+    for (const area of ['花都', '广州市', '狮岭镇']) {
+      for (const [includeDescendants, includeEnclosing] of [[true, false], [false, false], [true, true], [false, true]]) {
+        const where = { touches: area, includeDescendants, includeEnclosing };
+        const touching = new Set(await filtered(where));
+        const both = await filtered({ ...where, ledBy: '省发展改革委' });
+        expect(new Set(both), `${area} ${includeDescendants} ${includeEnclosing} ledBy`).toEqual(new Set([...touching].filter((id) => led.has(id))));
+        const backed = await filtered({ ...where, supportedBy: '省发展改革委' });
+        expect(new Set(backed), `${area} ${includeDescendants} ${includeEnclosing} supportedBy`).toEqual(new Set([...touching].filter((id) => supported.has(id))));
+        const all = await filtered({ ...where, ledBy: '省发展改革委', supportedBy: '省发展改革委' });
+        expect(new Set(all)).toEqual(new Set([...touching].filter((id) => led.has(id) && supported.has(id))));
+        nonEmpty += both.length && backed.length ? 1 : 0;
+      }
+    }
+    // not an intersection of empty sets everywhere
+    expect(nonEmpty).toBeGreaterThan(2);
+  });
+
   it('unknown names in filters are BAD_USER_INPUT naming the argument', async () => {
     for (const [f, arg] of [[{ touches: '火星区' }, 'filter.touches'], [{ ledBy: '不存在的委员会' }, 'filter.ledBy'], [{ plan: 'plan:nope' }, 'filter.plan']] as const) {
       const reply = await api.request(nodesQuery, { f });
