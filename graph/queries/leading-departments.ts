@@ -9,7 +9,7 @@
  */
 import { cypherQuery, int, lightTaskRow, row, type CypherQuery } from './cypher.ts';
 import { assignmentRef } from './relations.ts';
-import { coveringTallies, enclosingAreas, indexedTallies, intoArea, tallyCount, touchedTasks, type TouchesOptions } from './touches.ts';
+import { coveringTallies, enclosingAreas, enclosingTouch, indexedTallies, intoArea, tallyCount, touchedTasks, type TouchesOptions } from './touches.ts';
 import { TOTAL_TYPE } from '../write/allow-list.ts';
 import { bodyPair } from '../write/tallies.ts';
 import { bestDistrictNamed } from './names.ts';
@@ -48,19 +48,6 @@ function bodyTasks(options: TouchesOptions, types: string): string {
 /** `enclosing`: the areas containing `a`, each once (touches.ts enclosingAreas). */
 function enclosingList(): string {
   return enclosingAreas().replaceAll('\n', '\n    ');
-}
-
-/**
- * Task `t` (bound, with `a` and `enclosing`) kept if it touches `a` under the options, with its
- * sort keys from one such edge (every TOUCHES edge of a task carries its plan and line).
- */
-function enclosingTouch(options: TouchesOptions): string {
-  return `CALL (t, a, enclosing) {
-      MATCH (t)-[k:TOUCHES]->(x)
-      WHERE (x = a AND (${options.includeDescendants} OR k.direct)) OR (k.direct AND x IN enclosing)
-      RETURN k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
-      LIMIT 1
-    }`;
 }
 
 /**

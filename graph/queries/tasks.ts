@@ -4,7 +4,7 @@
  */
 import { TASK_FULLTEXT_INDEX } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
-import { enclosingAreas, firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
+import { enclosingAreas, firstPlansEnclosedTasks, firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
 import { taskRowWithPlan } from './relations.ts';
 
 export interface Page {
@@ -45,10 +45,12 @@ const orderingsByKeys: Record<TaskOrder, string> = {
 
 /**
  * The tasks touching `a` a page in `order` needs: in plan order (RELEVANCE is plan order here:
- * every score is 0) only the first plans' (firstPlansTouchedTasks), else every one.
+ * every score is 0) only the first plans' (firstPlansTouchedTasks; with includeEnclosing,
+ * firstPlansEnclosedTasks), else every one.
  */
 function touchedTasksForPage(options: TouchesOptions, order: TaskOrder): string {
-  return !options.includeEnclosing && (order === 'PLAN' || order === 'RELEVANCE') ? firstPlansTouchedTasks(options) : touchedTasks(options);
+  if (order !== 'PLAN' && order !== 'RELEVANCE') return touchedTasks(options);
+  return options.includeEnclosing ? firstPlansEnclosedTasks(options) : firstPlansTouchedTasks(options);
 }
 
 /** The page's rows: `t` ordered and cut, each with its plan (planOfTask's choice). */

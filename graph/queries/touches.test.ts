@@ -46,7 +46,12 @@ describe('the "touches" rule in Cypher, read from the TOUCHES edges', () => {
     expect(taskConnectionQuery({ touches: 'div:440114' }, 'RELEVANCE', page).text).toContain('MATCH (:Plan)-[k:TALLY]->(a)');
     expect(taskConnectionQuery({ touches: 'div:440114' }, 'TITLE', page).text).not.toContain('TALLY');
     const enclosing = { includeDescendants: true, includeEnclosing: true };
-    expect(taskConnectionQuery({ touches: 'div:440114', touchesOptions: enclosing }, 'PLAN', page).text).not.toContain('TALLY');
+    // with includeEnclosing: the area's plan tallies and the direct ones of each area above, merged
+    const enclosed = taskConnectionQuery({ touches: 'div:440114', touchesOptions: enclosing }, 'PLAN', page).text;
+    expect(enclosed).toContain('WHERE k.pair = a.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND k.tasks > 0');
+    expect(enclosed).toContain('WHERE k.pair = e.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND k.direct > 0');
+    expect(enclosed).toContain('max(p.n) AS n');
+    expect(taskConnectionQuery({ touches: 'div:440114', touchesOptions: enclosing }, 'TITLE', page).text).not.toContain('TALLY');
     expect(() => firstPlansTouchedTasks(enclosing)).toThrow(/includeEnclosing/);
     const direct = districtTasksQuery(['div:440114'], { includeDescendants: false, includeEnclosing: false }, page).text;
     expect(direct).toContain('WHERE k.direct > 0');

@@ -14,7 +14,7 @@ import { writeDocument } from '../../graph/write/index.ts';
 import { rebuildTouches } from '../../graph/write/touches.ts';
 import { enclosingAreas } from '../../graph/queries/touches.ts';
 import { leadingDepartmentsGroups, leadingDepartmentsQuery } from '../../graph/queries/leading-departments.ts';
-import { taskConnectionQuery } from '../../graph/queries/tasks.ts';
+import { districtTasksQuery, taskConnectionQuery } from '../../graph/queries/tasks.ts';
 import type { CypherQuery } from '../../graph/queries/cypher.ts';
 import { clearDatabase, useNeo4j } from '../support/neo4j.ts';
 
@@ -29,12 +29,26 @@ const ZONE: GraphNode = { id: 'zone:广州都市圈', labels: ['District'], prop
 const BODY: GraphNode = { id: 'dept:广州市发展和改革委员会', labels: ['Department'], properties: { id: 'dept:广州市发展和改革委员会', name: '广州市发展和改革委员会', aliases: [] } };
 const gazetteer = (start: string, end: string): GraphRelationship => ({ type: 'LOCATED_IN', start, end, properties: { source: 'gazetteer' } });
 
-/** Document `n`: "广州都市圈（含广州市）…" in its text, and one item about the zone that the body leads. */
+/**
+ * Document `n`: "广州都市圈（含广州市）…" in its text, and one item about the zone that the body
+ * leads; every third document also an item about 花都区 and 广州市 at once (it touches 花都区 and
+ * lies directly in an area above it), every third but one an item about 花都区 alone, before
+ * the first in reading order.
+ */
 function listing(n: number): GraphDocument {
   const document = `l${n}.txt`;
   const ev = (line: number) => ({ document, line, quote: `第${line}行` });
   const plan = `plan:l${n}`;
   const item = `${plan}/一`;
+  const second = `${plan}/二`;
+  const about = n % 3 === 0 ? ['div:440114', 'div:4401'] : n % 3 === 1 ? ['div:440114'] : [];
+  const line = n % 3 === 0 ? 5 : 2;
+  const more = about.length
+    ? {
+        nodes: [{ id: second, labels: ['Task'], properties: { id: second, title: '花都区项目', text: '花都区项目', ref: '二', ...ev(line) } }] as GraphNode[],
+        relationships: [{ type: 'PART_OF', start: second, end: plan, properties: ev(line) }, ...about.map((end) => ({ type: 'LOCATED_IN', start: second, end, properties: ev(line) }))] as GraphRelationship[],
+      }
+    : { nodes: [], relationships: [] };
   return {
     nodes: [
       { id: plan, labels: ['Plan'], properties: { id: plan, title: `规划${n}`, kind: 'plan', ...ev(1) } },
@@ -44,6 +58,7 @@ function listing(n: number): GraphDocument {
       PROVINCE,
       ZONE,
       BODY,
+      ...more.nodes,
     ],
     relationships: [
       gazetteer('div:440114', 'div:4401'),
@@ -52,6 +67,7 @@ function listing(n: number): GraphDocument {
       { type: 'PART_OF', start: item, end: plan, properties: ev(3) },
       { type: 'LOCATED_IN', start: item, end: 'zone:广州都市圈', properties: ev(3) },
       { type: 'LEADS', start: BODY.id, end: item, properties: ev(3) },
+      ...more.relationships,
     ],
   };
 }
@@ -108,13 +124,32 @@ describe('a zone listed by many documents', () => {
     }
   });
 
-  it('tasks touching 花都区 with includeEnclosing: every listed task once, with or without words', async () => {
+  it('tasks touching 花都区 with includeEnclosing: each once, counted, and every page in plan order the one cut from the edges', async () => {
+    const sorted = (
+      await neo.driver.executeQuery(
+        `MATCH (t:Task)-[k:TOUCHES]->(x:District)
+         WHERE x.id = 'div:440114' OR (k.direct AND x.id IN ['div:4401', 'div:44', 'zone:广州都市圈'])
+         WITH DISTINCT t, k.plan AS plan, k.planId AS planId, k.line AS line
+         ORDER BY plan, planId, line, t.id
+         RETURN collect(t.id) AS ids`,
+        {},
+        { database: neo.database },
+      )
+    ).records[0].get('ids') as string[];
+    // the zone's item of every listing, and the items about 花都区 (the third of them about 广州市 too) once
+    expect(sorted).toHaveLength(LISTINGS + Math.ceil((2 * LISTINGS) / 3));
     const options = { includeDescendants: true, includeEnclosing: true };
-    for (const filter of [{ touches: 'div:440114', touchesOptions: options }, { touches: 'div:440114', touchesOptions: options, text: '都市圈' }]) {
-      const { maxRows, records } = await profiled(taskConnectionQuery(filter, 'PLAN', { skip: 0, limit: 100 }));
-      expect(Number(records[0].totalCount)).toBe(LISTINGS);
-      expect((records[0].page as unknown[]).length).toBe(LISTINGS);
+    const where = { touches: 'div:440114', touchesOptions: options };
+    for (let skip = 0; skip < sorted.length + 7; skip += 7) {
+      const { maxRows, records } = await profiled(taskConnectionQuery(where, 'PLAN', { skip, limit: 7 }));
+      expect(Number(records[0].totalCount)).toBe(sorted.length);
+      expect((records[0].page as { id: string }[]).map((t) => t.id), `page at ${skip}`).toEqual(sorted.slice(skip, skip + 7));
       expect(maxRows).toBeLessThanOrEqual(edges);
+      const byArea = await neo.driver.executeQuery(districtTasksQuery(['div:440114'], options, { skip, limit: 7 }).text, districtTasksQuery(['div:440114'], options, { skip, limit: 7 }).params, { database: neo.database });
+      expect((byArea.records[0].get('page') as { id: string }[]).map((t) => t.id)).toEqual(sorted.slice(skip, skip + 7));
     }
+    const text = await profiled(taskConnectionQuery({ ...where, text: '都市圈' }, 'PLAN', { skip: 0, limit: 100 }));
+    expect(Number(text.records[0].totalCount)).toBe(LISTINGS);
+    expect(text.maxRows).toBeLessThanOrEqual(edges);
   });
 });
