@@ -30,6 +30,9 @@ describe('leadingDepartmentsQuery', () => {
     // Supporting bodies have no tallies (graph/write/tallies.ts): read from the edges.
     expect(q.text).not.toContain(':TALLY');
     expect(q.text).toContain('MATCH (d)-[r:LEADS|SUPPORTS]->(t:Task)-[k:TOUCHES {direct: true}]->(a)');
+    // counted from the area's tasks or from every assignment, whichever Neo4j's counts say is fewer
+    expect(q.text).toContain('WITH a WHERE COUNT { (a)<-[:TOUCHES]-() } * 2 <= COUNT { ()-[:LEADS]->() } + COUNT { ()-[:SUPPORTS]->() }');
+    expect(q.text).toContain('WITH a WHERE COUNT { (a)<-[:TOUCHES]-() } * 2 > COUNT { ()-[:LEADS]->() } + COUNT { ()-[:SUPPORTS]->() }');
     expect(q.text).toMatchSnapshot();
   });
 

@@ -51,6 +51,39 @@ function enclosingList(): string {
 }
 
 /**
+ * Bodies with counts from the TOUCHES edges (with includeSupporting: supporting bodies have no
+ * tallies), from whichever side is smaller: the area's tasks, each with its assignments, or
+ * every assignment in the graph (of the roles asked), each with its task checked. Both sizes
+ * come from Neo4j's counts (the area's degree, the relationship count store), no walk. Reading
+ * an assignment costs about as much as reading an area's task, so an area touched by more tasks
+ * than half the assignments is read from the assignments: at 2,000 documents 广东省 (250 k
+ * tasks against 120 k assignments) 3.2 -> 1.0 s; a district (14 k) stays on its tasks, 0.6 s.
+ */
+function touchedBodies(options: TouchesOptions, types: string): string {
+  const assigned = types
+    .split('|')
+    .map((type) => `COUNT { ()-[:${type}]->() }`)
+    .join(' + ');
+  const touching = 'COUNT { (a)<-[:TOUCHES]-() } * 2';
+  return `CALL (a) {
+    WITH a WHERE ${touching} <= ${assigned}
+    ${touchedTasks(options).replaceAll('\n', '\n    ')}
+    MATCH (d:Department)-[r:${types}]->(t)
+    RETURN d, type(r) AS relType, count(*) AS taskCount, count(DISTINCT tPlanId) AS planCount
+    UNION ALL
+    WITH a WHERE ${touching} > ${assigned}
+    MATCH (d:Department)-[r:${types}]->(t:Task)
+    CALL (t, a) {
+      MATCH ${intoArea(options, '(t)')}
+      RETURN k.planId AS tPlanId
+      LIMIT 1
+    }
+    RETURN d, type(r) AS relType, count(*) AS taskCount, count(DISTINCT tPlanId) AS planCount
+  }
+  WITH d, relType, taskCount, planCount`;
+}
+
+/**
  * Bodies with counts under includeEnclosing, from the assignments' side: every assignment in
  * the graph, its task checked. The tasks' side (those touching the area or an enclosing one)
  * is most of the graph as soon as the province is among them (150 k tasks for 花都区 at 2,000
@@ -152,9 +185,7 @@ function answerIn(frame: AnswerFrame, options: LeadingDepartmentsOptions, page: 
   if (!options.includeEnclosing && !options.includeSupporting) return answerQuery(frame, page, talliedBodies(options), talliedBodyTasks(options), name);
   const types = options.includeSupporting ? 'LEADS|SUPPORTS' : 'LEADS';
   if (options.includeEnclosing) return answerQuery(frame, page, enclosedBodies(options, types), bodyTasks(options, types), name);
-  const bodies = `${touchedTasks(options).replaceAll('\n', '\n  ')}
-  MATCH (d:Department)-[r:${types}]->(t)
-  WITH d, type(r) AS relType, count(*) AS taskCount, count(DISTINCT tPlanId) AS planCount`;
+  const bodies = touchedBodies(options, types);
   return answerQuery(frame, page, bodies, bodyTasks(options, types), name);
 }
 

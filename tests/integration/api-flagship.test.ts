@@ -142,6 +142,29 @@ describe('district(name: "花都") { leadingDepartments }', () => {
     }
   });
 
+  it('includeSupporting follows the rule read from an area\'s tasks (湛江市) and from every assignment (广东省), counts included', async () => {
+    // The query reads whichever is smaller (graph/queries/leading-departments.ts touchedBodies):
+    // the area's tasks when twice their number is at most the assignments, else the assignments.
+    const sides = (
+      await api.driver.executeQuery(
+        `UNWIND ['div:4408', 'div:44'] AS id MATCH (a:District {id: id})
+         RETURN COUNT { (a)<-[:TOUCHES]-() } * 2 <= COUNT { ()-[:LEADS]->() } + COUNT { ()-[:SUPPORTS]->() } AS fromTasks`,
+        {},
+        { database: api.database },
+      )
+    ).records.map((r) => r.get('fromTasks'));
+    expect(sides).toEqual([true, false]);
+    for (const [area, name] of [['div:4408', '湛江市'], ['div:44', '广东省']] as const) {
+      for (const includeDescendants of [true, false]) {
+        const gs = await expectAsTheRuleSays(area, name, { includeSupporting: true, includeDescendants });
+        expect(gs.some((g) => g.role === 'SUPPORT'), name).toBe(true);
+        const counted = (await api.query(`{ district(name: "${name}") { leadingDepartments(includeSupporting: true, includeDescendants: ${includeDescendants}, first: 100, tasksFirst: 0) { department { id } role taskCount } } }`))
+          .district.leadingDepartments as { department: { id: string }; role: string; taskCount: number }[];
+        expect(counted.map((g) => `${g.department.id} ${g.role} ${g.taskCount}`)).toEqual(gs.map((g) => `${g.department.id} ${g.role} ${g.tasks.length}`));
+      }
+    }
+  });
+
   it('includeEnclosing adds province-wide tasks (the provincial plan governs 广东省, which contains 花都区)', async () => {
     const plain = taskIds(await groups());
     const enclosing = taskIds(await expectAsTheRuleSays(HUADU, '花都', { includeEnclosing: true }));
