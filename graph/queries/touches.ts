@@ -168,16 +168,24 @@ export function firstPlansTouchedTasks(options: TouchesOptions): string {
     ${indexedTallies('a.id', tallyCount(options), '$skip + $limit').replaceAll('\n', '\n    ')}
   }
   WITH a, totalCount, indexed, reduce(s = 0, p IN indexed | s + p.n) >= $skip + $limit AS covered
-  CALL (a, totalCount, indexed, covered) {
+  ${coveredOrEvery('a, totalCount, indexed, covered', coveredTasks(options, 'indexed'), everyPlanTouchedTasks(options))}
+}`;
+}
+
+/**
+ * The rows (t, tPlan, tPlanId, tLine) of `covered` when `covered` (a bound boolean) says the
+ * tallies read hold the page, else of `every`, in a CALL over `bound`.
+ */
+function coveredOrEvery(bound: string, covered: string, every: string): string {
+  return `CALL (${bound}) {
     WITH * WHERE covered
-    ${coveredTasks(options, 'indexed').replaceAll('\n', '\n    ')}
+    ${covered.replaceAll('\n', '\n    ')}
     UNION ALL
     WITH * WHERE NOT covered
-    ${everyPlanTouchedTasks(options).replaceAll('\n', '\n    ')}
+    ${every.replaceAll('\n', '\n    ')}
     RETURN t, tPlan, tPlanId, tLine
   }
-  RETURN t, tPlan, tPlanId, tLine
-}`;
+  RETURN t, tPlan, tPlanId, tLine`;
 }
 
 /**
@@ -216,20 +224,17 @@ export function firstPlansEnclosedTasks(options: TouchesOptions): string {
     RETURN collect({document: document, n: n}) AS merged
   }
   WITH a, enclosing, merged, reduce(s = 0, p IN merged | s + p.n) >= $skip + $limit AS covered
-  CALL (a, enclosing, merged, covered) {
-    WITH * WHERE covered
-    UNWIND ${coveringTallies('merged', '$skip + $limit').replaceAll('\n', '\n    ')} AS p
-    WITH DISTINCT a, enclosing, p.document AS doc
-    MATCH (t:Task {document: doc})
-    ${enclosingTouch(options).replaceAll('\n', '\n  ')}
-    RETURN t, tPlan, tPlanId, tLine
-    UNION ALL
-    WITH * WHERE NOT covered
-    ${touchedTasks(options).replaceAll('\n', '\n    ')}
-    RETURN t, tPlan, tPlanId, tLine
-  }
-  RETURN t, tPlan, tPlanId, tLine
+  ${coveredOrEvery('a, enclosing, merged, covered', coveredEnclosedTasks(options), touchedTasks(options))}
 }`;
+}
+
+/** The tasks touching `a` with includeEnclosing in the documents of the first of `merged` that hold `$skip + $limit` tasks. */
+function coveredEnclosedTasks(options: TouchesOptions): string {
+  return `UNWIND ${coveringTallies('merged', '$skip + $limit')} AS p
+WITH DISTINCT a, enclosing, p.document AS doc
+MATCH (t:Task {document: doc})
+${enclosingTouch(options).replaceAll('\n    ', '\n')}
+RETURN t, tPlan, tPlanId, tLine`;
 }
 
 /**
