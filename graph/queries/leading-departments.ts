@@ -38,16 +38,10 @@ function bodyTasks(options: TouchesOptions, types: string): string {
     WHERE type(r) = relType
     WITH t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
   }
-  return `${enclosingList()}
-    MATCH (d)-[r:${types}]->(t:Task)
+  return `MATCH (d)-[r:${types}]->(t:Task)
     WHERE type(r) = relType
-    ${enclosingTouch(options)}
+    ${enclosingTouch(options).replaceAll('\n', '\n    ')}
     WITH t, tPlan, tPlanId, tLine`;
-}
-
-/** `enclosing`: the areas containing `a`, each once (touches.ts enclosingAreas). */
-function enclosingList(): string {
-  return enclosingAreas().replaceAll('\n', '\n    ');
 }
 
 /**
@@ -64,14 +58,14 @@ function touchedBodies(options: TouchesOptions, types: string): string {
     .split('|')
     .map((type) => `COUNT { ()-[:${type}]->() }`)
     .join(' + ');
-  const touching = 'COUNT { (a)<-[:TOUCHES]-() } * 2';
-  return `CALL (a) {
-    WITH a WHERE ${touching} <= ${assigned}
+  return `WITH a, COUNT { (a)<-[:TOUCHES]-() } * 2 <= ${assigned} AS fromTasks
+  CALL (a, fromTasks) {
+    WITH a WHERE fromTasks
     ${touchedTasks(options).replaceAll('\n', '\n    ')}
     MATCH (d:Department)-[r:${types}]->(t)
     RETURN d, type(r) AS relType, count(*) AS taskCount, count(DISTINCT tPlanId) AS planCount
     UNION ALL
-    WITH a WHERE ${touching} > ${assigned}
+    WITH a WHERE NOT fromTasks
     MATCH (d:Department)-[r:${types}]->(t:Task)
     CALL (t, a) {
       MATCH ${intoArea(options, '(t)')}
@@ -88,12 +82,11 @@ function touchedBodies(options: TouchesOptions, types: string): string {
  * the graph, its task checked. The tasks' side (those touching the area or an enclosing one)
  * is most of the graph as soon as the province is among them (150 k tasks for 花都区 at 2,000
  * documents, nine in ten with no lead: 6.3 M db hits), while the assignments are what is
- * counted (25 k leads in that graph).
+ * counted (25 k leads in that graph). Expects `enclosing` bound (answerQuery's `enclosing`).
  */
 function enclosedBodies(options: TouchesOptions, types: string): string {
-  return `${enclosingList()}
-  MATCH (d:Department)-[r:${types}]->(t:Task)
-  ${enclosingTouch(options)}
+  return `MATCH (d:Department)-[r:${types}]->(t:Task)
+  ${enclosingTouch(options).replaceAll('\n', '\n  ')}
   WITH d, type(r) AS relType, count(*) AS taskCount, count(DISTINCT tPlanId) AS planCount`;
 }
 
@@ -184,9 +177,8 @@ function answerIn(frame: AnswerFrame, options: LeadingDepartmentsOptions, page: 
   // Tallies are per area touched and count leads only (graph/write/tallies.ts).
   if (!options.includeEnclosing && !options.includeSupporting) return answerQuery(frame, page, talliedBodies(options), talliedBodyTasks(options), name);
   const types = options.includeSupporting ? 'LEADS|SUPPORTS' : 'LEADS';
-  if (options.includeEnclosing) return answerQuery(frame, page, enclosedBodies(options, types), bodyTasks(options, types), name);
-  const bodies = touchedBodies(options, types);
-  return answerQuery(frame, page, bodies, bodyTasks(options, types), name);
+  if (options.includeEnclosing) return answerQuery(frame, page, enclosedBodies(options, types), bodyTasks(options, types), name, true);
+  return answerQuery(frame, page, touchedBodies(options, types), bodyTasks(options, types), name);
 }
 
 /**
@@ -195,21 +187,23 @@ function answerIn(frame: AnswerFrame, options: LeadingDepartmentsOptions, page: 
  * `tasks`, with the body's d and relType bound too, yields its tasks touching `a` with their
  * sort keys (t, tPlan, tPlanId, tLine), which are ordered and cut to the page of tasks.
  */
-function answerQuery(frame: AnswerFrame, page: BodyPage, bodies: string, tasks: string, name: string): CypherQuery {
+function answerQuery(frame: AnswerFrame, page: BodyPage, bodies: string, tasks: string, name: string, enclosing = false): CypherQuery {
+  // With includeEnclosing both parts check tasks against the areas above `a`: read once, here.
+  const scope = enclosing ? 'a, enclosing' : 'a';
   return cypherQuery(
     name,
     `
-${frame.head}
-CALL (a) {
+${frame.head}${enclosing ? `\n${enclosingAreas()}` : ''}
+CALL (${scope}) {
   ${bodies}
   ORDER BY relType, taskCount DESC, d.name, d.id
   SKIP $skip LIMIT $limit
   RETURN collect({d: d, relType: relType, taskCount: taskCount, planCount: planCount}) AS bodies
 }
-CALL (a, bodies) {
+CALL (${scope}, bodies) {
   UNWIND bodies AS b
-  WITH a, b, b.d AS body
-  ${page.tasks > 0 ? bodyTaskPage(tasks) : 'WITH b, body, [] AS tasks, [] AS plans, [] AS named'}
+  WITH ${scope}, b, b.d AS body
+  ${page.tasks > 0 ? bodyTaskPage(tasks, scope) : 'WITH b, body, [] AS tasks, [] AS plans, [] AS named'}
   ${GROUPS}
 }
 ${NODES}
@@ -218,10 +212,10 @@ ${frame.returns}`,
   );
 }
 
-/** One body's page of tasks (`tasks` as answerQuery's), rows as TASK_ROWS. */
-function bodyTaskPage(tasks: string): string {
-  return `CALL (a, b) {
-    WITH a, b.d AS d, b.relType AS relType, b.taskCount AS taskCount
+/** One body's page of tasks (`tasks` as answerQuery's, `scope` what it sees of the area), rows as TASK_ROWS. */
+function bodyTaskPage(tasks: string, scope: string): string {
+  return `CALL (${scope}, b) {
+    WITH ${scope}, b.d AS d, b.relType AS relType, b.taskCount AS taskCount
     ${tasks}
     ORDER BY tPlan, tPlanId, tLine, t.id
     LIMIT $tasks

@@ -36,11 +36,15 @@ describe('taskConnectionQuery', () => {
     expect(q.text).toContain('MATCH (d:Department)-[:SUPPORTS]->(t:Task)');
     expect(q.text).toContain('WHERE e IN enclosing');
     expect(q.text).not.toContain('UNWIND enclosing');
+    // found through the role: not checked again
+    expect(q.text).not.toContain('EXISTS { MATCH (d:Department)-[:SUPPORTS]->(t)');
     expect(q.text).toMatchSnapshot();
     const led = taskConnectionQuery({ touches: 'div:440114', ledBy: ['dept:a'], supportedBy: ['dept:b'] }, 'PLAN', page).text;
     expect(led).toContain('MATCH (d:Department)-[:LEADS]->(t:Task)');
     expect(led).toContain('EXISTS { (t)-[:TOUCHES]->(a) }');
     expect(led).not.toContain('enclosing');
+    expect(led).not.toContain('EXISTS { MATCH (d:Department)-[:LEADS]->(t)');
+    expect(led).toContain('EXISTS { MATCH (d:Department)-[:SUPPORTS]->(t) WHERE d.id IN $supportedBy }');
   });
 
   it('snapshot: a plan\'s tasks', () => {

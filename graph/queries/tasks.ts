@@ -98,8 +98,8 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   // Without words, tasks of named bodies start from those bodies' assignments: a body's degree
   // (3,609 leads for the busiest at 2,000 documents), where the area's tasks are up to the whole
   // graph (250 k for the province; with includeEnclosing for any area).
-  const byBodies = filter.text === undefined && (filter.ledBy !== undefined || filter.supportedBy !== undefined);
-  const checksTouches = filter.touches !== undefined && (filter.text !== undefined || byBodies);
+  const foundBy = filter.text !== undefined ? undefined : filter.ledBy !== undefined ? 'ledBy' : filter.supportedBy !== undefined ? 'supportedBy' : undefined;
+  const checksTouches = filter.touches !== undefined && (filter.text !== undefined || foundBy !== undefined);
   // The areas above, once, for touchesPredicate to check each found task's direct edges against.
   const enclosingChecked = checksTouches && touches.includeEnclosing;
   const carried = `${checksTouches ? 'a, ' : ''}${enclosingChecked ? 'enclosing, ' : ''}`;
@@ -109,22 +109,22 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     params.text = filter.text;
     match.push(`CALL db.index.fulltext.queryNodes('${TASK_FULLTEXT_INDEX}', $text) YIELD node AS t, score`);
     where.push('t:Task');
-  } else if (byBodies) {
-    const [role, ids] = filter.ledBy !== undefined ? ['LEADS', '$ledBy'] : ['SUPPORTS', '$supportedBy'];
-    match.push(`MATCH (d:Department)-[:${role}]->(t:Task)`, `WHERE d.id IN ${ids}`, `WITH DISTINCT ${carried}t, 0.0 AS score`);
+  } else if (foundBy !== undefined) {
+    match.push(`MATCH (d:Department)-[:${foundBy === 'ledBy' ? 'LEADS' : 'SUPPORTS'}]->(t:Task)`, `WHERE d.id IN $${foundBy}`, `WITH DISTINCT ${carried}t, 0.0 AS score`);
   } else if (filter.touches !== undefined) {
     match.push(touchedTasks(touches), 'WITH t, 0.0 AS score');
   } else {
     match.push('MATCH (t:Task)', 'WITH t, 0.0 AS score');
   }
   if (checksTouches) where.push(touchesPredicate(touches));
+  // the role the tasks were found through needs no second check
   if (filter.ledBy !== undefined) {
     params.ledBy = filter.ledBy;
-    where.push('EXISTS { MATCH (d:Department)-[:LEADS]->(t) WHERE d.id IN $ledBy }');
+    if (foundBy !== 'ledBy') where.push('EXISTS { MATCH (d:Department)-[:LEADS]->(t) WHERE d.id IN $ledBy }');
   }
   if (filter.supportedBy !== undefined) {
     params.supportedBy = filter.supportedBy;
-    where.push('EXISTS { MATCH (d:Department)-[:SUPPORTS]->(t) WHERE d.id IN $supportedBy }');
+    if (foundBy !== 'supportedBy') where.push('EXISTS { MATCH (d:Department)-[:SUPPORTS]->(t) WHERE d.id IN $supportedBy }');
   }
   if (filter.planIds !== undefined) {
     params.planIds = filter.planIds;

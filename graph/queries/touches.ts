@@ -78,9 +78,8 @@ export function touchedCount(options: TouchesOptions, name = 'totalCount'): stri
   if (!options.includeEnclosing) return `COUNT { (a)<-[:TOUCHES {direct: true}]-() } AS ${name}`;
   // Tasks only, no sort keys: reading three properties of every edge into the areas above was a
   // third of the count's db hits (the count is most of the graph once the province is above).
-  const own = options.includeDescendants ? '(t)-[:TOUCHES]->(a)' : '(t)-[:TOUCHES {direct: true}]->(a)';
   return `COUNT { CALL (a) {
-  MATCH ${own}
+  MATCH ${intoArea(options, '(t)')}
   RETURN t
   UNION
   ${enclosingAreas().replaceAll('\n', '\n  ')}
@@ -189,8 +188,8 @@ function coveredOrEvery(bound: string, covered: string, every: string): string {
 }
 
 /**
- * The tasks a page of `$skip` and `$limit` in plan order can hold with includeEnclosing (`a` and
- * `totalCount` bound), as firstPlansTouchedTasks' rows: the area's first plan tallies and the
+ * The tasks a page of `$skip` and `$limit` in plan order can hold with includeEnclosing (`a`
+ * bound), as firstPlansTouchedTasks' rows: the area's first plan tallies and the
  * first direct plan tallies of every area above it, each from the pair index in order, merged
  * by plan. A task can be counted by several of them (in 花都区 and directly in 广州市), so a
  * plan counts as its largest tally there, a lower bound of its tasks: the plans taken until
@@ -203,7 +202,7 @@ function coveredOrEvery(bound: string, covered: string, every: string): string {
 export function firstPlansEnclosedTasks(options: TouchesOptions): string {
   if (!options.includeEnclosing) throw new Error('firstPlansEnclosedTasks: for includeEnclosing only (firstPlansTouchedTasks)');
   const indexed = (pair: string, n: string) => indexedTallies(pair, n, '$skip + $limit', true).replaceAll('\n', '\n        ');
-  return `CALL (a, totalCount) {
+  return `CALL (a) {
   ${enclosingAreas().replaceAll('\n', '\n  ')}
   CALL (a, enclosing) {
     CALL (a, enclosing) {
@@ -233,7 +232,7 @@ function coveredEnclosedTasks(options: TouchesOptions): string {
   return `UNWIND ${coveringTallies('merged', '$skip + $limit')} AS p
 WITH DISTINCT a, enclosing, p.document AS doc
 MATCH (t:Task {document: doc})
-${enclosingTouch(options).replaceAll('\n    ', '\n')}
+${enclosingTouch(options)}
 RETURN t, tPlan, tPlanId, tLine`;
 }
 
@@ -243,10 +242,11 @@ RETURN t, tPlan, tPlanId, tLine`;
  * of a task carries its plan and line).
  */
 export function enclosingTouch(options: TouchesOptions): string {
+  const own = options.includeDescendants ? 'x = a' : '(x = a AND k.direct)';
   return `CALL (t, a, enclosing) {
-      MATCH (t)-[k:TOUCHES]->(x)
-      WHERE (x = a AND (${options.includeDescendants} OR k.direct)) OR (k.direct AND x IN enclosing)
-      RETURN k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
-      LIMIT 1
-    }`;
+  MATCH (t)-[k:TOUCHES]->(x)
+  WHERE ${own} OR (k.direct AND x IN enclosing)
+  RETURN k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
+  LIMIT 1
+}`;
 }
