@@ -269,7 +269,7 @@ function talliedBodyTasks(options: TouchesOptions): string {
       RETURN DISTINCT p.document AS doc
     }
     MATCH (d)-[r:LEADS]->(t:Task)
-    USING INDEX r:LEADS(document)
+    USING INDEX SEEK r:LEADS(document)
     WHERE r.document = doc
     MATCH ${intoArea(options, '(t)')}
     WITH DISTINCT t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
