@@ -49,4 +49,15 @@ describe('pagination', () => {
     expect(c.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true, endCursor: c.edges[1].cursor });
     expect(toConnection([], 0, { skip: 0, limit: 20 }).pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
   });
+
+  it('without a total, reads the next page from the one row read past the page, and leaves that row out', () => {
+    const rows = ['a', 'b', 'c'].map((id) => ({ id, label: 'Task' }));
+    const more = toConnection(rows, null, { skip: 4, limit: 2 });
+    expect(more.edges.map((e) => [e.node.id, decodeCursor(e.cursor)])).toEqual([['a', 4], ['b', 5]]);
+    expect(more.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    expect(more.totalCount).toBeNull();
+    const last = toConnection(rows.slice(0, 2), null, { skip: 4, limit: 2 });
+    expect(last.edges).toHaveLength(2);
+    expect(last.pageInfo.hasNextPage).toBe(false);
+  });
 });

@@ -71,18 +71,24 @@ export function pageFrom(first: number | null | undefined, after: string | null 
 }
 
 export interface ConnectionShape {
-  totalCount: number;
+  /** Null when the request does not select it (and it was not counted). */
+  totalCount: number | null;
   edges: { cursor: string; node: NodeRow }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-export function toConnection(rows: NodeRow[], totalCount: number, page: Page): ConnectionShape {
-  const edges = rows.map((node, i) => ({ cursor: encodeCursor(page.skip + i), node }));
+/**
+ * The connection of a page: with its total, or (`totalCount` null: not selected, so not counted)
+ * from a page read one row longer than asked, that row saying there is a next page.
+ */
+export function toConnection(rows: NodeRow[], totalCount: number | null, page: Page): ConnectionShape {
+  const shown = totalCount === null ? rows.slice(0, page.limit) : rows;
+  const edges = shown.map((node, i) => ({ cursor: encodeCursor(page.skip + i), node }));
   return {
     totalCount,
     edges,
     pageInfo: {
-      hasNextPage: page.skip + rows.length < totalCount,
+      hasNextPage: totalCount === null ? rows.length > page.limit : page.skip + rows.length < totalCount,
       hasPreviousPage: page.skip > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

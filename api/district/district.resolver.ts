@@ -61,9 +61,10 @@ export class DistrictResolver {
     description:
       'Tasks that touch this area: the task, a task it is part of or one under it is located in the area (or in a zone that lists it), or its plan governs the area; includeDescendants counts the areas inside it, includeEnclosing the areas around it. By plan title then reading order.',
   })
-  tasks(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => DistrictTasksArgs) args: DistrictTasksArgs) {
+  tasks(@Root() district: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => DistrictTasksArgs) args: DistrictTasksArgs, @Info() info: GraphQLResolveInfo) {
     const page = pageFrom(args.first, args.after, maxPageSize(ctx));
-    return districtTasks(ctx, district, { includeDescendants: args.includeDescendants ?? true, includeEnclosing: args.includeEnclosing ?? false }, page);
+    const options = { includeDescendants: args.includeDescendants ?? true, includeEnclosing: args.includeEnclosing ?? false };
+    return districtTasks(ctx, district, options, page, isSelected(info, 'totalCount'));
   }
 
   @FieldResolver(() => [DepartmentTasks], {

@@ -13,7 +13,9 @@ export class TaskEdge {
 
 @ObjectType({ description: 'A page of tasks in a stable order, with the total across all pages.' })
 export class TaskConnection {
-  @Field(() => Int)
+  // Counted only when selected: leaving it out makes a page with includeEnclosing or a filter
+  // beyond one area a single pass (graph/queries/tasks.ts taskConnectionQuery).
+  @Field(() => Int, { description: 'How many tasks there are across every page. Counted only when selected: leave it out for the cheapest page (hasNextPage does not need it).' })
   totalCount!: number;
 
   @Field(() => [TaskEdge])

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { FirstArgs } from '../common/page.args.ts';
 import { badUserInput } from '../common/errors.ts';
 import {
@@ -14,6 +15,7 @@ import {
 import { TaskConnection } from './task-connection.type.ts';
 import { Role } from '../common/enums.ts';
 import { maxPageSize, pageFrom } from '../common/pagination.ts';
+import { isSelected } from '../common/selects.ts';
 import type { AssignmentRow, NodeRow } from '../common/rows.ts';
 import type { PlanGraphContext } from '../context.ts';
 import { Department } from '../department/department.type.ts';
@@ -43,8 +45,8 @@ export class TaskResolver {
   @Query(() => TaskConnection, {
     description: 'Tasks across every plan, filtered (filters combine with AND), sorted and paged. Unknown names in filters are BAD_USER_INPUT.',
   })
-  tasks(@Ctx() ctx: PlanGraphContext, @Args(() => TaskListArgs) args: TaskListArgs) {
-    return taskConnection(ctx, args.filter, args.orderBy, pageFrom(args.first, args.after, maxPageSize(ctx)));
+  tasks(@Ctx() ctx: PlanGraphContext, @Args(() => TaskListArgs) args: TaskListArgs, @Info() info: GraphQLResolveInfo) {
+    return taskConnection(ctx, args.filter, args.orderBy, pageFrom(args.first, args.after, maxPageSize(ctx)), isSelected(info, 'totalCount'));
   }
 
   @Query(() => [RelatedTask], { description: 'Tasks of other plans sharing places, projects, goals or bodies with this task, most shared first.' })

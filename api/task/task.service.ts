@@ -45,14 +45,16 @@ export async function taskConnection(
   filter: TaskFilter | null | undefined,
   orderBy: TaskOrder | null | undefined,
   page: Page,
+  withTotal = true,
 ): Promise<ConnectionShape> {
   const resolved = await resolveTaskFilter(ctx, filter);
   let order = orderBy ?? (resolved.text !== undefined ? TaskOrder.RELEVANCE : TaskOrder.PLAN);
   if (order === TaskOrder.RELEVANCE && resolved.text === undefined) {
     throw badUserInput('orderBy RELEVANCE needs a text filter (filter: { text: "…" }); use PLAN, REF or TITLE otherwise.', { argument: 'orderBy' });
   }
-  const [row] = await ctx.run(taskConnectionQuery(resolved, order, page));
-  return toConnection((row?.page as NodeRow[]) ?? [], (row?.totalCount as number) ?? 0, page);
+  const [row] = await ctx.run(taskConnectionQuery(resolved, order, page, withTotal));
+  // Without withTotal the page holds a row more than asked, whatever total came with it.
+  return toConnection((row?.page as NodeRow[]) ?? [], withTotal ? ((row?.totalCount as number) ?? 0) : null, page);
 }
 
 export interface RelatedTaskRow {

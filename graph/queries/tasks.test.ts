@@ -23,6 +23,26 @@ describe('taskConnectionQuery', () => {
     expect(q.text).toMatchSnapshot();
   });
 
+  it('without the total: no count pass, no distinct count of the areas above, and a row more than the page', () => {
+    const filters = [
+      { text: '碳达峰', touches: 'div:440114' },
+      { ledBy: ['dept:a'] },
+      { touches: 'div:440114', touchesOptions: { includeDescendants: true, includeEnclosing: true } },
+    ];
+    for (const filter of filters) {
+      const counted = taskConnectionQuery(filter, 'PLAN', page);
+      const q = taskConnectionQuery(filter, 'PLAN', page, false);
+      expect(String(q.params.limit), JSON.stringify(filter)).toBe(String(page.limit + 1));
+      expect(q.text).toContain('null AS totalCount');
+      expect(counted.text).toMatch(/count\(t\) AS totalCount|COUNT \{ CALL \(a\)/);
+      expect(q.text).not.toMatch(/count\(t\) AS totalCount|COUNT \{ CALL \(a\)/);
+    }
+    // An area alone keeps its total: a degree Neo4j keeps per node, which the page past the tallies compares with.
+    const own = taskConnectionQuery({ touches: 'div:440114' }, 'PLAN', page, false);
+    expect(own.text).toContain('COUNT { (a)<-[:TOUCHES]-() } AS totalCount');
+    expect(String(own.params.limit)).toBe(String(page.limit + 1));
+  });
+
   it('starts from the area\'s TOUCHES edges when there are no words, counting them without a walk', () => {
     const q = taskConnectionQuery({ touches: 'div:440114' }, 'TITLE', page);
     expect(q.text).toContain('MATCH (t:Task)-[k:TOUCHES]->(a)');

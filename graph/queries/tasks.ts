@@ -64,8 +64,14 @@ const pageRows = (order: TaskOrder) => [
   `  RETURN collect(${taskWithPlan}) AS page`,
 ];
 
-export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder, page: Page): CypherQuery {
-  const params: Record<string, unknown> = { skip: int(page.skip), limit: int(page.limit) };
+/**
+ * Without `withTotal` (the request does not select totalCount) the total is not computed where
+ * it costs a pass of its own (every filter but an area alone, and an area with includeEnclosing:
+ * a count of the distinct tasks touching it and the areas above, most of the graph), and the
+ * page holds one row more than asked, so hasNextPage needs no total (toConnection).
+ */
+export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder, page: Page, withTotal = true): CypherQuery {
+  const params: Record<string, unknown> = { skip: int(page.skip), limit: int(withTotal ? page.limit : page.limit + 1) };
   const touches: TouchesOptions = {
     includeDescendants: filter.touchesOptions?.includeDescendants ?? true,
     includeEnclosing: filter.touchesOptions?.includeEnclosing ?? false,
@@ -79,7 +85,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
       'tasks.connection',
       [
         'MATCH (a:District {id: $areaId})',
-        `WITH a, ${touchedCount(touches)}`,
+        `WITH a, ${totalOrNot(touches, withTotal)}`,
         'CALL (a, totalCount) {',
         `  ${touchedTasksForPage(touches, order).replaceAll('\n', '\n  ')}`,
         '  WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score',
@@ -135,10 +141,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   return cypherQuery(
     'tasks.connection',
     [
-      'CALL () {',
-      `  ${indent(matched)}`,
-      '  RETURN count(t) AS totalCount',
-      '}',
+      ...(withTotal ? ['CALL () {', `  ${indent(matched)}`, '  RETURN count(t) AS totalCount', '}'] : []),
       'CALL () {',
       `  ${indent(matched)}`,
       '  CALL (t) {',
@@ -148,10 +151,19 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
       '  WITH t, score, pt, pid, t.line AS ln',
       ...pageRows(order),
       '}',
-      'RETURN totalCount, page',
+      `RETURN ${withTotal ? 'totalCount' : 'null AS totalCount'}, page`,
     ].join('\n'),
     params,
   );
+}
+
+/**
+ * The total of the tasks touching `a` as `totalCount`, or null when it is not wanted and is more
+ * than a degree (includeEnclosing); without includeEnclosing it is one, and the page reading
+ * past the tallies compares against it (firstPlansTouchedTasks).
+ */
+function totalOrNot(options: TouchesOptions, withTotal: boolean): string {
+  return withTotal || !options.includeEnclosing ? touchedCount(options) : 'null AS totalCount';
 }
 
 /** Every task of each plan (any depth), in reading order; rows `{ id, totalCount, page }`. */
@@ -172,20 +184,24 @@ RETURN id, size(ordered) AS totalCount, [t IN ordered[$skip..($skip + $limit)] |
   );
 }
 
-/** Tasks touching each area (docs/contract/graph-model.md "Touches"), by plan then reading order; rows `{ id, totalCount, page }`. */
-export function districtTasksQuery(areaIds: readonly string[], options: TouchesOptions, page: Page): CypherQuery {
+/**
+ * Tasks touching each area (docs/contract/graph-model.md "Touches"), by plan then reading order;
+ * rows `{ id, totalCount, page }`. Without `withTotal`, as taskConnectionQuery: totalCount may
+ * be null, and the page holds one row more than asked.
+ */
+export function districtTasksQuery(areaIds: readonly string[], options: TouchesOptions, page: Page, withTotal = true): CypherQuery {
   return cypherQuery(
     'district.tasks',
     `
 UNWIND $ids AS id
 MATCH (a:District {id: id})
-WITH id, a, ${touchedCount(options)}
+WITH id, a, ${totalOrNot(options, withTotal)}
 CALL (a, totalCount) {
   ${touchedTasksForPage(options, 'PLAN').replaceAll('\n', '\n  ')}
   WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score
 ${pageRows('PLAN').join('\n')}
 }
 RETURN id, totalCount, page`,
-    { ids: [...areaIds], skip: int(page.skip), limit: int(page.limit) },
+    { ids: [...areaIds], skip: int(page.skip), limit: int(withTotal ? page.limit : page.limit + 1) },
   );
 }

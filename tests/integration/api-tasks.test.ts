@@ -196,6 +196,51 @@ describe('pagination and order', () => {
     expect(second.edges.map((e: any) => e.node.id)).toEqual(all.slice(7, 14));
   });
 
+  it('without totalCount selected, the same pages and pageInfo, and no count pass sent to Neo4j', async () => {
+    const shape = 'edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+    const forms = {
+      tasks: (withTotal: boolean) => `query($f: TaskFilter, $first: Int, $after: String) { tasks(filter: $f, first: $first, after: $after) { ${withTotal ? 'totalCount ' : ''}${shape} } }`,
+      district: (withTotal: boolean) =>
+        `query($name: String!, $e: Boolean, $first: Int, $after: String) { district(name: $name) { tasks(includeEnclosing: $e, first: $first, after: $after) { ${withTotal ? 'totalCount ' : ''}${shape} } } }`,
+    };
+    /** Every page of one form, in order, and the Cypher each sent. */
+    const walk = async (source: string, variables: Record<string, unknown>, at: (data: any) => any) => {
+      const pages: any[] = [];
+      const sent: string[] = [];
+      for (let after: string | null = null, more = true; more; ) {
+        const before = api.queries.length;
+        const page = at(await api.query(source, { ...variables, after }));
+        sent.push(...api.queries.slice(before));
+        const { totalCount, ...rest } = page;
+        pages.push(rest);
+        more = page.pageInfo.hasNextPage;
+        after = page.pageInfo.endCursor;
+        expect(pages.length).toBeLessThan(100);
+      }
+      return { pages, sent };
+    };
+    const cases: [string, Record<string, unknown>, (d: any) => any][] = [
+      // pages short enough for several of each list
+      ...[{ touches: '花都区', includeEnclosing: true }, { touches: '花都区' }, { text: '交通' }, { ledBy: '省发展改革委' }, { plan: PROVINCIAL_PLAN, touches: '广州市' }].map(
+        (f) => ['tasks', { f, first: f.ledBy ? 3 : 20 }, (d: any) => d.tasks] as [string, Record<string, unknown>, (d: any) => any],
+      ),
+      ...[true, false].map((e) => ['district', { name: '花都区', e, first: 20 }, (d: any) => d.district.tasks] as [string, Record<string, unknown>, (d: any) => any]),
+    ];
+    for (const [form, variables, at] of cases) {
+      const counted = await walk(forms[form as keyof typeof forms](true), variables, at);
+      const uncounted = await walk(forms[form as keyof typeof forms](false), variables, at);
+      expect(uncounted.pages, JSON.stringify(variables)).toEqual(counted.pages);
+      expect(counted.pages.length, JSON.stringify(variables)).toBeGreaterThan(1);
+      // The count pass (every filter but an area alone) and the enclosing areas' distinct count
+      // are left out; an area's own degree may stay (it is no pass of its own).
+      for (const text of uncounted.sent) {
+        expect(text, JSON.stringify(variables)).not.toContain('RETURN count(t) AS totalCount');
+        expect(text, JSON.stringify(variables)).not.toContain('COUNT { CALL (a)');
+      }
+      expect(counted.sent.some((t) => t.includes('RETURN count(t) AS totalCount') || t.includes('COUNT {')), JSON.stringify(variables)).toBe(true);
+    }
+  });
+
   it('defaults to 20 and refuses more than 100 or a made-up cursor', async () => {
     expect((await api.query(nodesQuery, {})).tasks.edges).toHaveLength(20);
     expect((await api.query(nodesQuery, { first: 100 })).tasks.edges).toHaveLength(100);
