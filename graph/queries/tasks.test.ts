@@ -20,6 +20,9 @@ describe('taskConnectionQuery', () => {
     expect(q.params).toMatchObject({ areaId: 'div:440114', ledBy: ['dept:a'], supportedBy: ['dept:b'], planIds: ['plan:p'], text: '碳达峰' });
     expect(q.text).toContain('EXISTS { (t)-[:TOUCHES]->(a) }');
     expect(q.text).toContain('count(t) AS totalCount');
+    // the page's last score first, then the plans of the hits scoring at least that only
+    expect(q.text).toContain('WITH score ORDER BY score DESC LIMIT $skip + $limit\n  RETURN min(score) AS cut');
+    expect(q.text).toContain('WITH t, score WHERE score >= cut\n  CALL (t) {');
     expect(q.text).toMatchSnapshot();
   });
 

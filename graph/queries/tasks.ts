@@ -138,12 +138,18 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   }
   const matched = [...match, ...(where.length ? [`WITH ${carried}t, score`, `WHERE ${where.join('\n  AND ')}`] : [])];
   const indent = (lines: string[]) => lines.join('\n').replaceAll('\n', '\n  ');
+  // Ranked by relevance, a page holds only hits scoring at least the page's last score: that
+  // score (`cut`) is read first, so the plan of each hit (its title and id are the ties' order)
+  // is looked up for those, not for every hit (36,823 for 轨道交通 at 2,000 documents).
+  const ranked = order === 'RELEVANCE' && filter.text !== undefined;
   return cypherQuery(
     'tasks.connection',
     [
       ...(withTotal ? ['CALL () {', `  ${indent(matched)}`, '  RETURN count(t) AS totalCount', '}'] : []),
-      'CALL () {',
+      ...(ranked ? ['CALL () {', `  ${indent(matched)}`, '  WITH score ORDER BY score DESC LIMIT $skip + $limit', '  RETURN min(score) AS cut', '}'] : []),
+      `CALL (${ranked ? 'cut' : ''}) {`,
       `  ${indent(matched)}`,
+      ...(ranked ? ['  WITH t, score WHERE score >= cut'] : []),
       '  CALL (t) {',
       '    OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)',
       '    RETURN p.title AS pt, p.id AS pid LIMIT 1',

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { allTaskIds, useSeededApi } from './api.harness.ts';
+import { escapeLucene } from '../../graph/queries/names.ts';
+import { TASK_FULLTEXT_INDEX } from '../../graph/schema.ts';
 
 const api = useSeededApi();
 
@@ -238,6 +240,28 @@ describe('pagination and order', () => {
         expect(text, JSON.stringify(variables)).not.toContain('COUNT { CALL (a)');
       }
       expect(counted.sent.some((t) => t.includes('RETURN count(t) AS totalCount') || t.includes('COUNT {')), JSON.stringify(variables)).toBe(true);
+    }
+  });
+
+  it('ranked by relevance, every page is the cut of the whole ranking (ties by plan, line, id), with and without an area', async () => {
+    const ranking = async (words: string, area?: string) =>
+      (
+        await api.driver.executeQuery(
+          `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS t, score
+           WITH t, score WHERE t:Task ${area ? 'AND EXISTS { (t)-[:TOUCHES]->(:District {name: $area}) }' : ''}
+           OPTIONAL CALL (t) { MATCH (t)-[:PART_OF*1..]->(p:Plan) RETURN p LIMIT 1 }
+           RETURN t.id AS id ORDER BY score DESC, p.title, p.id, t.line, t.id`,
+          { index: TASK_FULLTEXT_INDEX, lucene: escapeLucene(words), area: area ?? null },
+          { database: api.database },
+        )
+      ).records.map((r) => r.get('id') as string);
+    for (const [words, area] of [['交通', undefined], ['建设', undefined], ['碳达峰', undefined], ['建设', '花都区']] as [string, string | undefined][]) {
+      const expected = await ranking(words, area);
+      expect(expected.length, words).toBeGreaterThan(5);
+      const f = { text: words, ...(area ? { touches: area } : {}) };
+      // pages of 5 (ties fall across page ends) and of 100
+      expect(await filtered(f, 5), `${words} ${area ?? ''}`).toEqual(expected);
+      expect(await filtered(f, 100), `${words} ${area ?? ''}`).toEqual(expected);
     }
   });
 
