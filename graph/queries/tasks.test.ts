@@ -21,9 +21,18 @@ describe('taskConnectionQuery', () => {
     expect(q.text).toContain('EXISTS { (t)-[:TOUCHES]->(a) }');
     expect(q.text).toContain('count(t) AS totalCount');
     // the page's last score first, then the plans of the hits scoring at least that only
-    expect(q.text).toContain('WITH score ORDER BY score DESC LIMIT $skip + $limit\n  RETURN min(score) AS cut');
-    expect(q.text).toContain('WITH t, score WHERE score >= cut\n  CALL (t) {');
+    expect(q.text).toContain('WITH score AS key ORDER BY key DESC LIMIT $skip + $limit\n  RETURN collect([key])[-1][0] AS cut');
+    expect(q.text).toContain('WITH t, score WHERE cut IS NULL OR score >= cut\n  CALL (t) {');
     expect(q.text).toMatchSnapshot();
+  });
+
+  it('ordered by a key of the task itself (TITLE, REF), cuts at the page\'s last key before looking up plans; by PLAN it cannot', () => {
+    const title = taskConnectionQuery({ ledBy: ['dept:a'] }, 'TITLE', page);
+    expect(title.text).toContain('WITH t.title AS key ORDER BY key LIMIT $skip + $limit');
+    expect(title.text).toContain('WITH t, score WHERE cut IS NULL OR t.title <= cut');
+    const ref = taskConnectionQuery({ text: '碳达峰' }, 'REF', page);
+    expect(ref.text).toContain('WITH t, score WHERE cut IS NULL OR t.ref <= cut');
+    expect(taskConnectionQuery({ ledBy: ['dept:a'] }, 'PLAN', page).text).not.toContain('AS cut');
   });
 
   it('without the total: no count pass, no distinct count of the areas above, and a row more than the page', () => {

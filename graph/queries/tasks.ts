@@ -43,6 +43,13 @@ const orderingsByKeys: Record<TaskOrder, string> = {
   TITLE: 't.title, pt, pid, ln, t.id',
 };
 
+/** Each order's first key when it is the task's own (no plan needed to compare it). */
+const firstKeys: Partial<Record<TaskOrder, { key: string; desc: boolean }>> = {
+  RELEVANCE: { key: 'score', desc: true },
+  REF: { key: 't.ref', desc: false },
+  TITLE: { key: 't.title', desc: false },
+};
+
 /**
  * The tasks touching `a` a page in `order` needs: in plan order (RELEVANCE is plan order here:
  * every score is 0) only the first plans' (firstPlansTouchedTasks; with includeEnclosing,
@@ -138,18 +145,22 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   }
   const matched = [...match, ...(where.length ? [`WITH ${carried}t, score`, `WHERE ${where.join('\n  AND ')}`] : [])];
   const indent = (lines: string[]) => lines.join('\n').replaceAll('\n', '\n  ');
-  // Ranked by relevance, a page holds only hits scoring at least the page's last score: that
-  // score (`cut`) is read first, so the plan of each hit (its title and id are the ties' order)
-  // is looked up for those, not for every hit (36,823 for 轨道交通 at 2,000 documents).
-  const ranked = order === 'RELEVANCE' && filter.text !== undefined;
+  // When the order's first key is the task's own (score, title, ref), a page holds only tasks
+  // up to the page's last key: that key (`cut`) is read first, so the plan of each task (its
+  // title and id order the ties) is looked up for those, not for every match (36,823 hits for
+  // 轨道交通 at 2,000 documents). A null key sorts last, so a null cut keeps every task.
+  const first = firstKeys[order];
+  const cut = first && (order !== 'RELEVANCE' || filter.text !== undefined) ? first : undefined;
   return cypherQuery(
     'tasks.connection',
     [
       ...(withTotal ? ['CALL () {', `  ${indent(matched)}`, '  RETURN count(t) AS totalCount', '}'] : []),
-      ...(ranked ? ['CALL () {', `  ${indent(matched)}`, '  WITH score ORDER BY score DESC LIMIT $skip + $limit', '  RETURN min(score) AS cut', '}'] : []),
-      `CALL (${ranked ? 'cut' : ''}) {`,
+      ...(cut
+        ? ['CALL () {', `  ${indent(matched)}`, `  WITH ${cut.key} AS key ORDER BY key${cut.desc ? ' DESC' : ''} LIMIT $skip + $limit`, '  RETURN collect([key])[-1][0] AS cut', '}']
+        : []),
+      `CALL (${cut ? 'cut' : ''}) {`,
       `  ${indent(matched)}`,
-      ...(ranked ? ['  WITH t, score WHERE score >= cut'] : []),
+      ...(cut ? [`  WITH t, score WHERE cut IS NULL OR ${cut.key} ${cut.desc ? '>=' : '<='} cut`] : []),
       '  CALL (t) {',
       '    OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)',
       '    RETURN p.title AS pt, p.id AS pid LIMIT 1',

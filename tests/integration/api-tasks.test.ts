@@ -265,6 +265,42 @@ describe('pagination and order', () => {
     }
   });
 
+  it('ordered by TITLE or REF, every page is the cut of the whole order (ties by plan, line, id)', async () => {
+    // Every task with its sort keys, in the test: the order each orderBy promises.
+    const keyed = (
+      await api.driver.executeQuery(
+        `MATCH (t:Task)
+         OPTIONAL CALL (t) { MATCH (t)-[:PART_OF*1..]->(p:Plan) RETURN p LIMIT 1 }
+         RETURN t.id AS id, t.title AS title, t.ref AS ref, p.title AS pt, p.id AS pid, t.line AS line`,
+        {},
+        { database: api.database },
+      )
+    ).records.map((r) => r.toObject() as { id: string; title: string | null; ref: string | null; pt: string | null; pid: string | null; line: number | null });
+    const cmp = (a: unknown, b: unknown) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : (a as string | number) < (b as string | number) ? -1 : 1);
+    const byKeys = (keys: (keyof (typeof keyed)[number])[]) => (a: (typeof keyed)[number], b: (typeof keyed)[number]) => {
+      for (const k of keys) {
+        const c = cmp(k === 'line' && a.line !== null ? Number(a.line) : a[k], k === 'line' && b.line !== null ? Number(b.line) : b[k]);
+        if (c) return c;
+      }
+      return 0;
+    };
+    const orders = { TITLE: byKeys(['title', 'pt', 'pid', 'line', 'id']), REF: byKeys(['ref', 'pt', 'pid', 'id']) };
+    const paged = (f: Record<string, unknown>, o: string, first: number) =>
+      allTaskIds(async (after) => (await api.query(
+        `query($f: TaskFilter, $o: TaskOrder, $first: Int, $after: String) { tasks(filter: $f, orderBy: $o, first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { f, o, first, after },
+      )).tasks);
+    for (const f of [{ text: '建设' }, { ledBy: '省发展改革委' }, { plan: PROVINCIAL_PLAN }]) {
+      const members = new Set(await filtered(f, 100));
+      for (const [o, order] of Object.entries(orders)) {
+        const expected = keyed.filter((k) => members.has(k.id)).sort(order).map((k) => k.id);
+        expect(expected.length, JSON.stringify(f)).toBeGreaterThan(5);
+        expect(await paged(f, o, 4), `${o} ${JSON.stringify(f)}`).toEqual(expected);
+        expect(await paged(f, o, 100), `${o} ${JSON.stringify(f)}`).toEqual(expected);
+      }
+    }
+  });
+
   it('defaults to 20 and refuses more than 100 or a made-up cursor', async () => {
     expect((await api.query(nodesQuery, {})).tasks.edges).toHaveLength(20);
     expect((await api.query(nodesQuery, { first: 100 })).tasks.edges).toHaveLength(100);
