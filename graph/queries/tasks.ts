@@ -78,7 +78,7 @@ const pageRows = (order: TaskOrder) => [
  * page holds one row more than asked, so hasNextPage needs no total (toConnection).
  */
 export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder, page: Page, withTotal = true): CypherQuery {
-  const params: Record<string, unknown> = { skip: int(page.skip), limit: int(withTotal ? page.limit : page.limit + 1) };
+  const params: Record<string, unknown> = { skip: int(page.skip), limit: int(rowsToRead(page, withTotal)) };
   const touches: TouchesOptions = {
     includeDescendants: filter.touchesOptions?.includeDescendants ?? true,
     includeEnclosing: filter.touchesOptions?.includeEnclosing ?? false,
@@ -174,6 +174,11 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   );
 }
 
+/** Rows a page reads: without its total, one past the page, which says whether there is a next one (toConnection). */
+function rowsToRead(page: Page, withTotal: boolean): number {
+  return withTotal ? page.limit : page.limit + 1;
+}
+
 /**
  * The total of the tasks touching `a` as `totalCount`, or null when it is not wanted and is more
  * than a degree (includeEnclosing); without includeEnclosing it is one, and the page reading
@@ -219,6 +224,6 @@ CALL (a, totalCount) {
 ${pageRows('PLAN').join('\n')}
 }
 RETURN id, totalCount, page`,
-    { ids: [...areaIds], skip: int(page.skip), limit: int(withTotal ? page.limit : page.limit + 1) },
+    { ids: [...areaIds], skip: int(page.skip), limit: int(rowsToRead(page, withTotal)) },
   );
 }

@@ -57,16 +57,25 @@ export function touchedTasks(options: TouchesOptions): string {
     return `MATCH ${intoArea(options)}
 WITH t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
   }
+  return `${ownOrAbove(options, '(t:Task)', 't, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine')}
+WITH DISTINCT t, tPlan, tPlanId, tLine`;
+}
+
+/**
+ * With includeEnclosing, `CALL (a) { … }` yielding `returns` (over `t` and its edge `k`) for
+ * the tasks touching `a` and those directly in an area above it, each row once (UNION); `task`
+ * the pattern binding `t` (`(t)` when no label check is wanted: a count).
+ */
+function ownOrAbove(options: TouchesOptions, task: string, returns: string): string {
   return `CALL (a) {
-  MATCH ${intoArea(options)}
-  RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
+  MATCH ${intoArea(options, task)}
+  RETURN ${returns}
   UNION
   ${enclosingAreas().replaceAll('\n', '\n  ')}
   UNWIND enclosing AS e
-  MATCH (t:Task)-[k:TOUCHES {direct: true}]->(e)
-  RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
-}
-WITH DISTINCT t, tPlan, tPlanId, tLine`;
+  MATCH ${task}-[k:TOUCHES {direct: true}]->(e)
+  RETURN ${returns}
+}`;
 }
 
 /**
@@ -78,15 +87,7 @@ export function touchedCount(options: TouchesOptions, name = 'totalCount'): stri
   if (!options.includeEnclosing) return `COUNT { (a)<-[:TOUCHES {direct: true}]-() } AS ${name}`;
   // Tasks only, no sort keys: reading three properties of every edge into the areas above was a
   // third of the count's db hits (the count is most of the graph once the province is above).
-  return `COUNT { CALL (a) {
-  MATCH ${intoArea(options, '(t)')}
-  RETURN t
-  UNION
-  ${enclosingAreas().replaceAll('\n', '\n  ')}
-  UNWIND enclosing AS e
-  MATCH (t)-[:TOUCHES {direct: true}]->(e)
-  RETURN t
-} RETURN t } AS ${name}`;
+  return `COUNT { ${ownOrAbove(options, '(t)', 't')} RETURN t } AS ${name}`;
 }
 
 /**
