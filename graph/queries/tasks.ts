@@ -6,11 +6,10 @@ import { TASK_FULLTEXT_INDEX } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
 import { enclosingAreas, firstPlansEnclosedTasks, firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
 import { taskRowWithPlan } from './relations.ts';
+import { allTasksQuery } from './all-tasks.ts';
+import { rowsToRead, type Page } from './page.ts';
 
-export interface Page {
-  skip: number;
-  limit: number;
-}
+export type { Page } from './page.ts';
 
 /** Filters with every name already resolved to node ids (see names.ts). */
 export interface ResolvedTaskFilter {
@@ -78,6 +77,8 @@ const pageRows = (order: TaskOrder) => [
  * page holds one row more than asked, so hasNextPage needs no total (toConnection).
  */
 export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder, page: Page, withTotal = true): CypherQuery {
+  const unfiltered = Object.values(filter).every((v) => v === undefined);
+  if (unfiltered && order === 'PLAN') return allTasksQuery(page, withTotal);
   const params: Record<string, unknown> = { skip: int(page.skip), limit: int(rowsToRead(page, withTotal)) };
   const touches: TouchesOptions = {
     includeDescendants: filter.touchesOptions?.includeDescendants ?? true,
@@ -154,7 +155,8 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   return cypherQuery(
     'tasks.connection',
     [
-      ...(withTotal ? ['CALL () {', `  ${indent(matched)}`, '  RETURN count(t) AS totalCount', '}'] : []),
+      // Without a filter the total is the label's count (the count store), not a pass over every task.
+      ...(withTotal ? ['CALL () {', `  ${unfiltered ? 'MATCH (t:Task)' : indent(matched)}`, '  RETURN count(t) AS totalCount', '}'] : []),
       ...(cut
         ? ['CALL () {', `  ${indent(matched)}`, `  WITH ${cut.key} AS key ORDER BY key${cut.desc ? ' DESC' : ''} LIMIT $skip + $limit`, '  RETURN collect([key])[-1][0] AS cut', '}']
         : []),
@@ -172,11 +174,6 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     ].join('\n'),
     params,
   );
-}
-
-/** Rows a page reads: without its total, one past the page, which says whether there is a next one (toConnection). */
-function rowsToRead(page: Page, withTotal: boolean): number {
-  return withTotal ? page.limit : page.limit + 1;
 }
 
 /**
