@@ -42,7 +42,11 @@ describe('other read queries', () => {
 
   it('snapshot: workload and lists', () => {
     expect(departmentWorkloadQuery(['d']).text).toMatchSnapshot();
-    expect(workloadRankingQuery(undefined, 10).params.planIds).toBeNull();
+    // overall: each body's degrees, no walk from every assignment to its plan
+    const overall = workloadRankingQuery(undefined, 10).text;
+    expect(overall).toContain('WITH d, COUNT { (d)-[:LEADS]->() } AS led, COUNT { (d)-[:SUPPORTS]->() } AS supported');
+    expect(overall).not.toContain('PART_OF');
+    expect(workloadRankingQuery(['p'], 10).params.planIds).toEqual(['p']);
     expect(workloadRankingQuery(['p'], 10).text).toMatchSnapshot();
     expect(allPlansQuery().text).toMatchSnapshot();
     expect(departmentsQuery('发展').params).toEqual({ text: '发展' });

@@ -2,6 +2,7 @@
  * Department workload: how many tasks each body leads and supports, per plan.
  */
 import { cypherQuery, int, row, type CypherQuery } from './cypher.ts';
+import { responsibilityCount } from './department-tasks.ts';
 
 /** Per department id: rows `{ id, items }`, items `{ plan, led, supported }` busiest plan first. */
 export function departmentWorkloadQuery(departmentIds: readonly string[]): CypherQuery {
@@ -19,18 +20,26 @@ RETURN id, collect({plan: ${row('p', 'Plan')}, led: led, supported: supported}) 
 
 /**
  * The busiest bodies overall (or within some plans): rows `{ department, led, supported }`,
- * most tasks first.
+ * most tasks first. Overall, each body's counts are its LEADS and SUPPORTS degrees (every such
+ * edge ends at a task, one per body and task: graph model), read per body (571 at 2,000
+ * documents) instead of walking every assignment to its plan (8.8 M db hits, 0.8 s). Within
+ * plans, from those plans' tasks.
  */
 export function workloadRankingQuery(planIds: string[] | undefined, first: number): CypherQuery {
+  const counted = planIds === undefined
+    ? `MATCH (d:Department)
+WITH d, ${responsibilityCount('LEADS', 'd')} AS led, ${responsibilityCount('SUPPORTS', 'd')} AS supported
+WHERE led + supported > 0`
+    : `MATCH (p:Plan) WHERE p.id IN $planIds
+MATCH (d:Department)-[r:LEADS|SUPPORTS]->(t:Task)-[:PART_OF*1..]->(p)
+WITH d, count(DISTINCT CASE type(r) WHEN 'LEADS' THEN t END) AS led, count(DISTINCT CASE type(r) WHEN 'SUPPORTS' THEN t END) AS supported`;
   return cypherQuery(
     'workload.ranking',
     `
-MATCH (d:Department)-[r:LEADS|SUPPORTS]->(t:Task)-[:PART_OF*1..]->(p:Plan)
-WHERE $planIds IS NULL OR p.id IN $planIds
-WITH d, count(DISTINCT CASE type(r) WHEN 'LEADS' THEN t END) AS led, count(DISTINCT CASE type(r) WHEN 'SUPPORTS' THEN t END) AS supported
+${counted}
 RETURN ${row('d', 'Department')} AS department, led, supported
-ORDER BY led + supported DESC, led DESC, d.name
+ORDER BY led + supported DESC, led DESC, d.name, d.id
 LIMIT $first`,
-    { planIds: planIds ?? null, first: int(first) },
+    { ...(planIds === undefined ? {} : { planIds }), first: int(first) },
   );
 }

@@ -464,4 +464,17 @@ describe('path, related tasks, workload', () => {
     expect(totals).toEqual([...totals].sort((a: number, b: number) => b - a));
     for (const w of workload) expect(w.plans.reduce((n: number, p: any) => n + p.led, 0)).toBe(w.led);
   });
+
+  it('the overall ranking counts each body\'s distinct tasks led and supported, as walking every assignment finds them', async () => {
+    const { workload } = await api.query('{ workload(first: 12) { department { id } led supported } }');
+    const { records } = await api.driver.executeQuery(
+      `MATCH (d:Department)-[r:LEADS|SUPPORTS]->(t:Task)
+       WITH d, count(DISTINCT CASE type(r) WHEN 'LEADS' THEN t END) AS led, count(DISTINCT CASE type(r) WHEN 'SUPPORTS' THEN t END) AS supported
+       RETURN d.id AS id, led, supported ORDER BY led + supported DESC, led DESC, d.name, d.id LIMIT 12`,
+      {},
+      { database: api.database },
+    );
+    expect(workload.length).toBe(12);
+    expect(workload).toEqual(records.map((r) => ({ department: { id: r.get('id') }, led: Number(r.get('led')), supported: Number(r.get('supported')) })));
+  });
 });
