@@ -21,6 +21,11 @@ describe('taskConnectionQuery', () => {
     );
     expect(q.params).toMatchObject({ areaId: 'div:440114', ledBy: ['dept:a'], supportedBy: ['dept:b'], planIds: ['plan:p'], text: '碳达峰' });
     expect(q.text).toContain('EXISTS { (t)-[:TOUCHES]->(a) }');
+    // with words, the hits are checked against the bodies' and plans' tasks gathered once, not each hit's relationships
+    expect(q.text).toContain('MATCH (d:Department)-[:LEADS]->(x:Task)\n    WHERE d.id IN $ledBy\n    RETURN collect(DISTINCT x) AS ledTasks');
+    expect(q.text).toContain('AND t IN ledTasks\n    AND t IN supportedTasks\n    AND t IN planTasks');
+    expect(q.text).not.toContain('EXISTS { MATCH (d:Department)');
+    expect(q.text).not.toContain('EXISTS { MATCH (t)-[:PART_OF');
     expect(q.text).toContain('count(t) AS totalCount');
     // the page's last score first, then the plans of the hits scoring at least that only
     expect(q.text).toContain('WITH score AS key ORDER BY key DESC LIMIT $skip + $limit\n  RETURN collect([key])[-1][0] AS cut');

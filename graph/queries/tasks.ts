@@ -116,13 +116,19 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   const checksTouches = filter.touches !== undefined && (filter.text !== undefined || foundBy !== undefined);
   // The areas above, once, for touchesPredicate to check each found task's direct edges against.
   const enclosingChecked = checksTouches && touches.includeEnclosing;
-  const carried = `${checksTouches ? 'a, ' : ''}${enclosingChecked ? 'enclosing, ' : ''}`;
+  // With words, each named body's (or plan's) tasks are gathered once and every hit is checked
+  // against that list (Neo4j keeps an IN list as a set), not by expanding the hit's relationships:
+  // a task's relationships are one chain, its TOUCHES edges among them, so finding its LEADS read
+  // 16 records per hit (57,831 hits for 生态: 0.96 M db hits per pass, against 7 k for the list).
+  const listed = filter.text === undefined ? [] : taskLists(filter);
+  const carried = `${checksTouches ? 'a, ' : ''}${enclosingChecked ? 'enclosing, ' : ''}${listed.map((l) => `${l.name}, `).join('')}`;
   if (filter.touches !== undefined) match.push('MATCH (a:District {id: $areaId})');
   if (enclosingChecked) match.push(enclosingAreas());
   if (filter.text !== undefined) {
     params.text = filter.text;
+    match.push(...listed.map((l) => l.gather));
     match.push(`CALL db.index.fulltext.queryNodes('${TASK_FULLTEXT_INDEX}', $text) YIELD node AS t, score`);
-    where.push('t:Task');
+    where.push('t:Task', ...listed.map((l) => `t IN ${l.name}`));
   } else if (foundBy !== undefined) {
     match.push(`MATCH (d:Department)-[:${foundBy === 'ledBy' ? 'LEADS' : 'SUPPORTS'}]->(t:Task)`, `WHERE d.id IN $${foundBy}`, `WITH DISTINCT ${carried}t, 0.0 AS score`);
   } else if (filter.touches !== undefined) {
@@ -131,18 +137,19 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     match.push('MATCH (t:Task)', 'WITH t, 0.0 AS score');
   }
   if (checksTouches) where.push(touchesPredicate(touches));
-  // the role the tasks were found through needs no second check
+  // the role the tasks were found through, or a list they were checked against, needs no second check
+  const checked = (name: string) => foundBy === name || listed.some((l) => l.param === name);
   if (filter.ledBy !== undefined) {
     params.ledBy = filter.ledBy;
-    if (foundBy !== 'ledBy') where.push('EXISTS { MATCH (d:Department)-[:LEADS]->(t) WHERE d.id IN $ledBy }');
+    if (!checked('ledBy')) where.push('EXISTS { MATCH (d:Department)-[:LEADS]->(t) WHERE d.id IN $ledBy }');
   }
   if (filter.supportedBy !== undefined) {
     params.supportedBy = filter.supportedBy;
-    if (foundBy !== 'supportedBy') where.push('EXISTS { MATCH (d:Department)-[:SUPPORTS]->(t) WHERE d.id IN $supportedBy }');
+    if (!checked('supportedBy')) where.push('EXISTS { MATCH (d:Department)-[:SUPPORTS]->(t) WHERE d.id IN $supportedBy }');
   }
   if (filter.planIds !== undefined) {
     params.planIds = filter.planIds;
-    where.push('EXISTS { MATCH (t)-[:PART_OF*1..]->(p:Plan) WHERE p.id IN $planIds }');
+    if (!checked('planIds')) where.push('EXISTS { MATCH (t)-[:PART_OF*1..]->(p:Plan) WHERE p.id IN $planIds }');
   }
   const matched = [...match, ...(where.length ? [`WITH ${carried}t, score`, `WHERE ${where.join('\n  AND ')}`] : [])];
   const indent = (lines: string[]) => lines.join('\n').replaceAll('\n', '\n  ');
@@ -223,4 +230,14 @@ ${pageRows('PLAN').join('\n')}
 RETURN id, totalCount, page`,
     { ids: [...areaIds], skip: int(page.skip), limit: int(rowsToRead(page, withTotal)) },
   );
+}
+
+/** The tasks of the named bodies (by role) and plans, each gathered into a list `name`. */
+function taskLists(filter: ResolvedTaskFilter): { param: string; name: string; gather: string }[] {
+  const lists: { param: string; name: string; gather: string }[] = [];
+  const gather = (name: string, pattern: string, where: string) => `CALL () {\n  ${pattern}\n  WHERE ${where}\n  RETURN collect(DISTINCT x) AS ${name}\n}`;
+  if (filter.ledBy !== undefined) lists.push({ param: 'ledBy', name: 'ledTasks', gather: gather('ledTasks', 'MATCH (d:Department)-[:LEADS]->(x:Task)', 'd.id IN $ledBy') });
+  if (filter.supportedBy !== undefined) lists.push({ param: 'supportedBy', name: 'supportedTasks', gather: gather('supportedTasks', 'MATCH (d:Department)-[:SUPPORTS]->(x:Task)', 'd.id IN $supportedBy') });
+  if (filter.planIds !== undefined) lists.push({ param: 'planIds', name: 'planTasks', gather: gather('planTasks', 'MATCH (x:Task)-[:PART_OF*1..]->(p:Plan)', 'p.id IN $planIds') });
+  return lists;
 }

@@ -154,6 +154,17 @@ describe('tasks(filter:)', () => {
     expect(three.length).toBeGreaterThan(0);
   });
 
+  it('words with a body or a plan are the hits that body leads or supports or that plan holds, in the order of the words alone', async () => {
+    const ranked = await filtered({ text: '建设' });
+    for (const [role, name] of [['ledBy', '省发展改革委'], ['supportedBy', '省教育厅'], ['plan', PROVINCIAL_PLAN]] as const) {
+      const theirs = new Set(await filtered({ [role]: name }));
+      const together = await filtered({ text: '建设', [role]: name });
+      expect(together.length, role).toBeGreaterThan(0);
+      expect(together.length, role).toBeLessThan(ranked.length);
+      expect(together, role).toEqual(ranked.filter((id) => theirs.has(id)));
+    }
+  });
+
   it('a body with an area (read from the body\'s assignments) is the intersection for every touches option and role', async () => {
     const led = new Set(await filtered({ ledBy: '省发展改革委' }));
     const supported = new Set(await filtered({ supportedBy: '省发展改革委' }));
