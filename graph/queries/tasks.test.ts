@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planTasksQuery, taskConnectionQuery } from './tasks.ts';
+import { AREA_LIST_MAX, planTasksQuery, taskConnectionQuery } from './tasks.ts';
+import { int } from './cypher.ts';
 
 const page = { skip: 0, limit: 20 };
 
@@ -26,6 +27,10 @@ describe('taskConnectionQuery', () => {
     expect(q.text).toContain('AND t IN ledTasks\n    AND t IN supportedTasks\n    AND t IN planTasks');
     expect(q.text).not.toContain('EXISTS { MATCH (d:Department)');
     expect(q.text).not.toContain('EXISTS { MATCH (t)-[:PART_OF');
+    // and the area's tasks listed when it has at most $areaListMax edges, else each hit's edges checked
+    expect(q.text).toContain('WITH a, COUNT { (a)<-[:TOUCHES]-() } <= $areaListMax AS listed');
+    expect(q.text).toContain('AND CASE WHEN listed THEN t IN areaTasks ELSE EXISTS { (t)-[:TOUCHES]->(a) } END');
+    expect(q.params.areaListMax).toEqual(int(AREA_LIST_MAX));
     expect(q.text).toContain('count(t) AS totalCount');
     // the page's last score first, then the plans of the hits scoring at least that only
     expect(q.text).toContain('WITH score AS key ORDER BY key DESC LIMIT $skip + $limit\n  RETURN collect([key])[-1][0] AS cut');

@@ -4,7 +4,7 @@
  */
 import { TASK_FULLTEXT_INDEX } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
-import { enclosingAreas, firstPlansEnclosedTasks, firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
+import { enclosingAreas, intoArea, firstPlansEnclosedTasks, firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
 import { taskRowWithPlan } from './relations.ts';
 import { allTasksQuery } from './all-tasks.ts';
 import { rowsToRead, type Page } from './page.ts';
@@ -121,9 +121,15 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   // a task's relationships are one chain, its TOUCHES edges among them, so finding its LEADS read
   // 16 records per hit (57,831 hits for 生态: 0.96 M db hits per pass, against 7 k for the list).
   const listed = filter.text === undefined ? [] : taskLists(filter);
-  const carried = `${checksTouches ? 'a, ' : ''}${enclosingChecked ? 'enclosing, ' : ''}${listed.map((l) => `${l.name}, `).join('')}`;
+  // Likewise an area's tasks with words, when the area is small enough to list (areaTasksList).
+  const areaListed = filter.text !== undefined && checksTouches && !touches.includeEnclosing;
+  const carried = `${checksTouches ? 'a, ' : ''}${enclosingChecked ? 'enclosing, ' : ''}${areaListed ? 'listed, areaTasks, ' : ''}${listed.map((l) => `${l.name}, `).join('')}`;
   if (filter.touches !== undefined) match.push('MATCH (a:District {id: $areaId})');
   if (enclosingChecked) match.push(enclosingAreas());
+  if (areaListed) {
+    match.push(areaTasksList(touches));
+    params.areaListMax = int(AREA_LIST_MAX);
+  }
   if (filter.text !== undefined) {
     params.text = filter.text;
     match.push(...listed.map((l) => l.gather));
@@ -136,7 +142,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   } else {
     match.push('MATCH (t:Task)', 'WITH t, 0.0 AS score');
   }
-  if (checksTouches) where.push(touchesPredicate(touches));
+  if (checksTouches) where.push(areaListed ? `CASE WHEN listed THEN t IN areaTasks ELSE ${touchesPredicate(touches)} END` : touchesPredicate(touches));
   // the role the tasks were found through, or a list they were checked against, needs no second check
   const checked = (name: string) => foundBy === name || listed.some((l) => l.param === name);
   if (filter.ledBy !== undefined) {
@@ -230,6 +236,27 @@ ${pageRows('PLAN').join('\n')}
 RETURN id, totalCount, page`,
     { ids: [...areaIds], skip: int(page.skip), limit: int(rowsToRead(page, withTotal)) },
   );
+}
+
+/**
+ * Area tasks listed up to this many TOUCHES edges (a district's 14 k at 2,000 documents; a
+ * province's 250 k are not): building the list reads one record per edge, checking a hit's
+ * edges about 16, so it pays from a few thousand hits, and its memory stays a few MB.
+ */
+export const AREA_LIST_MAX = 50_000;
+
+/**
+ * `listed` (the area `a` has at most `$areaListMax`, AREA_LIST_MAX, TOUCHES edges) and
+ * `areaTasks`, its tasks under the options (empty when not listed), for checking full-text hits
+ * against; when not listed, each hit's edges are checked.
+ */
+function areaTasksList(options: TouchesOptions): string {
+  return `WITH a, COUNT { (a)<-[:TOUCHES]-() } <= $areaListMax AS listed
+CALL (a, listed) {
+  WITH a WHERE listed
+  MATCH ${intoArea(options, '(x:Task)')}
+  RETURN collect(x) AS areaTasks
+}`;
 }
 
 /** The tasks of the named bodies (by role) and plans, each gathered into a list `name`. */

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { allTaskIds, useSeededApi } from './api.harness.ts';
 import { escapeLucene } from '../../graph/queries/names.ts';
 import { TASK_FULLTEXT_INDEX } from '../../graph/schema.ts';
+import { AREA_LIST_MAX, taskConnectionQuery } from '../../graph/queries/tasks.ts';
+import { int } from '../../graph/queries/cypher.ts';
 
 const api = useSeededApi();
 
@@ -152,6 +154,33 @@ describe('tasks(filter:)', () => {
     const touchesGd = new Set(await filtered({ touches: '广东省' }));
     expect(new Set(three)).toEqual(new Set([...text].filter((id) => plan.has(id) && touchesGd.has(id))));
     expect(three.length).toBeGreaterThan(0);
+  });
+
+  it('words within an area: checked against the area\'s listed tasks or each hit\'s own edges, the same totals and pages', async () => {
+    const run = async (q: { text: string; params: Record<string, unknown> }) => {
+      const { records } = await api.driver.executeQuery(q.text, q.params, { database: api.database });
+      return { total: records[0].get('totalCount'), page: records[0].get('page').map((t: any) => t.id) };
+    };
+    let found = 0;
+    for (const name of ['花都区', '广州市', '狮岭镇']) {
+      const { records } = await api.driver.executeQuery('MATCH (a:District {name: $name}) RETURN a.id AS id, COUNT { (a)<-[:TOUCHES]-() } AS edges', { name }, { database: api.database });
+      const area = records[0].get('id') as string;
+      // on the seeds every area is small enough to list; the per-hit check is what bigger areas get
+      expect(Number(records[0].get('edges'))).toBeLessThanOrEqual(AREA_LIST_MAX);
+      for (const words of ['建设', '交通']) {
+        for (const includeDescendants of [true, false]) {
+          for (const order of ['RELEVANCE', 'TITLE'] as const) {
+            const q = taskConnectionQuery({ text: escapeLucene(words), touches: area, touchesOptions: { includeDescendants, includeEnclosing: false } }, order, { skip: 0, limit: 7 });
+            expect(q.text).toContain('t IN areaTasks');
+            const listed = await run(q);
+            const checked = await run({ ...q, params: { ...q.params, areaListMax: int(0) } });
+            expect(listed, `${words} ${name} ${includeDescendants} ${order}`).toEqual(checked);
+            found += Number(listed.total);
+          }
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(20);
   });
 
   it('words with a body or a plan are the hits that body leads or supports or that plan holds, in the order of the words alone', async () => {
