@@ -33,12 +33,32 @@ class ResponsibilityPageArgs {
   offset?: number | null;
 }
 
+@ArgsType()
+class PlanWorkloadPageArgs {
+  @Field(() => Int, { nullable: true, description: `Plans, busiest first, ${pageSizeNote()}.` })
+  first?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Plans to skip (default 0), for the pages after the first.' })
+  offset?: number | null;
+}
+
+/** The page of a body's plans by workload that `args` ask for. */
+function planWorkloadPage(ctx: PlanGraphContext, args: PlanWorkloadPageArgs): Page {
+  const { limit } = pageFrom(args.first ?? defaultPageSize(ctx, 'Department.workload'), null, maxPageSize(ctx));
+  return { skip: offsetOf(args.offset, 'plans'), limit };
+}
+
+/** An `offset` argument: a whole number, 0 or more (default 0). */
+function offsetOf(offset: number | null | undefined, what: string): number {
+  const skip = offset ?? 0;
+  if (!Number.isInteger(skip) || skip < 0) throw badUserInput(`"offset" must be a whole number of ${what}, 0 or more (got ${offset}).`, { argument: 'offset' });
+  return skip;
+}
+
 /** The page of a body's tasks in a role that `args` ask for (the default page when they ask none). */
 function responsibilityPageOf(ctx: PlanGraphContext, type: Responsibility, args: ResponsibilityPageArgs): Page {
   const { limit } = pageFrom(args.first ?? defaultPageSize(ctx, type === 'LEADS' ? 'Department.leads' : 'Department.supports'), null, maxPageSize(ctx));
-  const skip = args.offset ?? 0;
-  if (!Number.isInteger(skip) || skip < 0) throw badUserInput(`"offset" must be a whole number of tasks, 0 or more (got ${args.offset}).`, { argument: 'offset' });
-  return { skip, limit };
+  return { skip: offsetOf(args.offset, 'tasks'), limit };
 }
 
 /** One page of a body's tasks in a role, with the total, batched over the bodies of a request. */
@@ -139,9 +159,9 @@ export class DepartmentResolver {
     return (await responsibilities(ctx, department, 'SUPPORTS', {})).totalCount;
   }
 
-  @FieldResolver(() => [PlanWorkload], { name: 'workload', description: 'Tasks led and supported per plan, busiest plan first.' })
-  workloadPerPlan(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext) {
-    return departmentWorkload(ctx, department);
+  @FieldResolver(() => [PlanWorkload], { name: 'workload', description: 'Tasks led and supported per plan, busiest plan first (then plan title): a page, 20 plans by default.' })
+  workloadPerPlan(@Root() department: NodeRow, @Ctx() ctx: PlanGraphContext, @Args(() => PlanWorkloadPageArgs) args: PlanWorkloadPageArgs) {
+    return departmentWorkload(ctx, department, planWorkloadPage(ctx, args));
   }
 
   @FieldResolver(() => Boolean, {
@@ -170,8 +190,8 @@ function isResolved(department: NodeRow): boolean {
 
 @Resolver(() => DepartmentWorkload)
 export class DepartmentWorkloadResolver {
-  @FieldResolver(() => [PlanWorkload], { description: 'The same counts per plan.' })
-  plans(@Root() row: { department: NodeRow }, @Ctx() ctx: PlanGraphContext) {
-    return departmentWorkload(ctx, row.department);
+  @FieldResolver(() => [PlanWorkload], { description: 'The same counts per plan, busiest plan first: a page, 20 plans by default.' })
+  plans(@Root() row: { department: NodeRow }, @Ctx() ctx: PlanGraphContext, @Args(() => PlanWorkloadPageArgs) args: PlanWorkloadPageArgs) {
+    return departmentWorkload(ctx, row.department, planWorkloadPage(ctx, args));
   }
 }

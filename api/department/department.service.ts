@@ -34,8 +34,9 @@ export interface PlanWorkloadRow {
   supported: number;
 }
 
-export function departmentWorkload(ctx: PlanGraphContext, department: NodeRow): Promise<PlanWorkloadRow[]> {
-  return ctx.loaders.list<PlanWorkloadRow>('department.workload', departmentWorkloadQuery).load(department.id);
+/** One page of a body's plans by workload, batched over the bodies of a request that ask for the same page. */
+export function departmentWorkload(ctx: PlanGraphContext, department: NodeRow, page: Page): Promise<PlanWorkloadRow[]> {
+  return ctx.loaders.list<PlanWorkloadRow>(`department.workload:${page.skip}:${page.limit}`, (ids) => departmentWorkloadQuery(ids, page)).load(department.id);
 }
 
 export async function workloadRanking(ctx: PlanGraphContext, planIds: string[] | undefined, first: number) {

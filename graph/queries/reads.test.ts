@@ -37,7 +37,7 @@ describe('read query builders', () => {
   });
 
   it('snapshot: workload of bodies and the ranking within plans', () => {
-    expect(departmentWorkloadQuery(['dept:广东省发展和改革委员会']).text).toMatchSnapshot();
+    expect(departmentWorkloadQuery(['dept:广东省发展和改革委员会'], { skip: 0, limit: 20 }).text).toMatchSnapshot();
     expect(workloadRankingQuery(['plan:huadu-14th-five-year-plan'], 10).text).toMatchSnapshot();
     expect(workloadRankingQuery(undefined, 10).text).toMatchSnapshot();
   });

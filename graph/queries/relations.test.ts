@@ -41,7 +41,9 @@ describe('other read queries', () => {
   });
 
   it('snapshot: workload and lists', () => {
-    expect(departmentWorkloadQuery(['d']).text).toMatchSnapshot();
+    expect(departmentWorkloadQuery(['d'], { skip: 40, limit: 20 }).params).toMatchObject({ skip: { low: 40 }, limit: { low: 20 } });
+    expect(departmentWorkloadQuery(['d'], { skip: 40, limit: 20 }).text).toContain("ORDER BY led + supported DESC, p.title, p.id\nWITH id, collect({p: p, led: led, supported: supported})[$skip..$skip + $limit] AS busiest");
+    expect(departmentWorkloadQuery(['d'], { skip: 0, limit: 20 }).text).toMatchSnapshot();
     // overall: each body's degrees, no walk from every assignment to its plan
     const overall = workloadRankingQuery(undefined, 10).text;
     expect(overall).toContain('WITH d, COUNT { (d)-[:LEADS]->() } AS led, COUNT { (d)-[:SUPPORTS]->() } AS supported');

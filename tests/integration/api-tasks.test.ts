@@ -505,6 +505,31 @@ describe('path, related tasks, workload', () => {
     for (const w of workload) expect(w.plans.reduce((n: number, p: any) => n + p.led, 0)).toBe(w.led);
   });
 
+  it('a body\'s plans by workload come in pages (first, offset), busiest first, under a body and under the ranking', async () => {
+    const { department } = await api.query(`{ department(name: "广东省住房和城乡建设厅") {
+      all: workload(first: 100) { plan { id title } led supported }
+      first: workload(first: 1) { plan { id } }
+      second: workload(first: 1, offset: 1) { plan { id } }
+      past: workload(offset: 100) { plan { id } }
+    } }`);
+    // on the seeds the one body in two plans
+    expect(department.all.length).toBe(2);
+    const totals = department.all.map((w: any) => w.led + w.supported);
+    expect(totals).toEqual([...totals].sort((a: number, b: number) => b - a));
+    const ids = department.all.map((w: any) => w.plan.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(department.first.map((w: any) => w.plan.id)).toEqual(ids.slice(0, 1));
+    expect(department.second.map((w: any) => w.plan.id)).toEqual(ids.slice(1, 2));
+    expect(department.past).toEqual([]);
+    const { workload } = await api.query(`{ workload(first: 100) { department { name } plans(first: 1, offset: 1) { plan { id } led supported } } }`);
+    expect(workload.length).toBeGreaterThan(10);
+    const spanning = workload.filter((w: any) => w.plans.length > 0);
+    expect(spanning.map((w: any) => w.department.name)).toEqual(['广东省住房和城乡建设厅']);
+    expect(spanning[0].plans).toEqual([{ plan: { id: ids[1] }, led: department.all[1].led, supported: department.all[1].supported }]);
+    const refused = await api.request('{ department(name: "省发展改革委") { workload(offset: -1) { led } } }');
+    expect(refused.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('the overall ranking counts each body\'s distinct tasks led and supported, as walking every assignment finds them', async () => {
     const { workload } = await api.query('{ workload(first: 12) { department { id } led supported } }');
     const { records } = await api.driver.executeQuery(
