@@ -5,6 +5,15 @@ import { int } from './cypher.ts';
 const page = { skip: 0, limit: 20 };
 
 describe('taskConnectionQuery', () => {
+  it('without words, a plan filter starts from the plans\' tasks (checking the rest on each), before a body\'s assignments', () => {
+    const q = taskConnectionQuery({ planIds: ['plan:p'], ledBy: ['dept:a'], touches: 'div:440114' }, 'PLAN', page).text;
+    expect(q).toContain("MATCH (p:Plan) WHERE p.id IN $planIds\n  MATCH (t:Task)-[:PART_OF*1..]->(p)\n  WITH DISTINCT a, t, 0.0 AS score");
+    expect(q).toContain('EXISTS { MATCH (d:Department)-[:LEADS]->(t) WHERE d.id IN $ledBy }');
+    expect(q).toContain('EXISTS { (t)-[:TOUCHES]->(a) }');
+    expect(q).not.toContain('MATCH (t:Task)\n');
+    expect(q).not.toContain('EXISTS { MATCH (t)-[:PART_OF');
+  });
+
   it('snapshot: no filter, by title', () => {
     const q = taskConnectionQuery({}, 'TITLE', page);
     expect(q.text).toContain('MATCH (t:Task)');

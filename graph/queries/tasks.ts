@@ -109,10 +109,13 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   // pass and paged in a second, so the total never needs the list held.
   const match: string[] = [];
   const where: string[] = [];
-  // Without words, tasks of named bodies start from those bodies' assignments: a body's degree
-  // (3,609 leads for the busiest at 2,000 documents), where the area's tasks are up to the whole
-  // graph (250 k for the province; with includeEnclosing for any area).
-  const foundBy = filter.text !== undefined ? undefined : filter.ledBy !== undefined ? 'ledBy' : filter.supportedBy !== undefined ? 'supportedBy' : undefined;
+  // Without words, tasks of named plans start from those plans (a plan holds hundreds), tasks of
+  // named bodies from those bodies' assignments: a body's degree (3,609 leads for the busiest at
+  // 2,000 documents), where the area's tasks are up to the whole graph (250 k for the province;
+  // with includeEnclosing for any area) and every task is what a plan alone was checked against
+  // (250 k plan walks, 3 s).
+  const foundBy =
+    filter.text !== undefined ? undefined : filter.planIds !== undefined ? 'planIds' : filter.ledBy !== undefined ? 'ledBy' : filter.supportedBy !== undefined ? 'supportedBy' : undefined;
   const checksTouches = filter.touches !== undefined && (filter.text !== undefined || foundBy !== undefined);
   // The areas above, once, for touchesPredicate to check each found task's direct edges against.
   const enclosingChecked = checksTouches && touches.includeEnclosing;
@@ -135,6 +138,8 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     match.push(...listed.map((l) => l.gather));
     match.push(`CALL db.index.fulltext.queryNodes('${TASK_FULLTEXT_INDEX}', $text) YIELD node AS t, score`);
     where.push('t:Task', ...listed.map((l) => `t IN ${l.name}`));
+  } else if (foundBy === 'planIds') {
+    match.push('MATCH (p:Plan) WHERE p.id IN $planIds', 'MATCH (t:Task)-[:PART_OF*1..]->(p)', `WITH DISTINCT ${carried}t, 0.0 AS score`);
   } else if (foundBy !== undefined) {
     match.push(`MATCH (d:Department)-[:${foundBy === 'ledBy' ? 'LEADS' : 'SUPPORTS'}]->(t:Task)`, `WHERE d.id IN $${foundBy}`, `WITH DISTINCT ${carried}t, 0.0 AS score`);
   } else if (filter.touches !== undefined) {

@@ -120,6 +120,32 @@ describe('tasks(filter:)', () => {
     const { tasks } = await api.query(nodesQuery, { f: { plan: PROVINCIAL_PLAN }, first: 100 });
     expect(tasks.totalCount).toBeGreaterThan(20);
     for (const e of tasks.edges) expect(e.node.plan.id).toBe(PROVINCIAL_PLAN);
+    // every one of its tasks, in the plan's own order (Plan.tasks: reading order)
+    const all = await filtered({ plan: PROVINCIAL_PLAN });
+    const { plan } = await api.query('query($id: ID!) { plan(id: $id) { tasks(first: 100) { totalCount } } }', { id: PROVINCIAL_PLAN });
+    expect(all.length).toBe(plan.tasks.totalCount);
+    const { records } = await api.driver.executeQuery(
+      'MATCH (t:Task)-[:PART_OF*1..]->(:Plan {id: $id}) RETURN t.id AS id ORDER BY t.line, t.id',
+      { id: PROVINCIAL_PLAN },
+      { database: api.database },
+    );
+    expect(all).toEqual(records.map((r) => r.get('id')));
+  });
+
+  it('a plan with a body and an area is the intersection of each alone, in plan order', async () => {
+    const plan = await filtered({ plan: PROVINCIAL_PLAN });
+    const led = new Set(await filtered({ ledBy: '省发展改革委' }));
+    const supported = new Set(await filtered({ supportedBy: '省教育厅' }));
+    for (const touches of ['广东省', '广州市']) {
+      const area = new Set(await filtered({ touches }));
+      const ledThere = await filtered({ plan: PROVINCIAL_PLAN, ledBy: '省发展改革委', touches });
+      expect(ledThere).toEqual(plan.filter((id) => led.has(id) && area.has(id)));
+      expect(ledThere.length).toBeGreaterThan(0);
+      const around = new Set(await filtered({ touches, includeEnclosing: true }));
+      const both = await filtered({ plan: PROVINCIAL_PLAN, supportedBy: '省教育厅', touches, includeEnclosing: true });
+      expect(both).toEqual(plan.filter((id) => supported.has(id) && around.has(id)));
+      expect(both.length).toBeGreaterThan(0);
+    }
   });
 
   it('touches (alias or code) equals District.tasks for that area', async () => {
