@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_LIST_MAX, planTasksQuery, taskConnectionQuery } from './tasks.ts';
+import { planTasksQuery, taskConnectionQuery } from './tasks.ts';
+import { listCap } from './hit-lists.ts';
 import { int } from './cypher.ts';
 
 const page = { skip: 0, limit: 20 };
@@ -32,17 +33,20 @@ describe('taskConnectionQuery', () => {
     expect(q.params).toMatchObject({ areaId: 'div:440114', ledBy: ['dept:a'], supportedBy: ['dept:b'], planIds: ['plan:p'], text: '碳达峰' });
     expect(q.text).toContain('EXISTS { (t)-[:TOUCHES]->(a) }');
     // with words, the hits are checked against the bodies' and plans' tasks gathered once, not each hit's relationships
-    expect(q.text).toContain('MATCH (d:Department)-[:LEADS]->(x:Task)\n    WHERE d.id IN $ledBy\n    RETURN collect(DISTINCT x) AS ledTasks');
-    expect(q.text).toContain('AND t IN ledTasks\n    AND t IN supportedTasks\n    AND t IN planTasks');
-    expect(q.text).not.toContain('EXISTS { MATCH (d:Department)');
-    expect(q.text).not.toContain('EXISTS { MATCH (t)-[:PART_OF');
-    // and the area's tasks listed when it has at most $areaListMax edges, else each hit's edges checked
-    expect(q.text).toContain('WITH a, COUNT { (a)<-[:TOUCHES]-() } <= $areaListMax AS listed');
-    expect(q.text).toContain('AND CASE WHEN listed THEN t IN areaTasks ELSE EXISTS { (t)-[:TOUCHES]->(a) } END');
-    expect(q.params.areaListMax).toEqual(int(AREA_LIST_MAX));
-    expect(q.text).toContain('count(t) AS totalCount');
-    // the page's last score first, then the plans of the hits scoring at least that only
-    expect(q.text).toContain('WITH score AS key ORDER BY key DESC LIMIT $skip + $limit\n  RETURN collect([key])[-1][0] AS cut');
+    expect(q.text).toContain('MATCH (d:Department)-[:LEADS]->(x:Task)\n    WHERE d.id IN $ledBy\n    WITH DISTINCT x LIMIT $listCap + 1\n    RETURN collect(x) AS ledTasks');
+    expect(q.text).toContain('CASE WHEN size(ledTasks) > $listCap THEN EXISTS { MATCH (d:Department)-[:LEADS]->(t) WHERE d.id IN $ledBy } ELSE t IN ledTasks END');
+    expect(q.text).toContain('ELSE t IN supportedTasks END');
+    expect(q.text).toContain('ELSE t IN planTasks END');
+    // and the area's tasks listed when its degree fits the cap, else each hit's edges checked
+    expect(q.text).toContain('WITH a, COUNT { (a)<-[:TOUCHES]-() } <= $listCap AS areaListed');
+    // checked only for hits the bodies' and plans' lists keep (Neo4j would order ANDed predicates itself)
+    expect(q.text).toContain('ELSE t IN planTasks END THEN CASE WHEN areaListed THEN t IN areaTasks ELSE EXISTS { (t)-[:TOUCHES]->(a) } END ELSE false END');
+    // the cap shares the list budget among the page's sorted rows (skip 40 + limit 20)
+    expect(q.params.listCap).toEqual(int(listCap(60)));
+    expect(listCap(60) * 60).toBeLessThanOrEqual(500_000);
+    // the last key as an aggregate: a collected list of skip + limit keys stayed in every row of the page's sort
+    expect(q.text).toContain('WITH score AS key ORDER BY key DESC LIMIT $skip + $limit\n  RETURN min(key) AS cut');
+    expect(q.text).not.toContain('collect([key])');
     expect(q.text).toContain('WITH t, score WHERE cut IS NULL OR score >= cut\n  CALL (t) {');
     expect(q.text).toMatchSnapshot();
   });
@@ -51,6 +55,8 @@ describe('taskConnectionQuery', () => {
     const title = taskConnectionQuery({ ledBy: ['dept:a'] }, 'TITLE', page);
     expect(title.text).toContain('WITH t.title AS key ORDER BY key LIMIT $skip + $limit');
     expect(title.text).toContain('WITH t, score WHERE cut IS NULL OR t.title <= cut');
+    // a null title among the page's keys keeps every task (nulls sort last); max() alone would skip it
+    expect(title.text).toContain('RETURN CASE WHEN count(key) < count(*) THEN null ELSE max(key) END AS cut');
     const ref = taskConnectionQuery({ text: '碳达峰' }, 'REF', page);
     expect(ref.text).toContain('WITH t, score WHERE cut IS NULL OR t.ref <= cut');
     expect(taskConnectionQuery({ ledBy: ['dept:a'] }, 'PLAN', page).text).not.toContain('AS cut');

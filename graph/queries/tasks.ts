@@ -4,10 +4,11 @@
  */
 import { TASK_FULLTEXT_INDEX } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
-import { enclosingAreas, intoArea, firstPlansEnclosedTasks, firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
+import { enclosingAreas, firstPlansEnclosedTasks, firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
 import { taskRowWithPlan } from './relations.ts';
 import { allTasksQuery } from './all-tasks.ts';
 import { rowsToRead, type Page } from './page.ts';
+import { hitLists, listCap, type HitList } from './hit-lists.ts';
 
 export type { Page } from './page.ts';
 
@@ -119,25 +120,18 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   const checksTouches = filter.touches !== undefined && (filter.text !== undefined || foundBy !== undefined);
   // The areas above, once, for touchesPredicate to check each found task's direct edges against.
   const enclosingChecked = checksTouches && touches.includeEnclosing;
-  // With words, each named body's (or plan's) tasks are gathered once and every hit is checked
-  // against that list (Neo4j keeps an IN list as a set), not by expanding the hit's relationships:
-  // a task's relationships are one chain, its TOUCHES edges among them, so finding its LEADS read
-  // 16 records per hit (57,831 hits for 生态: 0.96 M db hits per pass, against 7 k for the list).
-  const listed = filter.text === undefined ? [] : taskLists(filter);
-  // Likewise an area's tasks with words, when the area is small enough to list (areaTasksList).
-  const areaListed = filter.text !== undefined && checksTouches && !touches.includeEnclosing;
-  const carried = `${checksTouches ? 'a, ' : ''}${enclosingChecked ? 'enclosing, ' : ''}${areaListed ? 'listed, areaTasks, ' : ''}${listed.map((l) => `${l.name}, `).join('')}`;
+  // With words, the other conditions are checked against lists gathered once (hit-lists.ts).
+  const lists = filter.text === undefined ? [] : hitLists(filter, touches, checksTouches && !touches.includeEnclosing);
+  const before = `${checksTouches ? 'a, ' : ''}${enclosingChecked ? 'enclosing, ' : ''}`;
+  const carried = `${before}${lists.map((l) => `${l.carries}, `).join('')}`;
   if (filter.touches !== undefined) match.push('MATCH (a:District {id: $areaId})');
   if (enclosingChecked) match.push(enclosingAreas());
-  if (areaListed) {
-    match.push(areaTasksList(touches));
-    params.areaListMax = int(AREA_LIST_MAX);
-  }
   if (filter.text !== undefined) {
     params.text = filter.text;
-    match.push(...listed.map((l) => l.gather));
+    match.push(...lists.map((l) => l.gather));
+    if (lists.length) params.listCap = int(listCap(page.skip + rowsToRead(page, withTotal)));
     match.push(`CALL db.index.fulltext.queryNodes('${TASK_FULLTEXT_INDEX}', $text) YIELD node AS t, score`);
-    where.push('t:Task', ...listed.map((l) => `t IN ${l.name}`));
+    where.push('t:Task', ...checkedInOrder(lists));
   } else if (foundBy === 'planIds') {
     match.push('MATCH (p:Plan) WHERE p.id IN $planIds', 'MATCH (t:Task)-[:PART_OF*1..]->(p)', `WITH DISTINCT ${carried}t, 0.0 AS score`);
   } else if (foundBy !== undefined) {
@@ -147,9 +141,9 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   } else {
     match.push('MATCH (t:Task)', 'WITH t, 0.0 AS score');
   }
-  if (checksTouches) where.push(areaListed ? `CASE WHEN listed THEN t IN areaTasks ELSE ${touchesPredicate(touches)} END` : touchesPredicate(touches));
-  // the role the tasks were found through, or a list they were checked against, needs no second check
-  const checked = (name: string) => foundBy === name || listed.some((l) => l.param === name);
+  // the condition the tasks were found through, or a list they were checked against, needs no second check
+  const checked = (name: string) => foundBy === name || lists.some((l) => l.param === name);
+  if (checksTouches && !checked('touches')) where.push(touchesPredicate(touches));
   if (filter.ledBy !== undefined) {
     params.ledBy = filter.ledBy;
     if (!checked('ledBy')) where.push('EXISTS { MATCH (d:Department)-[:LEADS]->(t) WHERE d.id IN $ledBy }');
@@ -176,7 +170,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
       // Without a filter the total is the label's count (the count store), not a pass over every task.
       ...(withTotal ? ['CALL () {', `  ${unfiltered ? 'MATCH (t:Task)' : indent(matched)}`, '  RETURN count(t) AS totalCount', '}'] : []),
       ...(cut
-        ? ['CALL () {', `  ${indent(matched)}`, `  WITH ${cut.key} AS key ORDER BY key${cut.desc ? ' DESC' : ''} LIMIT $skip + $limit`, '  RETURN collect([key])[-1][0] AS cut', '}']
+        ? ['CALL () {', `  ${indent(matched)}`, `  WITH ${cut.key} AS key ORDER BY key${cut.desc ? ' DESC' : ''} LIMIT $skip + $limit`, `  RETURN ${lastKey(cut.desc)} AS cut`, '}']
         : []),
       `CALL (${cut ? 'cut' : ''}) {`,
       `  ${indent(matched)}`,
@@ -192,6 +186,29 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     ].join('\n'),
     params,
   );
+}
+
+/**
+ * The lists' checks, the area's (which may fall back to reading the hit's edges) only for hits
+ * the others keep: they are set lookups, and Neo4j orders a filter's predicates by its own
+ * estimates, which put the area's first (0.79 M db hits for 生态 in 广州市 with two bodies).
+ */
+function checkedInOrder(lists: readonly HitList[]): string[] {
+  const area = lists.find((l) => l.param === 'touches');
+  const others = lists.filter((l) => l !== area).map((l) => l.check);
+  if (!area || !others.length) return [...others, ...(area ? [area.check] : [])];
+  return [`CASE WHEN ${others.join(' AND ')} THEN ${area.check} ELSE false END`];
+}
+
+/**
+ * The last of the page's keys (`key`, in order, cut at the page's end): the least when
+ * descending, else the greatest, or null when a null key is among them (nulls sort last, so the
+ * page then keeps every task). An aggregate, not the last of a collected list: a subquery's
+ * variables stay in the rows after it, and Neo4j counted that list of `skip + limit` keys once
+ * per row of the page's sort: 90 MB at offset 1,000, refused at 2,000.
+ */
+function lastKey(desc: boolean): string {
+  return desc ? 'min(key)' : 'CASE WHEN count(key) < count(*) THEN null ELSE max(key) END';
 }
 
 /**
@@ -241,35 +258,4 @@ ${pageRows('PLAN').join('\n')}
 RETURN id, totalCount, page`,
     { ids: [...areaIds], skip: int(page.skip), limit: int(rowsToRead(page, withTotal)) },
   );
-}
-
-/**
- * Area tasks listed up to this many TOUCHES edges (a district's 14 k at 2,000 documents; a
- * province's 250 k are not): building the list reads one record per edge, checking a hit's
- * edges about 16, so it pays from a few thousand hits, and its memory stays a few MB.
- */
-export const AREA_LIST_MAX = 50_000;
-
-/**
- * `listed` (the area `a` has at most `$areaListMax`, AREA_LIST_MAX, TOUCHES edges) and
- * `areaTasks`, its tasks under the options (empty when not listed), for checking full-text hits
- * against; when not listed, each hit's edges are checked.
- */
-function areaTasksList(options: TouchesOptions): string {
-  return `WITH a, COUNT { (a)<-[:TOUCHES]-() } <= $areaListMax AS listed
-CALL (a, listed) {
-  WITH a WHERE listed
-  MATCH ${intoArea(options, '(x:Task)')}
-  RETURN collect(x) AS areaTasks
-}`;
-}
-
-/** The tasks of the named bodies (by role) and plans, each gathered into a list `name`. */
-function taskLists(filter: ResolvedTaskFilter): { param: string; name: string; gather: string }[] {
-  const lists: { param: string; name: string; gather: string }[] = [];
-  const gather = (name: string, pattern: string, where: string) => `CALL () {\n  ${pattern}\n  WHERE ${where}\n  RETURN collect(DISTINCT x) AS ${name}\n}`;
-  if (filter.ledBy !== undefined) lists.push({ param: 'ledBy', name: 'ledTasks', gather: gather('ledTasks', 'MATCH (d:Department)-[:LEADS]->(x:Task)', 'd.id IN $ledBy') });
-  if (filter.supportedBy !== undefined) lists.push({ param: 'supportedBy', name: 'supportedTasks', gather: gather('supportedTasks', 'MATCH (d:Department)-[:SUPPORTS]->(x:Task)', 'd.id IN $supportedBy') });
-  if (filter.planIds !== undefined) lists.push({ param: 'planIds', name: 'planTasks', gather: gather('planTasks', 'MATCH (x:Task)-[:PART_OF*1..]->(p:Plan)', 'p.id IN $planIds') });
-  return lists;
 }

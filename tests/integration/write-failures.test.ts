@@ -92,7 +92,9 @@ describe('a document over db.memory.transaction.max', () => {
     expect(doc.reason).toMatch(/^too-big\.txt: write failed, nothing of it was committed: .*db\.memory\.transaction\.max/);
     expect(doc.reason).toContain('split it, or raise PLANGRAPH_NEO4J_TX_MEMORY');
     expect(relay.sent(WRITE_TRY)).toBe(1);
-    expect(took).toBeLessThan(10_000);
+    // One try, not the retry budget waited out (15 s): the relay's count above is the exact check;
+    // 10 s here failed once at 12 s on a machine busy with other work.
+    expect(took).toBeLessThan(15_000);
     const tasks = await driver.executeQuery('MATCH (t:Task) RETURN count(t) AS n');
     expect(tasks.records[0]!.get('n').toNumber()).toBe(0);
 
