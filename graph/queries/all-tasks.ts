@@ -6,7 +6,7 @@
  */
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
 import { rowsToRead, type Page } from './page.ts';
-import { taskRowWithPlan } from './relations.ts';
+import { planOfTask, taskRowWithPlan } from './relations.ts';
 
 /**
  * The order is taskConnectionQuery's PLAN order (plan title, plan id, line, task id; a null sorts
@@ -17,9 +17,10 @@ import { taskRowWithPlan } from './relations.ts';
  * follows index samples, and a label scan then sorts every plan before the first row.
  *
  * A task is PART_OF one parent, a task or its plan (loaders/pipeline.ts writes a tree), so it
- * has one plan and is listed once, and the tasks in no plan are those under a task with no parent
- * (reading those roots' degrees, not every task's ancestors). Rows are the same as taskConnectionQuery's: `totalCount` (null without
- * `withTotal`), `page` holding `limit` rows, one more without the total (toConnection).
+ * has one plan and is listed once, and the tasks in no plan are those under a task with no
+ * parent (reading those roots' degrees, not every task's ancestors). Rows are the same as
+ * taskConnectionQuery's: `totalCount` (null without `withTotal`), `page` holding `limit` rows,
+ * one more without the total (toConnection).
  */
 export function allTasksQuery(page: Page, withTotal: boolean): CypherQuery {
   return cypherQuery(
@@ -61,10 +62,7 @@ CALL (titled, rest) {
   WITH titled + coalesce(rest, []) AS tasks
   UNWIND range(0, size(tasks) - 1) AS i
   WITH i, tasks[i] AS t
-  CALL (t) {
-    OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)
-    RETURN p LIMIT 1
-  }
+  ${planOfTask('t').replaceAll('\n', '\n  ')}
   WITH t, p ORDER BY i
   RETURN collect(${taskRowWithPlan('t')}) AS page
 }

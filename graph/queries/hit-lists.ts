@@ -24,10 +24,15 @@ export function listCap(rows: number): number {
   return Math.floor(LIST_BUDGET / Math.max(1, rows));
 }
 
+/** Task `t` has a named body (`$ledBy` / `$supportedBy`) in that role: the check a body's list stands for. */
+export const bodyCheck = (type: 'LEADS' | 'SUPPORTS', param: 'ledBy' | 'supportedBy'): string => `EXISTS { MATCH (d:Department)-[:${type}]->(t) WHERE d.id IN $${param} }`;
+
+/** Task `t` is in a named plan (`$planIds`), any depth: the check a plan's list stands for. */
+export const PLAN_CHECK = 'EXISTS { MATCH (t)-[:PART_OF*1..]->(p:Plan) WHERE p.id IN $planIds }';
+
 export interface HitList {
   /** The filter argument the list stands for ('touches' for the area). */
   param: 'ledBy' | 'supportedBy' | 'planIds' | 'touches';
-  name: string;
   /** Cypher binding `carries` (the area's: starting from `a` alone; the others keep every variable). */
   gather: string;
   /** The variables it binds, for the WITH after the hits. */
@@ -56,7 +61,6 @@ export function hitLists(filter: ResolvedTaskFilter, touches: TouchesOptions, ar
     // First, while only `a` is bound: the area's degree says whether its list fits, before any is read.
     lists.push({
       param: 'touches',
-      name: 'areaTasks',
       gather: `WITH a, COUNT { (a)<-[:TOUCHES]-() } <= $listCap AS areaListed
 CALL (a, areaListed) {
   WITH a WHERE areaListed
@@ -67,23 +71,21 @@ CALL (a, areaListed) {
       check: `CASE WHEN areaListed THEN t IN areaTasks ELSE ${touchesPredicate(touches)} END`,
     });
   }
-  const body = (param: 'ledBy' | 'supportedBy', type: string, name: string) =>
+  const body = (param: 'ledBy' | 'supportedBy', type: 'LEADS' | 'SUPPORTS', name: string) =>
     lists.push({
       param,
-      name,
       gather: gathered(name, `MATCH (d:Department)-[:${type}]->(x:Task)`, `d.id IN $${param}`),
       carries: name,
-      check: inOrElse(name, `EXISTS { MATCH (d:Department)-[:${type}]->(t) WHERE d.id IN $${param} }`),
+      check: inOrElse(name, bodyCheck(type, param)),
     });
   if (filter.ledBy !== undefined) body('ledBy', 'LEADS', 'ledTasks');
   if (filter.supportedBy !== undefined) body('supportedBy', 'SUPPORTS', 'supportedTasks');
   if (filter.planIds !== undefined) {
     lists.push({
       param: 'planIds',
-      name: 'planTasks',
       gather: gathered('planTasks', 'MATCH (x:Task)-[:PART_OF*1..]->(p:Plan)', 'p.id IN $planIds'),
       carries: 'planTasks',
-      check: inOrElse('planTasks', 'EXISTS { MATCH (t)-[:PART_OF*1..]->(p:Plan) WHERE p.id IN $planIds }'),
+      check: inOrElse('planTasks', PLAN_CHECK),
     });
   }
   return lists;

@@ -8,7 +8,7 @@ import { enclosingAreas, firstPlansEnclosedTasks, firstPlansTouchedTasks, touche
 import { taskRowWithPlan } from './relations.ts';
 import { allTasksQuery } from './all-tasks.ts';
 import { rowsToRead, type Page } from './page.ts';
-import { hitLists, listCap, type HitList } from './hit-lists.ts';
+import { bodyCheck, hitLists, listCap, PLAN_CHECK, type HitList } from './hit-lists.ts';
 
 export type { Page } from './page.ts';
 
@@ -146,15 +146,15 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
   if (checksTouches && !checked('touches')) where.push(touchesPredicate(touches));
   if (filter.ledBy !== undefined) {
     params.ledBy = filter.ledBy;
-    if (!checked('ledBy')) where.push('EXISTS { MATCH (d:Department)-[:LEADS]->(t) WHERE d.id IN $ledBy }');
+    if (!checked('ledBy')) where.push(bodyCheck('LEADS', 'ledBy'));
   }
   if (filter.supportedBy !== undefined) {
     params.supportedBy = filter.supportedBy;
-    if (!checked('supportedBy')) where.push('EXISTS { MATCH (d:Department)-[:SUPPORTS]->(t) WHERE d.id IN $supportedBy }');
+    if (!checked('supportedBy')) where.push(bodyCheck('SUPPORTS', 'supportedBy'));
   }
   if (filter.planIds !== undefined) {
     params.planIds = filter.planIds;
-    if (!checked('planIds')) where.push('EXISTS { MATCH (t)-[:PART_OF*1..]->(p:Plan) WHERE p.id IN $planIds }');
+    if (!checked('planIds')) where.push(PLAN_CHECK);
   }
   const matched = [...match, ...(where.length ? [`WITH ${carried}t, score`, `WHERE ${where.join('\n  AND ')}`] : [])];
   const indent = (lines: string[]) => lines.join('\n').replaceAll('\n', '\n  ');

@@ -5,6 +5,9 @@ import { cypherQuery, int, row, type CypherQuery } from './cypher.ts';
 import { responsibilityCount } from './department-tasks.ts';
 import type { Page } from './page.ts';
 
+/** Distinct tasks led and supported among assignments `r` to tasks `t`. */
+const ROLE_COUNTS = "count(DISTINCT CASE type(r) WHEN 'LEADS' THEN t END) AS led, count(DISTINCT CASE type(r) WHEN 'SUPPORTS' THEN t END) AS supported";
+
 /**
  * Per department id: rows `{ id, items }`, items `{ plan, led, supported }`, busiest plan first
  * (then plan title and id), the page `page` of them: a body busy everywhere is in a plan of
@@ -16,7 +19,7 @@ export function departmentWorkloadQuery(departmentIds: readonly string[], page: 
     `
 UNWIND $ids AS id
 MATCH (:Department {id: id})-[r:LEADS|SUPPORTS]->(t:Task)-[:PART_OF*1..]->(p:Plan)
-WITH id, p, count(DISTINCT CASE type(r) WHEN 'LEADS' THEN t END) AS led, count(DISTINCT CASE type(r) WHEN 'SUPPORTS' THEN t END) AS supported
+WITH id, p, ${ROLE_COUNTS}
 ORDER BY led + supported DESC, p.title, p.id
 WITH id, collect({p: p, led: led, supported: supported})[$skip..$skip + $limit] AS busiest
 UNWIND busiest AS w
@@ -40,7 +43,7 @@ WITH d, ${responsibilityCount('LEADS', 'd')} AS led, ${responsibilityCount('SUPP
 WHERE led + supported > 0`
     : `MATCH (p:Plan) WHERE p.id IN $planIds
 MATCH (d:Department)-[r:LEADS|SUPPORTS]->(t:Task)-[:PART_OF*1..]->(p)
-WITH d, count(DISTINCT CASE type(r) WHEN 'LEADS' THEN t END) AS led, count(DISTINCT CASE type(r) WHEN 'SUPPORTS' THEN t END) AS supported`;
+WITH d, ${ROLE_COUNTS}`;
   return cypherQuery(
     'workload.ranking',
     `
