@@ -76,10 +76,15 @@ describe('taskConnectionQuery', () => {
       expect(counted.text).toMatch(/count\(t\) AS totalCount|COUNT \{ CALL \(a\)/);
       expect(q.text).not.toMatch(/count\(t\) AS totalCount|COUNT \{ CALL \(a\)/);
     }
-    // An area alone keeps its total: a degree Neo4j keeps per node, which the page past the tallies compares with.
-    const own = taskConnectionQuery({ touches: 'div:440114' }, 'PLAN', page, false);
-    expect(own.text).toContain('COUNT { (a)<-[:TOUCHES]-() } AS totalCount');
-    expect(String(own.params.limit)).toBe(String(page.limit + 1));
+    // An area alone too: its page needs no total (the direct count reads the plans' tallies or the edges).
+    for (const includeDescendants of [true, false]) {
+      const own = taskConnectionQuery({ touches: 'div:440114', touchesOptions: { includeDescendants, includeEnclosing: false } }, 'PLAN', page, false);
+      expect(own.text).toContain('null AS totalCount');
+      expect(own.text).not.toContain('COUNT {');
+      expect(String(own.params.limit)).toBe(String(page.limit + 1));
+    }
+    const direct = taskConnectionQuery({ touches: 'div:440114', touchesOptions: { includeDescendants: false, includeEnclosing: false } }, 'PLAN', page).text;
+    expect(direct).toContain('CASE WHEN sums[0] = COUNT { (a)<-[:TOUCHES]-() } THEN sums[1] ELSE COUNT { (a)<-[:TOUCHES {direct: true}]-() } END');
   });
 
   it('starts from the area\'s TOUCHES edges when there are no words, counting them without a walk', () => {

@@ -51,25 +51,32 @@ const firstKeys: Partial<Record<TaskOrder, { key: string; desc: boolean }>> = {
 };
 
 /**
- * The tasks touching `a` a page in `order` needs: in plan order (RELEVANCE is plan order here:
- * every score is 0) only the first plans' (firstPlansTouchedTasks; with includeEnclosing,
- * firstPlansEnclosedTasks), else every one.
+ * A page of the tasks touching `a` (bound, with `totalCount`) in `order`, for a CALL's body
+ * returning `page`. In plan order (RELEVANCE is plan order here: every score is 0) only the
+ * plans holding the page are read (firstPlansTouchedTasks), and the page is cut from their
+ * sorted tasks `$skip - before` on; with includeEnclosing, the first plans up to the page
+ * (firstPlansEnclosedTasks); in any other order every edge.
  */
-function touchedTasksForPage(options: TouchesOptions, order: TaskOrder): string {
-  if (order !== 'PLAN' && order !== 'RELEVANCE') return touchedTasks(options);
-  return options.includeEnclosing ? firstPlansEnclosedTasks(options) : firstPlansTouchedTasks(options);
+function touchedPage(options: TouchesOptions, order: TaskOrder): string[] {
+  const indent = (text: string) => `  ${text.replaceAll('\n', '\n  ')}`;
+  if ((order === 'PLAN' || order === 'RELEVANCE') && !options.includeEnclosing) {
+    return [
+      indent(firstPlansTouchedTasks(options)),
+      `  WITH before, t, tPlan AS pt, tPlanId AS pid, tLine AS ln ORDER BY ${orderingsByKeys.PLAN}`,
+      '  WITH before, collect(t) AS ordered',
+      '  UNWIND ordered[$skip - before..$skip - before + $limit] AS t',
+      ...withPlan,
+    ];
+  }
+  const rows = order !== 'PLAN' && order !== 'RELEVANCE' ? touchedTasks(options) : firstPlansEnclosedTasks(options);
+  return [indent(rows), '  WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score', ...pageRows(order)];
 }
 
 /** The page's rows: `t` ordered and cut, each with its plan (planOfTask's choice). */
-const pageRows = (order: TaskOrder) => [
-  `  ORDER BY ${orderingsByKeys[order]}`,
-  '  SKIP $skip LIMIT $limit',
-  '  CALL (t) {',
-  '    OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)',
-  '    RETURN p LIMIT 1',
-  '  }',
-  `  RETURN collect(${taskWithPlan}) AS page`,
-];
+const pageRows = (order: TaskOrder) => [`  ORDER BY ${orderingsByKeys[order]}`, '  SKIP $skip LIMIT $limit', ...withPlan];
+
+/** The page's tasks `t`, in order, each with its plan (planOfTask's choice), collected. */
+const withPlan = ['  CALL (t) {', '    OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)', '    RETURN p LIMIT 1', '  }', `  RETURN collect(${taskWithPlan}) AS page`];
 
 /**
  * Without `withTotal` (the request does not select totalCount) the total is not computed where
@@ -96,9 +103,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
         'MATCH (a:District {id: $areaId})',
         `WITH a, ${totalOrNot(touches, withTotal)}`,
         'CALL (a, totalCount) {',
-        `  ${touchedTasksForPage(touches, order).replaceAll('\n', '\n  ')}`,
-        '  WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score',
-        ...pageRows(order),
+        ...touchedPage(touches, order),
         '}',
         'RETURN totalCount, page',
       ].join('\n'),
@@ -211,13 +216,9 @@ function lastKey(desc: boolean): string {
   return desc ? 'min(key)' : 'CASE WHEN count(key) < count(*) THEN null ELSE max(key) END';
 }
 
-/**
- * The total of the tasks touching `a` as `totalCount`, or null when it is not wanted and is more
- * than a degree (includeEnclosing); without includeEnclosing it is one, and the page reading
- * past the tallies compares against it (firstPlansTouchedTasks).
- */
+/** The total of the tasks touching `a` as `totalCount`, or null when it is not wanted (the page then holds a row more). */
 function totalOrNot(options: TouchesOptions, withTotal: boolean): string {
-  return withTotal || !options.includeEnclosing ? touchedCount(options) : 'null AS totalCount';
+  return withTotal ? touchedCount(options) : 'null AS totalCount';
 }
 
 /** Every task of each plan (any depth), in reading order; rows `{ id, totalCount, page }`. */
@@ -251,9 +252,7 @@ UNWIND $ids AS id
 MATCH (a:District {id: id})
 WITH id, a, ${totalOrNot(options, withTotal)}
 CALL (a, totalCount) {
-  ${touchedTasksForPage(options, 'PLAN').replaceAll('\n', '\n  ')}
-  WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score
-${pageRows('PLAN').join('\n')}
+${touchedPage(options, 'PLAN').join('\n')}
 }
 RETURN id, totalCount, page`,
     { ids: [...areaIds], skip: int(page.skip), limit: int(rowsToRead(page, withTotal)) },

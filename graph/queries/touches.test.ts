@@ -40,10 +40,16 @@ describe('the "touches" rule in Cypher, read from the TOUCHES edges', () => {
   it('a page in plan order reads the first plans\' tasks (their tallies), any other order every edge', () => {
     const page = { skip: 0, limit: 20 };
     const byPlan = taskConnectionQuery({ touches: 'div:440114' }, 'PLAN', page).text;
-    expect(byPlan).toContain('MATCH (:Plan)-[k:TALLY]->(a)');
+    expect(byPlan).toContain('WHERE k.pair = a.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND k.tasks > 0');
+    // only the plans holding the page are read again from the index (not carried as a list into
+    // the rows), and the page is cut from their tasks past those of the plans before them
+    expect(byPlan).toContain('RETURN collect(s)[0] AS span');
+    expect(byPlan).toContain('WHERE k.pair = a.id AND k.plan >= first AND k.plan <= last AND k.planId IS NOT NULL AND k.tasks > 0');
+    expect(byPlan).toContain('UNWIND ordered[$skip - before..$skip - before + $limit] AS t');
+    expect(byPlan).not.toContain('UNWIND indexed');
     expect(byPlan).toContain('MATCH (t:Task {document: doc})-[k:TOUCHES]->(a)');
     // RELEVANCE without words is plan order (every score 0)
-    expect(taskConnectionQuery({ touches: 'div:440114' }, 'RELEVANCE', page).text).toContain('MATCH (:Plan)-[k:TALLY]->(a)');
+    expect(taskConnectionQuery({ touches: 'div:440114' }, 'RELEVANCE', page).text).toContain('RETURN collect(s)[0] AS span');
     expect(taskConnectionQuery({ touches: 'div:440114' }, 'TITLE', page).text).not.toContain('TALLY');
     const enclosing = { includeDescendants: true, includeEnclosing: true };
     // with includeEnclosing: the area's plan tallies and the direct ones of each area above, merged
@@ -51,10 +57,13 @@ describe('the "touches" rule in Cypher, read from the TOUCHES edges', () => {
     expect(enclosed).toContain('WHERE k.pair = a.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND k.tasks > 0');
     expect(enclosed).toContain('WHERE k.pair = e.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND k.direct > 0');
     expect(enclosed).toContain('max(p.n) AS n');
+    expect(enclosed).toContain('RETURN collect(b)[0] AS bound');
+    expect(enclosed).toContain('WHERE k.pair = e.id AND k.plan <= lastPlan AND k.planId IS NOT NULL AND k.direct > 0');
+    expect(enclosed).not.toContain('UNWIND merged');
     expect(taskConnectionQuery({ touches: 'div:440114', touchesOptions: enclosing }, 'TITLE', page).text).not.toContain('TALLY');
     expect(() => firstPlansTouchedTasks(enclosing)).toThrow(/includeEnclosing/);
     const direct = districtTasksQuery(['div:440114'], { includeDescendants: false, includeEnclosing: false }, page).text;
-    expect(direct).toContain('WHERE k.direct > 0');
+    expect(direct).toContain('AND k.direct > 0');
     expect(direct).toContain('MATCH (t:Task {document: doc})-[k:TOUCHES {direct: true}]->(a)');
   });
 
@@ -63,11 +72,11 @@ describe('the "touches" rule in Cypher, read from the TOUCHES edges', () => {
     expect(String(q.params.skip)).toBe('20');
     expect(String(q.params.limit)).toBe('10');
     // The first plans come from the TALLY pair index in order (a plan's tally's pair is the
-    // area's id); all of the area's plan tallies are read only for a page past every planned task.
+    // area's id); every edge into the area is read only for a page past every task they count.
     // A seek, never a scan: with the index's order matching the ORDER BY, a plan cached on
     // another graph scanned every tally from the first and filtered (zone-listed-often).
     expect(q.text).toContain('USING INDEX SEEK k:TALLY(pair, plan, planId)');
-    expect(q.text).toContain('MATCH (t:Task {document: doc})-[k:TOUCHES]->(a)\n      USING INDEX SEEK t:Task(document)');
+    expect(q.text).toContain('MATCH (t:Task {document: doc})-[k:TOUCHES]->(a)\n    USING INDEX SEEK t:Task(document)');
     expect(q.text).toContain('WHERE k.pair = a.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND k.tasks > 0');
     expect(q.text).toContain('WITH * WHERE NOT covered');
     expect(q.text).toMatchSnapshot();

@@ -38,6 +38,16 @@ export function coveringTallies(tallies: string, needed: string): string {
 }
 
 /**
+ * The last of the first entries of `tallies` (a list of {n, plan, planId} in plan order) whose
+ * `n` add up to `needed`, as `{n, plan, planId}`: `n` their sum (less than `needed` when the
+ * whole list does not cover it), `plan` and `planId` the last one taken.
+ */
+function coveringBoundary(tallies: string, needed: string): string {
+  return `reduce(acc = {n: 0, plan: null, planId: null}, p IN ${tallies} |
+  CASE WHEN acc.n >= ${needed} THEN acc ELSE {n: acc.n + p.n, plan: p.plan, planId: p.planId} END)`;
+}
+
+/**
  * `enclosing`: the areas containing `a` (bound), each once, for a `CALL`. Collected DISTINCT so
  * Neo4j walks LOCATED_IN breadth first, each area reached once (VarLengthExpand(Pruning,BFS)):
  * every document that lists 广州市 in a zone adds its own edge to the zone (412 at 2,000
@@ -84,11 +94,20 @@ function ownOrAbove(options: TouchesOptions, task: string, returns: string): str
  */
 export function touchedCount(options: TouchesOptions, name = 'totalCount'): string {
   if (options.includeDescendants && !options.includeEnclosing) return `COUNT { (a)<-[:TOUCHES]-() } AS ${name}`;
-  if (!options.includeEnclosing) return `COUNT { (a)<-[:TOUCHES {direct: true}]-() } AS ${name}`;
+  if (!options.includeEnclosing) return `${directCount} AS ${name}`;
   // Tasks only, no sort keys: reading three properties of every edge into the areas above was a
   // third of the count's db hits (the count is most of the graph once the province is above).
   return `COUNT { ${ownOrAbove(options, '(t)', 't')} RETURN t } AS ${name}`;
 }
+
+/**
+ * How many tasks touch `a` (bound) directly: the sum of its plan tallies' direct counts when
+ * those tallies count every task touching it (their task counts add up to its TOUCHES degree: a
+ * task is in one plan), else the direct edges counted. The province's direct edges are 250 k
+ * at 2,000 documents, each edge's `direct` read (300 ms); its plan tallies are 2,005.
+ */
+const directCount = `[sums IN [reduce(acc = [0, 0], n IN COLLECT { MATCH (:Plan)-[k:TALLY]->(a) RETURN [k.tasks, k.direct] } | [acc[0] + n[0], acc[1] + n[1]])] |
+  CASE WHEN sums[0] = COUNT { (a)<-[:TOUCHES]-() } THEN sums[1] ELSE COUNT { (a)<-[:TOUCHES {direct: true}]-() } END][0]`;
 
 /**
  * A predicate: task `t` touches `a` (both bound, and with includeEnclosing `enclosing` from
@@ -126,60 +145,107 @@ RETURN collect({document: k.document, n: ${n}${withPlan ? ', plan: k.plan, planI
  */
 const documentSeek = 'USING INDEX SEEK t:Task(document)';
 
-/** The tasks touching `a` in the documents of the first of `tallies` that hold `$skip + $limit` tasks, as touchedTasks' rows. */
-function coveredTasks(options: TouchesOptions, tallies: string): string {
-  return `UNWIND ${coveringTallies(tallies, '$skip + $limit')} AS p
-WITH DISTINCT a, p.document AS doc
-MATCH ${intoArea(options, '(t:Task {document: doc})')}
-${documentSeek}
-RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
-}
-
 /**
- * firstPlansTouchedTasks for a page reaching past the indexed plan tallies: every plan tally of
- * the area in plan order, and the edges when those do not account for every task touching `a`
- * (a task without a plan has no tally).
+ * The boundary of a page of `$skip + $limit` in plan order, from `tallies` (a Cypher list of
+ * {n, plan, planId} in plan order that `producer`, a subquery body, binds): `bound`, the
+ * last of the first tallies whose counts add up to the page (coveringBoundary). Only that
+ * boundary leaves the subquery, by an aggregation: Neo4j keeps a subquery's variables in the rows
+ * after it and counts a list once per row, so a list of `$skip + $limit` tallies carried into
+ * the page's sort took it past the transaction's memory (花都区 at offset 1,000 at 2,000
+ * documents: QUERY_TOO_LARGE). The documents up to the boundary are read again from the index
+ * (talliesUpTo) instead.
  */
-function everyPlanTouchedTasks(options: TouchesOptions): string {
-  const n = tallyCount(options);
-  return `CALL (a) {
-  MATCH (:Plan)-[k:TALLY]->(a)
-  WHERE ${n} > 0
-  WITH k ORDER BY k.plan, k.planId
-  RETURN collect({document: k.document, n: ${n}}) AS plans
+function pageBoundary(producer: string, tallies: string): string {
+  return `${producer}
+WITH ${coveringBoundary(tallies, '$skip + $limit').replaceAll('\n', '\n  ')} AS b
+RETURN collect(b)[0] AS bound`;
 }
-WITH a, plans, reduce(s = 0, p IN plans | s + p.n) = totalCount AS tallied
-CALL (a, plans, tallied) {
-  WITH * WHERE tallied
-  ${coveredTasks(options, 'plans').replaceAll('\n', '\n  ')}
-  UNION ALL
-  WITH * WHERE NOT tallied
-  MATCH ${intoArea(options)}
-  RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine
-}`;
+
+/** After pageBoundary: whether the tallies hold the page, and the last plan they take. */
+const BOUNDARY_KEYS = 'bound.n >= $skip + $limit AS covered, bound.plan AS lastPlan, bound.planId AS lastPlanId';
+
+/**
+ * `doc` rows: the documents of the tallies of `pair` with `n` > 0 up to the plan `lastPlan`,
+ * `lastPlanId` (bound) in plan order, a range of the TALLY pair index: the documents of the
+ * tallies pageBoundary took, read again rather than carried as a list.
+ */
+function talliesUpTo(pair: string, n: string): string {
+  return `MATCH ()-[k:TALLY]->()
+USING INDEX SEEK k:TALLY(${TALLY_PAIR_INDEX.properties.join(', ')})
+WHERE k.pair = ${pair} AND k.plan <= lastPlan AND k.planId IS NOT NULL AND ${n} > 0
+  AND (k.plan < lastPlan OR k.planId <= lastPlanId)
+RETURN DISTINCT k.document AS doc`;
 }
 
 /**
- * The tasks touching `a` (bound, with `totalCount` from touchedCount) that a page of `$skip` and
- * `$limit` in plan order (plan title, plan id, line) can hold: those of the documents of the
- * area's first plan tallies (graph/write/tallies.ts, one per plan and area) until the page is
- * covered, so a page of the province reads a few plans' tasks, not every task's edge. The first
- * `$skip + $limit` plan tallies (each counts one task or more) come from the pair index in order
- * (indexedTallies), not by sorting every plan touching the area (thousands in a city at 5,000
- * documents). A task without a plan has no tally and sorts last, so only a page reaching past
- * every planned task is read as before (everyPlanTouchedTasks). Reading a small area's edges
- * instead made a first page slower (a town of 1,979 tasks: 14.3 against 7.8 ms at 2,000
- * documents). Yields the rows touchedTasks yields. Not for includeEnclosing (a tally is per
- * area touched).
+ * Where a page of `$skip` and `$limit` falls among `tallies` (a list of {n, plan, planId} in
+ * plan order, each `n` the exact number of the plan's tasks in the list being paged), as
+ * `{n, before, first, firstId, last, lastId}`: `before` the tasks of the plans wholly before the
+ * page, `first` … `last` the plans holding it, `n` the tasks up to `last` (less than
+ * `$skip + $limit` when the tallies end first; `first` is then null if they all end before it).
+ */
+function pageSpan(tallies: string): string {
+  return `reduce(acc = {n: 0, before: 0, first: null, firstId: null, last: null, lastId: null}, p IN ${tallies} |
+  CASE
+    WHEN acc.n >= $skip + $limit THEN acc
+    WHEN acc.n + p.n <= $skip THEN {n: acc.n + p.n, before: acc.n + p.n, first: null, firstId: null, last: null, lastId: null}
+    ELSE {n: acc.n + p.n, before: acc.before, first: coalesce(acc.first, p.plan),
+      firstId: CASE WHEN acc.first IS NULL THEN p.planId ELSE acc.firstId END, last: p.plan, lastId: p.planId}
+  END)`;
+}
+
+/**
+ * The tasks touching `a` (bound) that a page of `$skip` and `$limit` in plan order (plan title,
+ * plan id, line) needs, with `before`, how many tasks sort before them: a plan's tasks are
+ * consecutive in that order, and its tally (graph/write/tallies.ts, one per plan and area)
+ * counts them, so the first `$skip + $limit` plan tallies, from the pair index in order
+ * (indexedTallies), say which plans hold the page (pageSpan) and how many tasks the plans
+ * before them hold. Only the plans holding the page are read, whatever its offset: reading
+ * every plan up to the page and sorting all their tasks kept `$skip + $limit` rows (花都区 at
+ * offset 10,000: 311 ms, 39 MB; carrying the tallies' list into those rows was refused past
+ * offset 1,000). A task without a plan (or in an untitled one) has no indexed tally and sorts
+ * last: a page reaching past every task the indexed tallies count reads the area's edges, keeping
+ * those of the plans it holds and those without a titled plan. Reading a small area's edges
+ * for every page made a first page slower (a town of 1,979 tasks: 14.3 against 7.8 ms at 2,000
+ * documents). Yields touchedTasks' rows and `before` (the same in every row): the page is
+ * `$skip - before` rows on. Not for includeEnclosing (a tally is per area touched, and several
+ * areas' tallies of one plan count some tasks twice).
  */
 export function firstPlansTouchedTasks(options: TouchesOptions): string {
   if (options.includeEnclosing) throw new Error('firstPlansTouchedTasks: includeEnclosing is read from the edges (touchedTasks)');
-  return `CALL (a, totalCount) {
+  const n = tallyCount(options);
+  const seek = `USING INDEX SEEK k:TALLY(${TALLY_PAIR_INDEX.properties.join(', ')})`;
+  // The span's list stays inside: only the aggregate leaves (pageBoundary says why).
+  const span = `CALL (a) {
   CALL (a) {
-    ${indexedTallies('a.id', tallyCount(options), '$skip + $limit').replaceAll('\n', '\n    ')}
+    ${indexedTallies('a.id', n, '$skip + $limit', true).replaceAll('\n', '\n    ')}
   }
-  WITH a, totalCount, indexed, reduce(s = 0, p IN indexed | s + p.n) >= $skip + $limit AS covered
-  ${coveredOrEvery('a, totalCount, indexed, covered', coveredTasks(options, 'indexed'), everyPlanTouchedTasks(options))}
+  WITH ${pageSpan('indexed').replaceAll('\n', '\n  ')} AS s
+  RETURN collect(s)[0] AS span
+}`;
+  const inSpan = (k: string) => `(${k}.plan > first OR ${k}.planId >= firstId) AND (${k}.plan < last OR ${k}.planId <= lastId)`;
+  const held = `CALL (a, first, firstId, last, lastId) {
+  MATCH ()-[k:TALLY]->()
+  ${seek}
+  WHERE k.pair = a.id AND k.plan >= first AND k.plan <= last AND k.planId IS NOT NULL AND ${n} > 0
+    AND ${inSpan('k')}
+  RETURN DISTINCT k.document AS doc
+}
+MATCH ${intoArea(options, '(t:Task {document: doc})')}
+${documentSeek}
+WHERE ${inSpan('k')}
+RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
+  const tail = `MATCH ${intoArea(options)}
+WHERE k.plan IS NULL OR k.planId IS NULL OR (first IS NOT NULL AND (k.plan > first OR (k.plan = first AND k.planId >= firstId)))
+RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
+  return `${span}
+WITH a, span.n >= $skip + $limit AS covered, span.before AS before, span.first AS first, span.firstId AS firstId, span.last AS last, span.lastId AS lastId
+CALL (a, covered, first, firstId, last, lastId) {
+  WITH * WHERE covered
+  ${held.replaceAll('\n', '\n  ')}
+  UNION ALL
+  WITH * WHERE NOT covered
+  ${tail.replaceAll('\n', '\n  ')}
 }`;
 }
 
@@ -207,46 +273,50 @@ function coveredOrEvery(bound: string, covered: string, every: string): string {
  * plan counts as its largest tally there, a lower bound of its tasks: the plans taken until
  * those add up to the page hold the page, and any plan sorting before the last one taken is
  * among them (a list it is missing from has `$skip + $limit` earlier plans, each one task or
- * more). Only those documents' tasks are then read and checked. Reading every edge into the
- * areas above (910 k for 花都区 at 2,000 documents, most of them the province's) to order 150 k
- * tasks took 8.9 s. A page reaching past the indexed tallies reads them all (touchedTasks).
+ * more). Only the documents of every such list's tallies up to that plan are then read and
+ * their tasks checked. Reading every edge into the areas above (910 k for 花都区 at 2,000
+ * documents, most of them the province's) to order 150 k tasks took 8.9 s. A page reaching
+ * past the indexed tallies reads them all (touchedTasks).
  */
 export function firstPlansEnclosedTasks(options: TouchesOptions): string {
   if (!options.includeEnclosing) throw new Error('firstPlansEnclosedTasks: for includeEnclosing only (firstPlansTouchedTasks)');
-  const indexed = (pair: string, n: string) => indexedTallies(pair, n, '$skip + $limit', true).replaceAll('\n', '\n        ');
-  return `CALL (a) {
-  ${enclosingAreas().replaceAll('\n', '\n  ')}
-  CALL (a, enclosing) {
-    CALL (a, enclosing) {
-      CALL (a) {
-        ${indexed('a.id', tallyCount(options))}
-      }
-      RETURN indexed
-      UNION ALL
-      UNWIND enclosing AS e
-      CALL (e) {
-        ${indexed('e.id', 'k.direct')}
-      }
-      RETURN indexed
-    }
-    UNWIND indexed AS p
-    WITH p.plan AS plan, p.planId AS planId, p.document AS document, max(p.n) AS n
-    ORDER BY plan, planId
-    RETURN collect({document: document, n: n}) AS merged
+  const n = tallyCount(options);
+  const indexed = (pair: string, count: string) => indexedTallies(pair, count, '$skip + $limit', true).replaceAll('\n', '\n    ');
+  const merged = `CALL (a, enclosing) {
+  CALL (a) {
+    ${indexed('a.id', n)}
   }
-  WITH a, enclosing, merged, reduce(s = 0, p IN merged | s + p.n) >= $skip + $limit AS covered
-  ${coveredOrEvery('a, enclosing, merged, covered', coveredEnclosedTasks(options), touchedTasks(options))}
-}`;
+  RETURN indexed
+  UNION ALL
+  UNWIND enclosing AS e
+  CALL (e) {
+    ${indexed('e.id', 'k.direct')}
+  }
+  RETURN indexed
 }
-
-/** The tasks touching `a` with includeEnclosing in the documents of the first of `merged` that hold `$skip + $limit` tasks. */
-function coveredEnclosedTasks(options: TouchesOptions): string {
-  return `UNWIND ${coveringTallies('merged', '$skip + $limit')} AS p
-WITH DISTINCT a, enclosing, p.document AS doc
+UNWIND indexed AS p
+WITH p.plan AS plan, p.planId AS planId, max(p.n) AS n
+ORDER BY plan, planId
+WITH collect({n: n, plan: plan, planId: planId}) AS merged`;
+  const upTo = (pair: string, count: string) => talliesUpTo(pair, count).replaceAll('\n', '\n  ');
+  const covered = `CALL (a, enclosing, lastPlan, lastPlanId) {
+  ${upTo('a.id', n)}
+  UNION
+  UNWIND enclosing AS e
+  ${upTo('e.id', 'k.direct')}
+}
 MATCH (t:Task {document: doc})
 ${documentSeek}
 ${enclosingTouch(options)}
 RETURN t, tPlan, tPlanId, tLine`;
+  return `CALL (a) {
+  ${enclosingAreas().replaceAll('\n', '\n  ')}
+  CALL (a, enclosing) {
+    ${pageBoundary(merged, 'merged').replaceAll('\n', '\n    ')}
+  }
+  WITH a, enclosing, ${BOUNDARY_KEYS}
+  ${coveredOrEvery('a, enclosing, covered, lastPlan, lastPlanId', covered, touchedTasks(options))}
+}`;
 }
 
 /**

@@ -57,6 +57,15 @@ async function expectedPage(area: string, options: TouchesOptions, skip: number,
   return r.records[0].get('ids') as string[];
 }
 
+async function expectedTotal(area: string, options: TouchesOptions): Promise<number> {
+  const r = await neo.driver.executeQuery(
+    `MATCH (t:Task)-[:TOUCHES${options.includeDescendants ? '' : ' {direct: true}'}]->(:District {id: $area}) RETURN count(DISTINCT t) AS n`,
+    { area },
+    { database: neo.database },
+  );
+  return Number(r.records[0].get('n'));
+}
+
 async function page(area: string, options: TouchesOptions, skip: number, limit: number): Promise<{ ids: string[]; total: number }> {
   const q = districtTasksQuery([area], options, { skip, limit });
   const r = await neo.driver.executeQuery(q.text, q.params, { database: neo.database });
@@ -68,8 +77,10 @@ async function allPagesAgree(): Promise<number> {
   for (const area of ['div:440114', 'div:440114103']) {
     for (const includeDescendants of [true, false]) {
       const options = { includeDescendants, includeEnclosing: false };
-      for (const [skip, limit] of [[0, 1], [0, 4], [2, 5], [5, 3], [0, 100], [9, 7], [30, 10]]) {
+      for (const [skip, limit] of [[0, 1], [0, 4], [2, 5], [5, 3], [0, 100], [9, 7], [12, 8], [19, 3], [21, 5], [30, 10]]) {
         const got = await page(area, options, skip, limit);
+        // the direct total is the plans' tallies' sum when they count every task, else the edges'
+        expect(got.total, `${area} ${JSON.stringify(options)} total`).toBe(await expectedTotal(area, options));
         expect(got.ids, `${area} ${JSON.stringify(options)} skip ${skip} limit ${limit}`).toEqual(await expectedPage(area, options, skip, limit));
         compared += got.ids.length;
       }
@@ -104,6 +115,13 @@ async function flagshipAgrees(): Promise<number> {
   return compared;
 }
 
+/** Rows produced by the profiled operators whose details mention `what`. */
+function rowsOf(step: { rows: number; arguments: Record<string, unknown>; children: unknown[] } | false | undefined, what: string): number {
+  if (!step) return 0;
+  const own = String(step.arguments.Details ?? '').includes(what) ? step.rows : 0;
+  return own + step.children.reduce<number>((n, c) => n + rowsOf(c as typeof step, what), 0);
+}
+
 describe('pages of the tasks touching an area, read from the first plans', () => {
   it('are the pages cut from every edge, plans of one title kept apart in id order', async () => {
     await clearDatabase(neo.driver, neo.database);
@@ -120,6 +138,16 @@ describe('pages of the tasks touching an area, read from the first plans', () =>
     expect(Number(tallied.records[0].get('n'))).toBe(sizes.reduce((a, b) => a + b));
     expect(await allPagesAgree()).toBeGreaterThan(50);
     expect(await flagshipAgrees()).toBeGreaterThan(50);
+  });
+
+  it('reads only the plans that hold a page, however deep', async () => {
+    // In plan order (乙 U+4E59 sorts before 甲 U+7532): 乙规划 p1 (6), p3 (5), p5 (2), then 甲规划
+    // p0 (3), p2 (1), p4 (4); tasks 15 and 16 are the last of p0 and p2's one, so those 4 tasks are
+    // all the page reads (reading every plan up to the page's end and sorting them: 17).
+    const q = districtTasksQuery(['div:440114'], { includeDescendants: true, includeEnclosing: false }, { skip: 15, limit: 2 });
+    const r = await neo.driver.executeQuery(`PROFILE ${q.text}`, q.params, { database: neo.database });
+    expect((r.records[0].get('page') as { id: string }[]).map((t) => t.id)).toEqual(await expectedPage('div:440114', { includeDescendants: true, includeEnclosing: false }, 15, 2));
+    expect(rowsOf(r.summary.profile, 'Task(document)')).toBe(4);
   });
 
   it('with tasks that have no plan (so no tally counts them), are read from the edges and still agree', async () => {
