@@ -53,23 +53,21 @@ const firstKeys: Partial<Record<TaskOrder, { key: string; desc: boolean }>> = {
 /**
  * A page of the tasks touching `a` (bound, with `totalCount`) in `order`, for a CALL's body
  * returning `page`. In plan order (RELEVANCE is plan order here: every score is 0) only the
- * plans holding the page are read (firstPlansTouchedTasks), and the page is cut from their
- * sorted tasks `$skip - before` on; with includeEnclosing, the first plans up to the page
- * (firstPlansEnclosedTasks); in any other order every edge.
+ * plans holding the page are read (firstPlansTouchedTasks, firstPlansEnclosedTasks), and the
+ * page is cut from their sorted tasks `$skip - before` on; in any other order every edge.
  */
 function touchedPage(options: TouchesOptions, order: TaskOrder): string[] {
   const indent = (text: string) => `  ${text.replaceAll('\n', '\n  ')}`;
-  if ((order === 'PLAN' || order === 'RELEVANCE') && !options.includeEnclosing) {
+  if (order === 'PLAN' || order === 'RELEVANCE') {
     return [
-      indent(firstPlansTouchedTasks(options)),
+      indent(options.includeEnclosing ? firstPlansEnclosedTasks(options) : firstPlansTouchedTasks(options)),
       `  WITH before, t, tPlan AS pt, tPlanId AS pid, tLine AS ln ORDER BY ${orderingsByKeys.PLAN}`,
       '  WITH before, collect(t) AS ordered',
       '  UNWIND ordered[$skip - before..$skip - before + $limit] AS t',
       ...withPlan,
     ];
   }
-  const rows = order !== 'PLAN' && order !== 'RELEVANCE' ? touchedTasks(options) : firstPlansEnclosedTasks(options);
-  return [indent(rows), '  WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score', ...pageRows(order)];
+  return [indent(touchedTasks(options)), '  WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score', ...pageRows(order)];
 }
 
 /** The page's rows: `t` ordered and cut, each with its plan (planOfTask's choice). */

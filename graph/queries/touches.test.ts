@@ -57,8 +57,10 @@ describe('the "touches" rule in Cypher, read from the TOUCHES edges', () => {
     expect(enclosed).toContain('WHERE k.pair = a.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND k.tasks > 0');
     expect(enclosed).toContain('WHERE k.pair = e.id AND k.plan IS NOT NULL AND k.planId IS NOT NULL AND k.direct > 0');
     expect(enclosed).toContain('max(p.n) AS n');
-    expect(enclosed).toContain('RETURN collect(b)[0] AS bound');
-    expect(enclosed).toContain('WHERE k.pair = e.id AND k.plan <= lastPlan AND k.planId IS NOT NULL AND k.direct > 0');
+    // the merged lower bounds say which plans to count, the counts by plan say which hold the page
+    expect(enclosed).toContain('WITH tPlan, tPlanId, count(*) AS n ORDER BY tPlan, tPlanId');
+    expect(enclosed).toContain('UNWIND ordered[$skip - before..$skip - before + $limit] AS t');
+    expect(enclosed).toContain('WHERE k.pair = e.id AND k.plan >= first AND k.plan <= last AND k.planId IS NOT NULL AND k.direct > 0');
     expect(enclosed).not.toContain('UNWIND merged');
     expect(taskConnectionQuery({ touches: 'div:440114', touchesOptions: enclosing }, 'TITLE', page).text).not.toContain('TALLY');
     expect(() => firstPlansTouchedTasks(enclosing)).toThrow(/includeEnclosing/);

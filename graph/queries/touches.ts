@@ -38,16 +38,6 @@ export function coveringTallies(tallies: string, needed: string): string {
 }
 
 /**
- * The last of the first entries of `tallies` (a list of {n, plan, planId} in plan order) whose
- * `n` add up to `needed`, as `{n, plan, planId}`: `n` their sum (less than `needed` when the
- * whole list does not cover it), `plan` and `planId` the last one taken.
- */
-function coveringBoundary(tallies: string, needed: string): string {
-  return `reduce(acc = {n: 0, plan: null, planId: null}, p IN ${tallies} |
-  CASE WHEN acc.n >= ${needed} THEN acc ELSE {n: acc.n + p.n, plan: p.plan, planId: p.planId} END)`;
-}
-
-/**
  * `enclosing`: the areas containing `a` (bound), each once, for a `CALL`. Collected DISTINCT so
  * Neo4j walks LOCATED_IN breadth first, each area reached once (VarLengthExpand(Pruning,BFS)):
  * every document that lists 广州市 in a zone adds its own edge to the zone (412 at 2,000
@@ -146,43 +136,61 @@ RETURN collect({document: k.document, n: ${n}${withPlan ? ', plan: k.plan, planI
 const documentSeek = 'USING INDEX SEEK t:Task(document)';
 
 /**
- * The boundary of a page of `$skip + $limit` in plan order, from `tallies` (a Cypher list of
- * {n, plan, planId} in plan order that `producer`, a subquery body, binds): `bound`, the
- * last of the first tallies whose counts add up to the page (coveringBoundary). Only that
- * boundary leaves the subquery, by an aggregation: Neo4j keeps a subquery's variables in the rows
- * after it and counts a list once per row, so a list of `$skip + $limit` tallies carried into
- * the page's sort took it past the transaction's memory (花都区 at offset 1,000 at 2,000
- * documents: QUERY_TOO_LARGE). The documents up to the boundary are read again from the index
- * (talliesUpTo) instead.
+ * `span`, where a page of `$skip` and `$limit` falls among plans (pageSpan), from `counts` (a
+ * list of {n, plan, planId} in plan order that `producer`, a subquery body, binds), for a CALL.
+ * Only the span leaves, by an aggregation: Neo4j keeps a subquery's variables in the rows after
+ * it and counts a list once per row, so a list of `$skip + $limit` tallies carried into the
+ * page's sort took it past the transaction's memory (花都区 at offset 1,000 at 2,000 documents:
+ * QUERY_TOO_LARGE). The plans' documents are read again from the index (planTallyDocuments).
  */
-function pageBoundary(producer: string, tallies: string): string {
+function spanOf(producer: string, counts: string): string {
   return `${producer}
-WITH ${coveringBoundary(tallies, '$skip + $limit').replaceAll('\n', '\n  ')} AS b
-RETURN collect(b)[0] AS bound`;
+WITH ${pageSpan(counts).replaceAll('\n', '\n  ')} AS s
+RETURN collect(s)[0] AS span`;
 }
 
-/** After pageBoundary: whether the tallies hold the page, and the last plan they take. */
-const BOUNDARY_KEYS = 'bound.n >= $skip + $limit AS covered, bound.plan AS lastPlan, bound.planId AS lastPlanId';
+/** After spanOf: whether the counts reach the page's end, and the span's keys (before is 0 without a span). */
+const SPAN_KEYS =
+  'coalesce(span.n, 0) >= $skip + $limit AS covered, coalesce(span.before, 0) AS before, span.first AS first, span.firstId AS firstId, span.last AS last, span.lastId AS lastId';
 
 /**
- * `doc` rows: the documents of the tallies of `pair` with `n` > 0 up to the plan `lastPlan`,
- * `lastPlanId` (bound) in plan order, a range of the TALLY pair index: the documents of the
- * tallies pageBoundary took, read again rather than carried as a list.
+ * The plan `plan`, `planId` (non-null, and from `first` up to `last` by title) is within `first`,
+ * `firstId` … `last`, `lastId` (bound), or at most `last`, `lastId` when `from` is false: the
+ * ids decide between plans of the span's first or last title.
  */
-function talliesUpTo(pair: string, n: string): string {
+function inSpan(plan: string, planId: string, from = true): string {
+  const upTo = `(${plan} < last OR ${planId} <= lastId)`;
+  return from ? `(${plan} > first OR ${planId} >= firstId) AND ${upTo}` : upTo;
+}
+
+/**
+ * For a page past every task the counted plans hold: the plan `plan`, `planId` is untitled (or
+ * none), or not before the span's first plan (when the page starts inside the counted plans).
+ */
+const AFTER_SPAN_START = (plan: string, planId: string) =>
+  `${plan} IS NULL OR ${planId} IS NULL OR (first IS NOT NULL AND (${plan} > first OR (${plan} = first AND ${planId} >= firstId)))`;
+
+/**
+ * `doc` rows: the documents of the tallies of `pair` with `n` > 0 from the plan `first`,
+ * `firstId` (or from the first, when `from` is false) up to `last`, `lastId` (bound), a range of
+ * the TALLY pair index.
+ */
+function planTallyDocuments(pair: string, n: string, from = true): string {
   return `MATCH ()-[k:TALLY]->()
 USING INDEX SEEK k:TALLY(${TALLY_PAIR_INDEX.properties.join(', ')})
-WHERE k.pair = ${pair} AND k.plan <= lastPlan AND k.planId IS NOT NULL AND ${n} > 0
-  AND (k.plan < lastPlan OR k.planId <= lastPlanId)
+WHERE k.pair = ${pair}${from ? ' AND k.plan >= first' : ''} AND k.plan <= last AND k.planId IS NOT NULL AND ${n} > 0
+  AND ${inSpan('k.plan', 'k.planId', from)}
 RETURN DISTINCT k.document AS doc`;
 }
 
 /**
  * Where a page of `$skip` and `$limit` falls among `tallies` (a list of {n, plan, planId} in
- * plan order, each `n` the exact number of the plan's tasks in the list being paged), as
- * `{n, before, first, firstId, last, lastId}`: `before` the tasks of the plans wholly before the
- * page, `first` … `last` the plans holding it, `n` the tasks up to `last` (less than
- * `$skip + $limit` when the tallies end first; `first` is then null if they all end before it).
+ * plan order, each `n` the exact number of the plan's tasks in the list being paged, or a lower
+ * bound of it), as `{n, before, first, firstId, last, lastId}`: `before` the tasks of the plans
+ * wholly before the page, `first` … `last` the plans holding it, `n` the tasks up to `last`
+ * (less than `$skip + $limit` when the tallies end first; `first` is then null if they all end
+ * before it). With lower bounds, `last` is a plan the page ends at or before, and `before` and
+ * `first` mean nothing.
  */
 function pageSpan(tallies: string): string {
   return `reduce(acc = {n: 0, before: 0, first: null, firstId: null, last: null, lastId: null}, p IN ${tallies} |
@@ -208,45 +216,29 @@ function pageSpan(tallies: string): string {
  * those of the plans it holds and those without a titled plan. Reading a small area's edges
  * for every page made a first page slower (a town of 1,979 tasks: 14.3 against 7.8 ms at 2,000
  * documents). Yields touchedTasks' rows and `before` (the same in every row): the page is
- * `$skip - before` rows on. Not for includeEnclosing (a tally is per area touched, and several
- * areas' tallies of one plan count some tasks twice).
+ * `$skip - before` rows on. Not for includeEnclosing (firstPlansEnclosedTasks).
  */
 export function firstPlansTouchedTasks(options: TouchesOptions): string {
   if (options.includeEnclosing) throw new Error('firstPlansTouchedTasks: includeEnclosing is read from the edges (touchedTasks)');
   const n = tallyCount(options);
-  const seek = `USING INDEX SEEK k:TALLY(${TALLY_PAIR_INDEX.properties.join(', ')})`;
-  // The span's list stays inside: only the aggregate leaves (pageBoundary says why).
-  const span = `CALL (a) {
-  CALL (a) {
-    ${indexedTallies('a.id', n, '$skip + $limit', true).replaceAll('\n', '\n    ')}
-  }
-  WITH ${pageSpan('indexed').replaceAll('\n', '\n  ')} AS s
-  RETURN collect(s)[0] AS span
+  const indexed = `CALL (a) {
+  ${indexedTallies('a.id', n, '$skip + $limit', true).replaceAll('\n', '\n  ')}
 }`;
-  const inSpan = (k: string) => `(${k}.plan > first OR ${k}.planId >= firstId) AND (${k}.plan < last OR ${k}.planId <= lastId)`;
   const held = `CALL (a, first, firstId, last, lastId) {
-  MATCH ()-[k:TALLY]->()
-  ${seek}
-  WHERE k.pair = a.id AND k.plan >= first AND k.plan <= last AND k.planId IS NOT NULL AND ${n} > 0
-    AND ${inSpan('k')}
-  RETURN DISTINCT k.document AS doc
+  ${planTallyDocuments('a.id', n).replaceAll('\n', '\n  ')}
 }
 MATCH ${intoArea(options, '(t:Task {document: doc})')}
 ${documentSeek}
-WHERE ${inSpan('k')}
+WHERE ${inSpan('k.plan', 'k.planId')}
 RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
   const tail = `MATCH ${intoArea(options)}
-WHERE k.plan IS NULL OR k.planId IS NULL OR (first IS NOT NULL AND (k.plan > first OR (k.plan = first AND k.planId >= firstId)))
+WHERE ${AFTER_SPAN_START('k.plan', 'k.planId')}
 RETURN t, k.plan AS tPlan, k.planId AS tPlanId, k.line AS tLine`;
-  return `${span}
-WITH a, span.n >= $skip + $limit AS covered, span.before AS before, span.first AS first, span.firstId AS firstId, span.last AS last, span.lastId AS lastId
-CALL (a, covered, first, firstId, last, lastId) {
-  WITH * WHERE covered
-  ${held.replaceAll('\n', '\n  ')}
-  UNION ALL
-  WITH * WHERE NOT covered
-  ${tail.replaceAll('\n', '\n  ')}
-}`;
+  return `CALL (a) {
+  ${spanOf(indexed, 'indexed').replaceAll('\n', '\n  ')}
+}
+WITH a, ${SPAN_KEYS}
+${coveredOrEvery('a, covered, first, firstId, last, lastId', held, tail)}`;
 }
 
 /**
@@ -255,28 +247,30 @@ CALL (a, covered, first, firstId, last, lastId) {
  */
 function coveredOrEvery(bound: string, covered: string, every: string): string {
   return `CALL (${bound}) {
-    WITH * WHERE covered
-    ${covered.replaceAll('\n', '\n    ')}
-    UNION ALL
-    WITH * WHERE NOT covered
-    ${every.replaceAll('\n', '\n    ')}
-    RETURN t, tPlan, tPlanId, tLine
-  }
-  RETURN t, tPlan, tPlanId, tLine`;
+  WITH * WHERE covered
+  ${covered.replaceAll('\n', '\n  ')}
+  UNION ALL
+  WITH * WHERE NOT covered
+  ${every.replaceAll('\n', '\n  ')}
+}`;
 }
 
 /**
- * The tasks a page of `$skip` and `$limit` in plan order can hold with includeEnclosing (`a`
- * bound), as firstPlansTouchedTasks' rows: the area's first plan tallies and the
- * first direct plan tallies of every area above it, each from the pair index in order, merged
- * by plan. A task can be counted by several of them (in 花都区 and directly in 广州市), so a
- * plan counts as its largest tally there, a lower bound of its tasks: the plans taken until
+ * firstPlansTouchedTasks with includeEnclosing (`a` bound): the area's first plan tallies and
+ * the first direct plan tallies of every area above it, each from the pair index in order,
+ * merged by plan. A task can be counted by several of them (in 花都区 and directly in 广州市), so
+ * a plan counts as its largest tally there, a lower bound of its tasks: the plans taken until
  * those add up to the page hold the page, and any plan sorting before the last one taken is
  * among them (a list it is missing from has `$skip + $limit` earlier plans, each one task or
- * more). Only the documents of every such list's tallies up to that plan are then read and
- * their tasks checked. Reading every edge into the areas above (910 k for 花都区 at 2,000
- * documents, most of them the province's) to order 150 k tasks took 8.9 s. A page reaching
- * past the indexed tallies reads them all (touchedTasks).
+ * more). Those plans' tasks are read and counted by plan (an aggregation: memory per plan, not per
+ * task), which says exactly which plans hold the page and how many tasks come before them, and
+ * only those plans' tasks are read again, sorted and cut. Sorting every task up to the page was
+ * refused past ~100,000 (狮岭镇: 155 MB at offset 60,000). When the lower bounds do not add up
+ * to the page, every list ended before `$skip + $limit` entries, so every titled plan is among
+ * them and all are counted; a page past every task they hold reads the edges (touchedTasks)
+ * and keeps the tasks from the span's first plan on and those without a titled plan. Reading
+ * every edge into the areas above (910 k for 花都区 at 2,000 documents, most of them the
+ * province's) to order 150 k tasks took 8.9 s.
  */
 export function firstPlansEnclosedTasks(options: TouchesOptions): string {
   if (!options.includeEnclosing) throw new Error('firstPlansEnclosedTasks: for includeEnclosing only (firstPlansTouchedTasks)');
@@ -298,25 +292,49 @@ UNWIND indexed AS p
 WITH p.plan AS plan, p.planId AS planId, max(p.n) AS n
 ORDER BY plan, planId
 WITH collect({n: n, plan: plan, planId: planId}) AS merged`;
-  const upTo = (pair: string, count: string) => talliesUpTo(pair, count).replaceAll('\n', '\n  ');
-  const covered = `CALL (a, enclosing, lastPlan, lastPlanId) {
-  ${upTo('a.id', n)}
+  // The plans' tasks under the options, as tPlan, tPlanId, tLine rows of `t`, read from the
+  // documents of every list's tallies within the span (up to `last` when `from` is false).
+  const tasksOfPlans = (from: boolean) => {
+    const docs = (pair: string, count: string) => planTallyDocuments(pair, count, from).replaceAll('\n', '\n  ');
+    return `CALL (a, enclosing, ${from ? 'first, firstId, ' : ''}last, lastId) {
+  ${docs('a.id', n)}
   UNION
   UNWIND enclosing AS e
-  ${upTo('e.id', 'k.direct')}
+  ${docs('e.id', 'k.direct')}
 }
 MATCH (t:Task {document: doc})
 ${documentSeek}
 ${enclosingTouch(options)}
-RETURN t, tPlan, tPlanId, tLine`;
-  return `CALL (a) {
-  ${enclosingAreas().replaceAll('\n', '\n  ')}
-  CALL (a, enclosing) {
-    ${pageBoundary(merged, 'merged').replaceAll('\n', '\n    ')}
-  }
-  WITH a, enclosing, ${BOUNDARY_KEYS}
-  ${coveredOrEvery('a, enclosing, covered, lastPlan, lastPlanId', covered, touchedTasks(options))}
+WITH t, tPlan, tPlanId, tLine WHERE ${from ? 'tPlan >= first' : 'tPlan IS NOT NULL'} AND tPlan <= last AND tPlanId IS NOT NULL AND ${inSpan('tPlan', 'tPlanId', from)}`;
+  };
+  const counted = `CALL (a, enclosing, last, lastId) {
+  ${tasksOfPlans(false).replaceAll('\n', '\n  ')}
+  WITH tPlan, tPlanId, count(*) AS n ORDER BY tPlan, tPlanId
+  RETURN collect({n: n, plan: tPlan, planId: tPlanId}) AS plans
 }`;
+  return `${enclosingAreas()}
+CALL (a, enclosing) {
+  ${merged.replaceAll('\n', '\n  ')}
+  WITH ${lastTaken('merged').replaceAll('\n', '\n  ')} AS b
+  RETURN collect(b)[0] AS bound
+}
+WITH a, enclosing, bound.plan AS last, bound.planId AS lastId
+CALL (a, enclosing, last, lastId) {
+  WITH * WHERE last IS NOT NULL
+  ${spanOf(counted, 'plans').replaceAll('\n', '\n  ')}
+}
+WITH a, enclosing, ${SPAN_KEYS}
+${coveredOrEvery('a, enclosing, covered, first, firstId, last, lastId', `${tasksOfPlans(true)}\nRETURN t, tPlan, tPlanId, tLine`, `${touchedTasks(options)}\nWITH * WHERE ${AFTER_SPAN_START('tPlan', 'tPlanId')}\nRETURN t, tPlan, tPlanId, tLine`)}`;
+}
+
+/**
+ * The last plan of the first entries of `tallies` (a list of {n, plan, planId} in plan order)
+ * whose `n` add up to `$skip + $limit`, or of them all when they do not, as `{plan, planId}`
+ * (null for an empty list).
+ */
+function lastTaken(tallies: string): string {
+  return `reduce(acc = {n: 0, plan: null, planId: null}, p IN ${tallies} |
+  CASE WHEN acc.n >= $skip + $limit THEN acc ELSE {n: acc.n + p.n, plan: p.plan, planId: p.planId} END)`;
 }
 
 /**

@@ -66,6 +66,23 @@ async function expectedTotal(area: string, options: TouchesOptions): Promise<num
   return Number(r.records[0].get('n'));
 }
 
+/** 狮岭镇's page with includeEnclosing cut from the edges: its own tasks and those directly in the areas above. */
+async function expectedEnclosedPage(skip: number, limit: number): Promise<string[]> {
+  const r = await neo.driver.executeQuery(
+    `MATCH (a:District {id: 'div:440114103'})-[:LOCATED_IN*1..]->(x:District) WITH a, collect(DISTINCT x) AS above
+     CALL (a, above) {
+       MATCH (t:Task)-[k:TOUCHES]->(a) RETURN t, k
+       UNION
+       MATCH (t:Task)-[k:TOUCHES {direct: true}]->(e) WHERE e IN above RETURN t, k
+     }
+     WITH DISTINCT t, k.plan AS pt, k.planId AS pid, k.line AS ln ORDER BY pt, pid, ln, t.id SKIP $skip LIMIT $limit
+     RETURN collect(t.id) AS ids`,
+    { skip: neo4j.int(skip), limit: neo4j.int(limit) },
+    { database: neo.database },
+  );
+  return r.records[0].get('ids') as string[];
+}
+
 async function page(area: string, options: TouchesOptions, skip: number, limit: number): Promise<{ ids: string[]; total: number }> {
   const q = districtTasksQuery([area], options, { skip, limit });
   const r = await neo.driver.executeQuery(q.text, q.params, { database: neo.database });
@@ -150,11 +167,28 @@ describe('pages of the tasks touching an area, read from the first plans', () =>
     expect(rowsOf(r.summary.profile, 'Task(document)')).toBe(4);
   });
 
+  it('with includeEnclosing, pages agree with the edges and a deep one sorts only the plans that hold it', async () => {
+    // 狮岭镇 with the areas above it: its own tasks and those directly in 花都区, every task here.
+    const enclosing = { includeDescendants: true, includeEnclosing: true };
+    for (const [skip, limit] of [[0, 4], [2, 5], [9, 7], [15, 2], [19, 3], [0, 100], [30, 10]]) {
+      const q = districtTasksQuery(['div:440114103'], enclosing, { skip, limit });
+      const r = await neo.driver.executeQuery(`PROFILE ${q.text}`, q.params, { database: neo.database });
+      expect((r.records[0].get('page') as { id: string }[]).map((t) => t.id), `skip ${skip} limit ${limit}`).toEqual(await expectedEnclosedPage(skip, limit));
+      // tasks 15 and 16 are p0's last and p2's one (as above): only those plans' 4 tasks are sorted (17 were)
+      if (skip === 15) expect(rowsOf(r.summary.profile, 'pt ASC, pid ASC')).toBe(4);
+    }
+  });
+
   it('with tasks that have no plan (so no tally counts them), are read from the edges and still agree', async () => {
     await writeDocument(neo.driver, planDocument(9, '丙规划', 2, false), { database: neo.database });
     const { total } = await page('div:440114', { includeDescendants: true, includeEnclosing: false }, 0, 1);
     expect(total).toBe(3 + 6 + 1 + 5 + 4 + 2 + 2);
     expect(await allPagesAgree()).toBeGreaterThan(50);
+    for (const [skip, limit] of [[0, 30], [19, 3], [21, 2], [22, 5]]) {
+      const q = districtTasksQuery(['div:440114103'], { includeDescendants: true, includeEnclosing: true }, { skip, limit });
+      const r = await neo.driver.executeQuery(q.text, q.params, { database: neo.database });
+      expect((r.records[0].get('page') as { id: string }[]).map((t) => t.id), `enclosing skip ${skip}`).toEqual(await expectedEnclosedPage(skip, limit));
+    }
     // Their leads' tallies have no plan, so are not in the pair index: a page that needs them reads every tally.
     expect(await flagshipAgrees()).toBeGreaterThan(50);
   });
