@@ -185,12 +185,10 @@ RETURN DISTINCT k.document AS doc`;
 
 /**
  * Where a page of `$skip` and `$limit` falls among `tallies` (a list of {n, plan, planId} in
- * plan order, each `n` the exact number of the plan's tasks in the list being paged, or a lower
- * bound of it), as `{n, before, first, firstId, last, lastId}`: `before` the tasks of the plans
- * wholly before the page, `first` … `last` the plans holding it, `n` the tasks up to `last`
- * (less than `$skip + $limit` when the tallies end first; `first` is then null if they all end
- * before it). With lower bounds, `last` is a plan the page ends at or before, and `before` and
- * `first` mean nothing.
+ * plan order, each `n` the exact number of the plan's tasks in the list being paged), as
+ * `{n, before, first, firstId, last, lastId}`: `before` the tasks of the plans wholly before the
+ * page, `first` … `last` the plans holding it, `n` the tasks up to `last` (less than
+ * `$skip + $limit` when the tallies end first; `first` is then null if they all end before it).
  */
 function pageSpan(tallies: string): string {
   return `reduce(acc = {n: 0, before: 0, first: null, firstId: null, last: null, lastId: null}, p IN ${tallies} |
@@ -219,7 +217,7 @@ function pageSpan(tallies: string): string {
  * `$skip - before` rows on. Not for includeEnclosing (firstPlansEnclosedTasks).
  */
 export function firstPlansTouchedTasks(options: TouchesOptions): string {
-  if (options.includeEnclosing) throw new Error('firstPlansTouchedTasks: includeEnclosing is read from the edges (touchedTasks)');
+  if (options.includeEnclosing) throw new Error('firstPlansTouchedTasks: without includeEnclosing only (firstPlansEnclosedTasks)');
   const n = tallyCount(options);
   const indexed = `CALL (a) {
   ${indexedTallies('a.id', n, '$skip + $limit', true).replaceAll('\n', '\n  ')}
@@ -264,8 +262,9 @@ function coveredOrEvery(bound: string, covered: string, every: string): string {
  * among them (a list it is missing from has `$skip + $limit` earlier plans, each one task or
  * more). Those plans' tasks are read and counted by plan (an aggregation: memory per plan, not per
  * task), which says exactly which plans hold the page and how many tasks come before them, and
- * only those plans' tasks are read again, sorted and cut. Sorting every task up to the page was
- * refused past ~100,000 (狮岭镇: 155 MB at offset 60,000). When the lower bounds do not add up
+ * only those plans' tasks are read again, sorted and cut. Sorting every task up to the page took
+ * 155 MB at offset 60,000 for 狮岭镇 at 2,000 documents and was refused at 120,000 (with the
+ * tallies' list carried into those rows as well: 227 MB at offset 500). When the lower bounds do not add up
  * to the page, every list ended before `$skip + $limit` entries, so every titled plan is among
  * them and all are counted; a page past every task they hold reads the edges (touchedTasks)
  * and keeps the tasks from the span's first plan on and those without a titled plan. Reading
