@@ -5,7 +5,7 @@
 import { TASK_FULLTEXT_INDEX } from '../schema.ts';
 import { cypherQuery, int, type CypherQuery } from './cypher.ts';
 import { enclosingAreas, firstPlansEnclosedTasks, firstPlansTouchedTasks, touchedCount, touchedTasks, touchesPredicate, type TouchesOptions } from './touches.ts';
-import { taskRowWithPlan } from './relations.ts';
+import { planOfTask, taskRowWithPlan } from './relations.ts';
 import { allTasksQuery } from './all-tasks.ts';
 import { rowsToRead, type Page } from './page.ts';
 import { bodyCheck, hitLists, listCap, PLAN_CHECK, type HitList } from './hit-lists.ts';
@@ -57,24 +57,26 @@ const firstKeys: Partial<Record<TaskOrder, { key: string; desc: boolean }>> = {
  * page is cut from their sorted tasks `$skip - before` on; in any other order every edge.
  */
 function touchedPage(options: TouchesOptions, order: TaskOrder): string[] {
-  const indent = (text: string) => `  ${text.replaceAll('\n', '\n  ')}`;
   if (order === 'PLAN' || order === 'RELEVANCE') {
     return [
-      indent(options.includeEnclosing ? firstPlansEnclosedTasks(options) : firstPlansTouchedTasks(options)),
+      indented(options.includeEnclosing ? firstPlansEnclosedTasks(options) : firstPlansTouchedTasks(options)),
       `  WITH before, t, tPlan AS pt, tPlanId AS pid, tLine AS ln ORDER BY ${orderingsByKeys.PLAN}`,
       '  WITH before, collect(t) AS ordered',
       '  UNWIND ordered[$skip - before..$skip - before + $limit] AS t',
       ...withPlan,
     ];
   }
-  return [indent(touchedTasks(options)), '  WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score', ...pageRows(order)];
+  return [indented(touchedTasks(options)), '  WITH t, tPlan AS pt, tPlanId AS pid, tLine AS ln, 0.0 AS score', ...pageRows(order)];
 }
 
 /** The page's rows: `t` ordered and cut, each with its plan (planOfTask's choice). */
 const pageRows = (order: TaskOrder) => [`  ORDER BY ${orderingsByKeys[order]}`, '  SKIP $skip LIMIT $limit', ...withPlan];
 
-/** The page's tasks `t`, in order, each with its plan (planOfTask's choice), collected. */
-const withPlan = ['  CALL (t) {', '    OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)', '    RETURN p LIMIT 1', '  }', `  RETURN collect(${taskWithPlan}) AS page`];
+/** `text` indented one level inside a CALL's body. */
+const indented = (text: string) => `  ${text.replaceAll('\n', '\n  ')}`;
+
+/** The page's tasks `t`, in order, each with its plan (planOfTask), collected. */
+const withPlan = [indented(planOfTask('t')), `  RETURN collect(${taskWithPlan}) AS page`];
 
 /**
  * Without `withTotal` (the request does not select totalCount) the total is not computed where
