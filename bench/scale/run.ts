@@ -6,6 +6,7 @@
  * driver floor and @neo4j/graphql, at 1 and 32 connections: p50, p99, requests/s and the
  * answer's size. Figures under `scale.<docs>` in bench/results/latest.json:
  *   scale.<docs>.load.{seconds, elementsPerSec, documents, elements, talliesMismatched}
+ *   scale.<docs>.warmUp.rps.<name>: the floor's requests/s in each warm-up run before timing (warmUpNeo4j)
  *   scale.<docs>.queries.<name>.<graphqlNoCache|graphql|driver|peer>.<c1|c32>.{p50, p99, rps, bytes, errors}
  */
 import autocannon from 'autocannon';
@@ -18,6 +19,7 @@ import { round } from '../measure.ts';
 import { SCALE_REQUESTS, type ScaleRequest } from './requests.ts';
 import { readParameters, zipfSequence, type Parameters } from './workload.ts';
 import { tallyMismatches, totalMismatches } from './tally-check.ts';
+import { WARM_RUN_SECONDS, warmedUp } from './warm-up.ts';
 
 export interface ScaleOptions {
   sizes: number[];
@@ -107,9 +109,47 @@ async function firstAnswer(url: string, body: string): Promise<string | null> {
   return json.errors ? JSON.stringify(json.errors).slice(0, 300) : null;
 }
 
-/** Every question (or those named in `only`) against each kind of server over the graph as it is. */
-export async function benchQueriesAt(neo4j: Neo4jLogin, params: Parameters, opts: Pick<ScaleOptions, 'seed' | 'seconds' | 'log'>, kinds: ServerKind[], only?: readonly string[]) {
+/**
+ * Neo4j's JVM compiles the code a question's Cypher runs only after many thousands of its
+ * requests: on a Neo4j restarted over the seeds + 2,000 graph, the floor's flagshipCounts at 32
+ * connections went 429 → 992 → 1,122 requests/s in its first three 5 s runs and settled near
+ * 1,500 after about 40 s (Neo4j's CPU per request 3.3 → 0.5 ms). A load leaves it as cold for
+ * reads. Timed cold, the first server measured paid that for the others: graphqlNoCache, first
+ * at every size until 2026-12-07 (docs/benchmarks.md has what it changed). So before any server
+ * is timed, each question runs through the floor, which sends the very Cypher the PlanGraph
+ * servers send, at 32 connections until its rate stops rising (warmedUp). The rates are
+ * returned: they are what a user gets in the first minute of reads after a load or a restart.
+ */
+async function warmUpNeo4j(neo4j: Neo4jLogin, params: Parameters, opts: Pick<ScaleOptions, 'seed' | 'log'>, only?: readonly string[]) {
+  const warm: Record<string, number[]> = {};
+  const floor = await spawnServer('driver', neo4j);
+  try {
+    for (const request of SCALE_REQUESTS.filter((r) => !only || only.includes(r.name))) {
+      const bodies = bodiesFor('driver', request, sequenceOf(request, params, opts.seed));
+      const rates: number[] = (warm[request.name] = []);
+      while (!warmedUp(rates)) rates.push((await varied(`${floor.url}/scale/${request.name}`, bodies, 32, WARM_RUN_SECONDS)).rps);
+      opts.log(`      warm-up ${request.name.padEnd(16)} floor c32 req/s by ${WARM_RUN_SECONDS} s run: ${rates.join(', ')}`);
+    }
+  } finally {
+    await floor.stop();
+  }
+  return warm;
+}
+
+/**
+ * Every question (or those named in `only`) against each kind of server over the graph as it
+ * is, after warming Neo4j up (warmUpNeo4j; `warm: false` skips it). Returns the figures and
+ * the warm-up's rates.
+ */
+export async function benchQueriesAt(
+  neo4j: Neo4jLogin,
+  params: Parameters,
+  opts: Pick<ScaleOptions, 'seed' | 'seconds' | 'log'> & { warm?: boolean },
+  kinds: ServerKind[],
+  only?: readonly string[],
+) {
   const figures: Record<string, Record<string, Record<string, RunFigures>>> = {};
+  const warmUp = opts.warm === false ? {} : await warmUpNeo4j(neo4j, params, opts, only);
   for (const kind of kinds) {
     const server = await spawnServer(kind, neo4j, undefined, { ipc: kind === 'graphql' });
     opts.log(`    ${kind} server (pid ${server.pid})`);
@@ -122,7 +162,8 @@ export async function benchQueriesAt(neo4j: Neo4jLogin, params: Parameters, opts
           const error = await firstAnswer(url, body);
           if (error) opts.log(`      WARNING ${kind} ${request.name}: ${error}`);
         }
-        await varied(url, bodies, 4, Math.min(2, opts.seconds));
+        // The server process's own warm-up (its JIT): one untimed run as the timed c32 one.
+        await varied(url, bodies, 32, opts.seconds);
         for (const c of [1, 32]) {
           const before = await server.cacheStats?.();
           const f = await varied(url, bodies, c, opts.seconds);
@@ -141,7 +182,7 @@ export async function benchQueriesAt(neo4j: Neo4jLogin, params: Parameters, opts
       await server.stop();
     }
   }
-  return figures;
+  return { figures, warmUp };
 }
 
 export async function benchScale(neo4j: Neo4jLogin & { driver: Driver }, opts: ScaleOptions, kinds: ServerKind[] = SERVER_KINDS): Promise<Record<string, unknown>> {
@@ -167,8 +208,13 @@ export async function benchScale(neo4j: Neo4jLogin & { driver: Driver }, opts: S
     opts.log(`  totals: ${totals.mismatched.length === 0 ? 'all' : `${totals.bodies - totals.mismatched.length} of`} ${totals.bodies} bodies' totals equal the sums of their tallies${totals.mismatched.length ? ` (WRONG: ${totals.mismatched.slice(0, 5).join(', ')}…)` : ''}`);
     const params = await readParameters(driver, database, opts.seed);
     opts.log(`  parameters: ${params.areas.length} areas, ${params.bodies.length} bodies, ${params.words.length} words`);
-    const queries = await benchQueriesAt(neo4j, params, opts, kinds);
-    out[size] = { load: { ...load, cumulativeSeconds: round(cumulativeSeconds), talliesMismatched: tallies.mismatched.length, totalsMismatched: totals.mismatched.length }, parameters: { areas: params.areas.length, bodies: params.bodies.length, words: params.words.length }, queries };
+    const { figures: queries, warmUp } = await benchQueriesAt(neo4j, params, opts, kinds);
+    out[size] = {
+      load: { ...load, cumulativeSeconds: round(cumulativeSeconds), talliesMismatched: tallies.mismatched.length, totalsMismatched: totals.mismatched.length },
+      parameters: { areas: params.areas.length, bodies: params.bodies.length, words: params.words.length },
+      warmUp: { runSeconds: WARM_RUN_SECONDS, connections: 32, server: 'driver', rps: warmUp },
+      queries,
+    };
   }
   return out;
 }
@@ -180,6 +226,9 @@ export function scaleTable(scale: Record<string, any>): string {
   lines.push(`${''.padEnd(27)}${kinds.map(() => 'p50/p99 ms  req/s    KB'.padStart(26)).join('')}`);
   for (const [docs, s] of Object.entries(scale)) {
     lines.push(`${docs} documents: load ${s.load.seconds} s, ${s.load.elementsPerSec} elements/s`);
+    // The warm-up's first and last rates: a restarted Neo4j's first seconds against its steady state.
+    const warm = Object.entries((s.warmUp?.rps ?? {}) as Record<string, number[]>).map(([name, rates]) => `${name} ${rates[0]} → ${rates.at(-1)}`);
+    if (warm.length) lines.push(`  warm-up, floor c32 req/s, first → last ${s.warmUp.runSeconds} s run: ${warm.join('; ')}`);
     for (const [name, byKind] of Object.entries(s.queries as Record<string, any>)) {
       for (const c of ['c1', 'c32']) {
         const cells = kinds.map((k) => {
