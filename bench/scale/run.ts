@@ -19,7 +19,7 @@ import { round } from '../measure.ts';
 import { SCALE_REQUESTS, type ScaleRequest } from './requests.ts';
 import { readParameters, zipfSequence, type Parameters } from './workload.ts';
 import { tallyMismatches, totalMismatches } from './tally-check.ts';
-import { WARM_RUN_SECONDS, warmedUp } from './warm-up.ts';
+import { WARM_CONNECTIONS, WARM_RUN_SECONDS, warmedUp } from './warm-up.ts';
 
 export interface ScaleOptions {
   sizes: number[];
@@ -127,8 +127,8 @@ async function warmUpNeo4j(neo4j: Neo4jLogin, params: Parameters, opts: Pick<Sca
     for (const request of SCALE_REQUESTS.filter((r) => !only || only.includes(r.name))) {
       const bodies = bodiesFor('driver', request, sequenceOf(request, params, opts.seed));
       const rates: number[] = (warm[request.name] = []);
-      while (!warmedUp(rates)) rates.push((await varied(`${floor.url}/scale/${request.name}`, bodies, 32, WARM_RUN_SECONDS)).rps);
-      opts.log(`      warm-up ${request.name.padEnd(16)} floor c32 req/s by ${WARM_RUN_SECONDS} s run: ${rates.join(', ')}`);
+      while (!warmedUp(rates)) rates.push((await varied(`${floor.url}/scale/${request.name}`, bodies, WARM_CONNECTIONS, WARM_RUN_SECONDS)).rps);
+      opts.log(`      warm-up ${request.name.padEnd(16)} floor c${WARM_CONNECTIONS} req/s by ${WARM_RUN_SECONDS} s run: ${rates.join(', ')}`);
     }
   } finally {
     await floor.stop();
@@ -138,18 +138,17 @@ async function warmUpNeo4j(neo4j: Neo4jLogin, params: Parameters, opts: Pick<Sca
 
 /**
  * Every question (or those named in `only`) against each kind of server over the graph as it
- * is, after warming Neo4j up (warmUpNeo4j; `warm: false` skips it). Returns the figures and
- * the warm-up's rates.
+ * is, after warming Neo4j up (warmUpNeo4j). Returns the figures and the warm-up's rates.
  */
 export async function benchQueriesAt(
   neo4j: Neo4jLogin,
   params: Parameters,
-  opts: Pick<ScaleOptions, 'seed' | 'seconds' | 'log'> & { warm?: boolean },
+  opts: Pick<ScaleOptions, 'seed' | 'seconds' | 'log'>,
   kinds: ServerKind[],
   only?: readonly string[],
 ) {
   const figures: Record<string, Record<string, Record<string, RunFigures>>> = {};
-  const warmUp = opts.warm === false ? {} : await warmUpNeo4j(neo4j, params, opts, only);
+  const warmUp = await warmUpNeo4j(neo4j, params, opts, only);
   for (const kind of kinds) {
     const server = await spawnServer(kind, neo4j, undefined, { ipc: kind === 'graphql' });
     opts.log(`    ${kind} server (pid ${server.pid})`);
@@ -212,7 +211,7 @@ export async function benchScale(neo4j: Neo4jLogin & { driver: Driver }, opts: S
     out[size] = {
       load: { ...load, cumulativeSeconds: round(cumulativeSeconds), talliesMismatched: tallies.mismatched.length, totalsMismatched: totals.mismatched.length },
       parameters: { areas: params.areas.length, bodies: params.bodies.length, words: params.words.length },
-      warmUp: { runSeconds: WARM_RUN_SECONDS, connections: 32, server: 'driver', rps: warmUp },
+      warmUp: { runSeconds: WARM_RUN_SECONDS, connections: WARM_CONNECTIONS, server: 'driver', rps: warmUp },
       queries,
     };
   }

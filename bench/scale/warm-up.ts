@@ -6,6 +6,8 @@
 export const WARM_RUN_SECONDS = 5;
 export const MIN_WARM_RUNS = 6;
 export const MAX_WARM_RUNS = 12;
+/** Connections of a warm-up run, as the timed runs that matter most. */
+export const WARM_CONNECTIONS = 32;
 /** A run "beats" the ones before it when its rate is above their best by more than this share. */
 const BEATS = 0.03;
 

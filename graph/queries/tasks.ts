@@ -162,7 +162,7 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     if (!checked('planIds')) where.push(PLAN_CHECK);
   }
   const matched = [...match, ...(where.length ? [`WITH ${carried}t, score`, `WHERE ${where.join('\n  AND ')}`] : [])];
-  const indent = (lines: string[]) => lines.join('\n').replaceAll('\n', '\n  ');
+  const body = indented(matched.join('\n'));
   // When the order's first key is the task's own (score, title, ref), a page holds only tasks
   // up to the page's last key: that key (`cut`) is read first, so the plan of each task (its
   // title and id order the ties) is looked up for those, not for every match (36,823 hits for
@@ -173,12 +173,12 @@ export function taskConnectionQuery(filter: ResolvedTaskFilter, order: TaskOrder
     'tasks.connection',
     [
       // Without a filter the total is the label's count (the count store), not a pass over every task.
-      ...(withTotal ? ['CALL () {', `  ${unfiltered ? 'MATCH (t:Task)' : indent(matched)}`, '  RETURN count(t) AS totalCount', '}'] : []),
+      ...(withTotal ? ['CALL () {', unfiltered ? '  MATCH (t:Task)' : body, '  RETURN count(t) AS totalCount', '}'] : []),
       ...(cut
-        ? ['CALL () {', `  ${indent(matched)}`, `  WITH ${cut.key} AS key ORDER BY key${cut.desc ? ' DESC' : ''} LIMIT $skip + $limit`, `  RETURN ${lastKey(cut.desc)} AS cut`, '}']
+        ? ['CALL () {', body, `  WITH ${cut.key} AS key ORDER BY key${cut.desc ? ' DESC' : ''} LIMIT $skip + $limit`, `  RETURN ${lastKey(cut.desc)} AS cut`, '}']
         : []),
       `CALL (${cut ? 'cut' : ''}) {`,
-      `  ${indent(matched)}`,
+      body,
       ...(cut ? [`  WITH t, score WHERE cut IS NULL OR ${cut.key} ${cut.desc ? '>=' : '<='} cut`] : []),
       '  CALL (t) {',
       '    OPTIONAL MATCH (t)-[:PART_OF*1..]->(p:Plan)',

@@ -29,8 +29,9 @@ export function tallyCount(options: TouchesOptions): string {
 }
 
 /**
- * The first entries of `tallies` (a list of {document, n} in page order) whose `n` add up to
- * `needed`: every task a page of `needed` can hold is in their documents.
+ * The first entries of `tallies` (a list of maps with a count `n`, in page order: {document, n}
+ * or {n, plan, planId}) whose `n` add up to `needed`: every task a page of `needed` can hold is
+ * in their documents, or plans.
  */
 export function coveringTallies(tallies: string, needed: string): string {
   return `${tallies}[0..reduce(acc = {n: 0, take: 0}, p IN ${tallies} |
@@ -154,13 +155,18 @@ const SPAN_KEYS =
   'coalesce(span.n, 0) >= $skip + $limit AS covered, coalesce(span.before, 0) AS before, span.first AS first, span.firstId AS firstId, span.last AS last, span.lastId AS lastId';
 
 /**
- * The plan `plan`, `planId` (non-null, and from `first` up to `last` by title) is within `first`,
- * `firstId` … `last`, `lastId` (bound), or at most `last`, `lastId` when `from` is false: the
- * ids decide between plans of the span's first or last title.
+ * The plan `plan`, `planId` is not before the span's first plan `first`, `firstId` (bound): by
+ * title, then by id within the first title. The title's bound stands alone so that a range of
+ * the TALLY pair index can use it.
+ */
+const fromFirst = (plan: string, planId: string) => `${plan} >= first AND (${plan} > first OR ${planId} >= firstId)`;
+
+/**
+ * The plan `plan`, `planId` is a titled plan within the span `first`, `firstId` … `last`,
+ * `lastId` (bound), or at most `last`, `lastId` when `from` is false.
  */
 function inSpan(plan: string, planId: string, from = true): string {
-  const upTo = `(${plan} < last OR ${planId} <= lastId)`;
-  return from ? `(${plan} > first OR ${planId} >= firstId) AND ${upTo}` : upTo;
+  return `${from ? `${fromFirst(plan, planId)} AND ` : ''}${plan} <= last AND ${planId} IS NOT NULL AND (${plan} < last OR ${planId} <= lastId)`;
 }
 
 /**
@@ -168,7 +174,7 @@ function inSpan(plan: string, planId: string, from = true): string {
  * none), or not before the span's first plan (when the page starts inside the counted plans).
  */
 const AFTER_SPAN_START = (plan: string, planId: string) =>
-  `${plan} IS NULL OR ${planId} IS NULL OR (first IS NOT NULL AND (${plan} > first OR (${plan} = first AND ${planId} >= firstId)))`;
+  `${plan} IS NULL OR ${planId} IS NULL OR (first IS NOT NULL AND ${fromFirst(plan, planId)})`;
 
 /**
  * `doc` rows: the documents of the tallies of `pair` with `n` > 0 from the plan `first`,
@@ -178,7 +184,7 @@ const AFTER_SPAN_START = (plan: string, planId: string) =>
 function planTallyDocuments(pair: string, n: string, from = true): string {
   return `MATCH ()-[k:TALLY]->()
 USING INDEX SEEK k:TALLY(${TALLY_PAIR_INDEX.properties.join(', ')})
-WHERE k.pair = ${pair}${from ? ' AND k.plan >= first' : ''} AND k.plan <= last AND k.planId IS NOT NULL AND ${n} > 0
+WHERE k.pair = ${pair} AND ${n} > 0
   AND ${inSpan('k.plan', 'k.planId', from)}
 RETURN DISTINCT k.document AS doc`;
 }
@@ -304,17 +310,23 @@ WITH collect({n: n, plan: plan, planId: planId}) AS merged`;
 MATCH (t:Task {document: doc})
 ${documentSeek}
 ${enclosingTouch(options)}
-WITH t, tPlan, tPlanId, tLine WHERE ${from ? 'tPlan >= first' : 'tPlan IS NOT NULL'} AND tPlan <= last AND tPlanId IS NOT NULL AND ${inSpan('tPlan', 'tPlanId', from)}`;
+WITH t, tPlan, tPlanId, tLine WHERE ${inSpan('tPlan', 'tPlanId', from)}`;
   };
   const counted = `CALL (a, enclosing, last, lastId) {
   ${tasksOfPlans(false).replaceAll('\n', '\n  ')}
   WITH tPlan, tPlanId, count(*) AS n ORDER BY tPlan, tPlanId
   RETURN collect({n: n, plan: tPlan, planId: tPlanId}) AS plans
 }`;
+  const held = `${tasksOfPlans(true)}
+RETURN t, tPlan, tPlanId, tLine`;
+  const tail = `${touchedTasks(options)}
+WITH * WHERE ${AFTER_SPAN_START('tPlan', 'tPlanId')}
+RETURN t, tPlan, tPlanId, tLine`;
+  // The last plan the lower bounds take for the page (coveringTallies' last entry; null for none).
   return `${enclosingAreas()}
 CALL (a, enclosing) {
   ${merged.replaceAll('\n', '\n  ')}
-  WITH ${lastTaken('merged').replaceAll('\n', '\n  ')} AS b
+  WITH ${coveringTallies('merged', '$skip + $limit').replaceAll('\n', '\n  ')}[-1] AS b
   RETURN collect(b)[0] AS bound
 }
 WITH a, enclosing, bound.plan AS last, bound.planId AS lastId
@@ -323,17 +335,7 @@ CALL (a, enclosing, last, lastId) {
   ${spanOf(counted, 'plans').replaceAll('\n', '\n  ')}
 }
 WITH a, enclosing, ${SPAN_KEYS}
-${coveredOrEvery('a, enclosing, covered, first, firstId, last, lastId', `${tasksOfPlans(true)}\nRETURN t, tPlan, tPlanId, tLine`, `${touchedTasks(options)}\nWITH * WHERE ${AFTER_SPAN_START('tPlan', 'tPlanId')}\nRETURN t, tPlan, tPlanId, tLine`)}`;
-}
-
-/**
- * The last plan of the first entries of `tallies` (a list of {n, plan, planId} in plan order)
- * whose `n` add up to `$skip + $limit`, or of them all when they do not, as `{plan, planId}`
- * (null for an empty list).
- */
-function lastTaken(tallies: string): string {
-  return `reduce(acc = {n: 0, plan: null, planId: null}, p IN ${tallies} |
-  CASE WHEN acc.n >= $skip + $limit THEN acc ELSE {n: acc.n + p.n, plan: p.plan, planId: p.planId} END)`;
+${coveredOrEvery('a, enclosing, covered, first, firstId, last, lastId', held, tail)}`;
 }
 
 /**
